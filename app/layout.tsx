@@ -1,0 +1,47 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { ToastProvider } from "@/components/ui/toast";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/db";
+import { listChannels } from "@/db/queries/channels";
+import { canReadChannel } from "@/lib/permissions";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: `%s · ${t("shortTitle")}` }, description: t("description") };
+}
+
+export const viewport: Viewport = { themeColor: "#a8401a", width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("nav");
+  const user = await getCurrentUser();
+  const channels = (await listChannels(getDb())).filter((channel) => canReadChannel(user, channel));
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-dvh flex-col font-sans antialiased">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-lg bg-ink px-4 py-2 text-white focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+        >
+          {t("skipToContent")}
+        </a>
+        <NextIntlClientProvider>
+          <ToastProvider>
+            <SiteHeader user={user} channels={channels.map(({ slug, name }) => ({ slug, name }))} />
+            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+              {children}
+            </main>
+            <SiteFooter locale={locale} />
+          </ToastProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { listChannels } from "@/db/queries/channels";
+import { getCurrentUser } from "@/lib/auth/session";
+import { canReadChannel } from "@/lib/permissions";
+
+export default async function HomePage() {
+  const t = await getTranslations("home");
+  const user = await getCurrentUser();
+  const channels = await listChannels(getDb());
+  return (
+    <div className="flex flex-col gap-8">
+      {user ? (
+        <section>
+          <h1 className="text-2xl font-extrabold sm:text-3xl">{t("welcomeBack", { name: user.name })}</h1>
+          <p className="mt-1 text-muted">{t("welcomeBackIntro")}</p>
+        </section>
+      ) : (
+        <section className="rounded-3xl bg-brand-soft px-5 py-8 sm:px-10 sm:py-12">
+          <h1 className="max-w-2xl text-3xl font-extrabold leading-tight text-ink sm:text-4xl">{t("heroTitle")}</h1>
+          <p className="mt-3 max-w-2xl text-lg text-ink/85">{t("heroIntro")}</p>
+          <div className="mt-6 flex flex-wrap gap-3">
+            <ButtonLink href="/sign-up">{t("join")}</ButtonLink>
+            <ButtonLink href="/sign-in" variant="secondary">
+              {t("signIn")}
+            </ButtonLink>
+          </div>
+        </section>
+      )}
+      <section aria-labelledby="channels-heading">
+        <h2 id="channels-heading" className="mb-3 text-xl font-bold">
+          {t("channels")}
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {channels.map((channel) => {
+            const isReadable = canReadChannel(user, channel);
+            return (
+              <li key={channel.id}>
+                <Card className="flex h-full flex-col gap-2">
+                  <div className="flex items-start justify-between gap-2">
+                    <h3 className="text-lg font-bold">
+                      <Link href={`/c/${channel.slug}`} className="text-ink hover:text-brand hover:underline">
+                        {channel.name}
+                      </Link>
+                    </h3>
+                    {channel.visibility === "public" && channel.kind !== "review" ? (
+                      <Badge tone="teal">{t("public")}</Badge>
+                    ) : (
+                      <Badge>{t("membersOnly")}</Badge>
+                    )}
+                  </div>
+                  <p className="text-muted">{channel.description}</p>
+                  {!isReadable ? <p className="mt-auto text-sm text-muted">{t("joinToRead")}</p> : null}
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { RoleBadge } from "@/components/profile/role-badge";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getPublicProfile } from "@/db/queries/users";
+import { getCurrentUser } from "@/lib/auth/session";
+import { canEditProfile, canViewProfiles } from "@/lib/permissions";
+import { isUuid } from "@/lib/validation/ids";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadProfile(id: string) {
+  const viewer = await getCurrentUser();
+  // Profiles are for members: visitors and unknown ids get the same 404.
+  if (!isUuid(id) || !canViewProfiles(viewer)) return null;
+  const profile = await getPublicProfile(getDb(), { id });
+  return profile ? { profile, viewer } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await loadProfile((await params).id);
+  return { title: loaded?.profile.name ?? "404", robots: { index: false } };
+}
+
+export default async function ProfilePage({ params }: Props) {
+  const loaded = await loadProfile((await params).id);
+  if (!loaded) notFound();
+  const { profile, viewer } = loaded;
+  const t = await getTranslations("profile");
+  const format = await getFormatter();
+  return (
+    <Card className="mx-auto flex max-w-2xl flex-col gap-5">
+      <div className="flex items-center gap-4">
+        <Avatar name={profile.name} seed={profile.id} size="lg" />
+        <div className="min-w-0">
+          <h1 className="text-2xl font-extrabold break-words">{profile.name}</h1>
+          {profile.headline ? <p className="text-muted">{profile.headline}</p> : null}
+          <div className="mt-1 flex flex-wrap gap-2">
+            <RoleBadge role={profile.role} organisation={profile.organisation} />
+          </div>
+        </div>
+      </div>
+      {profile.bio ? <p className="whitespace-pre-line">{profile.bio}</p> : <p className="text-muted">{t("noBio")}</p>}
+      {profile.role === "pro" && (profile.organisation || profile.expertise.length > 0) ? (
+        <dl className="grid gap-3 sm:grid-cols-2">
+          {profile.organisation ? (
+            <div>
+              <dt className="text-sm font-semibold text-muted">{t("organisation")}</dt>
+              <dd>{profile.organisation}</dd>
+            </div>
+          ) : null}
+          {profile.expertise.length > 0 ? (
+            <div>
+              <dt className="text-sm font-semibold text-muted">{t("expertise")}</dt>
+              <dd className="mt-1 flex flex-wrap gap-1.5">
+                {profile.expertise.map((field) => (
+                  <Badge key={field} tone="teal">
+                    {field}
+                  </Badge>
+                ))}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      <p className="text-sm text-muted">{t("memberSince", { date: format.dateTime(profile.createdAt, { month: "long", year: "numeric" }) })}</p>
+      {canEditProfile(viewer, profile.id) ? (
+        <ButtonLink href="/settings/profile" variant="secondary" className="self-start">
+          {t("edit")}
+        </ButtonLink>
+      ) : null}
+    </Card>
+  );
+}

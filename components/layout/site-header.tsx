@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+import type { CurrentUser } from "@/lib/auth/session";
+import { ChannelNav } from "./channel-nav";
+import { UserMenu } from "./user-menu";
+
+type SiteHeaderProps = {
+  user: Pick<CurrentUser, "id" | "name" | "role"> | null;
+  channels: { slug: string; name: string }[];
+};
+
+export async function SiteHeader({ user, channels }: SiteHeaderProps) {
+  const t = await getTranslations("nav");
+  return (
+    <header className="border-b border-line bg-white/90">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 rounded-lg font-extrabold text-ink no-underline">
+          <span aria-hidden="true" className="inline-flex size-9 items-center justify-center rounded-xl bg-brand text-lg text-white">
+            P
+          </span>
+          <span className="leading-tight">
+            Pro&apos;pulse
+            <span className="block text-xs font-semibold text-muted">{t("community")}</span>
+          </span>
+        </Link>
+        {user ? (
+          <UserMenu user={user} />
+        ) : (
+          <div className="flex items-center gap-2">
+            <ButtonLink href="/sign-in" variant="ghost" size="sm">
+              {t("signIn")}
+            </ButtonLink>
+            <ButtonLink href="/sign-up" size="sm">
+              {t("signUp")}
+            </ButtonLink>
+          </div>
+        )}
+      </div>
+      {channels.length > 0 ? <ChannelNav channels={channels} label={t("channels")} /> : null}
+    </header>
+  );
+}

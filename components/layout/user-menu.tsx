@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/(auth)/actions";
+import { Avatar } from "@/components/ui/avatar";
+import type { CurrentUser } from "@/lib/auth/session";
+
+/** A disclosure menu: works with the keyboard and without JavaScript. */
+export async function UserMenu({ user }: { user: Pick<CurrentUser, "id" | "name" | "role"> }) {
+  const t = await getTranslations("nav");
+  const item = "block w-full rounded-lg px-3 py-2 text-left text-sm font-medium text-ink hover:bg-sand";
+  return (
+    <details className="group relative">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full py-1 pl-1 pr-3 hover:bg-sand [&::-webkit-details-marker]:hidden">
+        <Avatar name={user.name} seed={user.id} size="sm" />
+        <span className="max-w-32 truncate text-sm font-semibold">{user.name}</span>
+        <span className="sr-only">{t("accountMenu")}</span>
+      </summary>
+      <div className="absolute right-0 z-40 mt-2 w-56 rounded-xl border border-line bg-white p-1.5 shadow-lg">
+        <Link href={`/u/${user.id}`} className={item}>
+          {t("myProfile")}
+        </Link>
+        <Link href="/settings/profile" className={item}>
+          {t("settings")}
+        </Link>
+        <form action={signOutAction}>
+          <button type="submit" className={item}>
+            {t("signOut")}
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+type FormState =
+  | { ok: true }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> }
+  | null;
+
+/**
+ * Reads an action result for a form: translated field errors, the form-level error, and the
+ * values to put back after React resets the form (a refused submit keeps what was typed).
+ */
+export function useFormState(state: FormState) {
+  const t = useTranslations();
+  const failed = state && !state.ok ? state : null;
+  return {
+    errorsFor: (field: string) => failed?.fieldErrors?.[field]?.map((key) => t(key)),
+    formError: failed && failed.error !== "errors.invalid_form" ? t(failed.error) : failed ? t("errors.invalid_form") : null,
+    valueOf: (field: string) => failed?.values?.[field],
+  };
+}

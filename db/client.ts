@@ -1,0 +1,123 @@
+import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema";
+
+/**
+ * The one database type the app codes against. The PGlite driver exposes the same query
+ * builder; it is typed as node-postgres so queries are written once for both.
+ */
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either the database or an open transaction: what query functions accept. */
+export type DbOrTx = Db | Tx;
+
+export type DbDriver = "postgres" | "pglite";
+
+export type DbHandle = {
+  db: Db;
+  driver: DbDriver;
+  close: () => Promise<void>;
+  /** Cheap round trip, for health checks. */
+  ping: () => Promise<void>;
+};
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export type OpenDbOptions = { databaseUrl?: string; dataDir?: string; poolMax?: number };
+
+/** Opens a database: node-postgres with a pool when a URL is given, otherwise embedded PGlite. */
+export function openDb(options: OpenDbOptions): DbHandle {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolMax ?? 10);
+  return openPglite(options.dataDir);
+}
+
+function openPostgres(url: string, poolMax: number): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+  const db = drizzlePg(pool, { schema });
+  return {
+    db,
+    driver: "postgres",
+    close: () => pool.end(),
+    ping: async () => {
+      await pool.query("select 1");
+    },
+  };
+}
+
+/**
+ * Opens PGlite in `dataDir` (in memory when undefined). Two processes on one data folder
+ * corrupt it silently, so an exclusive lock file guards the folder for this process's life.
+ */
+function openPglite(dataDir: string | undefined): DbHandle {
+  let releaseLock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = acquireDataDirLock(dataDir);
+  }
+  const client = new PGlite(dataDir ? path.join(dataDir, "pglite") : undefined);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+    ping: async () => {
+      await client.query("select 1");
+    },
+  };
+}
+
+function acquireDataDirLock(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, "pglite.lock");
+  try {
+    const fd = openSync(lockFile, "wx");
+    writeFileSync(fd, String(process.pid));
+    closeSync(fd);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = Number(readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && isProcessAlive(holder)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is already used by process ${holder}. ` +
+          "Stop it first: two processes on one PGlite folder corrupt it.",
+      );
+    }
+    // Stale lock from a crashed process: take it over.
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => {
+    try {
+      if (Number(readFileSync(lockFile, "utf8")) === process.pid) unlinkSync(lockFile);
+    } catch {
+      // Already gone.
+    }
+  };
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Applies the committed drizzle-kit migrations. */
+export async function migrateDb(handle: DbHandle): Promise<void> {
+  if (handle.driver === "postgres") {
+    await migratePg(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    await migratePglite(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}

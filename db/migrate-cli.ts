@@ -1,0 +1,5 @@
+import { runWithDb } from "./cli";
+
+void runWithDb(async (handle) => {
+  console.info(`Migrations applied (${handle.driver}).`);
+});

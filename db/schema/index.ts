@@ -1,0 +1,3 @@
+export * from "./users";
+export * from "./forum";
+export * from "./settings";

@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import type { Db } from "./client";
+import { createUser } from "./queries/users";
+import { users, type UserRole } from "./schema";
+import { seedDemoForum } from "./seed-forum";
+
+/** Documented in README: every demo account uses this password. */
+export const DEMO_PASSWORD = "propulse-demo";
+
+export const demoAccounts: { key: string; name: string; email: string; role: UserRole; headline: string; organisation?: string; expertise?: string[]; bio?: string }[] = [
+  { key: "admin", name: "Alex Martin", email: "admin@propulse.demo", role: "admin", headline: "Coordination du programme Pro'pulse" },
+  { key: "facilitator", name: "Nadia Benali", email: "animation@propulse.demo", role: "facilitator", headline: "Animatrice de la promo Lyon 2026", bio: "J'anime les ateliers du jeudi et je suis là pour répondre à vos questions sur le programme." },
+  {
+    key: "pro",
+    name: "Julien Roux",
+    email: "pro@propulse.demo",
+    role: "pro",
+    headline: "Responsable RH dans une coopérative d'insertion",
+    organisation: "Coopérative Les Ateliers du Rhône",
+    expertise: ["recrutement", "insertion", "RH associatives"],
+    bio: "Quinze ans de recrutement dans l'ESS. Je relis volontiers vos CV et vos lettres.",
+  },
+  { key: "camille", name: "Camille Durand", email: "camille@propulse.demo", role: "member", headline: "Master ESS, je cherche un poste de chargée de projet", bio: "Diplômée en juin, passionnée d'alimentation durable et de tiers-lieux." },
+  { key: "yanis", name: "Yanis Haddad", email: "yanis@propulse.demo", role: "member", headline: "Licence pro gestion associative", bio: "Je cherche une alternance ou un premier CDD dans l'animation socioculturelle." },
+];
+
+export type SeededUsers = Record<string, { id: string; name: string }>;
+
+/** Creates the demo accounts and forum content. Skips accounts whose email already exists. */
+export async function seedDemoContent(db: Db): Promise<SeededUsers> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const seeded: SeededUsers = {};
+  for (const account of demoAccounts) {
+    const created = await createUser(db, {
+      name: account.name,
+      email: account.email,
+      passwordHash,
+      role: account.role,
+      emailVerified: new Date(),
+    });
+    const row =
+      created ??
+      (await db.query.users.findFirst({ where: sql`lower(${users.email}) = lower(${account.email})` })) ??
+      null;
+    if (!row) continue;
+    await db
+      .update(users)
+      .set({ headline: account.headline, bio: account.bio ?? null, organisation: account.organisation ?? null, expertise: account.expertise ?? [] })
+      .where(sql`${users.id} = ${row.id}`);
+    seeded[account.key] = { id: row.id, name: row.name };
+  }
+  await seedDemoForum(db, seeded);
+  return seeded;
+}
+
+/** Seeds only a database without any account: never touches a community in use. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+  if ((row?.count ?? 0) > 0) return false;
+  await seedDemoContent(db);
+  return true;
+}

@@ -1,0 +1,66 @@
+import type { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+
+/** What every server action returns. Error strings are i18n keys, translated by the form. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+
+/** An action's first argument when used with `useActionState`. */
+export type ActionState<T = undefined> = ActionResult<T> | null;
+
+export function formValues(formData: FormData, omit: readonly string[] = []): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+type Handler<S extends z.ZodType, T> = (input: z.output<S>, ctx: { user: CurrentUser | null }) => Promise<T>;
+
+/**
+ * Wraps a form action: parses the FormData with the shared zod schema, resolves the session,
+ * runs the handler (which checks capabilities through lib/permissions), and turns failures
+ * into a result the form can show without losing what was typed. Passwords are never echoed.
+ */
+export function formAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: Handler<S, T>,
+  options: { secretFields?: readonly string[]; requireUser?: boolean } = {},
+) {
+  const secretFields = options.secretFields ?? ["password", "currentPassword"];
+  return async (_previous: unknown, formData: FormData): Promise<ActionResult<T>> => {
+    const values = formValues(formData, secretFields);
+    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+    if (!parsed.success) {
+      return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error), values };
+    }
+    const user = await getCurrentUser();
+    if (options.requireUser && !user) return { ok: false, error: "errors.unauthenticated", values };
+    try {
+      return { ok: true, data: await handler(parsed.data, { user }) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.messageKey, values };
+      if (isNextControlFlow(error)) throw error;
+      console.error("[action] unexpected error:", error);
+      return { ok: false, error: "errors.internal", values };
+    }
+  };
+}
+
+/** Next's redirect() and notFound() work by throwing: those must pass through. */
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}

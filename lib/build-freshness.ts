@@ -1,0 +1,24 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const SOURCE_ROOTS = ["app", "components", "lib", "db", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+/**
+ * True when `.next` holds a production build at least as recent as every source file, so that
+ * `npm start` on a fresh clone (or after a pull) builds first, and skips it otherwise.
+ */
+export function isBuildFresh(root = process.cwd()): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const builtAt = statSync(buildId).mtimeMs;
+  return SOURCE_ROOTS.every((entry) => newestMtime(path.join(root, entry)) <= builtAt);
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  AUTH_URL: z.url().optional(),
+  PUBLIC_URL: z.url().optional(),
+  SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
+  MAIL_FROM: z.string().default("Pro'pulse <communaute@propulse.example>"),
+  SMTP_URL: z.string().optional(),
+  E2E_HOOKS: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; isEmbedded: boolean };
+
+/** Thrown when the environment is unusable; its message is written for the person starting the app. */
+export class EnvError extends Error {}
+
+function loadEnv(): Env {
+  const raw = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  const values = parsed.data;
+  const isEmbedded = !values.DATABASE_URL;
+  return { ...values, isEmbedded, AUTH_SECRET: resolveAuthSecret(values.AUTH_SECRET, isEmbedded, values.DATA_DIR) };
+}
+
+/**
+ * The embedded mode is meant to start with zero configuration, so it keeps a generated secret
+ * in DATA_DIR. A PostgreSQL deployment is a real deployment: it must be given one explicitly,
+ * otherwise each instance would sign sessions with a different key.
+ */
+function resolveAuthSecret(given: string | undefined, isEmbedded: boolean, dataDir: string): string {
+  if (given) return given;
+  if (!isEmbedded) {
+    throw new EnvError(
+      "AUTH_SECRET is required when DATABASE_URL is set. Generate one with: openssl rand -base64 33",
+    );
+  }
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(33).toString("base64");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+const globalForEnv = globalThis as unknown as { propulseEnv?: Env };
+
+/** The validated environment, read once per process (shared by server.ts and Next's bundles). */
+export function getEnv(): Env {
+  globalForEnv.propulseEnv ??= loadEnv();
+  return globalForEnv.propulseEnv;
+}

@@ -1,0 +1,14 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { defaultLocale, isLocale, LOCALE_COOKIE } from "./config";
+
+// No locale in URLs: the choice lives in a cookie (and the member's profile), French by default.
+export default getRequestConfig(async () => {
+  const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(cookieLocale) ? cookieLocale : defaultLocale;
+  return {
+    locale,
+    messages: (await import(`./messages/${locale}.json`)).default,
+    timeZone: "Europe/Paris",
+  };
+});

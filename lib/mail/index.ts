@@ -1,0 +1,33 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { getEnv } from "@/lib/env";
+
+export type Mail = { to: string; subject: string; text: string };
+
+/**
+ * Sends an email through SMTP when SMTP_URL is set. Without it (the embedded default) the
+ * message is written as JSON to DATA_DIR/outbox and its subject logged, so a newcomer can
+ * follow confirmation and reset links without a mail server.
+ */
+export async function sendMail(mail: Mail): Promise<void> {
+  const env = getEnv();
+  if (env.SMTP_URL) {
+    const nodemailer = await import("nodemailer");
+    const transport = nodemailer.createTransport(env.SMTP_URL);
+    await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+    return;
+  }
+  const outbox = path.join(env.DATA_DIR, "outbox");
+  mkdirSync(outbox, { recursive: true });
+  const file = path.join(outbox, `${Date.now()}-${randomUUID()}.json`);
+  writeFileSync(file, JSON.stringify({ ...mail, from: env.MAIL_FROM, date: new Date().toISOString() }, null, 2));
+  console.info(`[mail] "${mail.subject}" to ${mail.to} written to ${file}`);
+}
+
+/** Absolute URL for links in emails. */
+export function absoluteUrl(pathname: string): string {
+  const env = getEnv();
+  const base = env.PUBLIC_URL ?? env.AUTH_URL ?? `http://localhost:${env.PORT}`;
+  return new URL(pathname, base).toString();
+}

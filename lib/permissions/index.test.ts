@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { canChangeRoles, canModerate, canReadChannel, type Actor } from "./index";
+
+const member: Actor = { id: "a", role: "member", status: "active" };
+const suspended: Actor = { id: "b", role: "member", status: "suspended" };
+const pending: Actor = { id: "c", role: "member", status: "pending" };
+const facilitator: Actor = { id: "d", role: "facilitator", status: "active" };
+const admin: Actor = { id: "e", role: "admin", status: "active" };
+
+const publicOffers = { visibility: "public", kind: "offers" } as const;
+const membersOnly = { visibility: "members", kind: "discussion" } as const;
+const publicReview = { visibility: "public", kind: "review" } as const;
+
+describe("canReadChannel", () => {
+  it("lets visitors read public channels only", () => {
+    expect(canReadChannel(null, publicOffers)).toBe(true);
+    expect(canReadChannel(null, membersOnly)).toBe(false);
+  });
+  it("keeps CV and pitch channels private even when marked public", () => {
+    expect(canReadChannel(null, publicReview)).toBe(false);
+    expect(canReadChannel(member, publicReview)).toBe(true);
+  });
+  it("treats suspended and pending accounts like visitors", () => {
+    expect(canReadChannel(suspended, membersOnly)).toBe(false);
+    expect(canReadChannel(pending, membersOnly)).toBe(false);
+    expect(canReadChannel(suspended, publicOffers)).toBe(true);
+  });
+});
+
+describe("staff capabilities", () => {
+  it("reserves moderation to active facilitators and admins", () => {
+    expect([null, member, suspended, facilitator, admin].map(canModerate)).toEqual([false, false, false, true, true]);
+  });
+  it("reserves role changes to admins", () => {
+    expect([member, facilitator, admin].map(canChangeRoles)).toEqual([false, false, true]);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Channel } from "@/db/schema";
+import type { UserRole, UserStatus } from "./roles";
+
+/** Who is acting: a signed-in account (as read by `getCurrentUser`) or null for a visitor. */
+export type Actor = { id: string; role: UserRole; status: UserStatus } | null;
+
+const STAFF_ROLES: ReadonlySet<UserRole> = new Set(["facilitator", "admin"]);
+
+/** An active account: signed in, admitted, not suspended. */
+export function isActiveMember(actor: Actor): actor is NonNullable<Actor> {
+  return actor !== null && actor.status === "active";
+}
+
+export function canModerate(actor: Actor): boolean {
+  return isActiveMember(actor) && STAFF_ROLES.has(actor.role);
+}
+
+export function canChangeRoles(actor: Actor): boolean {
+  return isActiveMember(actor) && actor.role === "admin";
+}
+
+/**
+ * Public channels are readable by anyone; the others by active members only. Review channels
+ * (CVs, letters, pitches) hold personal documents: members-only whatever their setting says.
+ */
+export function canReadChannel(actor: Actor, channel: Pick<Channel, "visibility" | "kind">): boolean {
+  if (isActiveMember(actor)) return true;
+  const isPersonal = channel.kind === "review" || channel.kind === "pitch";
+  return channel.visibility === "public" && !isPersonal;
+}
+
+export function canPostInChannel(actor: Actor, channel: Pick<Channel, "visibility" | "kind">): boolean {
+  return isActiveMember(actor) && canReadChannel(actor, channel);
+}
+
+export function canEditProfile(actor: Actor, profileUserId: string): boolean {
+  return isActiveMember(actor) && actor.id === profileUserId;
+}
+
+/** Member profiles are part of the private community. */
+export function canViewProfiles(actor: Actor): boolean {
+  return isActiveMember(actor);
+}

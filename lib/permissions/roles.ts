@@ -1,0 +1,5 @@
+export const userRoles = ["member", "pro", "facilitator", "admin"] as const;
+export const userStatuses = ["pending", "active", "suspended"] as const;
+
+export type UserRole = (typeof userRoles)[number];
+export type UserStatus = (typeof userStatuses)[number];

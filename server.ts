@@ -1,0 +1,67 @@
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import next from "next";
+import { openDb, migrateDb, type DbHandle } from "./db/client";
+import { setDbHandle } from "./db/index";
+import { seedIfEmpty } from "./db/seed";
+import { isBuildFresh } from "./lib/build-freshness";
+import { EnvError, getEnv } from "./lib/env";
+
+const isDev = process.argv.includes("--dev");
+
+async function main() {
+  const env = getEnv();
+  if (!isDev && !isBuildFresh()) {
+    console.info("[start] No up-to-date production build: running `next build` first…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  const startedAt = Date.now();
+  const handle: DbHandle = openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, poolMax: env.DATABASE_POOL_MAX });
+  await migrateDb(handle);
+  if (handle.driver === "pglite" && env.SEED_ON_EMPTY === "true") {
+    const seeded = await seedIfEmpty(handle.db);
+    if (seeded) console.info("[start] Empty embedded database: demo content created (see README for the accounts).");
+  }
+  setDbHandle(handle);
+
+  const app = next({ dev: isDev, hostname: env.HOSTNAME, port: env.PORT });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+  const httpServer = createServer((req, res) => {
+    void handleRequest(req, res);
+  });
+
+  httpServer.listen(env.PORT, env.HOSTNAME, () => {
+    const shownHost = env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME;
+    console.info(
+      `[start] Ready on http://${shownHost}:${env.PORT} (${handle.driver}${isDev ? ", dev" : ""}) in ${Date.now() - startedAt} ms`,
+    );
+  });
+
+  let isShuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (isShuttingDown) return;
+    isShuttingDown = true;
+    console.info(`[start] ${signal}: finishing in-flight requests…`);
+    // Stop accepting; close() waits for open requests, idle keep-alive sockets are dropped.
+    httpServer.close(async () => {
+      await handle.close().catch((error) => console.error("[start] closing the database:", error));
+      process.exit(0);
+    });
+    httpServer.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  if (error instanceof EnvError) {
+    console.error(`[start] ${error.message}`);
+  } else {
+    console.error("[start] Could not start:", error);
+  }
+  process.exit(1);
+});
