@@ -14,20 +14,20 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
   const t = await getTranslations("nav");
   return (
     <header className="border-b border-line bg-white/90">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-3 sm:px-4">
         <Link href="/" className="flex items-center gap-2 rounded-lg font-extrabold text-ink no-underline">
           <span aria-hidden="true" className="inline-flex size-9 items-center justify-center rounded-xl bg-brand text-lg text-white">
             P
           </span>
           <span className="leading-tight">
             Pro&apos;pulse
-            <span className="block text-xs font-semibold text-muted">{t("community")}</span>
+            <span className="hidden text-xs font-semibold text-muted sm:block">{t("community")}</span>
           </span>
         </Link>
         {user ? (
           <UserMenu user={user} />
         ) : (
-          <div className="flex items-center gap-2">
+          <div className="flex items-center gap-1 sm:gap-2">
             <ButtonLink href="/sign-in" variant="ghost" size="sm">
               {t("signIn")}
             </ButtonLink>

@@ -19,9 +19,10 @@ export function ProfileForm({ profile }: ProfileFormProps) {
   const toast = useToast();
   const [state, action, isPending] = useActionState(updateProfileAction, null);
   const { errorsFor, formError, valueOf } = useFormState(state);
+  // Once per successful submit: `state` is a new object each time the action returns.
   useEffect(() => {
     if (state?.ok) toast.show(t("profileSaved"));
-  }, [state, toast, t]);
+  }, [state]); // eslint-disable-line react-hooks/exhaustive-deps
   // After a refused submit show what was typed; otherwise what is saved.
   const value = (field: keyof ProfileFormProps["profile"]) => valueOf(field) ?? String(profile[field]);
   return (

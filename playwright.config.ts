@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_DATA_DIR = "data/e2e";
+
+// Debian's Chromium when present (CI installs it); otherwise Playwright's own browser.
+const systemChromium = "/usr/bin/chromium";
+const launchOptions = existsSync(systemChromium)
+  ? {
+      executablePath: systemChromium,
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-gpu",
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: "list",
+  use: {
+    // Auth.js computes its origin as localhost: browsing 127.0.0.1 would lose the CSRF cookie.
+    baseURL: `http://localhost:${PORT}`,
+    locale: "fr-FR",
+    trace: "retain-on-failure",
+    launchOptions,
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  webServer: {
+    // The production build on a fresh embedded database, with the test hooks enabled.
+    command: `rm -rf ${E2E_DATA_DIR} && node --import tsx server.ts`,
+    url: `http://localhost:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    env: {
+      PORT: String(PORT),
+      HOSTNAME: "localhost",
+      DATA_DIR: E2E_DATA_DIR,
+      E2E_HOOKS: "1",
+      SEED_ON_EMPTY: "true",
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
