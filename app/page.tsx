@@ -5,13 +5,16 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listChannels } from "@/db/queries/channels";
+import { countThreadsByChannel } from "@/db/queries/threads";
+import { RelativeTime } from "@/components/forum/relative-time";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReadChannel } from "@/lib/permissions";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
   const user = await getCurrentUser();
-  const channels = await listChannels(getDb());
+  const db = getDb();
+  const [channels, counts] = await Promise.all([listChannels(db), countThreadsByChannel(db)]);
   return (
     <div className="flex flex-col gap-8">
       {user ? (
@@ -54,7 +57,19 @@ export default async function HomePage() {
                     )}
                   </div>
                   <p className="text-muted">{channel.description}</p>
-                  {!isReadable ? <p className="mt-auto text-sm text-muted">{t("joinToRead")}</p> : null}
+                  {isReadable ? (
+                    <p className="mt-auto text-sm text-muted">
+                      {t("threadCount", { count: counts.get(channel.id)?.threads ?? 0 })}
+                      {counts.get(channel.id)?.lastActivityAt ? (
+                        <>
+                          {" · "}
+                          <RelativeTime date={counts.get(channel.id)!.lastActivityAt!} />
+                        </>
+                      ) : null}
+                    </p>
+                  ) : (
+                    <p className="mt-auto text-sm text-muted">{t("joinToRead")}</p>
+                  )}
                 </Card>
               </li>
             );

@@ -29,19 +29,28 @@ export type DbHandle = {
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
-export type OpenDbOptions = { databaseUrl?: string; dataDir?: string; poolMax?: number };
+export type OpenDbOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolMax?: number;
+  /** Called with each SQL statement Drizzle sends (tests count queries with it). */
+  onQuery?: (sql: string) => void;
+};
 
 /** Opens a database: node-postgres with a pool when a URL is given, otherwise embedded PGlite. */
 export function openDb(options: OpenDbOptions): DbHandle {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolMax ?? 10);
-  return openPglite(options.dataDir);
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolMax ?? 10, logger);
+  return openPglite(options.dataDir, logger);
 }
 
-function openPostgres(url: string, poolMax: number): DbHandle {
+type Logger = { logQuery: (query: string) => void } | undefined;
+
+function openPostgres(url: string, poolMax: number, logger: Logger): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
-  const db = drizzlePg(pool, { schema });
+  const db = drizzlePg(pool, { schema, logger });
   return {
     db,
     driver: "postgres",
@@ -56,14 +65,14 @@ function openPostgres(url: string, poolMax: number): DbHandle {
  * Opens PGlite in `dataDir` (in memory when undefined). Two processes on one data folder
  * corrupt it silently, so an exclusive lock file guards the folder for this process's life.
  */
-function openPglite(dataDir: string | undefined): DbHandle {
+function openPglite(dataDir: string | undefined, logger: Logger): DbHandle {
   let releaseLock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(dataDir);
   }
   const client = new PGlite(dataDir ? path.join(dataDir, "pglite") : undefined);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,
     driver: "pglite",

@@ -1,5 +1,107 @@
+import type { RichTextDocument } from "@/lib/editor/document";
+import { documentFromText } from "@/lib/editor/render";
 import type { Db } from "./client";
+import { createReply } from "./queries/posts";
+import { toggleReaction } from "./queries/reactions";
+import { createThread } from "./queries/threads";
+import { channels } from "./schema";
 import type { SeededUsers } from "./seed";
 
-/** Demo threads and replies; filled in with the forum module. */
-export async function seedDemoForum(_db: Db, _users: SeededUsers): Promise<void> {}
+type SeedReply = { by: string; text: string; answers?: { by: string; text: string }[]; reactions?: [string, "👍" | "❤️" | "🎉" | "🙏" | "💡"][] };
+type SeedThread = { channel: string; by: string; title: string; body: RichTextDocument | string; replies: SeedReply[] };
+
+const rich = (paragraphs: string[], items: string[], link?: { text: string; href: string }): RichTextDocument => ({
+  type: "doc",
+  content: [
+    ...paragraphs.map((text) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] })),
+    { type: "bulletList", content: items.map((text) => ({ type: "listItem" as const, content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text }] }] })) },
+    ...(link
+      ? [{ type: "paragraph" as const, content: [{ type: "text" as const, text: link.text, marks: [{ type: "link" as const, attrs: { href: link.href } }] }] }]
+      : []),
+  ],
+});
+
+const demoThreads: SeedThread[] = [
+  {
+    channel: "programme",
+    by: "facilitator",
+    title: "Bienvenue dans la communauté Pro'pulse !",
+    body: rich(
+      ["Bonjour à toutes et à tous ! Cet espace remplace notre groupe Facebook. Vous y trouverez :"],
+      ["les offres d'emploi de l'ESS, filtrables", "des relectures de CV et de lettres", "l'entraînement au pitch", "l'entraide, avec des pros de l'ESS"],
+      { text: "Le programme en détail", href: "https://propulse.example/programme" },
+    ),
+    replies: [
+      { by: "camille", text: "Merci Nadia ! Hâte de tester la relecture de CV.", reactions: [["facilitator", "❤️"], ["yanis", "👍"]] },
+      { by: "yanis", text: "Super, c'est bien plus clair que le groupe. On peut recevoir des notifications ?", answers: [{ by: "facilitator", text: "Oui, elles arrivent très bientôt !" }] },
+    ],
+  },
+  {
+    channel: "entraide",
+    by: "camille",
+    title: "Comment valoriser un service civique dans un CV ?",
+    body: "J'ai fait 8 mois de service civique dans une épicerie solidaire. Je ne sais pas si je dois le mettre en expérience professionnelle ou en engagement. Vous faites comment ?",
+    replies: [
+      {
+        by: "pro",
+        text: "En expérience professionnelle, sans hésiter : c'est une vraie mission, avec des responsabilités. Décrivez ce que vous avez fait et les résultats (nombre de bénéficiaires, partenariats créés…).",
+        reactions: [["camille", "🙏"], ["yanis", "💡"]],
+        answers: [{ by: "camille", text: "Merci beaucoup, je reprends ma section expériences ce soir." }],
+      },
+      { by: "yanis", text: "Pareil pour moi, un recruteur m'a dit que ça comptait autant qu'un CDD." },
+    ],
+  },
+  {
+    channel: "entraide",
+    by: "yanis",
+    title: "Alternance en gestion associative : par où commencer ?",
+    body: "Je cherche une alternance pour la rentrée. Les associations recrutent-elles des alternants, et où trouver les offres ?",
+    replies: [{ by: "facilitator", text: "Oui ! Regardez le salon Offres d'emploi et les sites des fédérations. On en parle à l'atelier de jeudi." }],
+  },
+  {
+    channel: "offres",
+    by: "pro",
+    title: "Chargé·e de mission insertion — CDD 12 mois, Lyon",
+    body: "La Coopérative Les Ateliers du Rhône recrute un·e chargé·e de mission pour accompagner nos salariés en parcours d'insertion. Candidature avant le 15 du mois prochain.",
+    replies: [{ by: "camille", text: "Le poste est-il ouvert aux jeunes diplômés sans expérience en insertion ?", answers: [{ by: "pro", text: "Oui, la motivation et un stage dans le social suffisent." }] }],
+  },
+  {
+    channel: "programme",
+    by: "facilitator",
+    title: "Atelier pitch jeudi 18 h : qui vient ?",
+    body: "On s'entraîne au pitch d'une minute, en petits groupes. Apportez votre offre cible !",
+    replies: [
+      { by: "camille", text: "Présente !", reactions: [["facilitator", "🎉"]] },
+      { by: "yanis", text: "Je serai là aussi." },
+    ],
+  },
+];
+
+/** A small, living community for newcomers: threads with nested replies and reactions. */
+export async function seedDemoForum(db: Db, users: SeededUsers): Promise<void> {
+  const channelRows = await db.select({ id: channels.id, slug: channels.slug }).from(channels);
+  const channelId = new Map(channelRows.map((row) => [row.slug, row.id]));
+  for (const seed of demoThreads) {
+    const author = users[seed.by];
+    const channel = channelId.get(seed.channel);
+    if (!author || !channel) continue;
+    const body = typeof seed.body === "string" ? documentFromText(seed.body) : seed.body;
+    const { thread } = await createThread(db, { channelId: channel, authorId: author.id, title: seed.title, body });
+    for (const reply of seed.replies) {
+      const replyAuthor = users[reply.by];
+      if (!replyAuthor) continue;
+      const created = await createReply(db, { threadId: thread.id, authorId: replyAuthor.id, body: documentFromText(reply.text) });
+      if (!created.ok) continue;
+      for (const [who, emoji] of reply.reactions ?? []) {
+        const reactor = users[who];
+        if (reactor) await toggleReaction(db, { postId: created.post.id, userId: reactor.id, emoji });
+      }
+      for (const answer of reply.answers ?? []) {
+        const answerAuthor = users[answer.by];
+        if (answerAuthor) {
+          await createReply(db, { threadId: thread.id, authorId: answerAuthor.id, body: documentFromText(answer.text), replyToId: created.post.id });
+        }
+      }
+    }
+  }
+}

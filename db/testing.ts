@@ -8,10 +8,10 @@ export type TestDb = { db: Db; driver: DbDriver; close: () => Promise<void> };
  * A fresh, migrated database for one test file: a new PostgreSQL database when
  * TEST_DATABASE_URL is set (dropped on close), otherwise an in-memory PGlite.
  */
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(options: { onQuery?: (sql: string) => void } = {}): Promise<TestDb> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const handle = openDb({});
+    const handle = openDb({ onQuery: options.onQuery });
     await migrateDb(handle);
     return { db: handle.db, driver: handle.driver, close: handle.close };
   }
@@ -22,7 +22,7 @@ export async function createTestDb(): Promise<TestDb> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = openDb({ databaseUrl: url.toString(), poolMax: 4 });
+  const handle = openDb({ databaseUrl: url.toString(), poolMax: 4, onQuery: options.onQuery });
   await migrateDb(handle);
   return {
     db: handle.db,

@@ -64,3 +64,23 @@ function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }
+
+/**
+ * Wraps an action called from client code with a plain object: same contract as `formAction`
+ * (session, zod, curated errors), without echoing values.
+ */
+export function jsonAction<S extends z.ZodType, T>(schema: S, handler: Handler<S, T>) {
+  return async (input: z.input<S>): Promise<ActionResult<T>> => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error) };
+    const user = await getCurrentUser();
+    try {
+      return { ok: true, data: await handler(parsed.data, { user }) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.messageKey };
+      if (isNextControlFlow(error)) throw error;
+      console.error("[action] unexpected error:", error);
+      return { ok: false, error: "errors.internal" };
+    }
+  };
+}

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import type { UserRole } from "@/lib/permissions/roles";
 
 /** "Pro de l'ESS · {organisation}" for pros; the role for staff; nothing for members. */
-export function RoleBadge({ role, organisation }: { role: UserRole; organisation?: string | null }) {
+export function RoleBadge({ role, organisation }: { role: UserRole | (string & {}); organisation?: string | null }) {
   const t = useTranslations("roles");
   if (role === "pro") {
     return <Badge tone="teal">{organisation ? t("proWithOrg", { organisation }) : t("pro")}</Badge>;

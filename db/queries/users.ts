@@ -150,3 +150,19 @@ export async function consumeUserToken(
     .returning({ userId: userTokens.userId });
   return row?.userId ?? null;
 }
+
+/** Active members whose name starts with (or has a word starting with) `query`: mention autocomplete. */
+export async function searchMembers(db: DbOrTx, { query, limit = 8 }: { query: string; limit?: number }) {
+  const pattern = query.replace(/[\\%_]/g, (char) => `\\${char}`);
+  return db
+    .select({ id: users.id, name: users.name, role: users.role, organisation: users.organisation })
+    .from(users)
+    .where(
+      and(
+        eq(users.status, "active"),
+        sql`(${users.name} ilike ${pattern + "%"} or ${users.name} ilike ${"% " + pattern + "%"})`,
+      ),
+    )
+    .orderBy(users.name)
+    .limit(limit);
+}

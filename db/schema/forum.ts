@@ -57,6 +57,8 @@ export const threads = pgTable(
     isLocked: boolean("is_locked").notNull().default(false),
     /** Visible replies, kept in step with `posts` inside the writing transaction. */
     replyCount: integer("reply_count").notNull().default(0),
+    /** Up to five most recent distinct posters, newest first: the channel page's avatars without a join. */
+    recentPosterIds: uuid("recent_poster_ids").array().notNull().default(sql`'{}'::uuid[]`),
     /** Highest `posts.number` handed out: gives each thread a gap-free, commit-ordered sequence. */
     lastPostNumber: integer("last_post_number").notNull().default(0),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
@@ -86,6 +88,8 @@ export const posts = pgTable(
     replyToId: bigint("reply_to_id", { mode: "number" }).references((): AnyPgColumn => posts.id),
     body: jsonb("body").notNull(),
     bodyText: text("body_text").notNull().default(""),
+    /** Derived from `body` by lib/editor at write time (allow-listed, escaped): readers never pay for it. */
+    bodyHtml: text("body_html").notNull().default(""),
     /** Incremented on each edit; an edit must name the version it started from. */
     version: integer("version").notNull().default(1),
     /** Client-generated key of the submission, so a retried request cannot create a second post. */
@@ -112,3 +116,4 @@ export type Thread = typeof threads.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type ChannelVisibility = (typeof channelVisibilities)[number];
 export type ChannelKind = (typeof channelKinds)[number];
+export type ThreadKind = (typeof threadKinds)[number];

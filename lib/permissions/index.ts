@@ -41,3 +41,35 @@ export function canEditProfile(actor: Actor, profileUserId: string): boolean {
 export function canViewProfiles(actor: Actor): boolean {
   return isActiveMember(actor);
 }
+
+type PostRef = { authorId: string; deletedAt: Date | null; hiddenAt?: Date | null };
+type ThreadRef = { isLocked: boolean; deletedAt: Date | null };
+
+/** Reading a thread is reading its channel; deleted threads are gone for everyone but staff. */
+export function canReadThread(actor: Actor, channel: Pick<Channel, "visibility" | "kind">, thread: ThreadRef): boolean {
+  if (thread.deletedAt && !canModerate(actor)) return false;
+  return canReadChannel(actor, channel);
+}
+
+/** Locked threads take no new replies, except from moderators. */
+export function canReply(actor: Actor, channel: Pick<Channel, "visibility" | "kind">, thread: ThreadRef): boolean {
+  if (!isActiveMember(actor) || !canReadThread(actor, channel, thread)) return false;
+  return !thread.isLocked || canModerate(actor);
+}
+
+export function canEditPost(actor: Actor, post: PostRef): boolean {
+  return isActiveMember(actor) && actor.id === post.authorId && !post.deletedAt && !post.hiddenAt;
+}
+
+export function canDeletePost(actor: Actor, post: PostRef): boolean {
+  return isActiveMember(actor) && actor.id === post.authorId && !post.deletedAt;
+}
+
+export function canReact(actor: Actor, post: PostRef): boolean {
+  return isActiveMember(actor) && !post.deletedAt && !post.hiddenAt;
+}
+
+/** Mention autocomplete lists member names: members only. */
+export function canSearchMembers(actor: Actor): boolean {
+  return isActiveMember(actor);
+}

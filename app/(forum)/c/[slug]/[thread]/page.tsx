@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import type { JSONContent } from "@tiptap/react";
+import { MembersOnly } from "@/components/forum/members-only";
+import { ThreadView } from "@/components/forum/thread-view";
+import { Badge } from "@/components/ui/badge";
+import { getDb } from "@/db";
+import { getDraft } from "@/db/queries/drafts";
+import { getPostLocation } from "@/db/queries/posts";
+import { getThreadPageData } from "@/db/queries/thread-page";
+import { getThreadWithChannel } from "@/db/queries/threads";
+import { getCurrentUser } from "@/lib/auth/session";
+import { canReadChannel, canReadThread, canReply } from "@/lib/permissions";
+import { parseThreadRef, threadPath } from "@/lib/slug";
+
+type Props = { params: Promise<{ slug: string; thread: string }>; searchParams: Promise<{ post?: string }> };
+
+const loadThread = cache(async (ref: string) => {
+  const threadId = parseThreadRef(ref);
+  return threadId ? getThreadWithChannel(getDb(), { threadId }) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await loadThread((await params).thread);
+  // Titles of members-only threads are private too.
+  if (!found || !canReadChannel(null, found.channel)) return { robots: { index: false } };
+  return { title: found.thread.title, description: found.thread.excerpt };
+}
+
+export default async function ThreadPage({ params, searchParams }: Props) {
+  const { slug, thread: ref } = await params;
+  const { post: linkedPost } = await searchParams;
+  const [found, user] = await Promise.all([loadThread(ref), getCurrentUser()]);
+  if (!found || found.thread.deletedAt) notFound();
+  const { thread, channel } = found;
+  if (!canReadThread(user, channel, thread)) {
+    // Visitors are invited to join; signed-in accounts without access get the usual 404.
+    if (!user) return <MembersOnly callbackUrl={threadPath(channel.slug, thread)} />;
+    notFound();
+  }
+  const canonical = threadPath(channel.slug, thread);
+  if (slug !== channel.slug || ref !== `${thread.id}-${thread.slug}`) redirect(canonical + (linkedPost ? `?post=${linkedPost}` : ""));
+
+  const db = getDb();
+  // A link to one post opens the window that holds it.
+  const linkedNumber = Number(linkedPost);
+  const location = Number.isSafeInteger(linkedNumber) && linkedNumber > 1 ? await getPostLocation(db, { threadId: thread.id, number: linkedNumber }) : null;
+  const after = location ? location.rootNumber - 1 : 1;
+  const [page, draft] = await Promise.all([
+    getThreadPageData(db, { threadId: thread.id, viewer: user, after: Math.max(after, 1) }),
+    user ? getDraft(db, { userId: user.id, target: `reply:${thread.id}` }) : null,
+  ]);
+  const t = await getTranslations("forum");
+  return (
+    <div className="flex flex-col gap-4">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href={`/c/${channel.slug}`} className="font-semibold text-teal underline">
+          {channel.name}
+        </Link>
+      </nav>
+      <header className="flex flex-col gap-2">
+        <h1 className="text-2xl font-extrabold leading-tight break-words sm:text-3xl">{thread.title}</h1>
+        <div className="flex flex-wrap gap-2">
+          {thread.isPinned ? <Badge tone="brand">{t("pinned")}</Badge> : null}
+          {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
+        </div>
+      </header>
+      <ThreadView
+        key={`${thread.id}-${after}`}
+        threadId={thread.id}
+        canReply={canReply(user, channel, thread)}
+        isLocked={thread.isLocked}
+        replyDraft={draft ? { body: (draft.payload.body as JSONContent) ?? null, replyToId: draft.payload.replyToId ?? null } : null}
+        initial={{
+          opening: page.opening,
+          replies: page.replies,
+          hasMore: page.hasMore,
+          lastNumber: page.lastNumber,
+          hasEarlier: after > 1,
+          replyCount: thread.replyCount,
+          maxNumber: thread.lastPostNumber,
+        }}
+      />
+    </div>
+  );
+}

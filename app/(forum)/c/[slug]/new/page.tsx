@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { JSONContent } from "@tiptap/react";
+import { NewThreadForm } from "@/components/forum/new-thread-form";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getChannelBySlug } from "@/db/queries/channels";
+import { getDraft } from "@/db/queries/drafts";
+import { getCurrentUser } from "@/lib/auth/session";
+import { canPostInChannel } from "@/lib/permissions";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("forum"))("newThread"), robots: { index: false } };
+}
+
+export default async function NewThreadPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/c/${slug}/new`)}`);
+  const db = getDb();
+  const channel = await getChannelBySlug(db, { slug });
+  if (!channel || !canPostInChannel(user, channel)) notFound();
+  const draft = await getDraft(db, { userId: user.id, target: `thread:${channel.id}` });
+  const t = await getTranslations("forum");
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-4">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href={`/c/${channel.slug}`} className="font-semibold text-teal underline">
+          {channel.name}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-extrabold">{t("newThreadIn", { channel: channel.name })}</h1>
+      {channel.rules ? <p className="rounded-xl bg-sand/70 px-4 py-3 text-sm">{channel.rules}</p> : null}
+      <Card>
+        <NewThreadForm
+          channelId={channel.id}
+          channelSlug={channel.slug}
+          draft={draft ? { title: draft.payload.title ?? "", body: (draft.payload.body as JSONContent) ?? null } : null}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { MembersOnly } from "@/components/forum/members-only";
+import { ThreadList } from "@/components/forum/thread-list";
+import { ButtonLink } from "@/components/ui/button";
+import { getDb } from "@/db";
+import { getChannelBySlug } from "@/db/queries/channels";
+import { listChannelThreads } from "@/db/queries/threads";
+import { getCurrentUser } from "@/lib/auth/session";
+import { canPostInChannel, canReadChannel } from "@/lib/permissions";
+import { threadPath } from "@/lib/slug";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const channel = await getChannelBySlug(getDb(), { slug: (await params).slug });
+  if (!channel) return {};
+  const isPublic = canReadChannel(null, channel);
+  return { title: channel.name, description: channel.description, robots: isPublic ? undefined : { index: false } };
+}
+
+export default async function ChannelPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { after } = await searchParams;
+  const db = getDb();
+  const [channel, user] = await Promise.all([getChannelBySlug(db, { slug }), getCurrentUser()]);
+  if (!channel) notFound();
+  if (!canReadChannel(user, channel)) return <MembersOnly callbackUrl={`/c/${slug}`} channelName={channel.name} />;
+  const t = await getTranslations("forum");
+  const { items, nextCursor } = await listChannelThreads(db, { channelId: channel.id, cursor: after });
+  return (
+    <div className="flex flex-col gap-5">
+      <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <h1 className="text-2xl font-extrabold sm:text-3xl">{channel.name}</h1>
+          <p className="mt-1 max-w-2xl text-muted">{channel.description}</p>
+        </div>
+        {canPostInChannel(user, channel) ? (
+          <ButtonLink href={`/c/${slug}/new`} className="self-start">
+            {t("newThread")}
+          </ButtonLink>
+        ) : null}
+      </header>
+      {channel.rules ? (
+        <details className="rounded-xl border border-line bg-sand/60 px-4 py-3 text-sm">
+          <summary className="cursor-pointer font-semibold">{t("rules")}</summary>
+          <p className="mt-2 whitespace-pre-line">{channel.rules}</p>
+        </details>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{after ? t("noMoreThreads") : t("noThreads")}</p>
+      ) : (
+        <ThreadList threads={items.map((item) => ({ ...item, href: threadPath(slug, item) }))} />
+      )}
+      <nav aria-label={t("pagination")} className="flex justify-between gap-3">
+        {after ? (
+          <ButtonLink href={`/c/${slug}`} variant="secondary">
+            {t("firstPage")}
+          </ButtonLink>
+        ) : (
+          <span />
+        )}
+        {nextCursor ? (
+          <ButtonLink href={`/c/${slug}?after=${nextCursor}`} variant="secondary">
+            {t("olderThreads")}
+          </ButtonLink>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { jsonRoute } from "@/lib/api";
+import { replyToThread } from "@/lib/forum/service";
+import { createReplySchema } from "@/lib/validation/forum";
+
+const bodySchema = createReplySchema.extend({ threadId: z.coerce.number().int().positive() });
+
+/** POST /api/v1/threads/:id/posts — reply as the signed-in member (same rules as the page). */
+export const POST = jsonRoute(bodySchema, async (input, { user }) => {
+  const { post, isNew } = await replyToThread(user, input);
+  return { status: isNew ? 201 : 200, body: { post } };
+});

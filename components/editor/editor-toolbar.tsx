@@ -1,0 +1,103 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+
+function ToolButton({ label, isActive, onClick, children }: { label: string; isActive?: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      aria-pressed={isActive}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+      className={cn("min-h-9 min-w-9 rounded-md px-2 text-sm font-bold", isActive ? "bg-ink text-white" : "text-ink hover:bg-sand")}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function EditorToolbar({ editor }: { editor: Editor | null }) {
+  const t = useTranslations("editor");
+  const [isLinkOpen, setIsLinkOpen] = useState(false);
+  const [href, setHref] = useState("");
+  if (!editor) return null;
+  const chain = () => editor.chain().focus();
+  const applyLink = () => {
+    const value = href.trim();
+    if (!value) chain().extendMarkRange("link").unsetLink().run();
+    else chain().extendMarkRange("link").setLink({ href: /^(https?:|mailto:)/i.test(value) ? value : `https://${value}` }).run();
+    setIsLinkOpen(false);
+    setHref("");
+  };
+  return (
+    <div className="border-b border-line">
+      <div role="toolbar" aria-label={t("toolbar")} className="flex flex-wrap gap-0.5 p-1">
+        <ToolButton label={t("bold")} isActive={editor.isActive("bold")} onClick={() => chain().toggleBold().run()}>
+          B
+        </ToolButton>
+        <ToolButton label={t("italic")} isActive={editor.isActive("italic")} onClick={() => chain().toggleItalic().run()}>
+          <span className="italic">I</span>
+        </ToolButton>
+        <ToolButton label={t("heading2")} isActive={editor.isActive("heading", { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+          T1
+        </ToolButton>
+        <ToolButton label={t("heading3")} isActive={editor.isActive("heading", { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+          T2
+        </ToolButton>
+        <ToolButton label={t("bulletList")} isActive={editor.isActive("bulletList")} onClick={() => chain().toggleBulletList().run()}>
+          •≡
+        </ToolButton>
+        <ToolButton label={t("orderedList")} isActive={editor.isActive("orderedList")} onClick={() => chain().toggleOrderedList().run()}>
+          1.
+        </ToolButton>
+        <ToolButton label={t("blockquote")} isActive={editor.isActive("blockquote")} onClick={() => chain().toggleBlockquote().run()}>
+          “ ”
+        </ToolButton>
+        <ToolButton label={t("code")} isActive={editor.isActive("code")} onClick={() => chain().toggleCode().run()}>
+          {"</>"}
+        </ToolButton>
+        <ToolButton
+          label={t("link")}
+          isActive={editor.isActive("link")}
+          onClick={() => {
+            setHref(editor.getAttributes("link").href ?? "");
+            setIsLinkOpen((open) => !open);
+          }}
+        >
+          🔗
+        </ToolButton>
+      </div>
+      {isLinkOpen ? (
+        <div className="flex flex-wrap items-center gap-2 border-t border-line p-2">
+          <label htmlFor="editor-link-url" className="text-sm font-semibold">
+            {t("linkUrl")}
+          </label>
+          <input
+            id="editor-link-url"
+            type="url"
+            value={href}
+            autoFocus
+            onChange={(event) => setHref(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                event.preventDefault();
+                applyLink();
+              }
+              if (event.key === "Escape") setIsLinkOpen(false);
+            }}
+            placeholder="https://"
+            className="min-w-0 flex-1 rounded-md border border-line px-2 py-1.5 text-sm"
+          />
+          <button type="button" onClick={applyLink} className="rounded-md bg-ink px-3 py-1.5 text-sm font-semibold text-white">
+            {t("applyLink")}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

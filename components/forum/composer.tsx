@@ -1,0 +1,213 @@
+"use client";
+
+import type { Editor, JSONContent } from "@tiptap/react";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { discardDraftAction, saveDraftAction } from "@/app/(forum)/actions";
+import { RichTextEditor } from "@/components/editor/rich-text-editor";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+const AUTOSAVE_DELAY_MS = 1_500;
+const AUTOSAVE_MAX_WAIT_MS = 5_000;
+
+export type ComposerSubmit = (input: { body: JSONContent; title?: string; idempotencyKey: string }) => Promise<
+  { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> }
+>;
+
+export type ComposerProps = {
+  /** `thread` adds a title field. */
+  mode: "thread" | "reply" | "edit";
+  editorId: string;
+  label: string;
+  submitLabel: string;
+  initialBody?: JSONContent | null;
+  initialTitle?: string;
+  /** Where drafts are saved (`thread:<channelId>` or `reply:<threadId>`); none when editing. */
+  draftTarget?: string;
+  draftReplyToId?: number | null;
+  isRestoredDraft?: boolean;
+  onSubmit: ComposerSubmit;
+  onCancel?: () => void;
+  /** A notice shown above the editor (e.g. "Réponse à Marie"). */
+  context?: React.ReactNode;
+};
+
+type SaveState = "idle" | "saving" | "saved" | "error";
+
+/**
+ * Writes a thread, a reply or an edit. What is typed is saved on the server every few seconds,
+ * so a reload, a crash or another device finds it again; each submission carries one
+ * idempotency key, so a double click or a retried request never posts twice.
+ */
+export default function Composer(props: ComposerProps) {
+  const { mode, draftTarget } = props;
+  const t = useTranslations("composer");
+  const tRoot = useTranslations();
+  const [title, setTitle] = useState(props.initialTitle ?? "");
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [saveState, setSaveState] = useState<SaveState>("idle");
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const editorRef = useRef<Editor | null>(null);
+  const bodyRef = useRef<JSONContent | null>(props.initialBody ?? null);
+  const titleRef = useRef(title);
+  titleRef.current = title;
+  const timers = useRef<{ debounce?: ReturnType<typeof setTimeout>; firstChangeAt?: number }>({});
+  const isDirty = useRef(false);
+
+  const saveNow = useCallback(async () => {
+    if (!draftTarget || !isDirty.current) return;
+    isDirty.current = false;
+    timers.current.firstChangeAt = undefined;
+    setSaveState("saving");
+    const result = await saveDraftAction({
+      target: draftTarget,
+      title: mode === "thread" ? titleRef.current : undefined,
+      body: bodyRef.current,
+      replyToId: props.draftReplyToId ?? null,
+    }).catch(() => null);
+    setSaveState(result?.ok ? "saved" : "error");
+  }, [draftTarget, mode, props.draftReplyToId]);
+
+  /** Debounced while typing, but never more than a few seconds without a save. */
+  const scheduleSave = useCallback(() => {
+    if (!draftTarget) return;
+    isDirty.current = true;
+    const now = Date.now();
+    timers.current.firstChangeAt ??= now;
+    clearTimeout(timers.current.debounce);
+    const waited = now - timers.current.firstChangeAt;
+    timers.current.debounce = setTimeout(() => void saveNow(), Math.max(0, Math.min(AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS - waited)));
+  }, [draftTarget, saveNow]);
+
+  useEffect(() => {
+    const flush = () => {
+      if (isDirty.current) void saveNow();
+    };
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      clearTimeout(timers.current.debounce);
+    };
+  }, [saveNow]);
+
+  const submit = async () => {
+    if (isSubmitting) return;
+    clearTimeout(timers.current.debounce);
+    isDirty.current = false;
+    setIsSubmitting(true);
+    setError(null);
+    setFieldErrors({});
+    const body = editorRef.current?.getJSON() ?? bodyRef.current ?? { type: "doc", content: [] };
+    const result = await props.onSubmit({ body, title: mode === "thread" ? title : undefined, idempotencyKey }).catch(() => ({
+      ok: false as const,
+      error: "errors.network",
+      fieldErrors: undefined,
+    }));
+    setIsSubmitting(false);
+    if (!result.ok) {
+      // Nothing typed is lost: the editor keeps its content and the same key is reused on retry.
+      setError(result.error);
+      setFieldErrors(result.fieldErrors ?? {});
+      return;
+    }
+    setIdempotencyKey(crypto.randomUUID());
+    if (mode !== "thread") {
+      editorRef.current?.commands.clearContent();
+      bodyRef.current = null;
+      setSaveState("idle");
+    }
+  };
+
+  const discard = async () => {
+    clearTimeout(timers.current.debounce);
+    isDirty.current = false;
+    if (draftTarget) await discardDraftAction(draftTarget).catch(() => null);
+    editorRef.current?.commands.clearContent();
+    bodyRef.current = null;
+    setTitle("");
+    setSaveState("idle");
+    props.onCancel?.();
+  };
+
+  const handleReady = useCallback((editor: Editor) => {
+    editorRef.current = editor;
+  }, []);
+  const bodyErrors = fieldErrors.body?.map((key) => tRoot(key));
+  const titleErrors = fieldErrors.title?.map((key) => tRoot(key));
+  return (
+    <form
+      className="flex flex-col gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(event) => {
+        if ((event.metaKey || event.ctrlKey) && event.key === "Enter") {
+          event.preventDefault();
+          void submit();
+        }
+      }}
+    >
+      {props.context}
+      {props.isRestoredDraft ? <Alert tone="info">{t("draftRestored")}</Alert> : null}
+      {error && error !== "errors.invalid_form" ? <Alert tone="error">{tRoot(error)}</Alert> : null}
+      {mode === "thread" ? (
+        <TextField
+          id={`${props.editorId}-title`}
+          name="title"
+          label={t("title")}
+          value={title}
+          maxLength={150}
+          required
+          onChange={(event) => {
+            setTitle(event.target.value);
+            scheduleSave();
+          }}
+          errors={titleErrors}
+        />
+      ) : null}
+      <div className="flex flex-col gap-1.5">
+        <span className="text-sm font-semibold" id={`${props.editorId}-label`}>
+          {props.label}
+        </span>
+        <RichTextEditor
+          id={props.editorId}
+          label={props.label}
+          initialContent={props.initialBody}
+          autoFocus={mode !== "thread"}
+          isInvalid={Boolean(bodyErrors?.length)}
+          describedBy={bodyErrors?.length ? `${props.editorId}-error` : undefined}
+          onReady={handleReady}
+          onChange={(doc) => {
+            bodyRef.current = doc;
+            scheduleSave();
+          }}
+        />
+        {bodyErrors?.length ? (
+          <ul id={`${props.editorId}-error`} className="text-sm font-medium text-danger">
+            {bodyErrors.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("sending") : props.submitLabel}
+        </Button>
+        {props.onCancel || draftTarget ? (
+          <Button variant="ghost" onClick={() => void (mode === "edit" ? props.onCancel?.() : discard())}>
+            {mode === "edit" ? t("cancel") : t("discard")}
+          </Button>
+        ) : null}
+        <span className="text-sm text-muted" aria-live="polite">
+          {saveState === "saving" ? t("saving") : saveState === "saved" ? t("saved") : saveState === "error" ? t("saveFailed") : ""}
+        </span>
+      </div>
+    </form>
+  );
+}

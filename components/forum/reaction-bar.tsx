@@ -1,0 +1,92 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { toggleReactionAction } from "@/app/(forum)/actions";
+import { cn } from "@/components/ui/cn";
+import { reactionEmojis } from "@/lib/forum/reactions";
+import type { ReactionView } from "@/lib/forum/views";
+
+type ReactionBarProps = {
+  postId: number;
+  reactions: ReactionView[];
+  canReact: boolean;
+  onChange: (reactions: ReactionView[]) => void;
+};
+
+/** Reaction counts; hovering or focusing one shows who reacted. */
+export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionBarProps) {
+  const t = useTranslations("forum");
+  const [isPending, startTransition] = useTransition();
+  const [isPickerOpen, setIsPickerOpen] = useState(false);
+  const byEmoji = new Map(reactions.map((reaction) => [reaction.emoji, reaction]));
+  const toggle = (emoji: (typeof reactionEmojis)[number]) =>
+    startTransition(async () => {
+      const result = await toggleReactionAction({ postId, emoji });
+      if (result.ok) onChange(result.data.reactions);
+      setIsPickerOpen(false);
+    });
+  const shown = reactionEmojis.filter((emoji) => byEmoji.has(emoji));
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      {shown.map((emoji) => {
+        const reaction = byEmoji.get(emoji)!;
+        const who = reaction.names.join(", ") + (reaction.count > reaction.names.length ? ` +${reaction.count - reaction.names.length}` : "");
+        return (
+          <span key={emoji} className="group relative">
+            <button
+              type="button"
+              disabled={!canReact || isPending}
+              aria-pressed={reaction.hasReacted}
+              aria-label={t("reactionLabel", { emoji, count: reaction.count, names: who })}
+              onClick={() => toggle(emoji)}
+              className={cn(
+                "inline-flex min-h-8 items-center gap-1 rounded-full border px-2.5 text-sm",
+                reaction.hasReacted ? "border-teal bg-teal-soft font-bold text-teal" : "border-line bg-white text-ink",
+                canReact ? "hover:border-teal" : "cursor-default",
+              )}
+            >
+              <span aria-hidden="true">{emoji}</span>
+              <span aria-hidden="true">{reaction.count}</span>
+            </button>
+            <span
+              role="tooltip"
+              className="pointer-events-none invisible absolute bottom-full left-0 z-30 mb-1 w-max max-w-60 rounded-lg bg-ink px-2.5 py-1.5 text-xs text-white group-focus-within:visible group-hover:visible"
+            >
+              {who}
+            </span>
+          </span>
+        );
+      })}
+      {canReact ? (
+        <span className="relative">
+          <button
+            type="button"
+            aria-expanded={isPickerOpen}
+            aria-label={t("addReaction")}
+            onClick={() => setIsPickerOpen((open) => !open)}
+            className="inline-flex min-h-8 items-center rounded-full border border-dashed border-line px-2.5 text-sm text-muted hover:border-teal hover:text-ink"
+          >
+            ☺︎+
+          </button>
+          {isPickerOpen ? (
+            <span className="absolute bottom-full left-0 z-30 mb-1 flex gap-1 rounded-full border border-line bg-white p-1 shadow-lg">
+              {reactionEmojis.map((emoji) => (
+                <button
+                  key={emoji}
+                  type="button"
+                  disabled={isPending}
+                  aria-label={t("reactWith", { emoji })}
+                  onClick={() => toggle(emoji)}
+                  className="size-9 rounded-full text-lg hover:bg-sand"
+                >
+                  {emoji}
+                </button>
+              ))}
+            </span>
+          ) : null}
+        </span>
+      ) : null}
+    </div>
+  );
+}

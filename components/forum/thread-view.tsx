@@ -1,0 +1,141 @@
+"use client";
+
+import type { JSONContent } from "@tiptap/react";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useState } from "react";
+import { createReplyAction, loadMorePostsAction } from "@/app/(forum)/actions";
+import { Button } from "@/components/ui/button";
+import type { PostView } from "@/lib/forum/views";
+import { LazyComposer } from "./lazy-composer";
+import { PostCard } from "./post-card";
+import { insertPost, type ThreadState } from "./thread-state";
+
+export type ThreadViewProps = {
+  threadId: number;
+  initial: ThreadState;
+  canReply: boolean;
+  isLocked: boolean;
+  /** A reply the member was writing here, saved on the server. */
+  replyDraft: { body: JSONContent | null; replyToId: number | null } | null;
+};
+
+type Replying = { rootId: number | null; targetName?: string; mention?: { id: string; label: string } };
+
+export function ThreadView({ threadId, initial, canReply, isLocked, replyDraft }: ThreadViewProps) {
+  const t = useTranslations("forum");
+  const [state, setState] = useState<ThreadState>(initial);
+  const [replying, setReplying] = useState<Replying | null>(replyDraft ? { rootId: replyDraft.replyToId } : null);
+  const [draftBody, setDraftBody] = useState<JSONContent | null>(replyDraft?.body ?? null);
+  const [isLoadingMore, setIsLoadingMore] = useState(false);
+
+  const upsert = useCallback((post: PostView) => setState((current) => insertPost(current, post)), []);
+
+  // Scroll to and highlight a post named in the address (#p12).
+  useEffect(() => {
+    const target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+    target?.scrollIntoView({ block: "start" });
+  }, []);
+
+  const startReply = (post: PostView) => {
+    setDraftBody(null);
+    const isNested = post.replyToId !== null;
+    const rootId = post.number === 1 ? null : (post.replyToId ?? post.id);
+    // Answering a nested reply attaches to its thread of replies and mentions its author.
+    setReplying({ rootId, targetName: post.number === 1 ? undefined : post.author.name, mention: isNested ? { id: post.author.id, label: post.author.name } : undefined });
+  };
+
+  const loadMore = async () => {
+    setIsLoadingMore(true);
+    const result = await loadMorePostsAction({ threadId, after: state.lastNumber });
+    setIsLoadingMore(false);
+    if (!result.ok) return;
+    setState((current) => {
+      let next: ThreadState = { ...current, hasMore: result.data.hasMore, lastNumber: result.data.lastNumber };
+      for (const { post, children } of result.data.replies) {
+        next = insertPost(next, post, { force: true });
+        for (const child of children) next = insertPost(next, child);
+      }
+      return next;
+    });
+  };
+
+  const composer = (rootId: number | null) =>
+    canReply && replying && replying.rootId === rootId ? (
+      <div className={rootId ? "" : "rounded-2xl border border-line bg-white p-4 sm:p-5"}>
+        <LazyComposer
+          mode="reply"
+          editorId={rootId ? `reply-${rootId}` : "reply"}
+          label={replying.targetName ? t("replyTo", { name: replying.targetName }) : t("yourReply")}
+          submitLabel={t("sendReply")}
+          draftTarget={`reply:${threadId}`}
+          draftReplyToId={rootId}
+          isRestoredDraft={Boolean(draftBody)}
+          initialBody={
+            draftBody ??
+            (replying.mention
+              ? { type: "doc", content: [{ type: "paragraph", content: [{ type: "mention", attrs: replying.mention }, { type: "text", text: " " }] }] }
+              : null)
+          }
+          onCancel={() => {
+            setReplying(null);
+            setDraftBody(null);
+          }}
+          onSubmit={async ({ body, idempotencyKey }) => {
+            const result = await createReplyAction({ threadId, replyToId: rootId, body, idempotencyKey });
+            if (!result.ok) return result;
+            upsert(result.data.post);
+            setReplying(null);
+            setDraftBody(null);
+            return { ok: true };
+          }}
+        />
+      </div>
+    ) : null;
+
+  return (
+    <div className="flex flex-col gap-4">
+      {state.opening ? <PostCard post={state.opening} isOpening canReply={canReply} onReply={startReply} onChange={upsert} /> : null}
+      <h2 className="mt-2 text-lg font-bold">{t("repliesHeading", { count: state.replyCount })}</h2>
+      {state.hasEarlier ? (
+        <a href="?" className="self-start font-semibold text-teal underline">
+          {t("earlierReplies")}
+        </a>
+      ) : null}
+      <ol className="flex flex-col gap-4">
+        {state.replies.map(({ post, children }) => (
+          <li key={post.id}>
+            <PostCard post={post} canReply={canReply} onReply={startReply} onChange={upsert}>
+              {children.length > 0 || (replying && replying.rootId === post.id) ? (
+                <>
+                  {children.map((child) => (
+                    <PostCard key={child.id} post={child} isNested canReply={canReply} onReply={startReply} onChange={upsert} />
+                  ))}
+                  {composer(post.id)}
+                </>
+              ) : null}
+            </PostCard>
+          </li>
+        ))}
+      </ol>
+      {state.hasMore ? (
+        <Button variant="secondary" onClick={() => void loadMore()} disabled={isLoadingMore} className="self-center">
+          {isLoadingMore ? t("loading") : t("loadMore")}
+        </Button>
+      ) : null}
+      {isLocked ? <p className="rounded-xl bg-sand px-4 py-3 text-sm font-semibold">{t("lockedNotice")}</p> : null}
+      {canReply && !state.hasMore ? (
+        replying && replying.rootId === null ? (
+          composer(null)
+        ) : (
+          <button
+            type="button"
+            onClick={() => setReplying({ rootId: null })}
+            className="rounded-2xl border border-line bg-white px-4 py-4 text-left text-muted hover:border-teal"
+          >
+            {t("writeReply")}
+          </button>
+        )
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { documentText, excerptOf, mentionedUserIds, renderDocumentHtml } from "@/lib/editor/render";
+import type { RichTextDocument } from "@/lib/editor/document";
+import { slugify } from "@/lib/slug";
+import type { DbOrTx } from "../client";
+import { channels, drafts, mentions, posts, threads, users, type Channel, type Thread, type ThreadKind } from "../schema";
+
+export const THREADS_PAGE_SIZE = 30;
+
+export type ThreadListItem = {
+  id: number;
+  slug: string;
+  title: string;
+  excerpt: string;
+  kind: ThreadKind;
+  isPinned: boolean;
+  isLocked: boolean;
+  replyCount: number;
+  lastActivityAt: Date;
+  createdAt: Date;
+  author: { id: string; name: string; role: string; organisation: string | null };
+  participants: { id: string; name: string }[];
+};
+
+type Cursor = { pinned: boolean; at: string; id: number };
+
+export function encodeThreadCursor(item: Pick<ThreadListItem, "isPinned" | "lastActivityAt" | "id">): string {
+  const cursor: Cursor = { pinned: item.isPinned, at: item.lastActivityAt.toISOString(), id: item.id };
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeThreadCursor(value: string | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
+    if (typeof cursor.pinned !== "boolean" || !Number.isSafeInteger(cursor.id) || Number.isNaN(Date.parse(cursor.at))) return null;
+    return cursor;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One page of a channel: pinned threads first, then by last activity. Keyset pagination on
+ * (is_pinned, last_activity_at, id), served by `threads_channel_order_idx`. Two queries
+ * whatever the page size: the threads with their authors, then the participants' names.
+ */
+export async function listChannelThreads(
+  db: DbOrTx,
+  { channelId, cursor, limit = THREADS_PAGE_SIZE }: { channelId: number; cursor?: string; limit?: number },
+): Promise<{ items: ThreadListItem[]; nextCursor: string | null }> {
+  const after = decodeThreadCursor(cursor);
+  const rows = await db
+    .select({
+      thread: threads,
+      author: { id: users.id, name: users.name, role: users.role, organisation: users.organisation },
+    })
+    .from(threads)
+    .innerJoin(users, eq(users.id, threads.authorId))
+    .where(
+      and(
+        eq(threads.channelId, channelId),
+        isNull(threads.deletedAt),
+        after
+          ? sql`(${threads.isPinned}, ${threads.lastActivityAt}, ${threads.id}) < (${after.pinned}, ${after.at}::timestamptz, ${after.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(threads.isPinned), desc(threads.lastActivityAt), desc(threads.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const posterIds = [...new Set(page.flatMap((row) => row.thread.recentPosterIds))];
+  const names = posterIds.length
+    ? new Map(
+        (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, posterIds))).map((user) => [user.id, user.name]),
+      )
+    : new Map<string, string>();
+  const items = page.map(({ thread, author }) => ({
+    id: thread.id,
+    slug: thread.slug,
+    title: thread.title,
+    excerpt: thread.excerpt,
+    kind: thread.kind,
+    isPinned: thread.isPinned,
+    isLocked: thread.isLocked,
+    replyCount: thread.replyCount,
+    lastActivityAt: thread.lastActivityAt,
+    createdAt: thread.createdAt,
+    author,
+    participants: thread.recentPosterIds.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeThreadCursor(last) : null };
+}
+
+export type ThreadWithChannel = { thread: Thread; channel: Channel };
+
+export async function getThreadWithChannel(db: DbOrTx, { threadId }: { threadId: number }): Promise<ThreadWithChannel | null> {
+  const [row] = await db
+    .select({ thread: threads, channel: channels })
+    .from(threads)
+    .innerJoin(channels, eq(channels.id, threads.channelId))
+    .where(eq(threads.id, threadId))
+    .limit(1);
+  return row ?? null;
+}
+
+export type CreateThreadParams = {
+  channelId: number;
+  authorId: string;
+  title: string;
+  body: RichTextDocument;
+  kind?: ThreadKind;
+  idempotencyKey?: string;
+};
+
+/** Keeps only mentions of existing, active accounts. */
+export async function existingMentionIds(db: DbOrTx, doc: RichTextDocument): Promise<string[]> {
+  const ids = mentionedUserIds(doc);
+  if (!ids.length) return [];
+  const rows = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.status, "active")));
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Creates a thread and its opening post in one transaction, and clears the author's draft.
+ * A retried submission (same idempotency key) returns the thread created the first time.
+ */
+export async function createThread(db: DbOrTx, params: CreateThreadParams): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
+  return db.transaction(async (tx) => {
+    if (params.idempotencyKey) {
+      const [existing] = await tx
+        .select({ thread: threads, postId: posts.id })
+        .from(posts)
+        .innerJoin(threads, eq(threads.id, posts.threadId))
+        .where(and(eq(posts.authorId, params.authorId), eq(posts.idempotencyKey, params.idempotencyKey)))
+        .limit(1);
+      if (existing) return { ...existing, isNew: false };
+    }
+    const text = documentText(params.body);
+    const [thread] = await tx
+      .insert(threads)
+      .values({
+        channelId: params.channelId,
+        authorId: params.authorId,
+        kind: params.kind ?? "discussion",
+        title: params.title,
+        slug: slugify(params.title),
+        excerpt: excerptOf(text),
+        lastPostNumber: 1,
+        recentPosterIds: [params.authorId],
+      })
+      .returning();
+    const [post] = await tx
+      .insert(posts)
+      .values({
+        threadId: thread!.id,
+        authorId: params.authorId,
+        number: 1,
+        body: params.body,
+        bodyText: text,
+        bodyHtml: renderDocumentHtml(params.body),
+        idempotencyKey: params.idempotencyKey ?? null,
+      })
+      .returning({ id: posts.id });
+    const mentioned = await existingMentionIds(tx, params.body);
+    if (mentioned.length) await tx.insert(mentions).values(mentioned.map((userId) => ({ postId: post!.id, userId })));
+    await tx.delete(drafts).where(and(eq(drafts.userId, params.authorId), eq(drafts.target, `thread:${params.channelId}`)));
+    return { thread: thread!, postId: post!.id, isNew: true };
+  });
+}
+
+/** Thread counts per channel for the home page, in one query. */
+export async function countThreadsByChannel(db: DbOrTx): Promise<Map<number, { threads: number; lastActivityAt: Date | null }>> {
+  const rows = await db
+    .select({
+      channelId: threads.channelId,
+      count: sql<number>`count(*)::int`,
+      last: sql<string | null>`max(${threads.lastActivityAt})`,
+    })
+    .from(threads)
+    .where(isNull(threads.deletedAt))
+    .groupBy(threads.channelId);
+  return new Map(rows.map((row) => [row.channelId, { threads: row.count, lastActivityAt: row.last ? new Date(row.last) : null }]));
+}

@@ -1,0 +1,143 @@
+import { getDb } from "@/db";
+import { getChannelBySlug } from "@/db/queries/channels";
+import { deleteDraft, saveDraft } from "@/db/queries/drafts";
+import { createReply, deletePost, getPostById, listPostRevisions, updatePost } from "@/db/queries/posts";
+import { toggleReaction } from "@/db/queries/reactions";
+import { getThreadPageData } from "@/db/queries/thread-page";
+import { createThread, getThreadWithChannel } from "@/db/queries/threads";
+import type { RichTextDocument } from "@/lib/editor/document";
+import { AppError } from "@/lib/errors";
+import type { ReactionEmoji } from "@/lib/forum/reactions";
+import { toPostView } from "@/lib/forum/views";
+import {
+  canDeletePost,
+  canEditPost,
+  canPostInChannel,
+  canReact,
+  canReadThread,
+  canReply,
+  isActiveMember,
+  type Actor,
+} from "@/lib/permissions";
+import { threadPath } from "@/lib/slug";
+
+/**
+ * The forum's capabilities, each one checking its permission, shared by server actions,
+ * API routes and sockets. Anything the actor may not see throws `not_found`.
+ */
+
+export async function getReadableThread(actor: Actor, threadId: number) {
+  const found = await getThreadWithChannel(getDb(), { threadId });
+  if (!found || !canReadThread(actor, found.channel, found.thread)) throw new AppError("not_found");
+  return found;
+}
+
+async function getReadablePost(actor: Actor, postId: number) {
+  const post = await getPostById(getDb(), { postId });
+  if (!post) throw new AppError("not_found");
+  return { post, ...(await getReadableThread(actor, post.threadId)) };
+}
+
+function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
+  if (!actor) throw new AppError("unauthenticated");
+}
+
+export async function startThread(actor: Actor, input: { channelSlug: string; title: string; body: RichTextDocument; idempotencyKey?: string }) {
+  requireMember(actor);
+  const channel = await getChannelBySlug(getDb(), { slug: input.channelSlug });
+  if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
+  const { thread, isNew } = await createThread(getDb(), {
+    channelId: channel.id,
+    authorId: actor.id,
+    title: input.title,
+    body: input.body,
+    idempotencyKey: input.idempotencyKey,
+  });
+  return { thread, channel, isNew, path: threadPath(channel.slug, thread) };
+}
+
+export async function replyToThread(
+  actor: Actor,
+  input: { threadId: number; replyToId?: number | null; body: RichTextDocument; idempotencyKey?: string },
+) {
+  requireMember(actor);
+  const { thread, channel } = await getReadableThread(actor, input.threadId);
+  if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
+  const result = await createReply(getDb(), {
+    threadId: thread.id,
+    authorId: actor.id,
+    body: input.body,
+    replyToId: input.replyToId ?? null,
+    idempotencyKey: input.idempotencyKey,
+  });
+  if (!result.ok) throw new AppError("not_found");
+  return { post: toPostView(result.post, actor), isNew: result.isNew, thread, channel };
+}
+
+export async function editPost(actor: Actor, input: { postId: number; body: RichTextDocument; expectedVersion: number }) {
+  requireMember(actor);
+  const { post, thread, channel } = await getReadablePost(actor, input.postId);
+  if (!canEditPost(actor, post)) throw new AppError("not_found");
+  const result = await updatePost(getDb(), { postId: post.id, actorId: actor.id, body: input.body, expectedVersion: input.expectedVersion });
+  if (!result.ok && result.reason === "not_found") throw new AppError("not_found");
+  if (!result.ok) {
+    return {
+      conflict: true as const,
+      current: { bodyHtml: result.current.bodyHtml, body: result.current.body, version: result.current.version },
+    };
+  }
+  return { conflict: false as const, post: toPostView(result.post, actor), thread, channel };
+}
+
+export async function removePost(actor: Actor, input: { postId: number }) {
+  requireMember(actor);
+  const { post, thread, channel } = await getReadablePost(actor, input.postId);
+  if (!canDeletePost(actor, post)) throw new AppError("not_found");
+  const deleted = await deletePost(getDb(), { postId: post.id, actorId: actor.id });
+  if (!deleted) throw new AppError("not_found");
+  return { post: deleted, thread, channel };
+}
+
+export async function getPostSource(actor: Actor, input: { postId: number }) {
+  const { post } = await getReadablePost(actor, input.postId);
+  if (!canEditPost(actor, post)) throw new AppError("not_found");
+  return { body: post.body, version: post.version };
+}
+
+export async function getPostRevisions(actor: Actor, input: { postId: number }) {
+  const { post } = await getReadablePost(actor, input.postId);
+  if (post.deletedAt || (post.hiddenAt && post.authorId !== actor?.id)) throw new AppError("not_found");
+  const revisions = await listPostRevisions(getDb(), { postId: post.id });
+  return { revisions: revisions.map((revision) => ({ ...revision, createdAt: revision.createdAt.toISOString() })) };
+}
+
+export async function reactToPost(actor: Actor, input: { postId: number; emoji: ReactionEmoji }) {
+  requireMember(actor);
+  const { post, thread, channel } = await getReadablePost(actor, input.postId);
+  if (!canReact(actor, post)) throw new AppError("not_found");
+  const reactions = await toggleReaction(getDb(), { postId: post.id, userId: actor.id, emoji: input.emoji });
+  return { postId: post.id, reactions, thread, channel };
+}
+
+export async function readThreadPage(actor: Actor, input: { threadId: number; after?: number }) {
+  const { thread, channel } = await getReadableThread(actor, input.threadId);
+  const page = await getThreadPageData(getDb(), { threadId: thread.id, viewer: actor, after: input.after ?? 1 });
+  return { thread, channel, page };
+}
+
+/** Drafts go back to their author only; a reply draft also needs the right to reply there. */
+export async function storeDraft(actor: Actor, input: { target: string; title?: string; body: unknown; replyToId?: number | null }) {
+  if (!isActiveMember(actor)) throw new AppError("unauthenticated");
+  const [kind, rawId] = input.target.split(":");
+  if (kind === "reply") {
+    const { thread, channel } = await getReadableThread(actor, Number(rawId));
+    if (!canReply(actor, channel, thread)) throw new AppError("not_found");
+  }
+  await saveDraft(getDb(), { userId: actor.id, target: input.target, payload: { title: input.title, body: input.body, replyToId: input.replyToId ?? null } });
+  return { savedAt: new Date().toISOString() };
+}
+
+export async function discardDraft(actor: Actor, target: string) {
+  requireMember(actor);
+  await deleteDraft(getDb(), { userId: actor.id, target });
+}
