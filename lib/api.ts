@@ -39,7 +39,7 @@ export function jsonRoute<S extends z.ZodType, T>(
   return async (request: Request, { params }: { params: Promise<Record<string, string>> }) => {
     const resolved = await params;
     let raw: unknown = {};
-    if (request.method !== "GET") {
+    if (request.method !== "GET" && request.method !== "DELETE") {
       if (!request.headers.get("content-type")?.includes("application/json")) {
         return NextResponse.json({ error: "unsupported_media_type", message: "Content-Type must be application/json" }, { status: 415 });
       }

@@ -4,7 +4,8 @@ import path from "node:path";
 const SOURCE_ROOTS = ["app", "components", "lib", "db", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
 function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
+  // Tests are not part of the build: editing one must not trigger a rebuild.
+  if (!existsSync(entry) || /\.test\.tsx?$/.test(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;

@@ -29,8 +29,16 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
   const chain = () => editor.chain().focus();
   const applyLink = () => {
     const value = href.trim();
+    const target = /^(https?:|mailto:)/i.test(value) ? value : `https://${value}`;
     if (!value) chain().extendMarkRange("link").unsetLink().run();
-    else chain().extendMarkRange("link").setLink({ href: /^(https?:|mailto:)/i.test(value) ? value : `https://${value}` }).run();
+    else if (editor.state.selection.empty && !editor.isActive("link")) {
+      // Nothing selected: insert the address itself as a link.
+      chain()
+        .insertContent({ type: "text", text: value, marks: [{ type: "link", attrs: { href: target } }] })
+        .unsetMark("link")
+        .insertContent(" ")
+        .run();
+    } else chain().extendMarkRange("link").setLink({ href: target }).run();
     setIsLinkOpen(false);
     setHref("");
   };

