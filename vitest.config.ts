@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["{app,components,db,lib}/**/*.test.{ts,tsx}"],
+    // *.pg.test.ts read PostgreSQL query plans: they run in the PostgreSQL pass only.
+    exclude: process.env.TEST_DATABASE_URL ? ["node_modules/**"] : ["node_modules/**", "**/*.pg.test.ts"],
     // Each integration file opens its own database; two cores run two files at a time.
     fileParallelism: true,
     maxWorkers: 2,

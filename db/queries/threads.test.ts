@@ -105,18 +105,11 @@ describe("createThread", () => {
   });
 
   /**
-   * KNOWN BUG on PostgreSQL (db/queries/threads.ts, createThread): the idempotency check is a
-   * plain SELECT before the inserts, with no lock and no ON CONFLICT. When the same
-   * submission arrives twice at once (double click, client retry while the first request is
-   * still running), both transactions pass the check; the second then fails on the unique
-   * index posts_author_idempotency_idx and the member gets an error instead of the thread
-   * (createReply handles this case, createThread does not). No duplicate is stored.
-   * On PostgreSQL the interleaving is made deterministic by holding a SHARE lock on `threads`
-   * (reads pass, inserts wait) until both submissions have passed their check. PGlite runs
-   * one transaction at a time, so the race cannot happen there and the test is an ordinary
-   * passing test; on PostgreSQL it is marked `fails`: remove that once fixed.
+   * The same submission twice at once (double click, client retry): on PostgreSQL a SHARE lock
+   * on `threads` holds both until they have passed the idempotency check, so the second one
+   * meets the unique index and must return the first thread, not an error.
    */
-  (process.env.TEST_DATABASE_URL ? it.fails : it)("returns the first thread when the same submission arrives concurrently", async () => {
+  it("returns the first thread when the same submission arrives concurrently", async () => {
     const channel = await channelId(testDb.db, "entraide");
     const params = {
       channelId: channel,
@@ -284,15 +277,10 @@ describe("listChannelThreads", () => {
   });
 
   /**
-   * KNOWN BUG (db/queries/threads.ts, encodeThreadCursor): the cursor stores last_activity_at
-   * as a JS Date ISO string, i.e. truncated to milliseconds, while PostgreSQL keeps
-   * microseconds (now() in createReply/createThread). The keyset comparison
-   * `(is_pinned, last_activity_at, id) < (pinned, cursorAt, id)` then skips every thread whose
-   * activity falls in the same millisecond as the last item of the page but a few microseconds
-   * earlier: those threads are on no page. Two replies in two threads within one millisecond
-   * are enough. Marked `fails` so the suite stays green; remove `.fails` once fixed.
+   * PostgreSQL keeps microseconds: a cursor truncated to milliseconds would skip threads active
+   * in the same millisecond as the last one of a page.
    */
-  it.fails("does not lose a thread whose activity is in the same millisecond as the page's last one", async () => {
+  it("does not lose a thread whose activity is in the same millisecond as the page's last one", async () => {
     const channel = await channelId(testDb.db, "programme");
     const ids: number[] = [];
     for (let i = 0; i < 31; i++) {

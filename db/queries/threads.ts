@@ -3,7 +3,7 @@ import { documentText, excerptOf, mentionedUserIds, renderDocumentHtml } from "@
 import type { RichTextDocument } from "@/lib/editor/document";
 import { slugify } from "@/lib/slug";
 import type { DbOrTx } from "../client";
-import { channels, drafts, mentions, posts, threads, users, type Channel, type Thread, type ThreadKind } from "../schema";
+import { channels, drafts, mentions, posts, threadReads, threads, users, type Channel, type Thread, type ThreadKind } from "../schema";
 
 export const THREADS_PAGE_SIZE = 30;
 
@@ -24,8 +24,9 @@ export type ThreadListItem = {
 
 type Cursor = { pinned: boolean; at: string; id: number };
 
-export function encodeThreadCursor(item: Pick<ThreadListItem, "isPinned" | "lastActivityAt" | "id">): string {
-  const cursor: Cursor = { pinned: item.isPinned, at: item.lastActivityAt.toISOString(), id: item.id };
+/** `at` is PostgreSQL's own text of the timestamp: microseconds, which a JS Date would drop. */
+function encodeThreadCursor(item: { isPinned: boolean; activityKey: string; id: number }): string {
+  const cursor: Cursor = { pinned: item.isPinned, at: item.activityKey, id: item.id };
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
@@ -53,6 +54,7 @@ export async function listChannelThreads(
   const rows = await db
     .select({
       thread: threads,
+      activityKey: sql<string>`to_char(${threads.lastActivityAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       author: { id: users.id, name: users.name, role: users.role, organisation: users.organisation },
     })
     .from(threads)
@@ -89,8 +91,11 @@ export async function listChannelThreads(
     author,
     participants: thread.recentPosterIds.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
   }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeThreadCursor(last) : null };
+  const last = page.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeThreadCursor({ isPinned: last.thread.isPinned, activityKey: last.activityKey, id: last.thread.id }) : null,
+  };
 }
 
 export type ThreadWithChannel = { thread: Thread; channel: Channel };
@@ -126,17 +131,38 @@ export async function existingMentionIds(db: DbOrTx, doc: RichTextDocument): Pro
  * Creates a thread and its opening post in one transaction, and clears the author's draft.
  * A retried submission (same idempotency key) returns the thread created the first time.
  */
+async function findThreadBySubmission(db: DbOrTx, authorId: string, idempotencyKey: string) {
+  const [existing] = await db
+    .select({ thread: threads, postId: posts.id })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(and(eq(posts.authorId, authorId), eq(posts.idempotencyKey, idempotencyKey)))
+    .limit(1);
+  return existing ?? null;
+}
+
+/** Thrown inside the transaction when a concurrent twin won: rolls the thread back. */
+class DuplicateThreadSubmission extends Error {}
+
 export async function createThread(db: DbOrTx, params: CreateThreadParams): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
-  return db.transaction(async (tx) => {
-    if (params.idempotencyKey) {
-      const [existing] = await tx
-        .select({ thread: threads, postId: posts.id })
-        .from(posts)
-        .innerJoin(threads, eq(threads.id, posts.threadId))
-        .where(and(eq(posts.authorId, params.authorId), eq(posts.idempotencyKey, params.idempotencyKey)))
-        .limit(1);
+  if (params.idempotencyKey) {
+    const existing = await findThreadBySubmission(db, params.authorId, params.idempotencyKey);
+    if (existing) return { ...existing, isNew: false };
+  }
+  try {
+    return await insertThread(db, params);
+  } catch (error) {
+    // Two concurrent requests with one key: the loser rolls back and returns the winner's thread.
+    if (error instanceof DuplicateThreadSubmission && params.idempotencyKey) {
+      const existing = await findThreadBySubmission(db, params.authorId, params.idempotencyKey);
       if (existing) return { ...existing, isNew: false };
     }
+    throw error;
+  }
+}
+
+async function insertThread(db: DbOrTx, params: CreateThreadParams): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
+  return db.transaction(async (tx) => {
     const text = documentText(params.body);
     const [thread] = await tx
       .insert(threads)
@@ -162,7 +188,9 @@ export async function createThread(db: DbOrTx, params: CreateThreadParams): Prom
         bodyHtml: renderDocumentHtml(params.body),
         idempotencyKey: params.idempotencyKey ?? null,
       })
+      .onConflictDoNothing()
       .returning({ id: posts.id });
+    if (!post) throw new DuplicateThreadSubmission();
     const mentioned = await existingMentionIds(tx, params.body);
     if (mentioned.length) await tx.insert(mentions).values(mentioned.map((userId) => ({ postId: post!.id, userId })));
     await tx.delete(drafts).where(and(eq(drafts.userId, params.authorId), eq(drafts.target, `thread:${params.channelId}`)));
@@ -182,4 +210,36 @@ export async function countThreadsByChannel(db: DbOrTx): Promise<Map<number, { t
     .where(isNull(threads.deletedAt))
     .groupBy(threads.channelId);
   return new Map(rows.map((row) => [row.channelId, { threads: row.count, lastActivityAt: row.last ? new Date(row.last) : null }]));
+}
+
+/** Remembers how far a member has read a thread (never goes backwards). */
+export async function markThreadRead(db: DbOrTx, { userId, threadId, number }: { userId: string; threadId: number; number: number }) {
+  await db
+    .insert(threadReads)
+    .values({ userId, threadId, lastReadNumber: number })
+    .onConflictDoUpdate({
+      target: [threadReads.userId, threadReads.threadId],
+      set: { lastReadNumber: sql`greatest(${threadReads.lastReadNumber}, excluded.last_read_number)`, updatedAt: sql`now()` },
+    });
+}
+
+/**
+ * Threads with posts a member has not read, per channel, counting activity since they joined
+ * and not their own latest posts. One grouped query.
+ */
+export async function countUnreadByChannel(db: DbOrTx, { userId, since }: { userId: string; since: Date }): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ channelId: threads.channelId, count: sql<number>`count(*)::int` })
+    .from(threads)
+    .leftJoin(threadReads, and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, userId)))
+    .where(
+      and(
+        isNull(threads.deletedAt),
+        sql`${threads.lastActivityAt} > ${since.toISOString()}::timestamptz`,
+        sql`${threads.lastPostNumber} > coalesce(${threadReads.lastReadNumber}, 0)`,
+        sql`${threads.recentPosterIds}[1] is distinct from ${userId}::uuid`,
+      ),
+    )
+    .groupBy(threads.channelId);
+  return new Map(rows.map((row) => [row.channelId, row.count]));
 }

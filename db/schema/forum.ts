@@ -67,8 +67,11 @@ export const threads = pgTable(
   },
   (t) => [
     // Channel page order: pinned first, then latest activity; id breaks ties for the cursor.
-    index("threads_channel_order_idx").on(t.channelId, t.isPinned.desc(), t.lastActivityAt.desc(), t.id.desc()),
+    // NULLS FIRST matches a plain ORDER BY … DESC, so PostgreSQL reads the index in order, without a sort.
+    index("threads_channel_order_idx").on(t.channelId, t.isPinned.desc().nullsFirst(), t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("threads_author_idx").on(t.authorId),
+    // Unread counts: recent activity across channels.
+    index("threads_activity_idx").on(t.lastActivityAt),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { reactionEmojis, type ReactionEmoji } from "@/lib/forum/reactions";
-import { posts } from "./forum";
+import { posts, threads } from "./forum";
 import { users } from "./users";
 
 /** The versions a post had before each edit, viewable from the "modifié" marker. */
@@ -68,4 +68,20 @@ export const drafts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.target] })],
+);
+
+/** How far each member has read each thread: unread counts and "new since your last visit". */
+export const threadReads = pgTable(
+  "thread_reads",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    threadId: bigint("thread_id", { mode: "number" })
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    lastReadNumber: integer("last_read_number").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.threadId] })],
 );

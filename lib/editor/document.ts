@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/validation/text";
 
 /** Limits on one rich-text document. */
 export const DOC_LIMITS = { maxBytes: 100_000, maxTextLength: 20_000, maxDepth: 10, maxNodes: 5_000 } as const;
@@ -25,7 +26,7 @@ const mark = z.discriminatedUnion("type", [linkMark, simpleMark]);
 
 const textNode = z.object({
   type: z.literal("text"),
-  text: z.string().min(1).max(DOC_LIMITS.maxTextLength),
+  text: cleanString().pipe(z.string().min(1).max(DOC_LIMITS.maxTextLength)),
   marks: z.array(mark).max(4).optional(),
 });
 const hardBreak = z.object({ type: z.literal("hardBreak") });
@@ -33,7 +34,7 @@ const mentionNode = z.object({
   type: z.literal("mention"),
   attrs: z.object({
     id: z.uuid(),
-    label: z.string().trim().min(1).max(60),
+    label: cleanString().pipe(z.string().trim().min(1).max(60)),
   }),
 });
 const inline = z.discriminatedUnion("type", [textNode, hardBreak, mentionNode]);

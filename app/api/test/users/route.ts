@@ -5,9 +5,10 @@ import { createUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { getEnv } from "@/lib/env";
 import { userRoles, userStatuses } from "@/lib/permissions/roles";
+import { cleanString } from "@/lib/validation/text";
 
 const bodySchema = z.object({
-  name: z.string().min(2).max(60),
+  name: cleanString().pipe(z.string().min(2).max(60)),
   email: z.email(),
   password: z.string().min(10).max(128),
   role: z.enum(userRoles).default("member"),

@@ -89,7 +89,7 @@ function decodeCursor(cursor: string): { pinned: boolean; at: string; id: number
   return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
 }
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans on PostgreSQL", () => {
+describe("query plans on PostgreSQL", () => {
   beforeAll(async () => {
     testDb = await createTestDb({ onQuery: (query) => statements.push(query) });
     author = await makeUser(testDb.db, "Auteur Volume");
@@ -179,15 +179,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans on PostgreSQL", () 
   });
 
   /**
-   * KNOWN BUG (db/schema/forum.ts + db/queries/threads.ts): drizzle-kit created the index as
-   * (channel_id, is_pinned DESC NULLS LAST, last_activity_at DESC NULLS LAST, id DESC NULLS LAST)
-   * while the query orders by `... DESC`, which in PostgreSQL means DESC NULLS FIRST. The index
-   * order does not match, so PostgreSQL reads every thread of the channel and sorts them for
-   * each page (Seq Scan + Sort on the first page, Index Scan + Sort for later pages). Fix either
-   * side: `.desc().nullsFirst()` in the index, or `desc nulls last` in the ORDER BY.
-   * Marked `fails` so the suite stays green; remove `.fails` once fixed.
+   * The index is declared DESC NULLS FIRST, matching the plain `ORDER BY … DESC` of the query:
+   * PostgreSQL reads it in order and never sorts a channel's threads.
    */
-  it.fails("serves the first channel page from threads_channel_order_idx without sorting", async () => {
+  it("serves the first channel page from threads_channel_order_idx without sorting", async () => {
     const plan = await explain(sql`
       select * from threads
       where channel_id = ${channel} and deleted_at is null
@@ -196,7 +191,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans on PostgreSQL", () 
     expectServedByIndex(plan, "threads_channel_order_idx");
   });
 
-  it.fails("serves a later channel page (keyset cursor) from threads_channel_order_idx without sorting", async () => {
+  it("serves a later channel page (keyset cursor) from threads_channel_order_idx without sorting", async () => {
     const cursor = decodeCursor((await listChannelThreads(testDb.db, { channelId: channel })).nextCursor!);
     expect(cursor.pinned).toBe(false);
     const plan = await explain(sql`
@@ -208,7 +203,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans on PostgreSQL", () 
     expectServedByIndex(plan, "threads_channel_order_idx");
   });
 
-  it.fails("plans the statements listChannelThreads actually sends without sorting", async () => {
+  it("plans the statements listChannelThreads actually sends without sorting", async () => {
     const firstSql = await captureStatement(() => listChannelThreads(testDb.db, { channelId: channel }), /from "threads"/);
     expectServedByIndex(await explainSent(firstSql, [channel, 31]), "threads_channel_order_idx");
 

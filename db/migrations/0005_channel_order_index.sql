@@ -1,0 +1,2 @@
+DROP INDEX "threads_channel_order_idx";--> statement-breakpoint
+CREATE INDEX "threads_channel_order_idx" ON "threads" USING btree ("channel_id","is_pinned" DESC NULLS FIRST,"last_activity_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
