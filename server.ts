@@ -6,6 +6,7 @@ import { setDbHandle } from "./db/index";
 import { seedIfEmpty } from "./db/seed";
 import { isBuildFresh } from "./lib/build-freshness";
 import { EnvError, getEnv } from "./lib/env";
+import { attachRealtime } from "./lib/realtime/server";
 
 const isDev = process.argv.includes("--dev");
 
@@ -32,11 +33,12 @@ async function main() {
   const httpServer = createServer((req, res) => {
     void handleRequest(req, res);
   });
+  const realtime = await attachRealtime(httpServer, env);
 
   httpServer.listen(env.PORT, env.HOSTNAME, () => {
     const shownHost = env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME;
     console.info(
-      `[start] Ready on http://${shownHost}:${env.PORT} (${handle.driver}${isDev ? ", dev" : ""}) in ${Date.now() - startedAt} ms`,
+      `[start] Ready on http://${shownHost}:${env.PORT} (${handle.driver}, live events: ${realtime.adapterName}${isDev ? ", dev" : ""}) in ${Date.now() - startedAt} ms`,
     );
   });
 
@@ -45,6 +47,8 @@ async function main() {
     if (isShuttingDown) return;
     isShuttingDown = true;
     console.info(`[start] ${signal}: finishing in-flight requests…`);
+    // Live connections would keep the server open: end them (clients reconnect elsewhere).
+    void realtime.close().catch((error) => console.error("[start] closing live events:", error));
     // Stop accepting; close() waits for open requests, idle keep-alive sockets are dropped.
     httpServer.close(async () => {
       await handle.close().catch((error) => console.error("[start] closing the database:", error));

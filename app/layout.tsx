@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ConnectionBanner } from "@/components/realtime/connection-banner";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { ToastProvider } from "@/components/ui/toast";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/db";
@@ -34,11 +36,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <NextIntlClientProvider>
           <ToastProvider>
-            <SiteHeader user={user} channels={channels.map(({ slug, name }) => ({ slug, name }))} />
-            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
-              {children}
-            </main>
-            <SiteFooter locale={locale} />
+            <RealtimeProvider>
+              <ConnectionBanner />
+              <SiteHeader user={user} channels={channels.map(({ slug, name }) => ({ slug, name }))} />
+              <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+                {children}
+              </main>
+              <SiteFooter locale={locale} />
+            </RealtimeProvider>
           </ToastProvider>
         </NextIntlClientProvider>
       </body>

@@ -5,7 +5,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { listChannels } from "@/db/queries/channels";
-import { countThreadsByChannel } from "@/db/queries/threads";
+import { countThreadsByChannel, countUnreadByChannel } from "@/db/queries/threads";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReadChannel } from "@/lib/permissions";
@@ -14,7 +15,11 @@ export default async function HomePage() {
   const t = await getTranslations("home");
   const user = await getCurrentUser();
   const db = getDb();
-  const [channels, counts] = await Promise.all([listChannels(db), countThreadsByChannel(db)]);
+  const [channels, counts, unread] = await Promise.all([
+    listChannels(db),
+    countThreadsByChannel(db),
+    user ? countUnreadByChannel(db, { userId: user.id, since: user.createdAt }) : new Map<number, number>(),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       {user ? (
@@ -50,7 +55,9 @@ export default async function HomePage() {
                         {channel.name}
                       </Link>
                     </h3>
-                    {channel.visibility === "public" && channel.kind !== "review" ? (
+                    {unread.get(channel.id) ? (
+                      <Badge tone="brand">{t("unread", { count: unread.get(channel.id)! })}</Badge>
+                    ) : channel.visibility === "public" && channel.kind !== "review" ? (
                       <Badge tone="teal">{t("public")}</Badge>
                     ) : (
                       <Badge>{t("membersOnly")}</Badge>
@@ -76,6 +83,7 @@ export default async function HomePage() {
           })}
         </ul>
       </section>
+      <LiveRefresh channels={channels.filter((channel) => canReadChannel(user, channel)).map((channel) => channel.slug)} viewerId={user?.id ?? null} />
     </div>
   );
 }

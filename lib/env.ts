@@ -19,6 +19,7 @@ const envSchema = z.object({
   SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
   MAIL_FROM: z.string().default("Pro'pulse <communaute@propulse.example>"),
   SMTP_URL: z.string().optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
   E2E_HOOKS: z.enum(["0", "1"]).default("0"),
 });
 

@@ -6,6 +6,7 @@ import {
   editPost,
   getPostRevisions,
   getPostSource,
+  markRead,
   reactToPost,
   readThreadPage,
   removePost,
@@ -18,6 +19,7 @@ import {
   createThreadSchema,
   draftTargetSchema,
   loadMoreSchema,
+  markReadSchema,
   postIdSchema,
   saveDraftSchema,
   toggleReactionSchema,
@@ -64,5 +66,10 @@ export const saveDraftAction = jsonAction(saveDraftSchema, async (input, { user 
 
 export const discardDraftAction = jsonAction(draftTargetSchema, async (target, { user }) => {
   await discardDraft(user, target);
+  return null;
+});
+
+export const markThreadReadAction = jsonAction(markReadSchema, async (input, { user }) => {
+  if (user) await markRead(user, input);
   return null;
 });

@@ -40,6 +40,8 @@ export type ComposerProps = {
   onCancel?: () => void;
   /** A notice shown above the editor (e.g. "Réponse à Marie"). */
   context?: React.ReactNode;
+  /** Called as the member types (throttled by the caller): the "Marie écrit…" signal. */
+  onTyping?: () => void;
 };
 
 type SaveState = "idle" | "saving" | "saved" | "error";
@@ -194,6 +196,7 @@ export default function Composer(props: ComposerProps) {
           onChange={(doc) => {
             bodyRef.current = toPlainJson(doc);
             scheduleSave();
+            props.onTyping?.();
           }}
         />
         {bodyErrors?.length ? (

@@ -12,6 +12,8 @@ export type ThreadState = {
   replyCount: number;
   /** Highest post number seen: where a reconnecting client catches up from. */
   maxNumber: number;
+  /** Top-level replies that arrived live beyond the loaded window. */
+  unseenCount?: number;
 };
 
 const byNumber = (a: { number: number }, b: { number: number }) => a.number - b.number;
@@ -31,7 +33,10 @@ export function insertPost(state: ThreadState, post: PostView, options: { force?
       replies[index] = { ...replies[index]!, post };
       return { ...state, replies, maxNumber };
     }
-    if (state.hasMore && !options.force) return { ...state, maxNumber, replyCount: state.replyCount + 1 };
+    if (state.hasMore && !options.force) {
+      if (post.number <= state.maxNumber) return state;
+      return { ...state, maxNumber, replyCount: state.replyCount + 1, unseenCount: (state.unseenCount ?? 0) + 1 };
+    }
     const replies = [...state.replies, { post, children: [] }].sort((a, b) => byNumber(a.post, b.post));
     return { ...state, replies, maxNumber, replyCount: options.force ? state.replyCount : state.replyCount + 1 };
   }

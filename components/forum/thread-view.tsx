@@ -9,9 +9,11 @@ import type { PostView } from "@/lib/forum/views";
 import { LazyComposer } from "./lazy-composer";
 import { PostCard } from "./post-card";
 import { insertPost, type ThreadState } from "./thread-state";
+import { useLiveThread } from "./use-live-thread";
 
 export type ThreadViewProps = {
   threadId: number;
+  viewer: { id: string } | null;
   initial: ThreadState;
   canReply: boolean;
   isLocked: boolean;
@@ -21,14 +23,17 @@ export type ThreadViewProps = {
 
 type Replying = { rootId: number | null; targetName?: string; mention?: { id: string; label: string } };
 
-export function ThreadView({ threadId, initial, canReply, isLocked, replyDraft }: ThreadViewProps) {
+export function ThreadView({ threadId, viewer, initial, canReply, isLocked, replyDraft }: ThreadViewProps) {
   const t = useTranslations("forum");
+  const tLive = useTranslations("live");
   const [state, setState] = useState<ThreadState>(initial);
   const [replying, setReplying] = useState<Replying | null>(replyDraft ? { rootId: replyDraft.replyToId } : null);
   const [draftBody, setDraftBody] = useState<JSONContent | null>(replyDraft?.body ?? null);
   const [isLoadingMore, setIsLoadingMore] = useState(false);
 
   const upsert = useCallback((post: PostView) => setState((current) => insertPost(current, post)), []);
+  const { typingNames, presence, signalTyping } = useLiveThread(threadId, viewer, setState, state.maxNumber);
+  const newBelow = state.hasMore ? (state.unseenCount ?? 0) : 0;
 
   // Scroll to and highlight a post named in the address (#p12).
   useEffect(() => {
@@ -70,6 +75,7 @@ export function ThreadView({ threadId, initial, canReply, isLocked, replyDraft }
           draftTarget={`reply:${threadId}`}
           draftReplyToId={rootId}
           isRestoredDraft={Boolean(draftBody)}
+          onTyping={signalTyping}
           initialBody={
             draftBody ??
             (replying.mention
@@ -95,7 +101,15 @@ export function ThreadView({ threadId, initial, canReply, isLocked, replyDraft }
   return (
     <div className="flex flex-col gap-4">
       {state.opening ? <PostCard post={state.opening} isOpening canReply={canReply} onReply={startReply} onChange={upsert} /> : null}
-      <h2 className="mt-2 text-lg font-bold">{t("repliesHeading", { count: state.replyCount })}</h2>
+      <div className="mt-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-lg font-bold">{t("repliesHeading", { count: state.replyCount })}</h2>
+        {presence > 1 ? (
+          <p className="text-sm text-muted" aria-live="polite">
+            <span aria-hidden="true" className="mr-1 inline-block size-2 rounded-full bg-success" />
+            {tLive("presence", { count: presence })}
+          </p>
+        ) : null}
+      </div>
       {state.hasEarlier ? (
         <a href="?" className="self-start font-semibold text-teal underline">
           {t("earlierReplies")}
@@ -117,11 +131,16 @@ export function ThreadView({ threadId, initial, canReply, isLocked, replyDraft }
           </li>
         ))}
       </ol>
+      {newBelow > 0 ? <p className="text-center text-sm font-semibold text-teal">{tLive("newReplies", { count: newBelow })}</p> : null}
       {state.hasMore ? (
         <Button variant="secondary" onClick={() => void loadMore()} disabled={isLoadingMore} className="self-center">
           {isLoadingMore ? t("loading") : t("loadMore")}
         </Button>
       ) : null}
+      <div aria-live="polite" className="min-h-6 text-sm text-muted">
+        {typingNames.length === 1 ? tLive("typingOne", { name: typingNames[0]! }) : null}
+        {typingNames.length > 1 ? tLive("typingMany", { names: typingNames.join(", ") }) : null}
+      </div>
       {isLocked ? <p className="rounded-xl bg-sand px-4 py-3 text-sm font-semibold">{t("lockedNotice")}</p> : null}
       {canReply && !state.hasMore ? (
         replying && replying.rootId === null ? (

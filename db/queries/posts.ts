@@ -257,3 +257,13 @@ export async function getPostLocation(db: DbOrTx, { threadId, number }: { thread
     .limit(1);
   return row ?? null;
 }
+
+export async function getPostWithAuthor(db: DbOrTx, { postId }: { postId: number }): Promise<PostWithAuthor | null> {
+  const [row] = await db
+    .select({ post: posts, author: authorColumns })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(eq(posts.id, postId))
+    .limit(1);
+  return row ? { ...row.post, author: row.author } : null;
+}

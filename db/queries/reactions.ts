@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { reactions, users, type ReactionEmoji } from "../schema";
 
-export type ReactionSummary = { emoji: ReactionEmoji; count: number; names: string[]; hasReacted: boolean };
+export type ReactionSummary = { emoji: ReactionEmoji; count: number; names: string[]; userIds: string[]; hasReacted: boolean };
 
 /** Reaction counts, reactors' names and the viewer's own reactions for many posts, in one query. */
 export async function listReactionSummaries(
@@ -17,6 +17,8 @@ export async function listReactionSummaries(
       emoji: reactions.emoji,
       count: sql<number>`count(*)::int`,
       names: sql<string[]>`(array_agg(${users.name} order by ${reactions.createdAt}))[1:12]`,
+      // Lets a live page tell whether its own reader is among those who reacted.
+      userIds: sql<string[]>`(array_agg(${reactions.userId}::text order by ${reactions.createdAt}))[1:500]`,
       hasReacted: viewerId ? sql<boolean>`bool_or(${reactions.userId} = ${viewerId}::uuid)` : sql<boolean>`false`,
     })
     .from(reactions)
@@ -25,7 +27,7 @@ export async function listReactionSummaries(
     .groupBy(reactions.postId, reactions.emoji);
   for (const row of rows) {
     const list = byPost.get(row.postId) ?? [];
-    list.push({ emoji: row.emoji, count: row.count, names: row.names, hasReacted: row.hasReacted });
+    list.push({ emoji: row.emoji, count: row.count, names: row.names, userIds: row.userIds, hasReacted: row.hasReacted });
     byPost.set(row.postId, list);
   }
   return byPost;

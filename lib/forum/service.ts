@@ -1,10 +1,10 @@
 import { getDb } from "@/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { deleteDraft, saveDraft } from "@/db/queries/drafts";
-import { createReply, deletePost, getPostById, listPostRevisions, updatePost } from "@/db/queries/posts";
-import { toggleReaction } from "@/db/queries/reactions";
+import { createReply, deletePost, getPostById, getPostWithAuthor, listPostRevisions, listPostsAfter, updatePost } from "@/db/queries/posts";
+import { listReactionSummaries, toggleReaction } from "@/db/queries/reactions";
 import { getThreadPageData } from "@/db/queries/thread-page";
-import { createThread, getThreadWithChannel } from "@/db/queries/threads";
+import { createThread, getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
 import type { RichTextDocument } from "@/lib/editor/document";
 import { AppError } from "@/lib/errors";
 import type { ReactionEmoji } from "@/lib/forum/reactions";
@@ -19,6 +19,7 @@ import {
   isActiveMember,
   type Actor,
 } from "@/lib/permissions";
+import { emitPostCreated, emitPostDeleted, emitPostUpdated, emitReactions } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
 
 /**
@@ -46,13 +47,17 @@ export async function startThread(actor: Actor, input: { channelSlug: string; ti
   requireMember(actor);
   const channel = await getChannelBySlug(getDb(), { slug: input.channelSlug });
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
-  const { thread, isNew } = await createThread(getDb(), {
+  const { thread, isNew, postId } = await createThread(getDb(), {
     channelId: channel.id,
     authorId: actor.id,
     title: input.title,
     body: input.body,
     idempotencyKey: input.idempotencyKey,
   });
+  if (isNew) {
+    const opening = await getPostWithAuthor(getDb(), { postId });
+    if (opening) emitPostCreated({ post: toPostView(opening, actor), threadId: thread.id, channelSlug: channel.slug, isNewThread: true });
+  }
   return { thread, channel, isNew, path: threadPath(channel.slug, thread) };
 }
 
@@ -71,7 +76,9 @@ export async function replyToThread(
     idempotencyKey: input.idempotencyKey,
   });
   if (!result.ok) throw new AppError("not_found");
-  return { post: toPostView(result.post, actor), isNew: result.isNew, thread, channel };
+  const post = toPostView(result.post, actor);
+  if (result.isNew) emitPostCreated({ post, threadId: thread.id, channelSlug: channel.slug });
+  return { post, isNew: result.isNew, thread, channel };
 }
 
 export async function editPost(actor: Actor, input: { postId: number; body: RichTextDocument; expectedVersion: number }) {
@@ -86,7 +93,9 @@ export async function editPost(actor: Actor, input: { postId: number; body: Rich
       current: { bodyHtml: result.current.bodyHtml, body: result.current.body, version: result.current.version },
     };
   }
-  return { conflict: false as const, post: toPostView(result.post, actor), thread, channel };
+  const updated = toPostView(result.post, actor);
+  emitPostUpdated({ post: updated, threadId: thread.id });
+  return { conflict: false as const, post: updated, thread, channel };
 }
 
 export async function removePost(actor: Actor, input: { postId: number }) {
@@ -95,6 +104,7 @@ export async function removePost(actor: Actor, input: { postId: number }) {
   if (!canDeletePost(actor, post)) throw new AppError("not_found");
   const deleted = await deletePost(getDb(), { postId: post.id, actorId: actor.id });
   if (!deleted) throw new AppError("not_found");
+  emitPostDeleted({ post: deleted });
   return { post: deleted, thread, channel };
 }
 
@@ -116,6 +126,7 @@ export async function reactToPost(actor: Actor, input: { postId: number; emoji: 
   const { post, thread, channel } = await getReadablePost(actor, input.postId);
   if (!canReact(actor, post)) throw new AppError("not_found");
   const reactions = await toggleReaction(getDb(), { postId: post.id, userId: actor.id, emoji: input.emoji });
+  emitReactions({ threadId: thread.id, postId: post.id, reactions, actorId: actor.id, emoji: input.emoji });
   return { postId: post.id, reactions, thread, channel };
 }
 
@@ -123,6 +134,30 @@ export async function readThreadPage(actor: Actor, input: { threadId: number; af
   const { thread, channel } = await getReadableThread(actor, input.threadId);
   const page = await getThreadPageData(getDb(), { threadId: thread.id, viewer: actor, after: input.after ?? 1 });
   return { thread, channel, page };
+}
+
+/** Posts after a number, as this reader may see them: how a reconnecting page catches up. */
+export async function listNewPosts(actor: Actor, input: { threadId: number; after: number }) {
+  const { thread } = await getReadableThread(actor, input.threadId);
+  const posts = await listPostsAfter(getDb(), { threadId: thread.id, afterNumber: input.after });
+  const reactions = await listReactionSummaries(getDb(), { postIds: posts.map((post) => post.id), viewerId: actor?.id ?? null });
+  return posts.map((post) => toPostView(post, actor, reactions.get(post.id)));
+}
+
+/** One post as this reader may see it (live updates too large to push). */
+export async function getPostView(actor: Actor, input: { postId: number }) {
+  const { post } = await getReadablePost(actor, input.postId);
+  const withAuthor = await getPostWithAuthor(getDb(), { postId: post.id });
+  if (!withAuthor) throw new AppError("not_found");
+  const reactions = await listReactionSummaries(getDb(), { postIds: [post.id], viewerId: actor?.id ?? null });
+  return toPostView(withAuthor, actor, reactions.get(post.id));
+}
+
+/** Remembers how far the member has read (unread counts on the home page). */
+export async function markRead(actor: Actor, input: { threadId: number; number: number }) {
+  requireMember(actor);
+  const { thread } = await getReadableThread(actor, input.threadId);
+  await markThreadRead(getDb(), { userId: actor.id, threadId: thread.id, number: Math.min(input.number, thread.lastPostNumber) });
 }
 
 /** Drafts go back to their author only; a reply draft also needs the right to reply there. */

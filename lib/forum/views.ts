@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/permissions";
 import { canDeletePost, canEditPost, canModerate, canReact } from "@/lib/permissions";
 
-export type ReactionView = { emoji: string; count: number; names: string[]; hasReacted: boolean };
+export type ReactionView = { emoji: string; count: number; names: string[]; userIds?: string[]; hasReacted: boolean };
 
 /** A post as sent to one reader's browser: only what this reader may see. */
 export type PostView = {

@@ -62,3 +62,5 @@ export const saveDraftSchema = z.object({
 });
 
 export const loadMoreSchema = z.object({ threadId: id, after: z.number().int().min(1) });
+
+export const markReadSchema = z.object({ threadId: id, number: z.number().int().min(1).max(10_000_000) });

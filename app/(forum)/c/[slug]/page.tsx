@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadList } from "@/components/forum/thread-list";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { getChannelBySlug } from "@/db/queries/channels";
@@ -53,6 +54,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
       ) : (
         <ThreadList threads={items.map((item) => ({ ...item, href: threadPath(slug, item) }))} />
       )}
+      {after ? null : <LiveRefresh channels={[channel.slug]} viewerId={user?.id ?? null} />}
       <nav aria-label={t("pagination")} className="flex justify-between gap-3">
         {after ? (
           <ButtonLink href={`/c/${slug}`} variant="secondary">

@@ -11,7 +11,7 @@ import { getDb } from "@/db";
 import { getDraft } from "@/db/queries/drafts";
 import { getPostLocation } from "@/db/queries/posts";
 import { getThreadPageData } from "@/db/queries/thread-page";
-import { getThreadWithChannel } from "@/db/queries/threads";
+import { getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReadChannel, canReadThread, canReply } from "@/lib/permissions";
 import { parseThreadRef, threadPath } from "@/lib/slug";
@@ -52,6 +52,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const [page, draft] = await Promise.all([
     getThreadPageData(db, { threadId: thread.id, viewer: user, after: Math.max(after, 1) }),
     user ? getDraft(db, { userId: user.id, target: `reply:${thread.id}` }) : null,
+    user ? markThreadRead(db, { userId: user.id, threadId: thread.id, number: thread.lastPostNumber }) : null,
   ]);
   const t = await getTranslations("forum");
   return (
@@ -71,6 +72,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       <ThreadView
         key={`${thread.id}-${after}`}
         threadId={thread.id}
+        viewer={user ? { id: user.id } : null}
         canReply={canReply(user, channel, thread)}
         isLocked={thread.isLocked}
         replyDraft={draft ? { body: (draft.payload.body as JSONContent) ?? null, replyToId: draft.payload.replyToId ?? null } : null}

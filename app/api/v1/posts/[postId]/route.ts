@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jsonRoute } from "@/lib/api";
-import { editPost, removePost } from "@/lib/forum/service";
+import { editPost, getPostView, removePost } from "@/lib/forum/service";
 import { updatePostSchema } from "@/lib/validation/forum";
 
 const postId = z.coerce.number().int().positive();
@@ -17,3 +17,6 @@ export const DELETE = jsonRoute(z.object({ postId }), async (input, { user }) =>
   const { post } = await removePost(user, input);
   return { body: { id: post.id, deleted: true } };
 });
+
+/** GET /api/v1/posts/:id — one post as the reader may see it. */
+export const GET = jsonRoute(z.object({ postId }), async (input, { user }) => ({ body: { post: await getPostView(user, input) } }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { jsonRoute } from "@/lib/api";
-import { replyToThread } from "@/lib/forum/service";
+import { listNewPosts, replyToThread } from "@/lib/forum/service";
 import { createReplySchema } from "@/lib/validation/forum";
 
 const bodySchema = createReplySchema.extend({ threadId: z.coerce.number().int().positive() });
@@ -10,3 +10,8 @@ export const POST = jsonRoute(bodySchema, async (input, { user }) => {
   const { post, isNew } = await replyToThread(user, input);
   return { status: isNew ? 201 : 200, body: { post } };
 });
+
+const afterSchema = z.object({ threadId: z.coerce.number().int().positive(), after: z.coerce.number().int().min(0).default(0) });
+
+/** GET /api/v1/threads/:id/posts?after=N — every post after N, in order (live catch-up). */
+export const GET = jsonRoute(afterSchema, async (input, { user }) => ({ body: { posts: await listNewPosts(user, input) } }));

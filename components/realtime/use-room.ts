@@ -1,0 +1,42 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { RoomName, ServerToClientEvents } from "@/lib/realtime/events";
+import { useRealtime } from "./realtime-provider";
+
+type Handlers = Partial<{ [K in keyof ServerToClientEvents]: ServerToClientEvents[K] }>;
+
+/**
+ * Follows a room while the component is mounted. `onJoined` runs after every (re)join, so the
+ * page can catch up on what happened while it was not connected.
+ */
+export function useRoom(room: RoomName | null, handlers: Handlers, onJoined?: () => void) {
+  const { socket } = useRealtime();
+  const handlersRef = useRef(handlers);
+  const onJoinedRef = useRef(onJoined);
+  useEffect(() => {
+    handlersRef.current = handlers;
+    onJoinedRef.current = onJoined;
+  });
+
+  useEffect(() => {
+    if (!socket || !room) return;
+    const join = () =>
+      socket.emit("join", room, (result) => {
+        if (result?.ok) onJoinedRef.current?.();
+      });
+    const names = Object.keys(handlersRef.current) as (keyof ServerToClientEvents)[];
+    const listeners = names.map((name) => {
+      const listener = (...args: unknown[]) => (handlersRef.current[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+      socket.on(name, listener as never);
+      return [name, listener] as const;
+    });
+    if (socket.connected) join();
+    socket.on("connect", join);
+    return () => {
+      socket.off("connect", join);
+      for (const [name, listener] of listeners) socket.off(name, listener as never);
+      if (socket.connected) socket.emit("leave", room);
+    };
+  }, [socket, room]);
+}

@@ -1,0 +1,100 @@
+import { expect, test } from "@playwright/test";
+import { createReply, createThread } from "./fixtures/forum";
+import { connectSocket, joinRoom } from "./fixtures/sockets";
+import { createUser, signInOverHttp } from "./fixtures/users";
+
+test("B sees A's reply, typing, reactions and presence without reloading", async ({ browser, request }) => {
+  const [alice, bruno, chloe] = await Promise.all([
+    createUser(request, { name: "Alice Live" }),
+    createUser(request, { name: "Bruno Live" }),
+    createUser(request, { name: "Chloé Live" }),
+  ]);
+  const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  await Promise.all([signInOverHttp(contexts[0]!, alice), signInOverHttp(contexts[1]!, bruno), signInOverHttp(contexts[2]!, chloe)]);
+  const thread = await createThread(contexts[0]!.request, { title: "Un fil qui vit" });
+  const [a, b, c] = await Promise.all(contexts.map((context) => context.newPage()));
+  await a!.goto(thread.path);
+  await b!.goto(thread.path);
+  await expect(b!.getByText("2 personnes lisent ce fil")).toBeVisible();
+
+  await a!.getByRole("button", { name: "Écrire une réponse…" }).click();
+  await a!.getByRole("textbox", { name: "Votre réponse" }).pressSequentially("Bonjour en direct");
+  await expect(b!.getByText("Alice Live écrit…")).toBeVisible();
+  await a!.getByRole("button", { name: "Répondre", exact: true }).last().click();
+  await expect(b!.locator("#p2")).toContainText("Bonjour en direct");
+  await expect(b!.getByRole("heading", { name: "1 réponse" })).toBeVisible();
+
+  await a!.locator("#p2").getByRole("button", { name: "Réagir", exact: true }).click();
+  await a!.getByRole("button", { name: "Réagir avec 🎉" }).click();
+  const reaction = b!.locator("#p2").getByRole("button", { name: /🎉 1 : Alice Live/ });
+  await expect(reaction).toBeVisible();
+  await expect(reaction).toHaveAttribute("aria-pressed", "false");
+
+  await c!.goto(thread.path);
+  await expect(b!.getByText("3 personnes lisent ce fil")).toBeVisible();
+  await c!.close();
+  await expect(b!.getByText("2 personnes lisent ce fil")).toBeVisible();
+  for (const context of contexts) await context.close();
+});
+
+test("a reader who loses the connection gets every missed reply once, in order", async ({ browser, request }) => {
+  const [alice, bruno] = await Promise.all([createUser(request), createUser(request)]);
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  await signInOverHttp(contextA, alice);
+  await signInOverHttp(contextB, bruno);
+  const thread = await createThread(contextA.request);
+  const b = await contextB.newPage();
+  await b.goto(thread.path);
+  await expect(b.getByRole("heading", { name: "Aucune réponse pour l'instant" })).toBeVisible();
+  // Wait until B follows the thread live, then cut its network.
+  await expect.poll(async () => (await createReply(contextA.request, thread.id, { text: "Avant la coupure" })).status()).toBe(201);
+  await expect(b.locator("#p2")).toContainText("Avant la coupure");
+
+  await contextB.setOffline(true);
+  await expect(b.getByText("Connexion en direct perdue")).toBeVisible();
+  for (const text of ["Manqué 1", "Manqué 2", "Manqué 3"]) {
+    expect((await createReply(contextA.request, thread.id, { text })).status()).toBe(201);
+  }
+  await contextB.setOffline(false);
+  await expect(b.getByText("De nouveau en direct")).toBeVisible({ timeout: 30_000 });
+  await expect(b.locator("#p5")).toContainText("Manqué 3");
+  const texts = await b.locator("ol > li > article .prose-post").allTextContents();
+  expect(texts).toEqual(["Avant la coupure", "Manqué 1", "Manqué 2", "Manqué 3"]);
+  await contextA.close();
+  await contextB.close();
+});
+
+test("sockets may only join rooms their session may read", async ({ browser, request, baseURL }) => {
+  const [member, pending] = await Promise.all([createUser(request), createUser(request, { status: "pending" })]);
+  const memberContext = await browser.newContext();
+  const pendingContext = await browser.newContext();
+  await signInOverHttp(memberContext, member);
+  await signInOverHttp(pendingContext, pending);
+  const thread = await createThread(memberContext.request, { channel: "cv" });
+
+  const anonymous = await connectSocket(baseURL!);
+  expect(await joinRoom(anonymous, `thread:${thread.id}`)).toBe(false);
+  expect(await joinRoom(anonymous, "channel:cv")).toBe(false);
+  expect(await joinRoom(anonymous, "channel:offres")).toBe(true);
+
+  const pendingSocket = await connectSocket(baseURL!, pendingContext);
+  expect(await joinRoom(pendingSocket, `thread:${thread.id}`)).toBe(false);
+
+  const forged = await connectSocket(baseURL!);
+  expect(await joinRoom(forged, "user:someone-else")).toBe(false);
+
+  const memberSocket = await connectSocket(baseURL!, memberContext);
+  expect(await joinRoom(memberSocket, `thread:${thread.id}`)).toBe(true);
+
+  // A visitor's socket never receives the members-only post.
+  const received: unknown[] = [];
+  anonymous.onAny((name, payload) => received.push([name, payload]));
+  const memberGot = new Promise((resolve) => memberSocket.once("post:created", resolve));
+  await createReply(memberContext.request, thread.id, { text: "Réservé aux membres" });
+  await memberGot;
+  expect(JSON.stringify(received)).not.toContain("Réservé aux membres");
+  for (const socket of [anonymous, pendingSocket, forged, memberSocket]) socket.close();
+  await memberContext.close();
+  await pendingContext.close();
+});

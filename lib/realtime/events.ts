@@ -1,0 +1,35 @@
+import type { PostView, ReactionView } from "@/lib/forum/views";
+
+/** Rooms a client may ask to join; the server checks read access for each. */
+export type RoomName = `thread:${number}` | `channel:${string}`;
+
+/**
+ * What the server pushes. Payloads are small and never carry what a reader may not see:
+ * posts are sent as a visitor would see them (per-reader flags are computed in the browser,
+ * and the server re-checks every action), large bodies are left out (`isPartial`) and fetched
+ * through the API, which applies the reader's own permissions.
+ */
+export type ServerToClientEvents = {
+  "post:created": (event: { threadId: number; number: number; post: PostView | null }) => void;
+  "post:updated": (event: { threadId: number; number: number; post: PostView | null }) => void;
+  "post:deleted": (event: { threadId: number; postId: number }) => void;
+  "post:hidden": (event: { threadId: number; postId: number }) => void;
+  "post:reactions": (event: { threadId: number; postId: number; reactions: ReactionView[]; actorId: string; emoji: string }) => void;
+  "thread:activity": (event: { channelSlug: string; threadId: number; authorId: string; isNewThread: boolean }) => void;
+  "thread:updated": (event: { threadId: number; isPinned: boolean; isLocked: boolean }) => void;
+  typing: (event: { threadId: number; user: { id: string; name: string } }) => void;
+  presence: (event: { threadId: number; count: number }) => void;
+};
+
+/** Clients only subscribe and signal typing: every write goes through actions or HTTP. */
+export type ClientToServerEvents = {
+  join: (room: RoomName, ack: (result: { ok: boolean }) => void) => void;
+  leave: (room: RoomName) => void;
+  typing: (threadId: number) => void;
+};
+
+export type SocketUser = { id: string; name: string; role: string; status: string };
+export type SocketData = { user: SocketUser | null };
+
+/** Bodies above this size are not pushed (PostgreSQL NOTIFY carries at most 8,000 bytes). */
+export const MAX_PUSHED_BODY_CHARS = 5_000;

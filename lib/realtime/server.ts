@@ -1,0 +1,154 @@
+import type { Server as HttpServer } from "node:http";
+import { getToken } from "next-auth/jwt";
+import pg from "pg";
+import { Server } from "socket.io";
+import { getDb } from "@/db";
+import { getChannelBySlug } from "@/db/queries/channels";
+import { getThreadWithChannel } from "@/db/queries/threads";
+import { getUserById } from "@/db/queries/users";
+import type { Env } from "@/lib/env";
+import { canReadChannel, canReadThread, canReply, type Actor } from "@/lib/permissions";
+import type { RoomName, SocketUser } from "./events";
+import { setIo, type RealtimeServer } from "./io";
+
+const TYPING_THROTTLE_MS = 2_000;
+const PRESENCE_THROTTLE_MS = 1_000;
+
+/** Reads the Auth.js session cookie of the handshake; a bad or stale cookie means a visitor. */
+async function authenticate(headers: Record<string, string | string[] | undefined>, env: Env): Promise<SocketUser | null> {
+  try {
+    const isSecure = (env.AUTH_URL ?? env.PUBLIC_URL ?? "").startsWith("https:") || headers["x-forwarded-proto"] === "https";
+    const token = await getToken({ req: { headers: headers as Record<string, string> }, secret: env.AUTH_SECRET, secureCookie: isSecure });
+    if (!token?.sub) return null;
+    const user = await getUserById(getDb(), { id: token.sub });
+    // Same rule as getCurrentUser: a changed session version or a suspension voids the cookie.
+    if (!user || user.sessionVersion !== token.sv || user.status === "suspended") return null;
+    return { id: user.id, name: user.name, role: user.role, status: user.status };
+  } catch {
+    return null;
+  }
+}
+
+function asActor(user: SocketUser | null): Actor {
+  return user ? { id: user.id, role: user.role as NonNullable<Actor>["role"], status: user.status as NonNullable<Actor>["status"] } : null;
+}
+
+/** Read access to a room, with the capability functions the pages use. */
+async function canJoin(room: RoomName, user: SocketUser | null): Promise<boolean> {
+  const actor = asActor(user);
+  const [kind, key] = room.split(":");
+  if (kind === "thread") {
+    const threadId = Number(key);
+    if (!Number.isSafeInteger(threadId) || threadId <= 0) return false;
+    const found = await getThreadWithChannel(getDb(), { threadId });
+    return Boolean(found && canReadThread(actor, found.channel, found.thread));
+  }
+  if (kind === "channel" && key) {
+    const channel = await getChannelBySlug(getDb(), { slug: key });
+    return Boolean(channel && canReadChannel(actor, channel));
+  }
+  return false;
+}
+
+async function createAdapter(env: Env & { REDIS_URL?: string }) {
+  if (env.REDIS_URL) {
+    const { createClient } = await import("redis");
+    const { createAdapter: redisAdapter } = await import("@socket.io/redis-adapter");
+    const pub = createClient({ url: env.REDIS_URL });
+    const sub = pub.duplicate();
+    pub.on("error", (error) => console.error("[realtime] redis:", error.message));
+    sub.on("error", (error) => console.error("[realtime] redis:", error.message));
+    await Promise.all([pub.connect(), sub.connect()]);
+    return { adapter: redisAdapter(pub, sub), name: "redis", close: async () => void (await Promise.all([pub.quit(), sub.quit()])) };
+  }
+  if (env.DATABASE_URL) {
+    const { createAdapter: postgresAdapter } = await import("@socket.io/postgres-adapter");
+    // A small pool of its own: one LISTEN connection plus NOTIFY, apart from the app's queries.
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+    pool.on("error", (error) => console.error("[realtime] postgres adapter:", error.message));
+    return { adapter: postgresAdapter(pool, { errorHandler: (error) => console.error("[realtime]", error.message) }), name: "postgres", close: () => pool.end() };
+  }
+  return { adapter: undefined, name: "memory", close: async () => {} };
+}
+
+/**
+ * Attaches Socket.io to the HTTP server: authenticated handshakes, permission-checked room
+ * joins, typing and presence. Several instances share events through the PostgreSQL or
+ * Redis adapter; the embedded mode runs one instance in memory.
+ */
+export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_URL?: string }) {
+  const io: RealtimeServer = new Server(httpServer, { destroyUpgrade: false, serveClient: false, pingInterval: 20_000 });
+  const adapter = await createAdapter(env);
+  if (adapter.adapter) io.adapter(adapter.adapter);
+
+  io.use(async (socket, next) => {
+    socket.data.user = await authenticate(socket.request.headers, env);
+    next();
+  });
+
+  const presenceTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** "3 personnes lisent ce fil": distinct readers across instances, at most once a second per room. */
+  const schedulePresence = (room: string) => {
+    if (presenceTimers.has(room)) return;
+    presenceTimers.set(
+      room,
+      setTimeout(async () => {
+        presenceTimers.delete(room);
+        const sockets = await io.in(room).fetchSockets().catch(() => []);
+        const readers = new Set(sockets.map((socket) => socket.data.user?.id ?? socket.id));
+        io.to(room).emit("presence", { threadId: Number(room.split(":")[1]), count: readers.size });
+      }, PRESENCE_THROTTLE_MS),
+    );
+  };
+
+  io.on("connection", (socket) => {
+    const user = socket.data.user;
+    if (user) void socket.join(`user:${user.id}`);
+    const lastTyping = new Map<number, number>();
+
+    socket.on("join", async (room, ack) => {
+      const respond = typeof ack === "function" ? ack : () => {};
+      if (typeof room !== "string" || room.length > 80) return respond({ ok: false });
+      const isAllowed = await canJoin(room, user).catch(() => false);
+      if (!isAllowed) return respond({ ok: false });
+      await socket.join(room);
+      respond({ ok: true });
+      if (room.startsWith("thread:")) schedulePresence(room);
+    });
+
+    socket.on("leave", async (room) => {
+      if (typeof room !== "string" || !socket.rooms.has(room)) return;
+      await socket.leave(room);
+      if (room.startsWith("thread:")) schedulePresence(room);
+    });
+
+    socket.on("typing", async (threadId) => {
+      const room = `thread:${threadId}`;
+      if (!user || !socket.rooms.has(room)) return;
+      const now = Date.now();
+      if (now - (lastTyping.get(threadId) ?? 0) < TYPING_THROTTLE_MS) return;
+      lastTyping.set(threadId, now);
+      const found = await getThreadWithChannel(getDb(), { threadId }).catch(() => null);
+      if (!found || !canReply(asActor(user), found.channel, found.thread)) return;
+      socket.to(room).emit("typing", { threadId, user: { id: user.id, name: user.name } });
+    });
+
+    socket.on("disconnecting", () => {
+      for (const room of socket.rooms) if (room.startsWith("thread:")) setTimeout(() => schedulePresence(room), 0);
+    });
+  });
+
+  setIo(io);
+  return {
+    io,
+    adapterName: adapter.name,
+    close: async () => {
+      for (const timer of presenceTimers.values()) clearTimeout(timer);
+      // Not io.close(): it would also close the HTTP server, which server.ts drains itself.
+      io.disconnectSockets(true);
+      io.engine.close();
+      setIo(undefined);
+      await adapter.close();
+    },
+  };
+}
