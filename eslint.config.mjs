@@ -11,6 +11,6 @@ const config = [
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*"], message: "components/ never imports db/: pass data from a page or call an action." }] }],
     },
   },
-  { ignores: [".next/**", "node_modules/**", "data/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 export default config;

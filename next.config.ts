@@ -4,6 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
+  // A separate build folder lets a second checkout task (e.g. a benchmark) build without touching .next.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // These load native or wasm files relative to their own module: keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2"],
   poweredByHeader: false,

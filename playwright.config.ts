@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-export const E2E_DATA_DIR = "data/e2e";
+/** Overridable so two runs can share a machine (each with its own port, data and build folder). */
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
 
 // Debian's Chromium when present (CI installs it); otherwise Playwright's own browser.
 const systemChromium = "/usr/bin/chromium";

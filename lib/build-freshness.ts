@@ -18,7 +18,7 @@ function newestMtime(entry: string): number {
  * `npm start` on a fresh clone (or after a pull) builds first, and skips it otherwise.
  */
 export function isBuildFresh(root = process.cwd()): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCE_ROOTS.every((entry) => newestMtime(path.join(root, entry)) <= builtAt);
