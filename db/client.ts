@@ -22,6 +22,8 @@ export type DbDriver = "postgres" | "pglite";
 export type DbHandle = {
   db: Db;
   driver: DbDriver;
+  /** The node-postgres pool (PostgreSQL only). */
+  pool?: pg.Pool;
   close: () => Promise<void>;
   /** Cheap round trip, for health checks. */
   ping: () => Promise<void>;
@@ -54,6 +56,7 @@ function openPostgres(url: string, poolMax: number, logger: Logger): DbHandle {
   return {
     db,
     driver: "postgres",
+    pool,
     close: () => pool.end(),
     ping: async () => {
       await pool.query("select 1");
@@ -122,10 +125,21 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+// Any constant: serialises migrations when several instances start at once.
+const MIGRATION_LOCK_KEY = 7461002;
+
 /** Applies the committed drizzle-kit migrations. */
 export async function migrateDb(handle: DbHandle): Promise<void> {
-  if (handle.driver === "postgres") {
-    await migratePg(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
+  if (handle.driver === "postgres" && handle.pool) {
+    // One connection holds a session lock while migrating: a second instance waits, then finds nothing to do.
+    const client = await handle.pool.connect();
+    try {
+      await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+      client.release();
+    }
   } else {
     await migratePglite(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
