@@ -6,6 +6,7 @@ import { setDbHandle } from "./db/index";
 import { seedIfEmpty } from "./db/seed";
 import { isBuildFresh } from "./lib/build-freshness";
 import { EnvError, getEnv } from "./lib/env";
+import { countQuery, runCounted } from "./lib/query-counter";
 import { attachRealtime } from "./lib/realtime/server";
 
 const isDev = process.argv.includes("--dev");
@@ -19,7 +20,13 @@ async function main() {
   }
 
   const startedAt = Date.now();
-  const handle: DbHandle = openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, poolMax: env.DATABASE_POOL_MAX });
+  const hasTestHooks = env.E2E_HOOKS === "1";
+  const handle: DbHandle = openDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolMax: env.DATABASE_POOL_MAX,
+    onQuery: hasTestHooks ? countQuery : undefined,
+  });
   await migrateDb(handle);
   if (handle.driver === "pglite" && env.SEED_ON_EMPTY === "true") {
     const seeded = await seedIfEmpty(handle.db);
@@ -31,7 +38,9 @@ async function main() {
   await app.prepare();
   const handleRequest = app.getRequestHandler();
   const httpServer = createServer((req, res) => {
-    void handleRequest(req, res);
+    const testRequestId = hasTestHooks ? req.headers["x-test-request-id"] : undefined;
+    if (typeof testRequestId === "string") void runCounted(testRequestId, () => handleRequest(req, res));
+    else void handleRequest(req, res);
   });
   const realtime = await attachRealtime(httpServer, env);
 
