@@ -23,7 +23,7 @@ export type ThreadViewProps = {
 
 type Replying = { rootId: number | null; targetName?: string; mention?: { id: string; label: string } };
 
-export function ThreadView({ threadId, viewer, initial, canReply, isLocked, replyDraft }: ThreadViewProps) {
+export function ThreadView({ threadId, viewer, initial, canReply: canReplyInitially, isLocked: isLockedInitially, replyDraft }: ThreadViewProps) {
   const t = useTranslations("forum");
   const tLive = useTranslations("live");
   const [state, setState] = useState<ThreadState>(initial);
@@ -32,7 +32,10 @@ export function ThreadView({ threadId, viewer, initial, canReply, isLocked, repl
   const [isLoadingMore, setIsLoadingMore] = useState(false);
 
   const upsert = useCallback((post: PostView) => setState((current) => insertPost(current, post)), []);
-  const { typingNames, presence, signalTyping } = useLiveThread(threadId, viewer, setState, state.maxNumber);
+  const { typingNames, presence, signalTyping, lockState } = useLiveThread(threadId, viewer, setState, state.maxNumber);
+  // Locked while open: the reply box goes away at once (the server refuses replies anyway).
+  const isLocked = lockState ?? isLockedInitially;
+  const canReply = lockState === true ? false : canReplyInitially;
   const newBelow = state.hasMore ? (state.unseenCount ?? 0) : 0;
 
   // Scroll to and highlight a post named in the address (#p12).

@@ -27,6 +27,7 @@ export function useLiveThread(threadId: number, viewer: Viewer, setState: Dispat
   const { socket } = useRealtime();
   const [typers, setTypers] = useState<Map<string, { name: string; until: number }>>(new Map());
   const [presence, setPresence] = useState(0);
+  const [lockState, setLockState] = useState<boolean | null>(null);
   const maxNumberRef = useRef(maxNumber);
   useEffect(() => {
     maxNumberRef.current = maxNumber;
@@ -77,6 +78,7 @@ export function useLiveThread(threadId: number, viewer: Viewer, setState: Dispat
       typing: (event) =>
         setTypers((current) => new Map(current).set(event.user.id, { name: event.user.name, until: Date.now() + TYPING_VISIBLE_MS })),
       presence: (event) => setPresence(event.count),
+      "thread:updated": (event) => setLockState(event.isLocked),
     },
     () => void catchUp(),
   );
@@ -113,7 +115,8 @@ export function useLiveThread(threadId: number, viewer: Viewer, setState: Dispat
   }, [socket, threadId]);
 
   const typingNames = [...typers.entries()].filter(([id, typer]) => id !== viewer?.id && typer.until > Date.now()).map(([, typer]) => typer.name);
-  return { typingNames, presence, signalTyping };
+  /** Null until a moderator locks or unlocks the thread while it is open. */
+  return { typingNames, presence, signalTyping, lockState };
 }
 
 function findPost(state: ThreadState, postId: number): PostView | null {
