@@ -41,7 +41,7 @@ describe("toggleReaction", () => {
   it("adds a reaction, then removes it on the second toggle", async () => {
     const postId = await newPost("À aimer");
     const added = await toggleReaction(testDb.db, { postId, userId: bob.id, emoji: "👍" });
-    expect(added).toEqual([{ emoji: "👍", count: 1, names: ["Bob Durand"], hasReacted: true }]);
+    expect(added).toEqual([{ emoji: "👍", count: 1, names: ["Bob Durand"], userIds: [bob.id], hasReacted: true }]);
     expect(await testDb.db.select().from(reactions).where(eq(reactions.postId, postId))).toHaveLength(1);
 
     const removed = await toggleReaction(testDb.db, { postId, userId: bob.id, emoji: "👍" });
@@ -57,8 +57,8 @@ describe("toggleReaction", () => {
 
     const afterRemoval = await toggleReaction(testDb.db, { postId, userId: bob.id, emoji: "❤️" });
     expect(afterRemoval).toHaveLength(2);
-    expect(afterRemoval.find((summary) => summary.emoji === "❤️")).toEqual({ emoji: "❤️", count: 1, names: ["Carol Petit"], hasReacted: false });
-    expect(afterRemoval.find((summary) => summary.emoji === "🎉")).toEqual({ emoji: "🎉", count: 1, names: ["Bob Durand"], hasReacted: true });
+    expect(afterRemoval.find((summary) => summary.emoji === "❤️")).toEqual({ emoji: "❤️", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: false });
+    expect(afterRemoval.find((summary) => summary.emoji === "🎉")).toEqual({ emoji: "🎉", count: 1, names: ["Bob Durand"], userIds: [bob.id], hasReacted: true });
   });
 });
 
@@ -85,11 +85,11 @@ describe("listReactionSummaries", () => {
     const firstForCarol = [...forCarol.get(first)!].sort((a, b) => a.emoji.localeCompare(b.emoji));
     expect(firstForCarol).toEqual(
       [
-        { emoji: "👍", count: 3, names: ["Bob Durand", "Carol Petit", "Alice Martin"], hasReacted: true },
-        { emoji: "💡", count: 1, names: ["Carol Petit"], hasReacted: true },
+        { emoji: "👍", count: 3, names: ["Bob Durand", "Carol Petit", "Alice Martin"], userIds: [bob.id, carol.id, alice.id], hasReacted: true },
+        { emoji: "💡", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: true },
       ].sort((a, b) => a.emoji.localeCompare(b.emoji)),
     );
-    expect(forCarol.get(second)).toEqual([{ emoji: "🙏", count: 1, names: ["Alice Martin"], hasReacted: false }]);
+    expect(forCarol.get(second)).toEqual([{ emoji: "🙏", count: 1, names: ["Alice Martin"], userIds: [alice.id], hasReacted: false }]);
     expect(forCarol.has(untouched)).toBe(false);
 
     const forBob = await listReactionSummaries(testDb.db, { postIds: [first, second], viewerId: bob.id });

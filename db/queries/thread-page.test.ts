@@ -81,7 +81,7 @@ describe("getThreadPageData", () => {
     expect(page.replies.map((entry) => entry.post.id)).toEqual([first.id, second.id, toOpening.id]);
     expect(page.replies.map((entry) => entry.children.map((child) => child.id))).toEqual([[toFirst.id, toNested.id], [toSecond.id], []]);
     expect(page.replies[0]!.children.every((child) => child.replyToId === first.id)).toBe(true);
-    expect(page.replies[0]!.post.reactions).toEqual([{ emoji: "👍", count: 1, names: ["Carol Petit"], hasReacted: false }]);
+    expect(page.replies[0]!.post.reactions).toEqual([{ emoji: "👍", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: false }]);
     expect(page.replies[0]!.post.canEdit).toBe(true);
     expect(page.replies[1]!.post.canEdit).toBe(false);
     expect(page.hasMore).toBe(false);
@@ -185,7 +185,7 @@ describe("query counts", () => {
     expect(largeRun.result.replies).toHaveLength(40);
     expect(largeRun.result.replies.flatMap((entry) => entry.children).length).toBeGreaterThan(100);
     expect(largeRun.result.hasMore).toBe(true);
-    expect(largeRun.result.opening?.reactions).toEqual([{ emoji: "🎉", count: 1, names: ["Carol Petit"], hasReacted: true }]);
+    expect(largeRun.result.opening?.reactions).toEqual([{ emoji: "🎉", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: true }]);
     expect(largeRun.result.replies[0]!.post.reactions[0]).toMatchObject({ emoji: "👍", count: 1, hasReacted: false });
 
     expect(largeRun.count).toBe(smallRun.count);
