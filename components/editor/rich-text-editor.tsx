@@ -34,9 +34,12 @@ export function RichTextEditor({ id, label, initialContent, onChange, autoFocus,
   const t = useTranslations("editor");
   const [suggestion, setSuggestion] = useState<SuggestionState>(null);
   const suggestionRef = useRef<SuggestionState>(null);
-  suggestionRef.current = suggestion;
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  // The editor's callbacks are created once: they read the latest values through refs.
+  useEffect(() => {
+    suggestionRef.current = suggestion;
+    onChangeRef.current = onChange;
+  });
 
   const editor = useEditor({
     immediatelyRender: false,

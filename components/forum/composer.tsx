@@ -21,7 +21,7 @@ function toPlainJson(doc: JSONContent): JSONContent {
 const AUTOSAVE_MAX_WAIT_MS = 5_000;
 
 export type ComposerSubmit = (input: { body: JSONContent; title?: string; idempotencyKey: string }) => Promise<
-  { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> }
+  { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]>; errorValues?: Record<string, string | number> }
 >;
 
 export type ComposerProps = {
@@ -58,13 +58,16 @@ export default function Composer(props: ComposerProps) {
   const [title, setTitle] = useState(props.initialTitle ?? "");
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [errorValues, setErrorValues] = useState<Record<string, string | number> | undefined>(undefined);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [saveState, setSaveState] = useState<SaveState>("idle");
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const editorRef = useRef<Editor | null>(null);
   const bodyRef = useRef<JSONContent | null>(props.initialBody ?? null);
   const titleRef = useRef(title);
-  titleRef.current = title;
+  useEffect(() => {
+    titleRef.current = title;
+  }, [title]);
   const timers = useRef<{ debounce?: ReturnType<typeof setTimeout>; firstChangeAt?: number }>({});
   const isDirty = useRef(false);
 
@@ -97,10 +100,11 @@ export default function Composer(props: ComposerProps) {
     const flush = () => {
       if (isDirty.current) void saveNow();
     };
+    const pending = timers.current;
     window.addEventListener("pagehide", flush);
     return () => {
       window.removeEventListener("pagehide", flush);
-      clearTimeout(timers.current.debounce);
+      clearTimeout(pending.debounce);
     };
   }, [saveNow]);
 
@@ -122,6 +126,7 @@ export default function Composer(props: ComposerProps) {
     if (!result.ok) {
       // Nothing typed is lost: the editor keeps its content and the same key is reused on retry.
       setError(result.error);
+      setErrorValues("errorValues" in result ? result.errorValues : undefined);
       setFieldErrors(result.fieldErrors ?? {});
       return;
     }
@@ -165,7 +170,7 @@ export default function Composer(props: ComposerProps) {
     >
       {props.context}
       {props.isRestoredDraft ? <Alert tone="info">{t("draftRestored")}</Alert> : null}
-      {error && error !== "errors.invalid_form" ? <Alert tone="error">{tRoot(error)}</Alert> : null}
+      {error && error !== "errors.invalid_form" ? <Alert tone="error">{tRoot(error, errorValues)}</Alert> : null}
       {mode === "thread" ? (
         <TextField
           id={`${props.editorId}-title`}

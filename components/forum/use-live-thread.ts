@@ -114,7 +114,8 @@ export function useLiveThread(threadId: number, viewer: Viewer, setState: Dispat
     socket.emit("typing", threadId);
   }, [socket, threadId]);
 
-  const typingNames = [...typers.entries()].filter(([id, typer]) => id !== viewer?.id && typer.until > Date.now()).map(([, typer]) => typer.name);
+  // Expired entries are pruned by the effect above, within a second.
+  const typingNames = [...typers.entries()].filter(([id]) => id !== viewer?.id).map(([, typer]) => typer.name);
   /** Null until a moderator locks or unlocks the thread while it is open. */
   return { typingNames, presence, signalTyping, lockState };
 }
