@@ -55,6 +55,11 @@ export default defineConfig({
       SEED_ON_EMPTY: "true",
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Specs create many threads and replies from brand-new accounts: limits raised (still counted).
+      RATE_LIMIT_THREADS_PER_HOUR: "1000",
+      RATE_LIMIT_THREADS_PER_HOUR_NEW: "1000",
+      RATE_LIMIT_POSTS_PER_HOUR: "1000",
+      RATE_LIMIT_POSTS_PER_HOUR_NEW: "1000",
     },
     stdout: "ignore",
     stderr: "pipe",

@@ -10,15 +10,21 @@ import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReadChannel } from "@/lib/permissions";
+import { redirect } from "next/navigation";
+import { QuestionsToAnswerSection } from "@/components/questions/to-answer";
+import { listQuestionsToAnswer } from "@/lib/questions/service";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
   const user = await getCurrentUser();
+  // A pending account (closed community) sees its waiting page and nothing else.
+  if (user?.status === "pending") redirect("/waiting");
   const db = getDb();
-  const [channels, counts, unread] = await Promise.all([
+  const [channels, counts, unread, toAnswer] = await Promise.all([
     listChannels(db),
     countThreadsByChannel(db),
     user ? countUnreadByChannel(db, { userId: user.id, since: user.createdAt }) : new Map<number, number>(),
+    user?.role === "pro" && user.status === "active" ? listQuestionsToAnswer(user, { limit: 5 }) : null,
   ]);
   return (
     <div className="flex flex-col gap-8">
@@ -39,6 +45,7 @@ export default async function HomePage() {
           </div>
         </section>
       )}
+      {toAnswer ? <QuestionsToAnswerSection items={toAnswer.items} hasMore={Boolean(toAnswer.nextCursor)} /> : null}
       <section aria-labelledby="channels-heading">
         <h2 id="channels-heading" className="mb-3 text-xl font-bold">
           {t("channels")}

@@ -59,13 +59,6 @@ const demoThreads: SeedThread[] = [
     replies: [{ by: "facilitator", text: "Oui ! Regardez le salon Offres d'emploi et les sites des fédérations. On en parle à l'atelier de jeudi." }],
   },
   {
-    channel: "offres",
-    by: "pro",
-    title: "Chargé·e de mission insertion — CDD 12 mois, Lyon",
-    body: "La Coopérative Les Ateliers du Rhône recrute un·e chargé·e de mission pour accompagner nos salariés en parcours d'insertion. Candidature avant le 15 du mois prochain.",
-    replies: [{ by: "camille", text: "Le poste est-il ouvert aux jeunes diplômés sans expérience en insertion ?", answers: [{ by: "pro", text: "Oui, la motivation et un stage dans le social suffisent." }] }],
-  },
-  {
     channel: "programme",
     by: "facilitator",
     title: "Atelier pitch jeudi 18 h : qui vient ?",

@@ -3,7 +3,9 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "./client";
 import { createUser } from "./queries/users";
 import { users, type UserRole } from "./schema";
+import { seedDemoCommunity } from "./seed-community";
 import { seedDemoForum } from "./seed-forum";
+import { seedDemoOffers } from "./seed-offers";
 
 /** Documented in README: every demo account uses this password. */
 export const DEMO_PASSWORD = "propulse-demo";
@@ -51,6 +53,9 @@ export async function seedDemoContent(db: Db): Promise<SeededUsers> {
     seeded[account.key] = { id: row.id, name: row.name };
   }
   await seedDemoForum(db, seeded);
+  await seedDemoCommunity(db, seeded, passwordHash);
+  // The offres channel holds structured offers (db/seed-offers.ts).
+  await seedDemoOffers(db, seeded);
   return seeded;
 }
 

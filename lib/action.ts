@@ -5,7 +5,14 @@ import { AppError } from "@/lib/errors";
 /** What every server action returns. Error strings are i18n keys, translated by the form. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+  | {
+      ok: false;
+      error: string;
+      fieldErrors?: Record<string, string[]>;
+      values?: Record<string, string>;
+      /** Placeholders of the error message (`t(error, errorValues)`). */
+      errorValues?: Record<string, string | number>;
+    };
 
 /** An action's first argument when used with `useActionState`. */
 export type ActionState<T = undefined> = ActionResult<T> | null;
@@ -51,7 +58,7 @@ export function formAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await handler(parsed.data, { user }) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.messageKey, values };
+      if (error instanceof AppError) return { ok: false, error: error.messageKey, errorValues: error.values, values };
       if (isNextControlFlow(error)) throw error;
       console.error("[action] unexpected error:", error);
       return { ok: false, error: "errors.internal", values };
@@ -77,7 +84,7 @@ export function jsonAction<S extends z.ZodType, T>(schema: S, handler: Handler<S
     try {
       return { ok: true, data: await handler(parsed.data, { user }) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.messageKey };
+      if (error instanceof AppError) return { ok: false, error: error.messageKey, errorValues: error.values };
       if (isNextControlFlow(error)) throw error;
       console.error("[action] unexpected error:", error);
       return { ok: false, error: "errors.internal" };

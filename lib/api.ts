@@ -21,7 +21,8 @@ async function translateFieldErrors(error: z.ZodError): Promise<Record<string, s
 export async function errorResponse(error: unknown): Promise<NextResponse> {
   if (error instanceof AppError) {
     const t = await getTranslations();
-    return NextResponse.json({ error: error.code, message: t(error.messageKey) }, { status: error.status });
+    const headers = error.code === "rate_limited" && typeof error.values?.retryAfterSeconds === "number" ? { "Retry-After": String(error.values.retryAfterSeconds) } : undefined;
+    return NextResponse.json({ error: error.code, message: t(error.messageKey, error.values) }, { status: error.status, headers });
   }
   console.error("[api] unexpected error:", error);
   return NextResponse.json({ error: "internal", message: "Internal error" }, { status: 500 });

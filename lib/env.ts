@@ -3,6 +3,26 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+const limit = (fallback: number) => z.coerce.number().int().min(1, "must be a whole number ≥ 1").max(100_000).default(fallback);
+
+/** Anti-spam limits (README "Anti-spam"): per hour, stricter for accounts younger than a week. */
+const rateLimitEnv = {
+  /** `off` lifts the per-member limits (benchmarks); the sign-in throttle stays on. */
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  RATE_LIMIT_THREADS_PER_HOUR: limit(15),
+  RATE_LIMIT_THREADS_PER_HOUR_NEW: limit(5),
+  RATE_LIMIT_POSTS_PER_HOUR: limit(60),
+  RATE_LIMIT_POSTS_PER_HOUR_NEW: limit(20),
+  RATE_LIMIT_REPORTS_PER_HOUR: limit(20),
+  RATE_LIMIT_REPORTS_PER_HOUR_NEW: limit(5),
+  RATE_LIMIT_UPLOADS_PER_HOUR: limit(30),
+  RATE_LIMIT_UPLOADS_PER_HOUR_NEW: limit(10),
+  RATE_LIMIT_NEW_ACCOUNT_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: limit(10),
+  SIGN_IN_MAX_FAILURES_PER_IP: limit(50),
+  SIGN_IN_WINDOW_MINUTES: limit(15),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -21,6 +41,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
   E2E_HOOKS: z.enum(["0", "1"]).default("0"),
+  ...rateLimitEnv,
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; isEmbedded: boolean };

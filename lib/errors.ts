@@ -15,13 +15,17 @@ export type ErrorCode = keyof typeof errorCodes;
  * i18n key `errors.<code>` shown to the user; `cause` is logged on the server only.
  */
 export class AppError extends Error {
+  /** Values for the message's placeholders (e.g. when a rate-limited member may post again). */
+  readonly values?: Record<string, string | number>;
+
   constructor(
     readonly code: ErrorCode,
     readonly messageKey: string = `errors.${code}`,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; values?: Record<string, string | number> },
   ) {
     super(code, options);
     this.name = "AppError";
+    this.values = options?.values;
   }
 
   get status(): number {

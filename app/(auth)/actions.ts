@@ -3,37 +3,71 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { consumeUserToken, createUser, getUserByEmail, markEmailVerified, setPassword } from "@/db/queries/users";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { createAccount } from "@/db/queries/admission";
+import { consumeUserToken, getUserByEmail, markEmailVerified, setPassword } from "@/db/queries/users";
+import { getCommunitySettings } from "@/lib/admission/service";
+import { resolveQuestions } from "@/lib/admission/settings";
+import { clientIp, getSignInBlock, signInRateLimitedError } from "@/lib/rate-limit";
+import { signUpWithAnswersSchema } from "@/lib/validation/admission";
 import { fieldErrorsOf, formAction, formValues, type ActionResult } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth";
 import { sendAccountExistsEmail, sendPasswordResetEmail, sendVerificationEmail } from "@/lib/auth/emails";
 import { hashPassword } from "@/lib/auth/password";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { AppError } from "@/lib/errors";
-import { forgotPasswordSchema, resetPasswordSchema, signInSchema, signUpSchema } from "@/lib/validation/auth";
+import { forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/validation/auth";
 
 /**
  * Sign-up answers the same way whether or not the address is taken: the mailbox owner is
- * told instead, so the form cannot be used to test who is a member.
+ * told instead, so the form cannot be used to test who is a member. In a closed community
+ * (the default) the admission questions must be answered, unless an invitation link is used,
+ * and the account waits, `pending`, for a facilitator.
  */
-export const signUpAction = formAction(signUpSchema, async (input) => {
+export async function signUpAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string; isPending: boolean }>> {
+  const values = formValues(formData, ["password"]);
+  const settings = await getCommunitySettings();
+  const t = await getTranslations();
+  const questions = resolveQuestions(settings.questions, (key) => t(key));
+  const invitation = typeof formData.get("invitation") === "string" && formData.get("invitation") ? String(formData.get("invitation")) : null;
+  const asked = settings.mode === "closed" && !invitation ? questions : [];
+  const parsed = signUpWithAnswersSchema(asked).safeParse(Object.fromEntries(formData.entries()));
+  if (!parsed.success) return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error), values };
+  const input = parsed.data as { name: string; email: string; password: string } & Record<string, string>;
   const db = getDb();
-  const passwordHash = await hashPassword(input.password);
-  const created = await createUser(db, { name: input.name, email: input.email, passwordHash });
-  if (created) {
-    await sendVerificationEmail(db, created);
-  } else {
-    const existing = await getUserByEmail(db, { email: input.email });
-    if (existing) await sendAccountExistsEmail(db, existing);
+  const created = await createAccount(db, {
+    name: input.name,
+    email: input.email,
+    passwordHash: await hashPassword(input.password),
+    isOpen: settings.mode === "open",
+    invitationToken: invitation,
+    answers: asked.map((question) => ({ question: question.label, answer: input[`answer_${question.id}`] ?? "" })),
+  });
+  if (created.kind === "invalid_invitation") return { ok: false, error: "admission.invalidInvitation", values };
+  if (created.kind === "created") {
+    await sendVerificationEmail(db, created.user);
+    return { ok: true, data: { email: input.email, isPending: created.user.status === "pending" } };
   }
-  return { email: input.email };
-});
+  const existing = await getUserByEmail(db, { email: input.email });
+  if (existing) await sendAccountExistsEmail(db, existing);
+  // Looks like a fresh sign-up (same message as a new account in this mode).
+  return { ok: true, data: { email: input.email, isPending: asked.length > 0 } };
+}
 
 export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData, ["password"]);
   const parsed = signInSchema.safeParse(Object.fromEntries(formData.entries()));
   if (!parsed.success) {
     return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error), values };
+  }
+  // Checked here too (authorize also checks) to tell the person when they may try again.
+  const db = getDb();
+  const ip = clientIp(await headers());
+  const blockedUntil = await getSignInBlock(db, { email: parsed.data.email, ip });
+  if (blockedUntil) {
+    const error = signInRateLimitedError(blockedUntil);
+    return { ok: false, error: error.messageKey, errorValues: error.values, values };
   }
   try {
     await signIn("credentials", {
@@ -44,8 +78,11 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
   } catch (error) {
     if (!(error instanceof AuthError)) throw error; // Success is a redirect, thrown by Next.
     const code = (error as AuthError & { code?: string }).code;
+    if (code === "rate_limited") {
+      const error = signInRateLimitedError((await getSignInBlock(db, { email: parsed.data.email, ip })) ?? new Date(Date.now() + 60_000));
+      return { ok: false, error: error.messageKey, errorValues: error.values, values };
+    }
     if (code === "email_not_verified") {
-      const db = getDb();
       const user = await getUserByEmail(db, { email: parsed.data.email });
       if (user) await sendVerificationEmail(db, user);
       return { ok: false, error: "auth.emailNotVerified", values };

@@ -9,6 +9,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import type { PostView, ReactionView } from "@/lib/forum/views";
+import { PostTools } from "@/components/moderation/post-tools";
+import { isProAnswer, useThreadExtras } from "@/components/questions/thread-extras";
 import { AuthorName } from "./author-name";
 import { LazyComposer } from "./lazy-composer";
 import { ReactionBar } from "./reaction-bar";
@@ -23,12 +25,16 @@ type PostCardProps = {
   onReply: (post: PostView) => void;
   onChange: (post: PostView) => void;
   children?: ReactNode;
+  /** Prefix of the element ids (the same post shown twice, e.g. as the accepted answer, needs its own). */
+  anchorPrefix?: string;
 };
 
 type Editing = { body: JSONContent; version: number; conflictHtml?: string };
 
-export function PostCard({ post, isOpening, isNested, canReply, onReply, onChange, children }: PostCardProps) {
+export function PostCard({ post, isOpening, isNested, canReply, onReply, onChange, children, anchorPrefix = "p" }: PostCardProps) {
   const t = useTranslations("forum");
+  const tQa = useTranslations("qa");
+  const isFromPro = isProAnswer(useThreadExtras(), post, isOpening);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -51,14 +57,19 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
   const placeholder = post.isDeleted ? t("deletedPost") : post.isHidden && post.bodyHtml === null ? t("hiddenPost") : null;
   return (
     <article
-      id={`p${post.number}`}
-      aria-labelledby={`p${post.number}-author`}
-      className={cn("post-anchor scroll-mt-24 rounded-2xl", isNested ? "border-l-2 border-line pl-3 sm:pl-4" : "border border-line bg-white p-4 sm:p-5")}
+      id={`${anchorPrefix}${post.number}`}
+      aria-labelledby={`${anchorPrefix}${post.number}-author`}
+      className={cn(
+        "post-anchor scroll-mt-24 rounded-2xl",
+        isNested ? "border-l-2 border-line pl-3 sm:pl-4" : "border border-line bg-white p-4 sm:p-5",
+        isFromPro && (isNested ? "border-teal" : "border-teal/60 ring-1 ring-teal/40"),
+      )}
     >
+      {isFromPro ? <p className="mb-2 text-xs font-bold uppercase tracking-wide text-teal">{tQa("proAnswer")}</p> : null}
       <header className="flex items-start gap-3">
         <Avatar name={post.author.name} seed={post.author.id} size={isNested ? "sm" : "md"} />
         <div className="min-w-0 flex-1">
-          <div id={`p${post.number}-author`}>
+          <div id={`${anchorPrefix}${post.number}-author`}>
             <AuthorName author={post.author} />
           </div>
           <p className="flex flex-wrap items-center gap-x-2 text-sm text-muted">
@@ -141,6 +152,7 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
                 {t("delete")}
               </Button>
             ) : null}
+            <PostTools post={post} isOpening={isOpening} onChange={onChange} />
           </span>
         </footer>
       ) : null}

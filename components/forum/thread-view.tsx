@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { createReplyAction, loadMorePostsAction } from "@/app/(forum)/actions";
 import { Button } from "@/components/ui/button";
 import type { PostView } from "@/lib/forum/views";
+import { AcceptedAnswerSlot } from "@/components/questions/accepted-answer";
 import { LazyComposer } from "./lazy-composer";
 import { PostCard } from "./post-card";
 import { insertPost, type ThreadState } from "./thread-state";
@@ -104,6 +105,7 @@ export function ThreadView({ threadId, viewer, initial, canReply: canReplyInitia
   return (
     <div className="flex flex-col gap-4">
       {state.opening ? <PostCard post={state.opening} isOpening canReply={canReply} onReply={startReply} onChange={upsert} /> : null}
+      <AcceptedAnswerSlot />
       <div className="mt-2 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-bold">{t("repliesHeading", { count: state.replyCount })}</h2>
         {presence > 1 ? (

@@ -6,7 +6,7 @@ import { ChannelNav } from "./channel-nav";
 import { UserMenu } from "./user-menu";
 
 type SiteHeaderProps = {
-  user: Pick<CurrentUser, "id" | "name" | "role"> | null;
+  user: Pick<CurrentUser, "id" | "name" | "role" | "status"> | null;
   channels: { slug: string; name: string }[];
 };
 
@@ -19,7 +19,8 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
           <span aria-hidden="true" className="inline-flex size-9 items-center justify-center rounded-xl bg-brand text-lg text-white">
             P
           </span>
-          <span className="leading-tight">
+          {/* On the narrowest phones the logo alone leaves room for the account buttons. */}
+          <span className="sr-only leading-tight min-[400px]:not-sr-only">
             Pro&apos;pulse
             <span className="hidden text-xs font-semibold text-muted sm:block">{t("community")}</span>
           </span>

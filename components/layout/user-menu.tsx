@@ -5,8 +5,12 @@ import { Avatar } from "@/components/ui/avatar";
 import type { CurrentUser } from "@/lib/auth/session";
 
 /** A disclosure menu: works with the keyboard and without JavaScript. */
-export async function UserMenu({ user }: { user: Pick<CurrentUser, "id" | "name" | "role"> }) {
+export async function UserMenu({ user }: { user: Pick<CurrentUser, "id" | "name" | "role"> & { status?: CurrentUser["status"] } }) {
   const t = await getTranslations("nav");
+  const tOffers = await getTranslations("offers");
+  const tModeration = await getTranslations("moderation");
+  const isActive = (user.status ?? "active") === "active";
+  const isStaff = isActive && (user.role === "facilitator" || user.role === "admin");
   const item = "block w-full rounded-lg px-3 py-2 text-left text-sm font-medium text-ink hover:bg-sand";
   return (
     <details className="group relative">
@@ -16,12 +20,44 @@ export async function UserMenu({ user }: { user: Pick<CurrentUser, "id" | "name"
         <span className="sr-only">{t("accountMenu")}</span>
       </summary>
       <div className="absolute right-0 z-40 mt-2 w-56 rounded-xl border border-line bg-white p-1.5 shadow-lg">
-        <Link href={`/u/${user.id}`} className={item}>
-          {t("myProfile")}
-        </Link>
-        <Link href="/settings/profile" className={item}>
-          {t("settings")}
-        </Link>
+        {isActive ? (
+          <>
+            <Link href={`/u/${user.id}`} className={item}>
+              {t("myProfile")}
+            </Link>
+            <Link href="/settings/profile" className={item}>
+              {t("settings")}
+            </Link>
+            <Link href="/applications" className={item}>
+              {tOffers("nav.applications")}
+            </Link>
+            {user.role !== "member" ? (
+              <Link href="/settings/api-tokens" className={item}>
+                {tOffers("nav.apiTokens")}
+              </Link>
+            ) : null}
+            <Link href="/pros" className={item}>
+              {tModeration("menuPros")}
+            </Link>
+            <Link href="/questions" className={item}>
+              {tModeration("menuQuestions")}
+            </Link>
+            {user.role === "member" ? (
+              <Link href="/pros/request" className={item}>
+                {tModeration("menuBecomePro")}
+              </Link>
+            ) : null}
+            {isStaff ? (
+              <Link href="/moderation" className={item}>
+                {tModeration("menuModeration")}
+              </Link>
+            ) : null}
+          </>
+        ) : (
+          <Link href="/waiting" className={item}>
+            {tModeration("menuWaiting")}
+          </Link>
+        )}
         <form action={signOutAction}>
           <button type="submit" className={item}>
             {t("signOut")}

@@ -2,3 +2,8 @@ export * from "./users";
 export * from "./forum";
 export * from "./settings";
 export * from "./posts-extra";
+export * from "./moderation";
+export * from "./community";
+export * from "./offers";
+export * from "./api-tokens";
+export * from "./notifications";

@@ -1,7 +1,9 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
+import { unsuspendUser } from "@/db/queries/staff-users";
 import { getUserByEmail } from "@/db/queries/users";
+import { clearSignInFailures, clientIp, getSignInBlock, recordSignInFailure } from "@/lib/rate-limit";
 import { getEnv } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/auth";
 import { baseAuthConfig } from "./config";
@@ -10,6 +12,10 @@ import { verifyPassword } from "./password";
 /** Correct password, but the address was never confirmed. */
 export class EmailNotVerifiedError extends CredentialsSignin {
   code = "email_not_verified";
+}
+/** Too many failed attempts for this account or from this address. */
+export class SignInRateLimitedError extends CredentialsSignin {
+  code = "rate_limited";
 }
 /** Correct password, but a facilitator suspended the account. */
 export class AccountSuspendedError extends CredentialsSignin {
@@ -26,22 +32,36 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     logger: {
       // Failed sign-ins are expected traffic: one line, not a stack trace.
       error: (error) => {
-        if (error.name === "CredentialsSignin") return;
+        // `type`, not `name`: the production build minifies class names (our subclasses included).
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
         console.error(`[auth] ${error.name}: ${error.message}`);
       },
     },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await getUserByEmail(getDb(), { email: parsed.data.email });
-          const isValid = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-          if (!user || !isValid) return null;
+          const db = getDb();
+          const { email, password } = parsed.data;
+          // Throttled per account and per address before the password is even checked.
+          const ip = clientIp(request.headers);
+          if (await getSignInBlock(db, { email, ip })) throw new SignInRateLimitedError();
+          const user = await getUserByEmail(db, { email });
+          const isValid = await verifyPassword(user?.passwordHash ?? null, password);
+          if (!user || !isValid) {
+            await recordSignInFailure(db, { email, ip });
+            return null;
+          }
+          await clearSignInFailures(db, { email });
           // Only someone who knows the password learns about these states.
           if (!user.emailVerified) throw new EmailNotVerifiedError();
-          if (user.status === "suspended") throw new AccountSuspendedError();
+          if (user.status === "suspended") {
+            // A suspension with an end date lifts itself at the first sign-in after it.
+            const hasEnded = user.suspendedUntil !== null && user.suspendedUntil.getTime() <= Date.now();
+            if (!hasEnded || !(await unsuspendUser(db, { userId: user.id, actorId: null, reason: null }))) throw new AccountSuspendedError();
+          }
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         },
       }),

@@ -16,11 +16,14 @@ import {
   canReact,
   canReadThread,
   canReply,
+  canAskQuestion,
   isActiveMember,
   type Actor,
 } from "@/lib/permissions";
+import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
 import { emitPostCreated, emitPostDeleted, emitPostUpdated, emitReactions } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
+import { notifyOfferReplySafely } from "@/lib/offers/notify";
 
 /**
  * The forum's capabilities, each one checking its permission, shared by server actions,
@@ -43,17 +46,27 @@ function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
   if (!actor) throw new AppError("unauthenticated");
 }
 
-export async function startThread(actor: Actor, input: { channelSlug: string; title: string; body: RichTextDocument; idempotencyKey?: string }) {
+export async function startThread(
+  actor: Actor,
+  input: { channelSlug: string; title: string; body: RichTextDocument; idempotencyKey?: string; isQuestion?: boolean },
+) {
   requireMember(actor);
   const channel = await getChannelBySlug(getDb(), { slug: input.channelSlug });
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
+  if (input.isQuestion && !canAskQuestion(actor, channel)) throw new AppError("bad_request", "qa.questionsNotAllowed");
+  // The offers channel holds structured offers only (lib/offers/service publishOffer).
+  if (channel.kind === "offers") throw new AppError("bad_request", "offers.useOfferForm");
+  await enforceRateLimit(getDb(), { userId: actor.id, action: "thread" });
   const { thread, isNew, postId } = await createThread(getDb(), {
     channelId: channel.id,
     authorId: actor.id,
     title: input.title,
     body: input.body,
+    kind: input.isQuestion ? "question" : undefined,
     idempotencyKey: input.idempotencyKey,
   });
+  // A retried submission created nothing: it must not count against the limit.
+  if (!isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "thread" });
   if (isNew) {
     const opening = await getPostWithAuthor(getDb(), { postId });
     if (opening) emitPostCreated({ post: toPostView(opening, actor), threadId: thread.id, channelSlug: channel.slug, isNewThread: true });
@@ -68,6 +81,7 @@ export async function replyToThread(
   requireMember(actor);
   const { thread, channel } = await getReadableThread(actor, input.threadId);
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
+  await enforceRateLimit(getDb(), { userId: actor.id, action: "post" });
   const result = await createReply(getDb(), {
     threadId: thread.id,
     authorId: actor.id,
@@ -75,9 +89,12 @@ export async function replyToThread(
     replyToId: input.replyToId ?? null,
     idempotencyKey: input.idempotencyKey,
   });
+  if (!result.ok || !result.isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "post" });
   if (!result.ok) throw new AppError("not_found");
   const post = toPostView(result.post, actor);
   if (result.isNew) emitPostCreated({ post, threadId: thread.id, channelSlug: channel.slug });
+  // After commit: a question under an offer notifies its author.
+  if (result.isNew) await notifyOfferReplySafely(getDb(), { thread, replyAuthorId: actor.id, postId: result.post.id, postNumber: result.post.number });
   return { post, isNew: result.isNew, thread, channel };
 }
 

@@ -20,10 +20,11 @@ describe("canReadChannel", () => {
     expect(canReadChannel(null, publicReview)).toBe(false);
     expect(canReadChannel(member, publicReview)).toBe(true);
   });
-  it("treats suspended and pending accounts like visitors", () => {
+  it("treats pending accounts like visitors and lets suspended accounts read nothing", () => {
     expect(canReadChannel(suspended, membersOnly)).toBe(false);
     expect(canReadChannel(pending, membersOnly)).toBe(false);
-    expect(canReadChannel(suspended, publicOffers)).toBe(true);
+    expect(canReadChannel(pending, publicOffers)).toBe(true);
+    expect(canReadChannel(suspended, publicOffers)).toBe(false);
   });
 });
 

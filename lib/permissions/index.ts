@@ -24,6 +24,8 @@ export function canChangeRoles(actor: Actor): boolean {
  * (CVs, letters, pitches) hold personal documents: members-only whatever their setting says.
  */
 export function canReadChannel(actor: Actor, channel: Pick<Channel, "visibility" | "kind">): boolean {
+  // A suspended account reads nothing, not even public channels (once signed out, it is a visitor).
+  if (actor?.status === "suspended") return false;
   if (isActiveMember(actor)) return true;
   const isPersonal = channel.kind === "review" || channel.kind === "pitch";
   return channel.visibility === "public" && !isPersonal;
@@ -73,3 +75,6 @@ export function canReact(actor: Actor, post: PostRef): boolean {
 export function canSearchMembers(actor: Actor): boolean {
   return isActiveMember(actor);
 }
+
+export * from "./community";
+export * from "./offers";

@@ -32,6 +32,8 @@ export const createThreadSchema = z.object({
   title: threadTitleSchema,
   body: richTextBodySchema,
   idempotencyKey,
+  /** A question (where the channel allows questions): gets an accepted answer and the "À répondre" list. */
+  isQuestion: z.boolean().optional(),
 });
 
 export const createReplySchema = z.object({

@@ -4,19 +4,28 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { getCommunitySettings, isInvitationUsable } from "@/lib/admission/service";
+import { resolveQuestions } from "@/lib/admission/settings";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signUpTitle") };
 }
 
-export default async function SignUpPage() {
+type Props = { searchParams: Promise<{ invitation?: string }> };
+
+export default async function SignUpPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect("/");
   const t = await getTranslations("auth");
+  const tAll = await getTranslations();
+  const { invitation } = await searchParams;
+  const [settings, isInvited] = await Promise.all([getCommunitySettings(), isInvitationUsable(invitation)]);
+  const questions = settings.mode === "closed" && !isInvited ? resolveQuestions(settings.questions, (key) => tAll(key)) : [];
+  const notice = isInvited ? tAll("admission.invited") : invitation ? tAll("admission.invalidInvitation") : questions.length ? tAll("admission.closedIntro") : null;
   return (
     <AuthCard
       title={t("signUpTitle")}
-      intro={t("signUpIntro")}
+      intro={notice ?? t("signUpIntro")}
       footer={
         <>
           {t("haveAccount")}{" "}
@@ -26,7 +35,7 @@ export default async function SignUpPage() {
         </>
       }
     >
-      <SignUpForm />
+      <SignUpForm questions={questions} invitation={isInvited ? invitation : null} />
     </AuthCard>
   );
 }

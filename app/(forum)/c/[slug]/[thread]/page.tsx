@@ -6,6 +6,9 @@ import { cache } from "react";
 import type { JSONContent } from "@tiptap/react";
 import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadView } from "@/components/forum/thread-view";
+import { ThreadTools } from "@/components/moderation/thread-tools";
+import { ThreadExtrasProvider } from "@/components/questions/thread-extras";
+import { getThreadExtras } from "@/lib/questions/service";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db";
 import { getDraft } from "@/db/queries/drafts";
@@ -15,6 +18,7 @@ import { getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReadChannel, canReadThread, canReply } from "@/lib/permissions";
 import { parseThreadRef, threadPath } from "@/lib/slug";
+import { OfferSection, offerMetadata } from "../../offres/_parts/offer-section";
 
 type Props = { params: Promise<{ slug: string; thread: string }>; searchParams: Promise<{ post?: string }> };
 
@@ -27,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadThread((await params).thread);
   // Titles of members-only threads are private too.
   if (!found || !canReadChannel(null, found.channel)) return { robots: { index: false } };
+  if (found.thread.kind === "offer") return offerMetadata(found.thread.id);
   return { title: found.thread.title, description: found.thread.excerpt };
 }
 
@@ -55,6 +60,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     user ? markThreadRead(db, { userId: user.id, threadId: thread.id, number: thread.lastPostNumber }) : null,
   ]);
   const t = await getTranslations("forum");
+  const tQa = await getTranslations("qa");
+  const extras = await getThreadExtras(user, thread, channel);
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
@@ -65,10 +72,26 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-extrabold leading-tight break-words sm:text-3xl">{thread.title}</h1>
         <div className="flex flex-wrap gap-2">
+          {extras.isQuestion ? <Badge tone="teal">{tQa("questionBadge")}</Badge> : null}
+          {extras.acceptedAnswer ? <Badge tone="success">{tQa("solvedBadge")}</Badge> : null}
           {thread.isPinned ? <Badge tone="brand">{t("pinned")}</Badge> : null}
           {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
         </div>
       </header>
+      {/* Offers show their structured fields above the description. */}
+      {thread.kind === "offer" ? <OfferSection threadId={thread.id} user={user} /> : null}
+      {extras.canModerate ? <ThreadTools threadId={thread.id} isLocked={thread.isLocked} isPinned={thread.isPinned} moveTargets={extras.moveTargets} /> : null}
+      <ThreadExtrasProvider
+        extras={{
+          threadId: thread.id,
+          isQuestion: extras.isQuestion,
+          acceptedAnswer: extras.acceptedAnswer,
+          canAccept: extras.canAccept,
+          canModerate: extras.canModerate,
+          canReport: extras.canReport,
+          viewerId: extras.viewerId,
+        }}
+      >
       <ThreadView
         key={`${thread.id}-${after}`}
         threadId={thread.id}
@@ -86,6 +109,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           maxNumber: thread.lastPostNumber,
         }}
       />
+      </ThreadExtrasProvider>
     </div>
   );
 }

@@ -10,21 +10,28 @@ import { getChannelBySlug } from "@/db/queries/channels";
 import { getDraft } from "@/db/queries/drafts";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canPostInChannel } from "@/lib/permissions";
+import { getMentionTarget } from "@/lib/pros/service";
+import { isUuid } from "@/lib/validation/ids";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ ask?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("forum"))("newThread"), robots: { index: false } };
 }
 
-export default async function NewThreadPage({ params }: Props) {
+export default async function NewThreadPage({ params, searchParams }: Props) {
   const { slug } = await params;
+  const { ask } = await searchParams;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/c/${slug}/new`)}`);
   const db = getDb();
   const channel = await getChannelBySlug(db, { slug });
   if (!channel || !canPostInChannel(user, channel)) notFound();
-  const draft = await getDraft(db, { userId: user.id, target: `thread:${channel.id}` });
+  const [draft, askTarget] = await Promise.all([
+    getDraft(db, { userId: user.id, target: `thread:${channel.id}` }),
+    // "Poser une question à …" from the pro directory: only where questions are welcome.
+    ask && isUuid(ask) && channel.allowsQuestions ? getMentionTarget(user, ask) : null,
+  ]);
   const t = await getTranslations("forum");
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
@@ -40,6 +47,8 @@ export default async function NewThreadPage({ params }: Props) {
           channelId={channel.id}
           channelSlug={channel.slug}
           draft={draft ? { title: draft.payload.title ?? "", body: (draft.payload.body as JSONContent) ?? null } : null}
+          allowsQuestions={channel.allowsQuestions}
+          ask={askTarget}
         />
       </Card>
     </div>

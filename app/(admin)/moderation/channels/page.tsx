@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ChannelForm } from "@/components/moderation/channel-form";
+import { Card } from "@/components/ui/card";
+import { getCurrentUser } from "@/lib/auth/session";
+import { listChannelsForStaff } from "@/lib/moderation/service";
+import { canEditChannel } from "@/lib/permissions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("moderation.nav"))("channels") };
+}
+
+/** Names, descriptions and rules of the channels (a handful: no pagination needed). */
+export default async function ChannelsPage() {
+  const user = await getCurrentUser();
+  if (!canEditChannel(user)) notFound();
+  const [channels, t] = await Promise.all([listChannelsForStaff(user), getTranslations("moderation")]);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-extrabold">{t("channelsTitle")}</h1>
+      {channels.map((channel) => (
+        <Card key={channel.id} className="flex flex-col gap-3">
+          <h2 className="text-lg font-bold">
+            <Link href={`/c/${channel.slug}`} className="text-ink hover:underline">
+              {channel.name}
+            </Link>{" "}
+            <span className="text-sm font-normal text-muted">/c/{channel.slug}</span>
+          </h2>
+          <ChannelForm channel={{ slug: channel.slug, name: channel.name, description: channel.description, rules: channel.rules }} />
+        </Card>
+      ))}
+    </div>
+  );
+}

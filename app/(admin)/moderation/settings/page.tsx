@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CommunitySettingsForm } from "@/components/moderation/community-settings-form";
+import { Card } from "@/components/ui/card";
+import { getCommunitySettings } from "@/lib/admission/service";
+import { MAX_QUESTIONS, resolveQuestions } from "@/lib/admission/settings";
+import { getCurrentUser } from "@/lib/auth/session";
+import { canEditCommunitySettings } from "@/lib/permissions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("moderation.nav"))("settings") };
+}
+
+export default async function CommunitySettingsPage() {
+  const user = await getCurrentUser();
+  if (!canEditCommunitySettings(user)) notFound();
+  const [settings, t, tAll] = await Promise.all([getCommunitySettings(), getTranslations("admission"), getTranslations()]);
+  const questions = resolveQuestions(settings.questions, (key) => tAll(key));
+  return (
+    <Card className="flex max-w-3xl flex-col gap-4">
+      <div>
+        <h1 className="text-2xl font-extrabold">{t("settingsTitle")}</h1>
+        <p className="mt-1 text-muted">{t("settingsIntro")}</p>
+      </div>
+      <CommunitySettingsForm mode={settings.mode} questions={questions.map((question) => question.label)} maxQuestions={MAX_QUESTIONS} />
+    </Card>
+  );
+}

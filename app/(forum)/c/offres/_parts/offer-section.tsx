@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { OfferDetails } from "@/components/offers/offer-details";
+import { getDb } from "@/db";
+import { getOffer } from "@/db/queries/offers";
+import type { CurrentUser } from "@/lib/auth/session";
+import { isOfferExpired } from "@/lib/offers/expiry";
+import { jobPostingJsonLd, serializeJsonLd } from "@/lib/offers/json-ld";
+import { offerSummaryLine } from "@/lib/offers/labels";
+import { offerPath } from "@/lib/offers/service";
+import { getMyApplicationForOffer } from "@/lib/offers/tracker";
+import { absoluteUrl } from "@/lib/offers/urls";
+import { canEditOffer, canTrackApplications } from "@/lib/permissions";
+
+/**
+ * The offer parts of a thread page (app/(forum)/c/[slug]/[thread]/page.tsx calls these for
+ * threads of kind "offer"): Open Graph / Twitter metadata, and the structured fields with
+ * their JSON-LD above the description. The page has already checked the reader may see it.
+ */
+
+/** Metadata and section read the same offer: one query per request. */
+const loadOffer = cache((threadId: number) => getOffer(getDb(), { threadId }));
+
+export async function offerMetadata(threadId: number): Promise<Metadata> {
+  const offer = await loadOffer(threadId);
+  if (!offer || offer.isDeleted) return { robots: { index: false } };
+  const t = await getTranslations("offers");
+  const description = offerSummaryLine(offer, (key, values) => t(key, values));
+  const url = absoluteUrl(offerPath(offer));
+  return {
+    title: `${offer.title} · ${offer.organisation}`,
+    description: `${description}. ${offer.excerpt}`.slice(0, 300),
+    alternates: { canonical: url },
+    openGraph: { type: "website", title: `${offer.title} · ${offer.organisation}`, description, url, siteName: "Pro'pulse" },
+    twitter: { card: "summary", title: `${offer.title} · ${offer.organisation}`, description },
+  };
+}
+
+export async function OfferSection({ threadId, user }: { threadId: number; user: CurrentUser | null }) {
+  const offer = await loadOffer(threadId);
+  if (!offer || offer.isDeleted) return null;
+  const entry = await getMyApplicationForOffer(user, offer.threadId);
+  const path = offerPath(offer);
+  return (
+    <OfferDetails
+      offer={offer}
+      isExpired={isOfferExpired(offer)}
+      canEdit={canEditOffer(user, offer)}
+      editHref={`${path}/edit`}
+      tracker={{ canTrack: canTrackApplications(user), entry }}
+      jsonLd={serializeJsonLd(jobPostingJsonLd(offer, absoluteUrl(path)))}
+    />
+  );
+}

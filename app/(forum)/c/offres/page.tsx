@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { OfferFiltersForm } from "@/components/offers/offer-filters";
+import { OfferList } from "@/components/offers/offer-list";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { ButtonLink } from "@/components/ui/button";
+import { getDb } from "@/db";
+import { listSavedOfferIds } from "@/db/queries/applications";
+import { getChannelBySlug } from "@/db/queries/channels";
+import { listOffers } from "@/db/queries/offers";
+import { getCurrentUser } from "@/lib/auth/session";
+import { OFFERS_CHANNEL_SLUG } from "@/lib/offers/constants";
+import { filtersToQuery, hasFilters } from "@/lib/offers/filters";
+import { offerPath } from "@/lib/offers/service";
+import { absoluteUrl } from "@/lib/offers/urls";
+import { canPostInChannel, canPublishOfferAsEmployer, canReadChannel } from "@/lib/permissions";
+import { parseOfferFilters } from "@/lib/validation/offers";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { searchParams: Promise<SearchParams> };
+
+const PATH = `/c/${OFFERS_CHANNEL_SLUG}`;
+
+function afterOf(params: SearchParams): string | undefined {
+  const value = params.after;
+  return typeof value === "string" && value.length <= 200 ? value : undefined;
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const t = await getTranslations("offers");
+  const query = filtersToQuery(parseOfferFilters(await searchParams));
+  const feedTitle = t("feed.title");
+  return {
+    title: t("title"),
+    description: t("metaDescription"),
+    alternates: {
+      canonical: absoluteUrl(`${PATH}${query}`),
+      // Feed readers find the feeds of exactly this filtered view.
+      types: {
+        "application/atom+xml": [{ url: absoluteUrl(`/feeds/offres.xml${query}`), title: feedTitle }],
+        "application/feed+json": [{ url: absoluteUrl(`/feeds/offres.json${query}`), title: feedTitle }],
+      },
+    },
+    openGraph: { title: t("title"), description: t("metaDescription"), type: "website", url: absoluteUrl(`${PATH}${query}`) },
+  };
+}
+
+/** The offres channel: structured offers with filters that combine, public. */
+export default async function OffersPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const filters = parseOfferFilters(params);
+  const after = afterOf(params);
+  // One address per view: empty fields of the GET form and unknown values are dropped.
+  const canonical = filtersToQuery(filters, { after });
+  const given = new URLSearchParams(Object.entries(params).flatMap(([key, value]) => [value ?? []].flat().map((item) => [key, item]))).toString();
+  if (given && `?${given}` !== canonical) redirect(`${PATH}${canonical}`);
+
+  const db = getDb();
+  const [channel, user] = await Promise.all([getChannelBySlug(db, { slug: OFFERS_CHANNEL_SLUG }), getCurrentUser()]);
+  if (!channel || !canReadChannel(user, channel)) notFound();
+  const t = await getTranslations("offers");
+  const { items, nextCursor } = await listOffers(db, { filters, cursor: after });
+  const saved = user ? await listSavedOfferIds(db, { userId: user.id, threadIds: items.map((item) => item.threadId) }) : new Set<number>();
+  const query = filtersToQuery(filters);
+  const isFiltered = hasFilters(filters);
+
+  return (
+    <div className="flex flex-col gap-5">
+      <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <h1 className="text-2xl font-extrabold sm:text-3xl">{channel.name}</h1>
+          <p className="mt-1 max-w-2xl text-muted">{channel.description}</p>
+        </div>
+        {user && canPostInChannel(user, channel) ? (
+          <ButtonLink href={`${PATH}/new`} className="self-start">
+            {canPublishOfferAsEmployer(user) ? t("publish") : t("share")}
+          </ButtonLink>
+        ) : !user ? (
+          <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`${PATH}/new`)}`} variant="secondary" className="self-start">
+            {t("share")}
+          </ButtonLink>
+        ) : null}
+      </header>
+      <OfferFiltersForm action={PATH} filters={filters} hasFilters={isFiltered} />
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <span className="font-semibold">{t("list.feeds")} :</span>
+        <a href={`/feeds/offres.xml${query}`} className="font-semibold text-teal underline" type="application/atom+xml">
+          {t("list.atom")}
+        </a>
+        <a href={`/feeds/offres.json${query}`} className="font-semibold text-teal underline" type="application/feed+json">
+          {t("list.jsonFeed")}
+        </a>
+      </p>
+      <section aria-labelledby="offer-results" className="flex flex-col gap-3">
+        <h2 id="offer-results" className="sr-only">
+          {t("list.results")}
+        </h2>
+        {items.length === 0 ? (
+          <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{after ? t("list.noMore") : t("list.noOffers")}</p>
+        ) : (
+          <OfferList offers={items.map((offer) => ({ ...offer, href: offerPath(offer), isSaved: saved.has(offer.threadId) }))} />
+        )}
+      </section>
+      {after ? null : <LiveRefresh channels={[channel.slug]} viewerId={user?.id ?? null} />}
+      <nav aria-label={t("list.pagination")} className="flex justify-between gap-3">
+        {after ? (
+          <ButtonLink href={`${PATH}${query}`} variant="secondary">
+            {t("list.first")}
+          </ButtonLink>
+        ) : (
+          <span />
+        )}
+        {nextCursor ? (
+          <ButtonLink href={`${PATH}${filtersToQuery(filters, { after: nextCursor })}`} variant="secondary">
+            {t("list.older")}
+          </ButtonLink>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction, jsonAction } from "@/lib/action";
+import { removeMyApplication, updateMyApplication } from "@/lib/offers/tracker";
+import { applicationIdSchema, updateApplicationSchema } from "@/lib/validation/offers";
+
+// Thin wrappers: the owner's id goes into every query in lib/offers/tracker → db/queries/applications.
+
+export const updateApplicationAction = formAction(
+  updateApplicationSchema,
+  async (input, { user }) => {
+    const updated = await updateMyApplication(user, input);
+    revalidatePath("/applications");
+    return { id: updated.id, status: updated.status };
+  },
+  { requireUser: true },
+);
+
+export const removeApplicationAction = jsonAction(applicationIdSchema, async (input, { user }) => {
+  await removeMyApplication(user, input);
+  revalidatePath("/applications");
+  return null;
+});

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ApplicationCard } from "@/components/offers/application-card";
+import { ButtonLink } from "@/components/ui/button";
+import { getCurrentUser } from "@/lib/auth/session";
+import { isOfferOpen } from "@/lib/offers/expiry";
+import { offerSummaryLine } from "@/lib/offers/labels";
+import { offerPath } from "@/lib/offers/service";
+import { listMyApplications } from "@/lib/offers/tracker";
+
+type Props = { searchParams: Promise<{ after?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("offers"))("applications.title"), robots: { index: false } };
+}
+
+/** "Mes candidatures": the member's private tracker, one page in one query. */
+export default async function ApplicationsPage({ searchParams }: Props) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in?callbackUrl=/applications");
+  const { after } = await searchParams;
+  const { items, nextCursor } = await listMyApplications(user, { cursor: after });
+  const t = await getTranslations("offers");
+  const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-5">
+      <header>
+        <h1 className="text-2xl font-extrabold sm:text-3xl">{t("applications.title")}</h1>
+        <p className="mt-1 text-muted">{t("applications.intro")}</p>
+      </header>
+      {items.length === 0 ? (
+        <div className="flex flex-col items-center gap-4 rounded-2xl border border-dashed border-line bg-white p-8 text-center">
+          <p className="text-muted">{t("applications.empty")}</p>
+          <ButtonLink href="/c/offres">{t("applications.browse")}</ButtonLink>
+        </div>
+      ) : (
+        items.map((entry) => (
+          <ApplicationCard
+            key={entry.id}
+            entry={{
+              id: entry.id,
+              status: entry.status,
+              appliedOn: entry.appliedOn,
+              interviewOn: entry.interviewOn,
+              decidedOn: entry.decidedOn,
+              note: entry.note,
+              updatedAt: entry.updatedAt.toISOString(),
+              offer: {
+                href: offerPath(entry.offer),
+                title: entry.offer.title,
+                line: offerSummaryLine(entry.offer, translate),
+                isClosed: !isOfferOpen(entry.offer),
+              },
+            }}
+          />
+        ))
+      )}
+      {after || nextCursor ? (
+        <nav aria-label={t("applications.pagination")} className="flex justify-between gap-3">
+          {after ? (
+            <ButtonLink href="/applications" variant="secondary">
+              {t("applications.first")}
+            </ButtonLink>
+          ) : (
+            <span />
+          )}
+          {nextCursor ? (
+            <ButtonLink href={`/applications?after=${nextCursor}`} variant="secondary">
+              {t("applications.older")}
+            </ButtonLink>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

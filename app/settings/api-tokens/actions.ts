@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction, jsonAction } from "@/lib/action";
+import { createMyApiToken, revokeMyApiToken } from "@/lib/offers/api-tokens";
+import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/offers";
+
+/** Returns the token in clear text once; only its SHA-256 is stored. */
+export const createApiTokenAction = formAction(
+  createApiTokenSchema,
+  async (input, { user }) => {
+    const { token, item } = await createMyApiToken(user, input);
+    revalidatePath("/settings/api-tokens");
+    return { token, name: item.name };
+  },
+  { requireUser: true },
+);
+
+export const revokeApiTokenAction = jsonAction(revokeApiTokenSchema, async (input, { user }) => {
+  await revokeMyApiToken(user, input);
+  revalidatePath("/settings/api-tokens");
+  return null;
+});

@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { getDb } from "@/db";
+import { createInvitation, decideAdmission, findUsableInvitation, getAdmissionRequest, listInvitations, listPendingAdmissions, revokeInvitation } from "@/db/queries/admission";
+import { insertAudit } from "@/db/queries/audit";
+import { getSettings, setSetting } from "@/db/queries/settings";
+import { sendCommunityEmail } from "@/lib/community/emails";
+import { AppError } from "@/lib/errors";
+import { absoluteUrl } from "@/lib/mail";
+import { canEditCommunitySettings, canManageInvitations, canReviewAdmissions, type Actor } from "@/lib/permissions";
+import { ADMISSION_QUESTIONS_KEY, COMMUNITY_MODE_KEY, parseMode, parseQuestions, type CommunityMode } from "./settings";
+
+/** Admission to the community: open/closed setting, questions, facilitators' decisions, invitations. */
+
+/** A stable id for a question, from its text: answers stay attached to the text that was asked. */
+function questionId(label: string): string {
+  return `q${createHash("sha256").update(label).digest("hex").slice(0, 10)}`;
+}
+
+export async function getCommunitySettings() {
+  const stored = await getSettings(getDb(), { keys: [COMMUNITY_MODE_KEY, ADMISSION_QUESTIONS_KEY] });
+  return { mode: parseMode(stored.get(COMMUNITY_MODE_KEY)), questions: parseQuestions(stored.get(ADMISSION_QUESTIONS_KEY)) };
+}
+
+/** Saves the mode and the questions (one per line in the form), audited in one transaction. */
+export async function updateCommunitySettings(actor: Actor, input: { mode: CommunityMode; questions: string[] }) {
+  if (!canEditCommunitySettings(actor)) throw new AppError("not_found");
+  const questions = input.questions.map((label) => ({ id: questionId(label), label }));
+  await getDb().transaction(async (tx) => {
+    await setSetting(tx, { key: COMMUNITY_MODE_KEY, value: input.mode });
+    await setSetting(tx, { key: ADMISSION_QUESTIONS_KEY, value: questions });
+    await insertAudit(tx, { actorId: actor!.id, action: "settings.update", targetType: "settings", targetId: "admission", details: { mode: input.mode, questions: input.questions } });
+  });
+  return { mode: input.mode, questions };
+}
+
+/** Whether an invitation link can still be used (the sign-up page then skips the questions). */
+export async function isInvitationUsable(token: string | undefined | null): Promise<boolean> {
+  if (!token || token.length > 100) return false;
+  return Boolean(await findUsableInvitation(getDb(), { token }));
+}
+
+/** A pending account's own request: what the waiting page shows. */
+export async function getMyAdmission(actor: Actor) {
+  if (!actor || actor.status !== "pending") return null;
+  return getAdmissionRequest(getDb(), { userId: actor.id });
+}
+
+export async function listAdmissionQueue(actor: Actor, input: { cursor?: string } = {}) {
+  if (!canReviewAdmissions(actor)) throw new AppError("not_found");
+  return listPendingAdmissions(getDb(), input);
+}
+
+/** Admits or refuses a waiting account, with a message sent by email. */
+export async function decideAdmissionRequest(actor: Actor, input: { userId: string; approve: boolean; message?: string | null }) {
+  if (!canReviewAdmissions(actor)) throw new AppError("not_found");
+  const decided = await decideAdmission(getDb(), { userId: input.userId, actorId: actor!.id, approve: input.approve, message: input.message ?? null });
+  if (!decided) throw new AppError("not_found");
+  await sendCommunityEmail(decided.user, input.approve ? "admissionApproved" : "admissionRefused", { message: input.message });
+  return decided.request;
+}
+
+export async function createInvitationLink(actor: Actor, input: { maxUses: number | null; expiresInDays: number; note: string }) {
+  if (!canManageInvitations(actor)) throw new AppError("not_found");
+  const expiresAt = new Date(Date.now() + input.expiresInDays * 24 * 60 * 60 * 1000);
+  const { invitation, token } = await createInvitation(getDb(), { actorId: actor!.id, maxUses: input.maxUses, expiresAt, note: input.note });
+  return { id: invitation.id, url: absoluteUrl(`/sign-up?invitation=${token}`) };
+}
+
+export async function listInvitationLinks(actor: Actor, input: { cursor?: string } = {}) {
+  if (!canManageInvitations(actor)) throw new AppError("not_found");
+  return listInvitations(getDb(), input);
+}
+
+export async function revokeInvitationLink(actor: Actor, input: { invitationId: string }) {
+  if (!canManageInvitations(actor)) throw new AppError("not_found");
+  const revoked = await revokeInvitation(getDb(), { invitationId: input.invitationId, actorId: actor!.id });
+  if (!revoked) throw new AppError("not_found");
+  return revoked;
+}

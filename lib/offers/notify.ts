@@ -1,0 +1,30 @@
+import { createNotification } from "@/db/queries/notifications";
+import type { DbOrTx } from "@/db";
+
+export type RepliedThread = { id: number; kind: string; authorId: string; title: string; slug: string };
+
+/**
+ * A question under an offer notifies the offer's author (not when they answer themselves).
+ * Called after the reply's transaction committed. Returns whether a notification was made.
+ */
+export async function notifyOfferReply(db: DbOrTx, input: { thread: RepliedThread; replyAuthorId: string; postId: number; postNumber: number }): Promise<boolean> {
+  if (input.thread.kind !== "offer" || input.thread.authorId === input.replyAuthorId) return false;
+  await createNotification(db, {
+    userId: input.thread.authorId,
+    kind: "offer_reply",
+    actorId: input.replyAuthorId,
+    threadId: input.thread.id,
+    postId: input.postId,
+    payload: { title: input.thread.title, slug: input.thread.slug, number: input.postNumber },
+  });
+  return true;
+}
+
+/** The reply is already saved: a failed notification is logged, never turned into a failed reply. */
+export async function notifyOfferReplySafely(db: DbOrTx, input: Parameters<typeof notifyOfferReply>[1]): Promise<void> {
+  try {
+    await notifyOfferReply(db, input);
+  } catch (error) {
+    console.error("[offers] could not record the reply notification:", error);
+  }
+}

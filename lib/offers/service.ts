@@ -1,0 +1,124 @@
+import { getDb } from "@/db";
+import { getChannelBySlug } from "@/db/queries/channels";
+import { createOffer, getOffer, listOffers, setOfferFilled, updateOffer, type OfferListFilters } from "@/db/queries/offers";
+import { getPostWithAuthor } from "@/db/queries/posts";
+import { AppError } from "@/lib/errors";
+import { toPostView } from "@/lib/forum/views";
+import { canEditOffer, canPostInChannel, canPublishOfferAsEmployer, canReadChannel, canShareOffer, type Actor } from "@/lib/permissions";
+import { emitPostCreated, emitPostUpdated } from "@/lib/realtime/emit";
+import { threadPath } from "@/lib/slug";
+import type { CreateOfferInput, UpdateOfferInput } from "@/lib/validation/offers";
+import { OFFERS_CHANNEL_SLUG } from "./constants";
+import type { OfferDetail, OfferFields } from "./types";
+import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
+
+/**
+ * Job offers' capabilities, shared by the server actions, the JSON API and the pages. Each
+ * checks its permission here; anything the actor may not see or change throws `not_found`.
+ */
+
+async function getOffersChannel(actor: Actor) {
+  const channel = await getChannelBySlug(getDb(), { slug: OFFERS_CHANNEL_SLUG });
+  if (!channel || !canReadChannel(actor, channel)) throw new AppError("not_found");
+  return channel;
+}
+
+function fieldsOf(input: CreateOfferInput | UpdateOfferInput): OfferFields {
+  return {
+    origin: input.origin,
+    organisation: input.organisation,
+    essFamily: input.essFamily,
+    contract: input.contract,
+    city: input.city,
+    department: input.department,
+    workMode: input.workMode,
+    salaryMin: input.salaryMin,
+    salaryMax: input.salaryMax,
+    salaryPeriod: input.salaryPeriod,
+    startDate: input.startDate,
+    deadline: input.deadline,
+    howToApply: input.howToApply,
+    sourceUrl: input.sourceUrl,
+  };
+}
+
+export function offerPath(offer: { threadId: number; slug: string }): string {
+  return threadPath(OFFERS_CHANNEL_SLUG, { id: offer.threadId, slug: offer.slug });
+}
+
+/**
+ * Publishes an offer. Employer offers need a pro or team account: a member's session or API
+ * token asking for one is refused (403), whatever the payload says.
+ */
+export async function publishOffer(actor: Actor, input: CreateOfferInput) {
+  if (!actor) throw new AppError("unauthenticated");
+  const channel = await getOffersChannel(actor);
+  if (!canPostInChannel(actor, channel) || !canShareOffer(actor)) throw new AppError("not_found");
+  if (input.origin === "employer" && !canPublishOfferAsEmployer(actor)) throw new AppError("forbidden", "offers.employerOnly");
+  // An offer is a thread: same anti-spam limit.
+  await enforceRateLimit(getDb(), { userId: actor.id, action: "thread" });
+  const { thread, postId, isNew } = await createOffer(getDb(), {
+    channelId: channel.id,
+    authorId: actor.id,
+    title: input.title,
+    body: input.description,
+    fields: fieldsOf(input),
+    idempotencyKey: input.idempotencyKey,
+  });
+  if (!isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "thread" });
+  if (isNew) {
+    const opening = await getPostWithAuthor(getDb(), { postId });
+    if (opening) emitPostCreated({ post: toPostView(opening, actor), threadId: thread.id, channelSlug: channel.slug, isNewThread: true });
+  }
+  return { thread, isNew, path: threadPath(channel.slug, thread) };
+}
+
+/** An offer as this reader may see it (deleted ones are gone, like their thread). */
+export async function readOffer(actor: Actor, threadId: number): Promise<OfferDetail> {
+  await getOffersChannel(actor);
+  const offer = await getOffer(getDb(), { threadId });
+  if (!offer || offer.isDeleted) throw new AppError("not_found");
+  return offer;
+}
+
+/** The offer for its edit form: its author only. */
+export async function getEditableOffer(actor: Actor, threadId: number): Promise<OfferDetail> {
+  const offer = await readOffer(actor, threadId);
+  if (!canEditOffer(actor, offer)) throw new AppError("not_found");
+  return offer;
+}
+
+export async function editOffer(actor: Actor, input: UpdateOfferInput) {
+  if (!actor) throw new AppError("unauthenticated");
+  const offer = await getEditableOffer(actor, input.threadId);
+  // Who published is part of what readers trust: an edit cannot turn a shared offer into an employer's.
+  if (input.origin !== offer.origin) throw new AppError("bad_request", "offers.originLocked");
+  const result = await updateOffer(getDb(), {
+    threadId: offer.threadId,
+    actorId: actor.id,
+    title: input.title,
+    body: input.description,
+    fields: fieldsOf(input),
+    expectedVersion: input.expectedVersion,
+  });
+  if (!result.ok && result.reason === "not_found") throw new AppError("not_found");
+  if (!result.ok) return { conflict: true as const, current: result.current };
+  const opening = await getPostWithAuthor(getDb(), { postId: offer.opening.id });
+  if (opening) emitPostUpdated({ post: toPostView(opening, actor), threadId: offer.threadId });
+  return { conflict: false as const, path: offerPath(offer) };
+}
+
+/** Marks an offer "Pourvue" or reopens it. */
+export async function setOfferStatus(actor: Actor, input: { threadId: number; filled: boolean }) {
+  if (!actor) throw new AppError("unauthenticated");
+  const offer = await getEditableOffer(actor, input.threadId);
+  const changed = await setOfferFilled(getDb(), { threadId: offer.threadId, actorId: actor.id, filled: input.filled });
+  if (!changed) throw new AppError("not_found");
+  return { path: offerPath(offer) };
+}
+
+/** Current offers with filters (the page, the feeds, the API). */
+export async function browseOffers(actor: Actor, input: { filters: OfferListFilters; cursor?: string; limit?: number }) {
+  await getOffersChannel(actor);
+  return listOffers(getDb(), input);
+}

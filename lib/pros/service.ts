@@ -1,0 +1,56 @@
+import { getDb } from "@/db";
+import { createProRequest, decideProRequest, getLatestProRequest, listPendingProRequests, listProExpertise, listPros, ProRequestConflict, type ProRequestInput } from "@/db/queries/pros";
+import { getPublicProfile } from "@/db/queries/users";
+import { sendCommunityEmail } from "@/lib/community/emails";
+import { AppError } from "@/lib/errors";
+import { canBrowsePros, canRequestPro, canReviewProRequests, type Actor } from "@/lib/permissions";
+
+/** Verified ESS professionals: requests, the facilitators' decisions and the directory. */
+
+export async function requestProStatus(actor: Actor, input: ProRequestInput) {
+  if (!actor) throw new AppError("unauthenticated");
+  if (!canRequestPro(actor)) throw new AppError("forbidden", "pros.cannotRequest");
+  const request = await createProRequest(getDb(), { userId: actor.id, ...input });
+  if (!request) throw new AppError("conflict", "pros.alreadyPending");
+  return request;
+}
+
+/** The member's own latest request, to show where it stands. */
+export async function getMyProRequest(actor: Actor) {
+  if (!actor) return null;
+  return getLatestProRequest(getDb(), { userId: actor.id });
+}
+
+export async function listProRequestQueue(actor: Actor, input: { cursor?: string } = {}) {
+  if (!canReviewProRequests(actor)) throw new AppError("not_found");
+  return listPendingProRequests(getDb(), input);
+}
+
+/** Approves (the member becomes a pro with the request's organisation) or refuses, with a message. */
+export async function decideProStatus(actor: Actor, input: { requestId: number; approve: boolean; message?: string | null }) {
+  if (!canReviewProRequests(actor)) throw new AppError("not_found");
+  let decided;
+  try {
+    decided = await decideProRequest(getDb(), { requestId: input.requestId, actorId: actor!.id, approve: input.approve, message: input.message ?? null });
+  } catch (error) {
+    if (error instanceof ProRequestConflict) throw new AppError("conflict", "pros.noLongerEligible");
+    throw error;
+  }
+  if (!decided) throw new AppError("not_found");
+  await sendCommunityEmail(decided.user, input.approve ? "proApproved" : "proRefused", { message: input.message });
+  return decided.request;
+}
+
+export async function browsePros(actor: Actor, input: { expertise?: string; cursor?: string } = {}) {
+  if (!canBrowsePros(actor)) throw new AppError("not_found");
+  const db = getDb();
+  const [page, fields] = await Promise.all([listPros(db, input), listProExpertise(db)]);
+  return { ...page, fields };
+}
+
+/** Who "Poser une question à …" mentions: an active member the asker may see. */
+export async function getMentionTarget(actor: Actor, userId: string) {
+  if (!canBrowsePros(actor)) return null;
+  const profile = await getPublicProfile(getDb(), { id: userId });
+  return profile && profile.status === "active" ? { id: profile.id, name: profile.name } : null;
+}

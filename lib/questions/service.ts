@@ -1,0 +1,65 @@
+import { getDb } from "@/db";
+import { listChannels } from "@/db/queries/channels";
+import { getPostById } from "@/db/queries/posts";
+import { clearAcceptedAnswer, getAcceptedAnswer, listUnansweredQuestions, setAcceptedAnswer } from "@/db/queries/questions";
+import type { Channel, Thread } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { getReadableThread } from "@/lib/forum/service";
+import { toPostView } from "@/lib/forum/views";
+import { canAcceptAnswer, canBrowsePros, canModerate, canReadChannel, canReportPost, type Actor } from "@/lib/permissions";
+
+/** Questions and answers: accepted answers and the "À répondre" list. */
+
+/** The asker (or a facilitator) marks a reply of the question as its accepted answer. */
+export async function acceptAnswer(actor: Actor, input: { postId: number }) {
+  if (!actor) throw new AppError("unauthenticated");
+  const post = await getPostById(getDb(), { postId: input.postId });
+  if (!post) throw new AppError("not_found");
+  const { thread } = await getReadableThread(actor, post.threadId);
+  if (!canAcceptAnswer(actor, thread)) throw new AppError("not_found");
+  if (post.number === 1 || post.deletedAt || post.hiddenAt) throw new AppError("bad_request", "qa.cannotAcceptThisPost");
+  await setAcceptedAnswer(getDb(), { threadId: thread.id, postId: post.id, actorId: actor.id });
+  return { threadId: thread.id, postId: post.id };
+}
+
+export async function unacceptAnswer(actor: Actor, input: { threadId: number }) {
+  if (!actor) throw new AppError("unauthenticated");
+  const { thread } = await getReadableThread(actor, input.threadId);
+  if (!canAcceptAnswer(actor, thread)) throw new AppError("not_found");
+  await clearAcceptedAnswer(getDb(), { threadId: thread.id });
+  return { threadId: thread.id };
+}
+
+/** Questions still waiting for an accepted answer, oldest first, in channels the member reads. */
+export async function listQuestionsToAnswer(actor: Actor, input: { cursor?: string; limit?: number } = {}) {
+  if (!canBrowsePros(actor)) throw new AppError("not_found");
+  const db = getDb();
+  const channels = (await listChannels(db)).filter((channel) => channel.allowsQuestions && canReadChannel(actor, channel));
+  return listUnansweredQuestions(db, { channelIds: channels.map((channel) => channel.id), cursor: input.cursor, limit: input.limit });
+}
+
+/**
+ * What a thread page adds for questions and moderation: the accepted answer (as this reader
+ * may see it), and what the reader may do. Two queries at most.
+ */
+export async function getThreadExtras(actor: Actor, thread: Thread, channel: Channel) {
+  const isQuestion = thread.kind === "question";
+  const db = getDb();
+  const [accepted, channels] = await Promise.all([
+    isQuestion ? getAcceptedAnswer(db, { threadId: thread.id }) : null,
+    canModerate(actor) ? listChannels(db) : null,
+  ]);
+  return {
+    isQuestion,
+    acceptedAnswer: accepted ? toPostView(accepted, actor) : null,
+    canAccept: canAcceptAnswer(actor, thread),
+    canModerate: canModerate(actor),
+    // Reporting is decided per post in the browser from this and the post's flags; the server re-checks.
+    canReport: canReportPost(actor, { authorId: "", deletedAt: null, hiddenAt: null }),
+    viewerId: actor?.id ?? null,
+    // Offers live in their own structured channel: never moved in or out.
+    moveTargets: channels && thread.kind !== "offer" ? channels.filter((other) => other.id !== channel.id && other.kind !== "offers").map(({ slug, name }) => ({ slug, name })) : [],
+  };
+}
+
+export type ThreadExtras = Awaited<ReturnType<typeof getThreadExtras>>;

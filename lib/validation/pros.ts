@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { requestStatuses } from "@/lib/moderation/constants";
+import { cleanString } from "./text";
+
+const text = (min: number, max: number, tooShort: string, tooLong: string) =>
+  cleanString().pipe(z.string().trim()).pipe(z.string().min(min, tooShort).max(max, tooLong));
+
+/** Comma-separated fields of expertise: 1 to 8, each up to 40 characters, duplicates dropped. */
+export const expertiseListSchema = cleanString()
+  .pipe(z.string().max(400, "validation.expertiseTooLong"))
+  .transform((value) => Array.from(new Set(value.split(",").map((item) => item.trim()).filter(Boolean))))
+  .pipe(
+    z
+      .array(z.string().max(40, "validation.expertiseItemTooLong"))
+      .min(1, "pros.expertiseRequired")
+      .max(8, "validation.expertiseTooMany"),
+  );
+
+export const proRequestSchema = z.object({
+  organisation: text(2, 120, "pros.organisationRequired", "validation.organisationTooLong"),
+  jobTitle: text(2, 120, "pros.jobTitleRequired", "pros.jobTitleTooLong"),
+  proofUrl: cleanString()
+    .pipe(z.string().trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "pros.proofUrlRequired")
+        .max(500, "pros.proofUrlInvalid")
+        .pipe(z.url({ protocol: /^https?$/, error: "pros.proofUrlInvalid" })),
+    ),
+  expertise: expertiseListSchema,
+});
+export type ProRequestFormInput = z.infer<typeof proRequestSchema>;
+
+/** A facilitator's decision; refusing needs a message (the member deserves to know why). */
+export const decisionSchema = z
+  .object({
+    decision: z.enum(["approve", "refuse"]),
+    message: cleanString().pipe(z.string().trim().max(1000, "pros.messageTooLong")).optional().default(""),
+  })
+  .refine((value) => value.decision === "approve" || value.message.length >= 3, { path: ["message"], message: "pros.refusalNeedsMessage" });
+
+export const proDecisionSchema = z.intersection(z.object({ requestId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }), decisionSchema);
+
+export const directoryFilterSchema = z.object({
+  expertise: cleanString().pipe(z.string().trim().max(40)).optional().catch(undefined),
+  after: z.string().max(400).optional(),
+});
+
+export { requestStatuses };
