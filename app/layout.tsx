@@ -8,8 +8,7 @@ import { ConnectionBanner } from "@/components/realtime/connection-banner";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { ToastProvider } from "@/components/ui/toast";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getDb } from "@/db";
-import { listChannels } from "@/db/queries/channels";
+import { loadChannels } from "@/lib/forum/loaders";
 import { canReadChannel } from "@/lib/permissions";
 import "./globals.css";
 
@@ -24,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations("nav");
   const user = await getCurrentUser();
-  const channels = (await listChannels(getDb())).filter((channel) => canReadChannel(user, channel));
+  const channels = (await loadChannels()).filter((channel) => canReadChannel(user, channel));
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col font-sans antialiased">

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
-import { listChannels } from "@/db/queries/channels";
+import { loadChannels } from "@/lib/forum/loaders";
 import { countThreadsByChannel, countUnreadByChannel } from "@/db/queries/threads";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { RelativeTime } from "@/components/forum/relative-time";
@@ -21,7 +21,7 @@ export default async function HomePage() {
   if (user?.status === "pending") redirect("/waiting");
   const db = getDb();
   const [channels, counts, unread, toAnswer] = await Promise.all([
-    listChannels(db),
+    loadChannels(),
     countThreadsByChannel(db),
     user ? countUnreadByChannel(db, { userId: user.id, since: user.createdAt }) : new Map<number, number>(),
     user?.role === "pro" && user.status === "active" ? listQuestionsToAnswer(user, { limit: 5 }) : null,

@@ -6,7 +6,7 @@ import { ThreadList } from "@/components/forum/thread-list";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
 import { getDb } from "@/db";
-import { getChannelBySlug } from "@/db/queries/channels";
+import { loadChannel } from "@/lib/forum/loaders";
 import { listChannelThreads } from "@/db/queries/threads";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canPostInChannel, canReadChannel } from "@/lib/permissions";
@@ -15,7 +15,7 @@ import { threadPath } from "@/lib/slug";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const channel = await getChannelBySlug(getDb(), { slug: (await params).slug });
+  const channel = await loadChannel((await params).slug);
   if (!channel) return {};
   const isPublic = canReadChannel(null, channel);
   return { title: channel.name, description: channel.description, robots: isPublic ? undefined : { index: false } };
@@ -25,7 +25,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { after } = await searchParams;
   const db = getDb();
-  const [channel, user] = await Promise.all([getChannelBySlug(db, { slug }), getCurrentUser()]);
+  const [channel, user] = await Promise.all([loadChannel(slug), getCurrentUser()]);
   if (!channel) notFound();
   if (!canReadChannel(user, channel)) return <MembersOnly callbackUrl={`/c/${slug}`} channelName={channel.name} />;
   const t = await getTranslations("forum");
@@ -38,9 +38,13 @@ export default async function ChannelPage({ params, searchParams }: Props) {
           <p className="mt-1 max-w-2xl text-muted">{channel.description}</p>
         </div>
         {canPostInChannel(user, channel) ? (
-          <ButtonLink href={`/c/${slug}/new`} className="self-start">
-            {t("newThread")}
-          </ButtonLink>
+          <div className="flex flex-wrap gap-2 self-start">
+            {/* Review channels: the review request (with its PDF) is the main way in. */}
+            {channel.kind === "review" ? <ButtonLink href={`/c/${slug}/review/new`}>{(await getTranslations("review"))("askReview")}</ButtonLink> : null}
+            <ButtonLink href={`/c/${slug}/new`} variant={channel.kind === "review" ? "secondary" : undefined}>
+              {t("newThread")}
+            </ButtonLink>
+          </div>
         ) : null}
       </header>
       {channel.rules ? (
