@@ -4,6 +4,28 @@ import { migrateDb, openDb, type Db, type DbDriver } from "./client";
 
 export type TestDb = { db: Db; driver: DbDriver; close: () => Promise<void> };
 
+async function runAdmin(adminUrl: string, sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * An empty PostgreSQL database created next to the one `adminUrl` points at (tests, e2e and
+ * benchmarks each get their own), with the function that drops it.
+ */
+export async function createScratchDatabase(adminUrl: string, prefix = "propulse_test"): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await runAdmin(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => runAdmin(adminUrl, `drop database if exists ${name} with (force)`) };
+}
+
 /**
  * A fresh, migrated database for one test file: a new PostgreSQL database when
  * TEST_DATABASE_URL is set (dropped on close), otherwise an in-memory PGlite.
@@ -15,24 +37,15 @@ export async function createTestDb(options: { onQuery?: (sql: string) => void } 
     await migrateDb(handle);
     return { db: handle.db, driver: handle.driver, close: handle.close };
   }
-  const name = `propulse_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = openDb({ databaseUrl: url.toString(), poolMax: 4, onQuery: options.onQuery });
+  const scratch = await createScratchDatabase(adminUrl);
+  const handle = openDb({ databaseUrl: scratch.url, poolMax: 4, onQuery: options.onQuery });
   await migrateDb(handle);
   return {
     db: handle.db,
     driver: handle.driver,
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }
