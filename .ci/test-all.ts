@@ -3,7 +3,8 @@
  *  1. unit + integration (vitest) on embedded PGlite;
  *  2. the same on PostgreSQL when TEST_DATABASE_URL is set;
  *  3. end-to-end (Playwright, Chromium) against the production build.
- * Pass suite names (unit, postgres, e2e) to run only some of them.
+ *  0. static checks: TypeScript and ESLint (one check each);
+ * Pass suite names (static, unit, postgres, e2e) to run only some of them.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -32,6 +33,16 @@ function vitest(label: string, reportFile: string, extraEnv: Record<string, stri
   const report = JSON.parse(readFileSync(reportFile, "utf8"));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+}
+
+if (shouldRun("static")) {
+  for (const [label, args] of [
+    ["type check (tsc)", ["tsc", "--noEmit"]],
+    ["lint (eslint)", ["eslint", "."]],
+  ] as const) {
+    if (run(label, "npx", [...args]) === 0) totals.passed += 1;
+    else totals.failed += 1;
+  }
 }
 
 if (shouldRun("unit")) vitest("unit and integration tests on PGlite", "test-results/vitest-pglite.json", { TEST_DATABASE_URL: "" });
