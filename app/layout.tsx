@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -19,10 +19,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { themeColor: "#a8401a", width: "device-width", initialScale: 1 };
 
+// Read only by server components: not sent to the browser with every page.
+const SERVER_ONLY_NAMESPACES = new Set(["meta", "nav", "footer", "home", "emails", "communityEmails", "profile"]);
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("nav");
   const user = await getCurrentUser();
+  const clientMessages = Object.fromEntries(Object.entries(await getMessages()).filter(([namespace]) => !SERVER_ONLY_NAMESPACES.has(namespace)));
   const channels = (await loadChannels()).filter((channel) => canReadChannel(user, channel));
   return (
     <html lang={locale}>
@@ -33,7 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
           <ToastProvider>
             <RealtimeProvider>
               <ConnectionBanner />
