@@ -23,6 +23,18 @@ const rateLimitEnv = {
   SIGN_IN_WINDOW_MINUTES: limit(15),
 };
 
+/** Uploaded files (CVs, letters, pitches): size limit and where they are stored (lib/storage). */
+const uploadEnv = {
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Set S3_BUCKET to store files in an S3-compatible bucket instead of DATA_DIR/uploads. */
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -42,6 +54,7 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
   E2E_HOOKS: z.enum(["0", "1"]).default("0"),
   ...rateLimitEnv,
+  ...uploadEnv,
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; isEmbedded: boolean };

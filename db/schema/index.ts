@@ -7,3 +7,4 @@ export * from "./community";
 export * from "./offers";
 export * from "./api-tokens";
 export * from "./notifications";
+export * from "./reviews";

@@ -1,0 +1,53 @@
+import { AuthorTools } from "@/components/reviews/author-tools";
+import { ReviewSummary } from "@/components/reviews/review-summary";
+import { RubricForm } from "@/components/reviews/rubric-form";
+import { RubricSummary } from "@/components/reviews/rubric-summary";
+import type { Channel, Thread } from "@/db/schema";
+import { canReply, isActiveMember, type Actor } from "@/lib/permissions";
+import type { PageMarker } from "@/components/reviews/pdf-page";
+import { getFeedbackSummary } from "@/lib/reviews/feedback";
+import { getPageComments } from "@/lib/reviews/page-comments";
+import { RUBRICS } from "@/lib/reviews/rubric";
+import { getReviewForThread, maxUploadMb } from "@/lib/reviews/service";
+import { threadPath } from "@/lib/slug";
+
+type Props = { thread: Thread; channel: Channel; user: Actor };
+
+/** The review part of a thread of kind `review` (four queries); the page has already checked the reader. */
+export async function ReviewSection({ thread, channel, user }: Props) {
+  const review = await getReviewForThread(thread.id);
+  if (!review) return null;
+  const [{ feedback, summary }, pageComments] = await Promise.all([getFeedbackSummary(thread.id, review.docKind), getPageComments(thread.id)]);
+  const isAuthor = isActiveMember(user) && user.id === thread.authorId;
+  const canGiveFeedback = canReply(user, channel, thread) && !isAuthor;
+  const versionNumbers = new Map(review.versions.map((version) => [version.id, version.number]));
+  const commentsPerVersion = new Map<number, PageMarker[]>();
+  for (const comment of pageComments) {
+    // The post text starts with "Comment on page N (version V)": the marker shows what follows.
+    const text = comment.text.split("\n").slice(1).join(" ").trim() || comment.text;
+    commentsPerVersion.set(comment.versionId, [...(commentsPerVersion.get(comment.versionId) ?? []), { ...comment, text }]);
+  }
+  const feedbackPerVersion = new Map<number, number>();
+  for (const item of feedback) feedbackPerVersion.set(item.versionId, (feedbackPerVersion.get(item.versionId) ?? 0) + 1);
+  return (
+    <ReviewSummary
+      review={review}
+      feedbackPerVersion={feedbackPerVersion}
+      commentsPerVersion={commentsPerVersion}
+      threadHref={threadPath(channel.slug, thread)}
+      canComment={canReply(user, channel, thread)}
+    >
+      <RubricSummary summary={summary} feedback={feedback} threadHref={threadPath(channel.slug, thread)} versionNumbers={versionNumbers} />
+      {isAuthor ? (
+        <AuthorTools
+          threadId={thread.id}
+          isLetter={review.docKind === "letter"}
+          isResolved={review.resolvedAt !== null}
+          maxMb={maxUploadMb()}
+          versionNumbers={review.versions.map((version) => version.number)}
+        />
+      ) : null}
+      {canGiveFeedback ? <RubricForm threadId={thread.id} criteria={RUBRICS[review.docKind]} /> : null}
+    </ReviewSummary>
+  );
+}

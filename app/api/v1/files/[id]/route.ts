@@ -1,0 +1,38 @@
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { readReviewFile } from "@/lib/reviews/service";
+import { fileIdSchema } from "@/lib/validation/reviews";
+
+const notFound = () => new NextResponse("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+
+/**
+ * Downloads a reviewed document. Only people who may read its thread get it; everyone else,
+ * visitors included, gets the same 404 (no hint that the file exists). The inline preview
+ * (pdf.js) fetches the same URL: the attachment disposition only matters to navigations.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const parsed = fileIdSchema.safeParse(await params);
+  if (!parsed.success) return notFound();
+  try {
+    const user = await getCurrentUser();
+    const { file, bytes } = await readReviewFile(user, parsed.data.id);
+    const name = encodeURIComponent(file.originalName || "document.pdf");
+    return new NextResponse(Buffer.from(bytes), {
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Length": String(bytes.byteLength),
+        "Content-Disposition": `attachment; filename="document.pdf"; filename*=UTF-8''${name}`,
+        "X-Content-Type-Options": "nosniff",
+        // Private documents: never in a shared cache, never indexed, never framed elsewhere.
+        "Cache-Control": "private, no-store",
+        "X-Robots-Tag": "noindex, nofollow",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code !== "internal") return notFound();
+    console.error("[files] download failed:", error);
+    return new NextResponse("Internal error", { status: 500 });
+  }
+}

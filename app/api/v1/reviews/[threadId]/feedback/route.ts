@@ -1,0 +1,9 @@
+import { jsonRoute } from "@/lib/api";
+import { submitFeedback } from "@/lib/reviews/feedback";
+import { submitFeedbackSchema } from "@/lib/validation/reviews";
+
+/** POST a structured review (rubric scores + free text) on a review request. */
+export const POST = jsonRoute(submitFeedbackSchema, async (input, { user }) => {
+  const result = await submitFeedback(user, input);
+  return { status: result.isNew ? 201 : 200, body: result };
+});

@@ -1,0 +1,91 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+import { FileDrop } from "./file-drop";
+import { postWithProgress } from "./upload-xhr";
+
+type Props = { threadId: number; isLetter: boolean; isResolved: boolean; maxMb: number; versionNumbers: number[] };
+
+/** What the author of a request can do: upload the next version, delete one, mark it resolved. */
+export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumbers }: Props) {
+  const t = useTranslations("review");
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [letterText, setLetterText] = useState("");
+  const [progress, setProgress] = useState<number | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [thanks, setThanks] = useState("");
+
+  async function onUpload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setErrors({});
+    setMessage(null);
+    const form = new FormData();
+    if (file) form.set("file", file, file.name);
+    if (letterText) form.set("letterText", letterText);
+    setProgress(0);
+    const result = await postWithProgress(`/api/v1/reviews/${threadId}/versions`, form, setProgress);
+    setProgress(null);
+    if (result.ok) {
+      setFile(null);
+      setLetterText("");
+      setMessage({ tone: "success", text: t("versionAdded") });
+      router.refresh();
+    } else if ("network" in result) setMessage({ tone: "error", text: t("networkError") });
+    else if (result.fields) setErrors(result.fields);
+    else setMessage({ tone: "error", text: result.message ?? t("networkError") });
+  }
+
+  async function send(url: string, method: "POST" | "DELETE", body?: unknown) {
+    setMessage(null);
+    const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined }).catch(() => null);
+    if (!response?.ok) {
+      const data = (await response?.json().catch(() => null)) as { message?: string } | null;
+      setMessage({ tone: "error", text: data?.message ?? t("networkError") });
+      return;
+    }
+    router.refresh();
+  }
+
+  return (
+    <section aria-labelledby="author-tools-title" className="flex flex-col gap-3 rounded-xl border border-line bg-sand/30 p-3">
+      <h3 id="author-tools-title" className="text-base font-bold">
+        {t("authorTools")}
+      </h3>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <form onSubmit={onUpload} className="flex flex-col gap-3" noValidate>
+        <FileDrop file={file} onChange={setFile} maxMb={maxMb} errors={errors.file} label={t("newVersionFile", { number: Math.max(0, ...versionNumbers) + 1, maxMb })} />
+        {isLetter ? <TextAreaField id="version-letter" label={t("letterLabel")} value={letterText} onChange={(event) => setLetterText(event.target.value)} errors={errors.letterText} rows={5} /> : null}
+        {progress !== null ? (
+          <progress aria-label={t("progress")} max={100} value={Math.round(progress * 100)} className="h-3 w-full accent-teal" />
+        ) : null}
+        <Button type="submit" variant="secondary" disabled={progress !== null} className="self-start">
+          {t("uploadVersion")}
+        </Button>
+      </form>
+      <div className="flex flex-wrap gap-2">
+        {isResolved ? null : (
+          <div className="w-full">
+            <TextAreaField id="resolve-thanks" label={t("thanksLabel")} value={thanks} onChange={(event) => setThanks(event.target.value)} rows={2} maxLength={2000} />
+          </div>
+        )}
+        <Button variant={isResolved ? "secondary" : "primary"} onClick={() => send(`/api/v1/reviews/${threadId}/resolve`, "POST", { isResolved: !isResolved, thanks: isResolved ? undefined : thanks || undefined })}>
+          {isResolved ? t("reopen") : t("markResolved")}
+        </Button>
+        {versionNumbers.length > 1
+          ? versionNumbers.map((number) => (
+              <Button key={number} variant="ghost" onClick={() => window.confirm(t("deleteVersionConfirm", { number })) && send(`/api/v1/reviews/${threadId}/versions/${number}`, "DELETE")}>
+                {t("deleteVersion", { number })}
+              </Button>
+            ))
+          : null}
+      </div>
+    </section>
+  );
+}

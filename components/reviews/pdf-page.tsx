@@ -1,0 +1,147 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type PointerEvent } from "react";
+import { useTranslations } from "next-intl";
+import type { PDFDocumentProxy } from "pdfjs-dist";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+
+type Rect = { x: number; y: number; w: number; h: number };
+export type PageMarker = { id: number; postNumber: number; page: number; rect: Rect | null; authorName: string; text: string };
+
+type Props = {
+  doc: PDFDocumentProxy;
+  number: number;
+  total: number;
+  version: number;
+  threadId: number;
+  threadHref: string;
+  markers: (PageMarker & { index: number })[];
+  canComment: boolean;
+};
+
+const clamp = (value: number) => Math.min(1, Math.max(0, value));
+
+/** One page: the canvas, its comment markers, and (for reviewers) drawing a rectangle to comment on. */
+export function PdfPage({ doc, number, total, version, threadId, threadHref, markers, canComment }: Props) {
+  const t = useTranslations("review");
+  const router = useRouter();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [isAnnotating, setIsAnnotating] = useState(false);
+  const [start, setStart] = useState<{ x: number; y: number } | null>(null);
+  const [rect, setRect] = useState<Rect | null>(null);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+
+  useEffect(() => {
+    let isCancelled = false;
+    let cancelRender: (() => void) | null = null;
+    doc.getPage(number).then((page) => {
+      const canvas = canvasRef.current;
+      if (isCancelled || !canvas) return;
+      const width = canvas.parentElement?.clientWidth || 360;
+      const ratio = Math.min(window.devicePixelRatio || 1, 2);
+      const viewport = page.getViewport({ scale: (width / page.getViewport({ scale: 1 }).width) * ratio });
+      canvas.width = Math.floor(viewport.width);
+      canvas.height = Math.floor(viewport.height);
+      const task = page.render({ canvas, viewport });
+      cancelRender = () => task.cancel();
+      task.promise.catch(() => {});
+    });
+    return () => {
+      isCancelled = true;
+      cancelRender?.();
+    };
+  }, [doc, number]);
+
+  function point(event: PointerEvent<HTMLDivElement>) {
+    const box = event.currentTarget.getBoundingClientRect();
+    return { x: clamp((event.clientX - box.left) / box.width), y: clamp((event.clientY - box.top) / box.height) };
+  }
+
+  async function submit() {
+    setError(null);
+    const response = await fetch(`/api/v1/reviews/${threadId}/page-comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version, page: number, rect, text, idempotencyKey }),
+    }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as { message?: string; fields?: Record<string, string[]> } | null;
+    if (!response?.ok) return setError(body?.message ?? Object.values(body?.fields ?? {}).flat()[0] ?? t("networkError"));
+    setIsAnnotating(false);
+    setRect(null);
+    setText("");
+    setIdempotencyKey(crypto.randomUUID());
+    router.refresh();
+  }
+
+  return (
+    <div className="flex flex-col gap-2" id={`review-page-${version}-${number}`}>
+      <div className="relative">
+        <canvas ref={canvasRef} role="img" aria-label={t("pageAlt", { page: number, total })} className="block h-auto w-full rounded-md border border-line bg-white shadow-sm" />
+        {markers.map((marker) => (
+          <a
+            key={marker.id}
+            id={`page-comment-${marker.id}`}
+            href={`${threadHref}?post=${marker.postNumber}`}
+            aria-label={t("markerLabel", { index: marker.index, name: marker.authorName, page: number, text: marker.text.slice(0, 120) })}
+            className="absolute rounded-sm border-2 border-brand bg-brand/10 focus-visible:outline-teal"
+            style={marker.rect ? { left: `${marker.rect.x * 100}%`, top: `${marker.rect.y * 100}%`, width: `${marker.rect.w * 100}%`, height: `${marker.rect.h * 100}%` } : { right: "0.5rem", top: "0.5rem", width: "1.75rem", height: "1.75rem" }}
+          >
+            <span aria-hidden="true" className="absolute -left-2 -top-2 flex h-6 w-6 items-center justify-center rounded-full bg-brand text-xs font-bold text-white">
+              {marker.index}
+            </span>
+          </a>
+        ))}
+        {isAnnotating ? (
+          <div
+            data-testid={`draw-layer-${number}`}
+            className="absolute inset-0 cursor-crosshair touch-none"
+            onPointerDown={(event) => {
+              event.currentTarget.setPointerCapture(event.pointerId);
+              const p = point(event);
+              setStart(p);
+              setRect({ x: p.x, y: p.y, w: 0, h: 0 });
+            }}
+            onPointerMove={(event) => {
+              if (!start) return;
+              const p = point(event);
+              setRect({ x: Math.min(start.x, p.x), y: Math.min(start.y, p.y), w: Math.abs(p.x - start.x), h: Math.abs(p.y - start.y) });
+            }}
+            onPointerUp={() => {
+              setStart(null);
+              setRect((old) => (old && old.w > 0.01 && old.h > 0.01 ? old : null));
+            }}
+          >
+            {rect ? <div className="absolute border-2 border-dashed border-teal bg-teal/10" style={{ left: `${rect.x * 100}%`, top: `${rect.y * 100}%`, width: `${rect.w * 100}%`, height: `${rect.h * 100}%` }} /> : null}
+          </div>
+        ) : null}
+      </div>
+      {canComment && !isAnnotating ? (
+        <Button variant="ghost" size="sm" className="self-start" onClick={() => setIsAnnotating(true)}>
+          {t("commentPage", { page: number })}
+        </Button>
+      ) : null}
+      {isAnnotating ? (
+        <div className="flex flex-col gap-2 rounded-xl border border-line p-3">
+          <p className="text-sm text-muted">{t("drawHint")}</p>
+          {rect && !start ? (
+            <p className="flex flex-wrap items-center gap-2 text-sm" role="status">
+              {t("zoneSelected")}
+              <button type="button" className="text-teal underline" onClick={() => setRect(null)}>{t("clearZone")}</button>
+            </p>
+          ) : null}
+          <TextAreaField id={`page-comment-${version}-${number}`} label={t("pageCommentLabel", { page: number })} value={text} onChange={(event) => setText(event.target.value)} rows={3} maxLength={2000} />
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <div className="flex flex-wrap gap-2">
+            <Button size="sm" onClick={submit}>{t("postPageComment")}</Button>
+            <Button size="sm" variant="ghost" onClick={() => { setIsAnnotating(false); setRect(null); }}>{t("cancel")}</Button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

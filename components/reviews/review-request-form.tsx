@@ -1,0 +1,94 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { FileDrop } from "./file-drop";
+import { postWithProgress } from "./upload-xhr";
+
+type Props = { channelSlug: string; isLetter: boolean; maxMb: number };
+
+/**
+ * A review request: fields and PDF go in one multipart request so a refused file never leaves
+ * a half-created thread. Values live in state, so a refusal keeps everything typed and chosen.
+ */
+export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
+  const t = useTranslations("review");
+  const tForum = useTranslations("forum");
+  const router = useRouter();
+  const [values, setValues] = useState({ title: "", target: "", feedbackWanted: "", letterText: "" });
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  // One key per form: a retried submission (double click, flaky network) creates one thread.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+
+  const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [name]: event.target.value }));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setFieldErrors({});
+    const form = new FormData();
+    form.set("channelSlug", channelSlug);
+    form.set("idempotencyKey", idempotencyKey);
+    for (const [name, value] of Object.entries(values)) form.set(name, value);
+    if (file) form.set("file", file, file.name);
+    setProgress(0);
+    const result = await postWithProgress("/api/v1/reviews", form, setProgress);
+    if (result.ok && result.path) {
+      router.push(result.path);
+      return;
+    }
+    setProgress(null);
+    if (result.ok || "network" in result) setError(t("networkError"));
+    else if (result.fields) setFieldErrors(result.fields);
+    else setError(result.message ?? t("networkError"));
+  }
+
+  const isSending = progress !== null;
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <TextField id="title" label={t("titleLabel")} hint={t("titleHint")} value={values.title} onChange={set("title")} errors={fieldErrors.title} required maxLength={150} />
+      <TextField id="target" label={t("targetLabel")} hint={t("targetHint")} value={values.target} onChange={set("target")} errors={fieldErrors.target} required maxLength={150} />
+      <TextAreaField
+        id="feedbackWanted"
+        label={t("feedbackLabel")}
+        hint={t("feedbackHint")}
+        value={values.feedbackWanted}
+        onChange={set("feedbackWanted")}
+        errors={fieldErrors.feedbackWanted}
+        rows={3}
+        required
+        maxLength={1000}
+      />
+      <FileDrop file={file} onChange={setFile} maxMb={maxMb} errors={fieldErrors.file} />
+      {isLetter ? (
+        <TextAreaField id="letterText" label={t("letterLabel")} hint={t("letterHint")} value={values.letterText} onChange={set("letterText")} errors={fieldErrors.letterText} rows={8} maxLength={10000} />
+      ) : null}
+      {isSending ? (
+        <div className="flex flex-col gap-1">
+          <label htmlFor="upload-progress" className="text-sm font-semibold">
+            {t("progress")}
+          </label>
+          <progress id="upload-progress" max={100} value={Math.round(progress * 100)} className="h-3 w-full accent-teal">
+            {Math.round(progress * 100)} %
+          </progress>
+        </div>
+      ) : null}
+      <div className="flex justify-end">
+        <Button type="submit" disabled={isSending}>
+          {isSending ? t("uploading") : t("submit")}
+        </Button>
+      </div>
+      <p className="sr-only" aria-live="polite">
+        {isSending ? tForum("sending") : ""}
+      </p>
+    </form>
+  );
+}

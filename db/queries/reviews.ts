@@ -1,0 +1,272 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { RichTextDocument } from "@/lib/editor/document";
+import type { DbOrTx } from "../client";
+import { channels, posts, reviewFeedback, reviewPageComments, reviewRequests, reviewVersions, storedFiles, threads, users, type PageRect, type ReviewDocKind, type RubricScores, type StoredFile } from "../schema";
+import type { FeedbackView, PageCommentView, ReviewRequestView } from "@/lib/reviews/types";
+import { createReply } from "./posts";
+import { createThread } from "./threads";
+
+export type NewStoredFile = Pick<StoredFile, "storageKey" | "contentType" | "byteSize" | "pageCount" | "originalName">;
+
+export type CreateReviewRequestParams = {
+  channelId: number;
+  authorId: string;
+  title: string;
+  body: RichTextDocument;
+  docKind: ReviewDocKind;
+  target: string;
+  feedbackWanted: string;
+  /** Exactly one of the two: an uploaded (already stored and checked) file, or a pasted letter. */
+  file?: NewStoredFile | null;
+  letterText?: string | null;
+  idempotencyKey?: string;
+};
+
+/**
+ * A review request in one transaction: the thread and its opening post, the request's fields,
+ * the file's row (owned by the author) and version 1. If anything fails nothing is written, and
+ * the caller removes the stored bytes (lib/reviews/service), so no orphan file remains.
+ */
+export async function createReviewRequest(db: DbOrTx, params: CreateReviewRequestParams) {
+  return db.transaction(async (tx) => {
+    const { thread, isNew } = await createThread(tx, {
+      channelId: params.channelId,
+      authorId: params.authorId,
+      title: params.title,
+      body: params.body,
+      kind: "review",
+      idempotencyKey: params.idempotencyKey,
+    });
+    if (!isNew) return { thread, isNew: false as const, fileId: null };
+    await tx.insert(reviewRequests).values({
+      threadId: thread.id,
+      docKind: params.docKind,
+      target: params.target,
+      feedbackWanted: params.feedbackWanted,
+    });
+    let fileId: string | null = null;
+    if (params.file) {
+      const [file] = await tx
+        .insert(storedFiles)
+        .values({ ...params.file, ownerId: params.authorId })
+        .returning({ id: storedFiles.id });
+      fileId = file!.id;
+    }
+    await tx.insert(reviewVersions).values({ threadId: thread.id, number: 1, fileId, letterText: params.letterText ?? null });
+    return { thread, isNew: true as const, fileId };
+  });
+}
+
+/** The request and its versions (with file metadata) of review threads, in one query each. */
+export async function listReviewRequests(db: DbOrTx, { threadIds }: { threadIds: number[] }): Promise<Map<number, ReviewRequestView>> {
+  if (!threadIds.length) return new Map();
+  const [requests, versions] = await Promise.all([
+    db.select().from(reviewRequests).where(inArray(reviewRequests.threadId, threadIds)),
+    db
+      .select({
+        version: reviewVersions,
+        file: {
+          id: storedFiles.id,
+          contentType: storedFiles.contentType,
+          byteSize: storedFiles.byteSize,
+          pageCount: storedFiles.pageCount,
+          originalName: storedFiles.originalName,
+        },
+      })
+      .from(reviewVersions)
+      .leftJoin(storedFiles, eq(storedFiles.id, reviewVersions.fileId))
+      .where(inArray(reviewVersions.threadId, threadIds))
+      .orderBy(asc(reviewVersions.threadId), asc(reviewVersions.number)),
+  ]);
+  const result = new Map<number, ReviewRequestView>();
+  for (const request of requests) {
+    result.set(request.threadId, {
+      threadId: request.threadId,
+      docKind: request.docKind,
+      target: request.target,
+      feedbackWanted: request.feedbackWanted,
+      resolvedAt: request.resolvedAt,
+      versions: [],
+    });
+  }
+  for (const { version, file } of versions) {
+    result.get(version.threadId)?.versions.push({
+      id: version.id,
+      number: version.number,
+      letterText: version.letterText,
+      createdAt: version.createdAt,
+      file: file ?? null,
+    });
+  }
+  return result;
+}
+
+/**
+ * A stored file with the thread and channel it belongs to, for the download route's permission
+ * check. A file attached to no review version has no readers (null).
+ */
+export async function getFileWithThread(db: DbOrTx, { fileId }: { fileId: string }) {
+  const [row] = await db
+    .select({ file: storedFiles, thread: threads, channel: channels })
+    .from(storedFiles)
+    .innerJoin(reviewVersions, eq(reviewVersions.fileId, storedFiles.id))
+    .innerJoin(threads, eq(threads.id, reviewVersions.threadId))
+    .innerJoin(channels, eq(channels.id, threads.channelId))
+    .where(eq(storedFiles.id, fileId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Deletes a file row owned by `ownerId`; returns its storage key so the bytes can go too. */
+export async function deleteStoredFile(db: DbOrTx, { fileId, ownerId }: { fileId: string; ownerId: string }): Promise<string | null> {
+  const [row] = await db
+    .delete(storedFiles)
+    .where(and(eq(storedFiles.id, fileId), eq(storedFiles.ownerId, ownerId)))
+    .returning({ storageKey: storedFiles.storageKey });
+  return row?.storageKey ?? null;
+}
+
+/**
+ * A structured review: the reply post and its rubric row in one transaction. A retried
+ * submission (same idempotency key) returns the first post and writes nothing.
+ */
+export async function createReviewFeedback(
+  db: DbOrTx,
+  params: { threadId: number; versionId: number; authorId: string; body: RichTextDocument; scores: RubricScores; idempotencyKey: string },
+) {
+  return db.transaction(async (tx) => {
+    const result = await createReply(tx, { threadId: params.threadId, authorId: params.authorId, body: params.body, idempotencyKey: params.idempotencyKey });
+    if (!result.ok || !result.isNew) return result;
+    await tx.insert(reviewFeedback).values({
+      postId: result.post.id,
+      threadId: params.threadId,
+      versionId: params.versionId,
+      authorId: params.authorId,
+      scores: params.scores,
+    });
+    return result;
+  });
+}
+
+/** Every visible structured review of a thread, oldest first, with its post number and author. */
+export async function listReviewFeedback(db: DbOrTx, { threadId }: { threadId: number }): Promise<FeedbackView[]> {
+  return db
+    .select({
+      postId: reviewFeedback.postId,
+      postNumber: posts.number,
+      versionId: reviewFeedback.versionId,
+      authorName: users.name,
+      scores: reviewFeedback.scores,
+      createdAt: reviewFeedback.createdAt,
+    })
+    .from(reviewFeedback)
+    .innerJoin(posts, eq(posts.id, reviewFeedback.postId))
+    .innerJoin(users, eq(users.id, reviewFeedback.authorId))
+    .where(and(eq(reviewFeedback.threadId, threadId), isNull(posts.deletedAt), isNull(posts.hiddenAt)))
+    .orderBy(asc(reviewFeedback.createdAt), asc(reviewFeedback.postId));
+}
+
+/**
+ * Adds the next version of a request, only for the thread's author (the actor is in the SQL).
+ * The number is taken under a lock of the request row, so two uploads cannot both be "3".
+ * Returns null when the thread is not the actor's review request.
+ */
+export async function addReviewVersion(
+  db: DbOrTx,
+  params: { threadId: number; actorId: string; file?: NewStoredFile | null; letterText?: string | null },
+): Promise<{ number: number; fileId: string | null } | null> {
+  return db.transaction(async (tx) => {
+    const [owned] = await tx
+      .select({ threadId: reviewRequests.threadId })
+      .from(reviewRequests)
+      .innerJoin(threads, eq(threads.id, reviewRequests.threadId))
+      .where(and(eq(reviewRequests.threadId, params.threadId), eq(threads.authorId, params.actorId), isNull(threads.deletedAt)))
+      .for("update", { of: reviewRequests });
+    if (!owned) return null;
+    const [last] = await tx
+      .select({ number: reviewVersions.number })
+      .from(reviewVersions)
+      .where(eq(reviewVersions.threadId, params.threadId))
+      .orderBy(desc(reviewVersions.number))
+      .limit(1);
+    let fileId: string | null = null;
+    if (params.file) {
+      const [file] = await tx.insert(storedFiles).values({ ...params.file, ownerId: params.actorId }).returning({ id: storedFiles.id });
+      fileId = file!.id;
+    }
+    const number = (last?.number ?? 0) + 1;
+    await tx.insert(reviewVersions).values({ threadId: params.threadId, number, fileId, letterText: params.letterText ?? null });
+    await tx.update(threads).set({ lastActivityAt: sql`now()` }).where(eq(threads.id, params.threadId));
+    return { number, fileId };
+  });
+}
+
+/** Marks a request resolved (or not) by its author; false when it is not theirs. */
+export async function setReviewResolved(db: DbOrTx, { threadId, actorId, isResolved }: { threadId: number; actorId: string; isResolved: boolean }): Promise<boolean> {
+  const rows = await db
+    .update(reviewRequests)
+    .set({ resolvedAt: isResolved ? sql`now()` : null })
+    .where(
+      and(
+        eq(reviewRequests.threadId, threadId),
+        sql`exists (select 1 from ${threads} where ${threads.id} = ${reviewRequests.threadId} and ${threads.authorId} = ${actorId} and ${threads.deletedAt} is null)`,
+      ),
+    )
+    .returning({ threadId: reviewRequests.threadId });
+  return rows.length > 0;
+}
+
+/**
+ * Deletes one version and its file row, by the thread's author, never the only version left.
+ * Returns the storage key of the removed file (the caller deletes the bytes after commit).
+ */
+export async function deleteReviewVersion(
+  db: DbOrTx,
+  { threadId, number, actorId }: { threadId: number; number: number; actorId: string },
+): Promise<{ storageKey: string | null } | null> {
+  return db.transaction(async (tx) => {
+    const versions = await tx
+      .select({ id: reviewVersions.id, number: reviewVersions.number, fileId: reviewVersions.fileId })
+      .from(reviewVersions)
+      .innerJoin(threads, eq(threads.id, reviewVersions.threadId))
+      .where(and(eq(reviewVersions.threadId, threadId), eq(threads.authorId, actorId)))
+      .for("update", { of: reviewVersions });
+    const target = versions.find((version) => version.number === number);
+    if (!target || versions.length < 2) return null;
+    await tx.delete(reviewVersions).where(eq(reviewVersions.id, target.id));
+    const storageKey = target.fileId ? await deleteStoredFile(tx, { fileId: target.fileId, ownerId: actorId }) : null;
+    return { storageKey };
+  });
+}
+
+/** A page comment: its reply post and its page (and rectangle) in one transaction. */
+export async function createPageComment(
+  db: DbOrTx,
+  params: { threadId: number; versionId: number; authorId: string; page: number; rect: PageRect | null; body: RichTextDocument; idempotencyKey: string },
+) {
+  return db.transaction(async (tx) => {
+    const result = await createReply(tx, { threadId: params.threadId, authorId: params.authorId, body: params.body, idempotencyKey: params.idempotencyKey });
+    if (!result.ok || !result.isNew) return result;
+    await tx.insert(reviewPageComments).values({ postId: result.post.id, threadId: params.threadId, versionId: params.versionId, page: params.page, rect: params.rect });
+    return result;
+  });
+}
+
+/** The visible page comments of a thread (all versions), in one query. */
+export async function listPageComments(db: DbOrTx, { threadId }: { threadId: number }): Promise<PageCommentView[]> {
+  return db
+    .select({
+      id: reviewPageComments.id,
+      postNumber: posts.number,
+      versionId: reviewPageComments.versionId,
+      page: reviewPageComments.page,
+      rect: reviewPageComments.rect,
+      authorName: users.name,
+      text: posts.bodyText,
+    })
+    .from(reviewPageComments)
+    .innerJoin(posts, eq(posts.id, reviewPageComments.postId))
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(reviewPageComments.threadId, threadId), isNull(posts.deletedAt), isNull(posts.hiddenAt)))
+    .orderBy(asc(reviewPageComments.page), asc(reviewPageComments.id));
+}

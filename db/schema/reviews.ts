@@ -1,0 +1,116 @@
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { posts, threads } from "./forum";
+import { users } from "./users";
+
+/**
+ * Uploaded files (CVs, letters, recordings). The bytes live in lib/storage under `storageKey`;
+ * this row says whose they are and what they are, as checked by content at upload time.
+ */
+export const storedFiles = pgTable(
+  "stored_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
+    storageKey: text("storage_key").notNull().unique(),
+    /** Decided by us from the content (e.g. `application/pdf`), never the browser's claim. */
+    contentType: text("content_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    pageCount: integer("page_count"),
+    /** Shown to readers and used as the download name, after cleaning. */
+    originalName: text("original_name").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stored_files_owner_idx").on(t.ownerId, t.createdAt)],
+);
+
+export const reviewDocKinds = ["cv", "letter"] as const;
+export const reviewDocKind = pgEnum("review_doc_kind", reviewDocKinds);
+
+/** The review-specific part of a thread of kind `review` (one row per thread). */
+export const reviewRequests = pgTable("review_requests", {
+  threadId: bigint("thread_id", { mode: "number" })
+    .primaryKey()
+    .references(() => threads.id, { onDelete: "cascade" }),
+  docKind: reviewDocKind("doc_kind").notNull(),
+  /** The job or sector the document targets. */
+  target: text("target").notNull(),
+  /** What kind of feedback the author wants. */
+  feedbackWanted: text("feedback_wanted").notNull(),
+  resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Version 1, 2… of the reviewed document: a PDF file, or a pasted cover letter. */
+export const reviewVersions = pgTable(
+  "review_versions",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    threadId: bigint("thread_id", { mode: "number" })
+      .notNull()
+      .references(() => reviewRequests.threadId, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    fileId: uuid("file_id").references(() => storedFiles.id, { onDelete: "set null" }),
+    letterText: text("letter_text"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("review_versions_thread_number_idx").on(t.threadId, t.number), index("review_versions_file_idx").on(t.fileId)],
+);
+
+/** One criterion's score (1 to 4) and optional comment, keyed by criterion id (lib/reviews/rubric). */
+export type RubricScores = Record<string, { score: number; comment?: string }>;
+
+/** A structured review: the reply post that carries it, with its rubric scores and version. */
+export const reviewFeedback = pgTable(
+  "review_feedback",
+  {
+    postId: bigint("post_id", { mode: "number" })
+      .primaryKey()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    threadId: bigint("thread_id", { mode: "number" })
+      .notNull()
+      .references(() => reviewRequests.threadId, { onDelete: "cascade" }),
+    versionId: bigint("version_id", { mode: "number" })
+      .notNull()
+      .references(() => reviewVersions.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    /** Validated against the rubric of the document's kind before it is written. */
+    scores: jsonb("scores").$type<RubricScores>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("review_feedback_thread_idx").on(t.threadId, t.createdAt)],
+);
+
+/** A rectangle on a page, in fractions (0–1) of the page's width and height: any zoom, any screen. */
+export type PageRect = { x: number; y: number; w: number; h: number };
+
+/** A comment on one page of one version, optionally on a rectangle; its text is a reply post. */
+export const reviewPageComments = pgTable(
+  "review_page_comments",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    postId: bigint("post_id", { mode: "number" })
+      .notNull()
+      .unique()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    threadId: bigint("thread_id", { mode: "number" })
+      .notNull()
+      .references(() => reviewRequests.threadId, { onDelete: "cascade" }),
+    versionId: bigint("version_id", { mode: "number" })
+      .notNull()
+      .references(() => reviewVersions.id, { onDelete: "cascade" }),
+    page: integer("page").notNull(),
+    rect: jsonb("rect").$type<PageRect>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("review_page_comments_thread_idx").on(t.threadId, t.versionId)],
+);
+
+export type ReviewFeedback = typeof reviewFeedback.$inferSelect;
+export type StoredFile = typeof storedFiles.$inferSelect;
+export type ReviewRequest = typeof reviewRequests.$inferSelect;
+export type ReviewVersion = typeof reviewVersions.$inferSelect;
+export type ReviewDocKind = (typeof reviewDocKinds)[number];

@@ -1,0 +1,254 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { makeExecutable, makePdf, makePdfWithJavaScript } from "../lib/uploads/test-pdfs";
+import { expectNoSeriousA11yViolations } from "./fixtures/axe";
+import { createUser, signInOverHttp, type TestUser } from "./fixtures/users";
+
+async function signedIn(browser: Browser, user: TestUser) {
+  const context = await browser.newContext();
+  await signInOverHttp(context, user);
+  return { context, page: await context.newPage() };
+}
+
+async function fillRequest(page: Page, title: string) {
+  await page.getByLabel("Titre de la demande").fill(title);
+  await page.getByLabel("Poste ou secteur visé").fill("Chargée de mission dans une recyclerie");
+  await page.getByLabel("Quel type de retour souhaitez-vous ?").fill("La structure et l'orthographe, surtout.");
+}
+
+const pdfFile = async (pages: number) => ({ name: "cv-camille.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makePdf(pages)) });
+
+test("a member asks for a CV review with a 3-page PDF: progress, inline preview, protected download", async ({ browser, request, playwright }) => {
+  const author = await createUser(request, { name: "Camille Roux" });
+  const { page } = await signedIn(browser, author);
+  const title = `Mon CV pour une recyclerie ${randomUUID().slice(0, 5)}`;
+
+  await page.goto("/c/cv");
+  await page.getByRole("link", { name: "Demander une relecture" }).click();
+  await expect(page.getByRole("heading", { name: /Demander une relecture dans/ })).toBeVisible();
+  await fillRequest(page, title);
+  await page.getByLabel(/Votre document \(PDF/).setInputFiles(await pdfFile(3));
+  await expect(page.getByText(/Fichier choisi : cv-camille\.pdf/)).toBeVisible();
+
+  // Hold the upload's answer a moment so the progress bar can be seen.
+  await page.route("**/api/v1/reviews", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Publier la demande" }).click();
+  await expect(page.getByRole("progressbar", { name: "Progression de l'envoi" })).toBeVisible();
+
+  await expect(page).toHaveURL(/\/c\/cv\/\d+-/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Chargée de mission dans une recyclerie")).toBeVisible();
+  // Every page is drawn inline by pdf.js.
+  await expect(page.getByRole("img", { name: "Page 1 sur 3" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("img", { name: /^Page \d sur 3$/ })).toHaveCount(3);
+  await expectNoSeriousA11yViolations(page);
+  // The page is never indexed.
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+
+  const href = await page.getByRole("link", { name: /Télécharger cv-camille\.pdf/ }).getAttribute("href");
+  expect(href).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+  const download = await page.request.get(href!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+  expect((await download.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+  // Another member may read it; a visitor never gets the file, nor a hint that it exists.
+  const reader = await createUser(request, { name: "Yanis Lefèvre" });
+  const { page: readerPage } = await signedIn(browser, reader);
+  expect((await readerPage.request.get(href!)).status()).toBe(200);
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const refused = await anonymous.get(href!, { maxRedirects: 0 });
+  expect(refused.status()).toBe(404);
+  expect((await refused.body()).includes(Buffer.from("%PDF-"))).toBe(false);
+  expect((await anonymous.get(`/api/v1/files/${randomUUID()}`)).status()).toBe(404);
+  await anonymous.dispose();
+});
+
+test("refused files: each with its message, and the form keeps what was typed", async ({ browser, request }) => {
+  const author = await createUser(request, { name: "Léa Garnier" });
+  const { page } = await signedIn(browser, author);
+  const title = `CV refusé puis accepté ${randomUUID().slice(0, 5)}`;
+  await page.goto("/c/cv/review/new");
+  await fillRequest(page, title);
+  const picker = page.getByLabel(/Votre document \(PDF/);
+  const submit = page.getByRole("button", { name: "Publier la demande" });
+
+  const cases: { file: { name: string; mimeType: string; buffer: Buffer }; message: RegExp }[] = [
+    { file: { name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from(makeExecutable()) }, message: /Ce fichier n'est pas un PDF/ },
+    { file: { name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makePdfWithJavaScript()) }, message: /Ce PDF contient du code JavaScript/ },
+    { file: { name: "gros-cv.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from(await makePdf(1)), Buffer.alloc(6 * 1024 * 1024, 0x20)]) }, message: /Ce fichier dépasse 5 Mo/ },
+    { file: { name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) }, message: /Ce fichier est vide/ },
+  ];
+  for (const { file, message } of cases) {
+    await picker.setInputFiles(file);
+    await submit.click();
+    await expect(page.getByText(message)).toBeVisible();
+    await expect(page).toHaveURL(/\/c\/cv\/review\/new$/);
+    await expect(page.getByLabel("Titre de la demande")).toHaveValue(title);
+    await expect(page.getByLabel("Quel type de retour souhaitez-vous ?")).toHaveValue("La structure et l'orthographe, surtout.");
+  }
+
+  // A valid file then goes through from the same form.
+  await picker.setInputFiles(await pdfFile(2));
+  await submit.click();
+  await expect(page).toHaveURL(/\/c\/cv\/\d+-/);
+  await expect(page.getByRole("img", { name: "Page 2 sur 2" })).toBeVisible({ timeout: 20_000 });
+});
+
+test("a visitor asking for the review form is sent to sign in", async ({ page }) => {
+  await page.goto("/c/cv/review/new");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+/** Opens a CV review request over HTTP (multipart, as the form sends it). */
+async function createReviewRequest(page: Page, title: string, pages = 2): Promise<string> {
+  const response = await page.request.post("/api/v1/reviews", {
+    headers: { "x-propulse-upload": "1" },
+    multipart: {
+      channelSlug: "cv",
+      title,
+      target: "Chargée de mission ESS",
+      feedbackWanted: "Tout retour est bienvenu.",
+      idempotencyKey: randomUUID(),
+      file: await pdfFile(pages),
+    },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { path: string }).path;
+}
+
+test("a reviewer scores the rubric; the author sees the summary per criterion", async ({ browser, request }) => {
+  const author = await createUser(request, { name: "Inès Bernard" });
+  const reviewer = await createUser(request, { name: "Paul Martin" });
+  const { page: authorPage } = await signedIn(browser, author);
+  const path = await createReviewRequest(authorPage, `CV à noter ${randomUUID().slice(0, 5)}`);
+
+  // The author does not review their own request.
+  await authorPage.goto(path);
+  await expect(authorPage.getByText("Pas encore de retour structuré.")).toBeVisible();
+  await expect(authorPage.getByRole("button", { name: "Publier mon retour" })).toHaveCount(0);
+
+  const { page } = await signedIn(browser, reviewer);
+  await page.goto(path);
+  const scores: Record<string, number> = { "Lisibilité et structure": 3, "Adéquation au poste et à l'ESS": 2, "Réalisations concrètes": 4, Orthographe: 4 };
+  // Missing scores are refused and nothing typed is lost.
+  await page.getByRole("group", { name: "Lisibilité et structure" }).getByRole("radio", { name: "3 sur 4" }).check();
+  await page.getByLabel("Votre retour général (facultatif)").fill("Beau parcours, mettez en avant le bénévolat.");
+  await page.getByRole("button", { name: "Publier mon retour" }).click();
+  await expect(page.getByText("Notez chacun des critères.")).toBeVisible();
+  await expect(page.getByLabel("Votre retour général (facultatif)")).toHaveValue("Beau parcours, mettez en avant le bénévolat.");
+  for (const [criterion, score] of Object.entries(scores)) {
+    await page.getByRole("group", { name: criterion }).getByRole("radio", { name: `${score} sur 4` }).check();
+  }
+  await page.getByLabel("Commentaire sur « Adéquation au poste et à l'ESS » (facultatif)").fill("Citez la mission de la structure.");
+  await page.getByRole("button", { name: "Publier mon retour" }).click();
+  await expect(page.getByText("Merci, votre retour est publié.")).toBeVisible();
+  await expect(page.getByText("Adéquation au poste et à l'ESS : 2/4 — Citez la mission de la structure.")).toBeVisible();
+
+  await authorPage.reload();
+  const summary = authorPage.getByRole("table");
+  await expect(summary.getByRole("row", { name: /Lisibilité et structure\s+3 \/ 4/ })).toBeVisible();
+  await expect(summary.getByRole("row", { name: /Adéquation au poste et à l'ESS\s+2 \/ 4/ })).toBeVisible();
+  await expect(authorPage.getByRole("link", { name: /Voir le retour de Paul Martin/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the author uploads version 2, anyone switches versions, and the author marks it resolved with thanks", async ({ browser, request }) => {
+  const author = await createUser(request, { name: "Nora Petit" });
+  const reviewer = await createUser(request, { name: "Hugo Blanc" });
+  const { page: authorPage } = await signedIn(browser, author);
+  const path = await createReviewRequest(authorPage, `CV en deux versions ${randomUUID().slice(0, 5)}`, 1);
+  const { page } = await signedIn(browser, reviewer);
+  await page.goto(path);
+  for (const criterion of ["Lisibilité et structure", "Adéquation au poste et à l'ESS", "Réalisations concrètes", "Orthographe"]) {
+    await page.getByRole("group", { name: criterion }).getByRole("radio", { name: "2 sur 4" }).check();
+  }
+  await page.getByRole("button", { name: "Publier mon retour" }).click();
+  await expect(page.getByText("Merci, votre retour est publié.")).toBeVisible();
+
+  await authorPage.goto(path);
+  await authorPage.getByLabel(/Nouvelle version \(version 2/).setInputFiles(await pdfFile(3));
+  await authorPage.getByRole("button", { name: "Envoyer la nouvelle version" }).click();
+  await expect(authorPage.getByText("Nouvelle version publiée.")).toBeVisible();
+  await expect(authorPage.getByRole("button", { name: /^Version 2/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(authorPage.getByRole("img", { name: "Page 3 sur 3" })).toBeVisible({ timeout: 20_000 });
+
+  // Switching back shows version 1, its single page, and the review given on it.
+  await page.reload();
+  await page.getByRole("button", { name: /^Version 1/ }).click();
+  await expect(page.getByText(/Version 1 · .* · 1 retour sur cette version/)).toBeVisible();
+  await expect(page.getByRole("img", { name: "Page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("link", { name: /Voir le retour de Hugo Blanc/ }).locator("..")).toContainText("Version 1");
+
+  await authorPage.getByLabel("Un mot pour remercier vos relecteurs (facultatif)").fill("Merci Hugo pour ta relecture !");
+  await authorPage.getByRole("button", { name: "Marquer comme résolu" }).click();
+  await expect(authorPage.getByText("Résolu", { exact: true })).toBeVisible();
+  await expect(authorPage.getByText("Merci Hugo pour ta relecture !")).toBeVisible();
+  await authorPage.reload();
+  await expect(authorPage.getByRole("button", { name: "Rouvrir la demande" })).toBeVisible();
+});
+
+test("a reviewer draws a rectangle on page 2 and comments; marker and discussion link to each other", async ({ browser, request }) => {
+  const author = await createUser(request, { name: "Sarah Colin" });
+  const reviewer = await createUser(request, { name: "Malik Diallo" });
+  const { page: authorPage } = await signedIn(browser, author);
+  const path = await createReviewRequest(authorPage, `CV à annoter ${randomUUID().slice(0, 5)}`, 2);
+  const { page } = await signedIn(browser, reviewer);
+  // On a phone: the whole page fits on screen while drawing.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(path);
+  await expect(page.getByRole("img", { name: "Page 2 sur 2" })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: "Commenter la page 2" }).click();
+  const layer = page.getByTestId("draw-layer-2");
+  await layer.scrollIntoViewIfNeeded();
+  const box = (await layer.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.45);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByText("Zone sélectionnée sur la page.")).toBeVisible();
+  await page.getByLabel("Votre commentaire sur la page 2").fill("Ce titre est trop petit, passez-le en gras.");
+  await page.getByRole("button", { name: "Publier le commentaire" }).click();
+
+  const marker = page.getByRole("link", { name: /^Commentaire 1 de Malik Diallo sur la page 2 : Ce titre est trop petit/ });
+  await expect(marker).toBeVisible();
+  // The discussion carries the comment, naming its page and version.
+  await expect(page.getByText("Commentaire sur une zone de la page 2 (version 1)")).toBeVisible();
+  const postHref = await marker.getAttribute("href");
+  expect(postHref).toMatch(/\?post=2$/);
+  await expect(page.getByRole("link", { name: "Voir dans la discussion" })).toHaveAttribute("href", postHref!);
+  await expect(page.getByRole("link", { name: "Voir sur la page 2" })).toHaveAttribute("href", /#page-comment-\d+$/);
+  // The rectangle is kept in page fractions: it survives a reload at another width.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.reload();
+  await expect(marker).toBeVisible({ timeout: 20_000 });
+  const markerBox = (await marker.boundingBox())!;
+  const pageBox = (await page.getByRole("img", { name: "Page 2 sur 2" }).boundingBox())!;
+  expect(markerBox.width / pageBox.width).toBeGreaterThan(0.35);
+  expect(markerBox.width / pageBox.width).toBeLessThan(0.45);
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("a cover letter pasted as text gets the letter rubric", async ({ browser, request }) => {
+  const author = await createUser(request, { name: "Jade Morel" });
+  const { page } = await signedIn(browser, author);
+  await page.goto("/c/lettres/review/new");
+  await fillRequest(page, `Lettre pour une Scop ${randomUUID().slice(0, 5)}`);
+  await page.getByLabel("Ou collez le texte de votre lettre").fill("Madame, Monsieur,\n\nVotre coopérative m'inspire depuis longtemps.");
+  await page.getByRole("button", { name: "Publier la demande" }).click();
+  await expect(page).toHaveURL(/\/c\/lettres\/\d+-/);
+  await expect(page.getByText("Votre coopérative m'inspire depuis longtemps.")).toBeVisible();
+  await expect(page.getByText("Lettre de motivation", { exact: true })).toBeVisible();
+
+  const reviewer = await createUser(request, { name: "Théo Lambert" });
+  const { page: reviewerPage } = await signedIn(browser, reviewer);
+  await reviewerPage.goto(page.url());
+  for (const criterion of ["Accroche", "Motivation pour la structure", "Exemples", "Ton"]) {
+    await expect(reviewerPage.getByRole("group", { name: criterion })).toBeVisible();
+  }
+});

@@ -1,0 +1,64 @@
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { createReviewFeedback, listReviewFeedback } from "@/db/queries/reviews";
+import { documentFromText } from "@/lib/editor/render";
+import { AppError } from "@/lib/errors";
+import { getReadableThread } from "@/lib/forum/service";
+import { toPostView } from "@/lib/forum/views";
+import { canReply, type Actor } from "@/lib/permissions";
+import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
+import { emitPostCreated } from "@/lib/realtime/emit";
+import type { SubmitFeedbackInput } from "@/lib/validation/reviews";
+import { RUBRICS, summarizeScores } from "./rubric";
+import { getReviewForThread } from "./service";
+
+/** The post text of a review: one line per criterion, then the free text (readable without the rubric UI). */
+async function feedbackText(docKind: "cv" | "letter", input: SubmitFeedbackInput): Promise<string> {
+  const t = await getTranslations("review");
+  const lines = RUBRICS[docKind].map((criterion) => {
+    const entry = input.scores[criterion]!;
+    const label = t(`criteria.${criterion}` as "criteria.readability");
+    return `${label} : ${entry.score}/4${entry.comment ? ` — ${entry.comment}` : ""}`;
+  });
+  return [...lines, ...(input.text ? ["", input.text] : [])].join("\n");
+}
+
+/**
+ * Posts a structured review on a review request: every criterion of its rubric scored 1–4.
+ * Readers of the thread who may reply can review, except its author (who asked for it).
+ */
+export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput) {
+  if (!actor) throw new AppError("unauthenticated");
+  const { thread, channel } = await getReadableThread(actor, input.threadId);
+  if (thread.kind !== "review") throw new AppError("not_found");
+  if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
+  if (thread.authorId === actor.id) throw new AppError("bad_request", "review.notOwnRequest");
+  const review = await getReviewForThread(thread.id);
+  const version = review?.versions.at(-1);
+  if (!review || !version) throw new AppError("not_found");
+  const criteria = RUBRICS[review.docKind];
+  const keys = Object.keys(input.scores);
+  if (keys.length !== criteria.length || !criteria.every((criterion) => input.scores[criterion])) {
+    throw new AppError("bad_request", "review.scoreAll");
+  }
+  await enforceRateLimit(getDb(), { userId: actor.id, action: "post" });
+  const result = await createReviewFeedback(getDb(), {
+    threadId: thread.id,
+    versionId: version.id,
+    authorId: actor.id,
+    body: documentFromText(await feedbackText(review.docKind, input)),
+    scores: input.scores,
+    idempotencyKey: input.idempotencyKey,
+  });
+  if (!result.ok || !result.isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "post" });
+  if (!result.ok) throw new AppError("not_found");
+  const post = toPostView(result.post, actor);
+  if (result.isNew) emitPostCreated({ post, threadId: thread.id, channelSlug: channel.slug });
+  return { postNumber: result.post.number, isNew: result.isNew };
+}
+
+/** The rubric summary of a thread (per criterion) and its reviews, for a reader already checked. */
+export async function getFeedbackSummary(threadId: number, docKind: "cv" | "letter") {
+  const feedback = await listReviewFeedback(getDb(), { threadId });
+  return { feedback, summary: summarizeScores(docKind, feedback.map((row) => row.scores)) };
+}

@@ -1,0 +1,48 @@
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { createPageComment, listPageComments } from "@/db/queries/reviews";
+import { documentFromText } from "@/lib/editor/render";
+import { AppError } from "@/lib/errors";
+import { getReadableThread } from "@/lib/forum/service";
+import { toPostView } from "@/lib/forum/views";
+import { canReply, type Actor } from "@/lib/permissions";
+import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
+import { emitPostCreated } from "@/lib/realtime/emit";
+import type { PageCommentInput } from "@/lib/validation/reviews";
+import { getReviewForThread } from "./service";
+
+/**
+ * A comment on a page (optionally a rectangle) of one version of a PDF. Its text is posted as
+ * a reply that names the page, so the discussion reads on its own; the marker links to it.
+ */
+export async function commentOnPage(actor: Actor, input: PageCommentInput) {
+  if (!actor) throw new AppError("unauthenticated");
+  const { thread, channel } = await getReadableThread(actor, input.threadId);
+  if (thread.kind !== "review") throw new AppError("not_found");
+  if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
+  const review = await getReviewForThread(thread.id);
+  const version = review?.versions.find((item) => item.number === input.version);
+  if (!version?.file) throw new AppError("not_found");
+  if (version.file.pageCount && input.page > version.file.pageCount) throw new AppError("bad_request", "review.pageOutOfRange");
+  await enforceRateLimit(getDb(), { userId: actor.id, action: "post" });
+  const t = await getTranslations("review");
+  const prefix = t(input.rect ? "pageCommentPrefixRect" : "pageCommentPrefix", { page: input.page, version: input.version });
+  const result = await createPageComment(getDb(), {
+    threadId: thread.id,
+    versionId: version.id,
+    authorId: actor.id,
+    page: input.page,
+    rect: input.rect,
+    body: documentFromText(`${prefix}\n\n${input.text}`),
+    idempotencyKey: input.idempotencyKey,
+  });
+  if (!result.ok || !result.isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "post" });
+  if (!result.ok) throw new AppError("not_found");
+  if (result.isNew) emitPostCreated({ post: toPostView(result.post, actor), threadId: thread.id, channelSlug: channel.slug });
+  return { postNumber: result.post.number, isNew: result.isNew };
+}
+
+/** Page comments of a thread whose reader the page has already checked. */
+export async function getPageComments(threadId: number) {
+  return listPageComments(getDb(), { threadId });
+}

@@ -1,0 +1,58 @@
+import { getDb } from "@/db";
+import { addReviewVersion, deleteReviewVersion, setReviewResolved } from "@/db/queries/reviews";
+import { AppError } from "@/lib/errors";
+import { documentFromText } from "@/lib/editor/render";
+import { getReadableThread, replyToThread } from "@/lib/forum/service";
+import { isActiveMember, type Actor } from "@/lib/permissions";
+import { getStorage } from "@/lib/storage";
+import { getReviewForThread, storeCheckedPdf, type UploadedFile } from "./service";
+
+/** The actor's own review request, readable by them; anything else is not found. */
+async function getOwnReview(actor: Actor, threadId: number) {
+  if (!isActiveMember(actor)) throw new AppError("unauthenticated");
+  const { thread, channel } = await getReadableThread(actor, threadId);
+  if (thread.kind !== "review" || thread.authorId !== actor.id) throw new AppError("not_found");
+  const review = await getReviewForThread(thread.id);
+  if (!review) throw new AppError("not_found");
+  return { actor, thread, channel, review };
+}
+
+/**
+ * Uploads version 2, 3… of the document (author only). A PDF is checked and stored first;
+ * if the database write fails its bytes are deleted again.
+ */
+export async function addVersion(actor: Actor, input: { threadId: number; letterText?: string }, file: UploadedFile | null) {
+  const { actor: author, thread, review } = await getOwnReview(actor, input.threadId);
+  const letterText = review.docKind === "letter" ? input.letterText : undefined;
+  if (!file && !letterText) throw new AppError("bad_request", review.docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired");
+  if (file && letterText) throw new AppError("bad_request", "review.fileOrTextNotBoth");
+  const stored = file ? await storeCheckedPdf(author.id, file) : null;
+  try {
+    const added = await addReviewVersion(getDb(), { threadId: thread.id, actorId: author.id, file: stored, letterText: letterText ?? null });
+    if (!added) throw new AppError("not_found");
+    return added;
+  } catch (error) {
+    if (stored) await getStorage().delete(stored.storageKey);
+    throw error;
+  }
+}
+
+/** The author marks the request resolved ("Résolu") or reopens it. */
+export async function markResolved(actor: Actor, input: { threadId: number; isResolved: boolean; thanks?: string }) {
+  const { actor: author, thread } = await getOwnReview(actor, input.threadId);
+  const isDone = await setReviewResolved(getDb(), { threadId: thread.id, actorId: author.id, isResolved: input.isResolved });
+  if (!isDone) throw new AppError("not_found");
+  // The thanks is an ordinary reply (same limits, live update, notifications) after the change.
+  if (input.isResolved && input.thanks) await replyToThread(author, { threadId: thread.id, body: documentFromText(input.thanks) });
+  return { isResolved: input.isResolved };
+}
+
+/** The author deletes one version (never the last one); its file leaves the storage too. */
+export async function removeVersion(actor: Actor, input: { threadId: number; number: number }) {
+  const { actor: author, thread } = await getOwnReview(actor, input.threadId);
+  const removed = await deleteReviewVersion(getDb(), { threadId: thread.id, number: input.number, actorId: author.id });
+  if (!removed) throw new AppError("not_found");
+  // After commit: the row is gone, so nobody can be served these bytes any more.
+  if (removed.storageKey) await getStorage().delete(removed.storageKey);
+  return { deleted: true };
+}
