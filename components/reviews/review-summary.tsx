@@ -3,10 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { ReviewRequestView } from "@/lib/reviews/types";
 import type { PageMarker } from "./pdf-page";
-import dynamic from "next/dynamic";
-
-// Review threads only: a chunk of its own, not part of every thread page's first load.
-const VersionViewer = dynamic(() => import("./version-viewer").then((module) => module.VersionViewer));
+import { LazyVersionViewer as VersionViewer } from "./lazy";
 
 type Props = {
   review: ReviewRequestView;

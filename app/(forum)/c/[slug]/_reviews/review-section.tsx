@@ -1,4 +1,4 @@
-import dynamic from "next/dynamic";
+import { LazyAuthorTools as AuthorTools, LazyRubricForm as RubricForm } from "@/components/reviews/lazy";
 import { ReviewSummary } from "@/components/reviews/review-summary";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
 import type { Channel, Thread } from "@/db/schema";
@@ -9,10 +9,6 @@ import { getPageComments } from "@/lib/reviews/page-comments";
 import { RUBRICS } from "@/lib/reviews/rubric";
 import { getReviewForThread, maxUploadMb } from "@/lib/reviews/service";
 import { threadPath } from "@/lib/slug";
-
-// Client code for review threads only: chunks of their own, not part of every thread page's first load.
-const AuthorTools = dynamic(() => import("@/components/reviews/author-tools").then((module) => module.AuthorTools));
-const RubricForm = dynamic(() => import("@/components/reviews/rubric-form").then((module) => module.RubricForm));
 
 type Props = { thread: Thread; channel: Channel; user: Actor };
 
