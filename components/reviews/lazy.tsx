@@ -1,33 +1,41 @@
 "use client";
 
-import { lazy, Suspense, type ComponentProps } from "react";
+import { lazy, Suspense, useSyncExternalStore, type ComponentProps, type ReactNode } from "react";
 
 // Review threads only: these load as chunks of their own, so a reader of any other thread
-// does not download them (the thread page's JavaScript budget checks it).
+// does not download them (the thread page's JavaScript budget checks it). They render in the
+// browser only: a server-rendered form that is not hydrated yet would lose what is typed in it.
 const AuthorToolsChunk = lazy(() => import("./author-tools").then((module) => ({ default: module.AuthorTools })));
 const RubricFormChunk = lazy(() => import("./rubric-form").then((module) => ({ default: module.RubricForm })));
 const VersionViewerChunk = lazy(() => import("./version-viewer").then((module) => ({ default: module.VersionViewer })));
 
+const subscribe = () => () => {};
+
+function ClientOnly({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
+  const isClient = useSyncExternalStore(subscribe, () => true, () => false);
+  return <Suspense fallback={fallback}>{isClient ? children : fallback}</Suspense>;
+}
+
 export function LazyAuthorTools(props: ComponentProps<typeof AuthorToolsChunk>) {
   return (
-    <Suspense fallback={null}>
+    <ClientOnly>
       <AuthorToolsChunk {...props} />
-    </Suspense>
+    </ClientOnly>
   );
 }
 
 export function LazyRubricForm(props: ComponentProps<typeof RubricFormChunk>) {
   return (
-    <Suspense fallback={null}>
+    <ClientOnly>
       <RubricFormChunk {...props} />
-    </Suspense>
+    </ClientOnly>
   );
 }
 
 export function LazyVersionViewer(props: ComponentProps<typeof VersionViewerChunk>) {
   return (
-    <Suspense fallback={<div className="min-h-40" aria-hidden="true" />}>
+    <ClientOnly fallback={<div className="min-h-40" aria-hidden="true" />}>
       <VersionViewerChunk {...props} />
-    </Suspense>
+    </ClientOnly>
   );
 }
