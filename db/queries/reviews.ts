@@ -20,6 +20,8 @@ export type CreateReviewRequestParams = {
   file?: NewStoredFile | null;
   letterText?: string | null;
   idempotencyKey?: string;
+  /** `pitch` for pitch practice threads (doc kind `pitch`); review requests otherwise. */
+  kind?: "review" | "pitch";
 };
 
 /**
@@ -34,7 +36,7 @@ export async function createReviewRequest(db: DbOrTx, params: CreateReviewReques
       authorId: params.authorId,
       title: params.title,
       body: params.body,
-      kind: "review",
+      kind: params.kind ?? "review",
       idempotencyKey: params.idempotencyKey,
     });
     if (!isNew) return { thread, isNew: false as const, fileId: null };

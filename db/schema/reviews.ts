@@ -25,7 +25,8 @@ export const storedFiles = pgTable(
   (t) => [index("stored_files_owner_idx").on(t.ownerId, t.createdAt)],
 );
 
-export const reviewDocKinds = ["cv", "letter"] as const;
+/** `pitch`: a pitch practice thread (audio recording and/or text) in the `pitch` channel. */
+export const reviewDocKinds = ["cv", "letter", "pitch"] as const;
 export const reviewDocKind = pgEnum("review_doc_kind", reviewDocKinds);
 
 /** The review-specific part of a thread of kind `review` (one row per thread). */

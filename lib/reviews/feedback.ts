@@ -8,12 +8,13 @@ import { toPostView } from "@/lib/forum/views";
 import { canReply, type Actor } from "@/lib/permissions";
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
 import { emitPostCreated } from "@/lib/realtime/emit";
+import type { ReviewDocKind } from "@/db/schema/reviews";
 import type { SubmitFeedbackInput } from "@/lib/validation/reviews";
 import { RUBRICS, summarizeScores } from "./rubric";
 import { getReviewForThread } from "./service";
 
 /** The post text of a review: one line per criterion, then the free text (readable without the rubric UI). */
-async function feedbackText(docKind: "cv" | "letter", input: SubmitFeedbackInput): Promise<string> {
+async function feedbackText(docKind: ReviewDocKind, input: SubmitFeedbackInput): Promise<string> {
   const t = await getTranslations("review");
   const lines = RUBRICS[docKind].map((criterion) => {
     const entry = input.scores[criterion]!;
@@ -30,7 +31,8 @@ async function feedbackText(docKind: "cv" | "letter", input: SubmitFeedbackInput
 export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput) {
   if (!actor) throw new AppError("unauthenticated");
   const { thread, channel } = await getReadableThread(actor, input.threadId);
-  if (thread.kind !== "review") throw new AppError("not_found");
+  // Pitch practice threads are scored with the pitch rubric through the same mechanism.
+  if (thread.kind !== "review" && thread.kind !== "pitch") throw new AppError("not_found");
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
   if (thread.authorId === actor.id) throw new AppError("bad_request", "review.notOwnRequest");
   const review = await getReviewForThread(thread.id);
@@ -58,7 +60,7 @@ export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput) {
 }
 
 /** The rubric summary of a thread (per criterion) and its reviews, for a reader already checked. */
-export async function getFeedbackSummary(threadId: number, docKind: "cv" | "letter") {
+export async function getFeedbackSummary(threadId: number, docKind: ReviewDocKind) {
   const feedback = await listReviewFeedback(getDb(), { threadId });
   return { feedback, summary: summarizeScores(docKind, feedback.map((row) => row.scores)) };
 }

@@ -4,6 +4,7 @@ import type { ReviewDocKind, RubricScores } from "@/db/schema/reviews";
 export const RUBRICS: Record<ReviewDocKind, readonly string[]> = {
   cv: ["readability", "fit", "achievements", "spelling"],
   letter: ["hook", "motivation", "examples", "tone"],
+  pitch: ["hook", "clarity", "conviction", "ess"],
 };
 
 export const MIN_SCORE = 1;

@@ -29,7 +29,7 @@ export async function fieldErrorsResponse(error: z.ZodError): Promise<NextRespon
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_request";
-    const message = /^[a-z]+\.[A-Za-z_]+$/.test(issue.message) ? t(issue.message) : issue.message;
+    const message = /^[a-z]+(?:\.[A-Za-z_]+)+$/.test(issue.message) ? t(issue.message) : issue.message;
     (fields[key] ??= []).push(message);
   }
   return NextResponse.json({ error: "invalid_request", fields }, { status: 400 });
@@ -37,7 +37,7 @@ export async function fieldErrorsResponse(error: z.ZodError): Promise<NextRespon
 
 /** File refusals answer like a field error on `file`, so the form shows them next to the picker. */
 export async function refusalResponse(error: unknown): Promise<NextResponse | null> {
-  if (!(error instanceof AppError) || !/^review\.(refused|file)/.test(error.messageKey)) return null;
+  if (!(error instanceof AppError) || !/^review\.(?:pitch\.)?(?:refused|file|audio)/.test(error.messageKey)) return null;
   const t = await getTranslations();
   const message = t(error.messageKey, { maxMb: Math.round((getEnv().UPLOAD_MAX_BYTES / 1048576) * 10) / 10, ...error.values });
   return NextResponse.json({ error: error.code, message, fields: { file: [message] } }, { status: error.status });

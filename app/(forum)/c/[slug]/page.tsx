@@ -41,7 +41,8 @@ export default async function ChannelPage({ params, searchParams }: Props) {
           <div className="flex flex-wrap gap-2 self-start">
             {/* Review channels: the review request (with its PDF) is the main way in. */}
             {channel.kind === "review" ? <ButtonLink href={`/c/${slug}/review/new`}>{(await getTranslations("review"))("askReview")}</ButtonLink> : null}
-            <ButtonLink href={`/c/${slug}/new`} variant={channel.kind === "review" ? "secondary" : undefined}>
+            {channel.kind === "pitch" ? <ButtonLink href={`/c/${slug}/pitch/new`}>{(await getTranslations("review"))("pitch.record")}</ButtonLink> : null}
+            <ButtonLink href={`/c/${slug}/new`} variant={channel.kind === "review" || channel.kind === "pitch" ? "secondary" : undefined}>
               {t("newThread")}
             </ButtonLink>
           </div>

@@ -19,6 +19,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { canReadChannel, canReadThread, canReply } from "@/lib/permissions";
 import { parseThreadRef, threadPath } from "@/lib/slug";
 import { OfferSection, offerMetadata } from "../../offres/_parts/offer-section";
+import { PitchSection } from "../_pitches/pitch-section";
 import { ReviewSection } from "../_reviews/review-section";
 
 type Props = { params: Promise<{ slug: string; thread: string }>; searchParams: Promise<{ post?: string }> };
@@ -83,6 +84,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       {thread.kind === "offer" ? <OfferSection threadId={thread.id} user={user} /> : null}
       {/* Review requests show the document (preview, download, versions) above the discussion. */}
       {thread.kind === "review" ? <ReviewSection thread={thread} channel={channel} user={user} /> : null}
+      {/* Pitches show their recording (played inline) and the pitch rubric above the discussion. */}
+      {thread.kind === "pitch" ? <PitchSection thread={thread} channel={channel} user={user} /> : null}
       {extras.canModerate ? <ThreadTools threadId={thread.id} isLocked={thread.isLocked} isPinned={thread.isPinned} moveTargets={extras.moveTargets} /> : null}
       <ThreadExtrasProvider
         extras={{

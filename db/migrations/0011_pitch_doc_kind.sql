@@ -1,0 +1,1 @@
+ALTER TYPE "public"."review_doc_kind" ADD VALUE 'pitch';

@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { makePdf } from "../lib/uploads/test-pdfs";
+import { expectNoSeriousA11yViolations } from "./fixtures/axe";
+import { createUser, signInOverHttp, type TestUser } from "./fixtures/users";
+
+// Chromium's fake microphone (a beep) answers getUserMedia without a prompt; media may play without a click.
+test.use({
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-gpu",
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  },
+});
+
+async function signedIn(browser: Browser, user: TestUser) {
+  const context = await browser.newContext();
+  await signInOverHttp(context, user);
+  return { context, page: await context.newPage() };
+}
+
+/** Posts a pitch through the upload route, as the form does. */
+async function postPitch(page: Page, fields: { title: string; text?: string }, file?: { name: string; mimeType: string; buffer: Buffer }) {
+  return page.request.post("/api/v1/pitches", {
+    headers: { "x-propulse-upload": "1" },
+    multipart: {
+      channelSlug: "pitch",
+      title: fields.title,
+      target: "Chargé de développement dans une coopérative",
+      text: fields.text ?? "",
+      idempotencyKey: randomUUID(),
+      ...(file ? { file } : {}),
+    },
+  });
+}
+
+test("a member records a 3-second pitch, publishes it and plays it inline; visitors get 404", async ({ browser, request, playwright }) => {
+  const author = await createUser(request, { name: "Sofia Benali" });
+  const { page } = await signedIn(browser, author);
+  const title = `Mon pitch d'une minute ${randomUUID().slice(0, 5)}`;
+
+  await page.goto("/c/pitch");
+  await page.getByRole("link", { name: "Enregistrer un pitch" }).click();
+  await expect(page.getByRole("heading", { name: /Nouveau pitch dans/ })).toBeVisible();
+  await page.getByLabel("Titre du pitch").fill(title);
+  await page.getByLabel("Poste ou secteur visé").fill("Chargée de projet dans une recyclerie");
+  await page.getByRole("radio", { name: "30 s" }).check();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByRole("button", { name: "Démarrer l'enregistrement" }).click();
+  const timer = page.getByRole("timer");
+  await expect(timer).toContainText("0:02 sur 0:30");
+  await expect(timer).toContainText("0:03 sur 0:30");
+  await page.getByRole("button", { name: "Arrêter" }).click();
+  await expect(page.getByText(/Enregistrement prêt \(0:0[34]\)/)).toBeVisible();
+  await expect(page.locator('audio[aria-label="Écouter votre enregistrement"]')).toBeVisible();
+
+  await page.getByRole("button", { name: "Publier le pitch" }).click();
+  await expect(page).toHaveURL(/\/c\/pitch\/\d+-/);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Chargée de projet dans une recyclerie")).toBeVisible();
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+
+  const audio = page.locator('audio[aria-label="Écouter le pitch"]');
+  await expect(audio).toBeVisible();
+  const src = await audio.getAttribute("src");
+  expect(src).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}$/);
+  const served = await page.request.get(src!);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("audio/webm");
+  expect(served.headers()["x-robots-tag"]).toMatch(/noindex/);
+  expect(served.headers()["x-content-type-options"]).toBe("nosniff");
+  expect([...(await served.body()).subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+
+  // It plays: time advances past two seconds (MediaRecorder's WebM may not state its duration).
+  await audio.evaluate((element: HTMLAudioElement) => element.play());
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(2);
+  await expectNoSeriousA11yViolations(page);
+
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const refused = await anonymous.get(src!, { maxRedirects: 0 });
+  expect(refused.status()).toBe(404);
+  expect((await refused.body()).includes(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]))).toBe(false);
+  await anonymous.dispose();
+});
+
+test("a non-audio file is refused with its message, and nothing is published", async ({ browser, request }) => {
+  const author = await createUser(request, { name: "Malik Haddad" });
+  const { page } = await signedIn(browser, author);
+  const title = `Pitch refusé ${randomUUID().slice(0, 5)}`;
+  // A PDF named and declared as a recording: judged by its content.
+  const response = await postPitch(page, { title }, { name: "pitch.webm", mimeType: "audio/webm", buffer: Buffer.from(await makePdf(1)) });
+  expect(response.status()).toBe(400);
+  const body = (await response.json()) as { fields: { file: string[] } };
+  expect(body.fields.file[0]).toContain("n'est pas un enregistrement audio accepté");
+  // Neither a recording nor a text: refused too.
+  const empty = await postPitch(page, { title });
+  expect(empty.status()).toBe(400);
+  expect(((await empty.json()) as { fields: { file: string[] } }).fields.file[0]).toBe("Enregistrez votre pitch ou écrivez-le.");
+  await page.goto("/c/pitch");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+});
+
+test("a peer gives feedback with the pitch rubric", async ({ browser, request }) => {
+  const author = await createUser(request, { name: "Chloé Moreau" });
+  const reviewer = await createUser(request, { name: "Théo Giraud" });
+  const { page: authorPage } = await signedIn(browser, author);
+  const created = await postPitch(authorPage, { title: `Pitch écrit ${randomUUID().slice(0, 5)}`, text: "Bonjour, je m'appelle Chloé et je veux rejoindre une SCIC." });
+  expect(created.status()).toBe(201);
+  const { path } = (await created.json()) as { path: string };
+
+  await authorPage.goto(path);
+  await expect(authorPage.getByRole("button", { name: "Publier mon retour" })).toHaveCount(0);
+
+  const { page } = await signedIn(browser, reviewer);
+  await page.goto(path);
+  await expect(page.getByText("Bonjour, je m'appelle Chloé").first()).toBeVisible();
+  const scores: Record<string, number> = { Accroche: 3, Clarté: 4, Conviction: 2, "Lien avec l'ESS": 4 };
+  for (const [criterion, score] of Object.entries(scores)) {
+    await page.getByRole("group", { name: criterion }).getByRole("radio", { name: `${score} sur 4` }).check();
+  }
+  await page.getByRole("button", { name: "Publier mon retour" }).click();
+  await expect(page.getByText("Merci, votre retour est publié.")).toBeVisible();
+  await expect(page.getByText("Conviction : 2/4")).toBeVisible();
+
+  await authorPage.reload();
+  await expect(authorPage.getByRole("table").getByRole("row", { name: /Lien avec l'ESS\s+4 \/ 4/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
