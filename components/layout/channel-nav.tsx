@@ -9,7 +9,7 @@ export function ChannelNav({ channels, label }: { channels: { slug: string; name
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="mx-auto max-w-5xl overflow-x-auto px-2">
-      <ul className="flex gap-1 pb-2">
+      <ul className="flex gap-1 pb-2 lg:flex-wrap">
         {channels.map((channel) => {
           const href = `/c/${channel.slug}`;
           const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
