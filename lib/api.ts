@@ -6,13 +6,14 @@ import { AppError } from "@/lib/errors";
 
 type Context = { user: CurrentUser | null; params: Record<string, string> };
 
-async function translateFieldErrors(error: z.ZodError): Promise<Record<string, string[]>> {
+/** One localized message per field; shared by JSON routes and upload routes. */
+export async function translateFieldErrors(error: z.ZodError): Promise<Record<string, string[]>> {
   const t = await getTranslations();
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_request";
     // Our schemas use i18n keys as messages; zod's own messages pass through.
-    const message = /^[a-z]+\.[A-Za-z_]+$/.test(issue.message) ? t(issue.message) : issue.message;
+    const message = /^[a-z]+(?:\.[A-Za-z_]+)+$/.test(issue.message) ? t(issue.message) : issue.message;
     (fields[key] ??= []).push(message);
   }
   return fields;

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getChannelBySlug } from "@/db/queries/channels";
-import { createReviewRequest } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { canPostInChannel, type Actor } from "@/lib/permissions";
-import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
-import { maxUploadMb, type UploadedFile } from "@/lib/reviews/service";
+import { enforceRateLimit } from "@/lib/rate-limit";
+import { writeRequestOwningFile } from "@/lib/reviews/service";
+import { maxUploadMb, type UploadedFile } from "@/lib/uploads/limits";
 import { threadPath } from "@/lib/slug";
 import { getStorage } from "@/lib/storage";
 import { checkAudio, type AudioRefusal } from "@/lib/uploads/audio-check";
@@ -62,29 +62,18 @@ export async function startPitch(actor: Actor, input: CreatePitchInput, audio: U
   const stored = audio ? await storeCheckedAudio(actor.id, audio, () => enforceRateLimit(db, { userId: actor.id, action: "thread" })) : null;
   if (!audio) await enforceRateLimit(db, { userId: actor.id, action: "thread" });
   const t = await getTranslations("review.pitch");
-  let result: Awaited<ReturnType<typeof createReviewRequest>>;
-  try {
-    result = await createReviewRequest(db, {
-      channelId: channel.id,
-      authorId: actor.id,
-      title: input.title,
-      body: documentFromText(input.text ?? t("recordedBody")),
-      kind: "pitch",
-      docKind: "pitch",
-      target: input.target,
-      feedbackWanted: "",
-      file: stored,
-      letterText: input.text ?? null,
-      idempotencyKey: input.idempotencyKey,
-    });
-  } catch (error) {
-    if (stored) await getStorage().delete(stored.storageKey);
-    throw error;
-  }
-  if (!result.isNew) {
-    if (stored) await getStorage().delete(stored.storageKey);
-    await refundRateLimit(db, { userId: actor.id, action: "thread" });
-    if (stored) await refundRateLimit(db, { userId: actor.id, action: "upload" });
-  }
+  const result = await writeRequestOwningFile(db, {
+    channelId: channel.id,
+    authorId: actor.id,
+    title: input.title,
+    body: documentFromText(input.text ?? t("recordedBody")),
+    kind: "pitch",
+    docKind: "pitch",
+    target: input.target,
+    feedbackWanted: "",
+    file: stored,
+    letterText: input.text ?? null,
+    idempotencyKey: input.idempotencyKey,
+  });
   return { thread: result.thread, isNew: result.isNew, path: threadPath(channel.slug, result.thread) };
 }

@@ -11,6 +11,7 @@ import { threadPath } from "@/lib/slug";
 import { getStorage } from "@/lib/storage";
 import { checkPdf, type PdfRefusal } from "@/lib/uploads/pdf-check";
 import { cleanFileName, type CreateReviewInput } from "@/lib/validation/reviews";
+import { maxUploadMb, type UploadedFile } from "@/lib/uploads/limits";
 
 export const REFUSAL_KEYS: Record<PdfRefusal, string> = {
   empty: "review.refusedEmpty",
@@ -23,7 +24,6 @@ export const REFUSAL_KEYS: Record<PdfRefusal, string> = {
   encrypted: "review.refusedEncrypted",
 };
 
-export type UploadedFile = { bytes: Uint8Array; name: string };
 
 function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
   if (!actor) throw new AppError("unauthenticated");
@@ -54,30 +54,41 @@ export async function startReviewRequest(actor: Actor, input: CreateReviewInput,
     : null;
   if (!file) await enforceRateLimit(db, { userId: actor.id, action: "thread" });
   const body = documentFromText(`${input.feedbackWanted}`);
+  const result = await writeRequestOwningFile(db, {
+    channelId: channel.id,
+    authorId: actor.id,
+    title: input.title,
+    body,
+    docKind,
+    target: input.target,
+    feedbackWanted: input.feedbackWanted,
+    file: stored,
+    letterText: letterText ?? null,
+    idempotencyKey: input.idempotencyKey,
+  });
+  return { thread: result.thread, isNew: result.isNew, path: threadPath(channel.slug, result.thread) };
+}
+
+/**
+ * Writes a review or pitch request whose file is already stored. No orphan files: the bytes
+ * are deleted if the write fails, or if it was a retried submission (which also gets its
+ * thread and upload slots back).
+ */
+export async function writeRequestOwningFile(db: ReturnType<typeof getDb>, params: Parameters<typeof createReviewRequest>[1]) {
+  const stored = params.file;
   let result: Awaited<ReturnType<typeof createReviewRequest>>;
   try {
-    result = await createReviewRequest(db, {
-      channelId: channel.id,
-      authorId: actor.id,
-      title: input.title,
-      body,
-      docKind,
-      target: input.target,
-      feedbackWanted: input.feedbackWanted,
-      file: stored,
-      letterText: letterText ?? null,
-      idempotencyKey: input.idempotencyKey,
-    });
+    result = await createReviewRequest(db, params);
   } catch (error) {
     if (stored) await getStorage().delete(stored.storageKey);
     throw error;
   }
   if (!result.isNew) {
     if (stored) await getStorage().delete(stored.storageKey);
-    await refundRateLimit(db, { userId: actor.id, action: "thread" });
-    if (stored) await refundRateLimit(db, { userId: actor.id, action: "upload" });
+    await refundRateLimit(db, { userId: params.authorId, action: "thread" });
+    if (stored) await refundRateLimit(db, { userId: params.authorId, action: "upload" });
   }
-  return { thread: result.thread, isNew: result.isNew, path: threadPath(channel.slug, result.thread) };
+  return result;
 }
 
 export type StoredPdf = { storageKey: string; byteSize: number; pageCount: number; originalName: string; contentType: string };
@@ -103,9 +114,6 @@ export async function storeCheckedPdf(actorId: string, file: UploadedFile, befor
   return stored;
 }
 
-export function maxUploadMb(): number {
-  return Math.round((getEnv().UPLOAD_MAX_BYTES / (1024 * 1024)) * 10) / 10;
-}
 
 /** The review part of a thread the actor may read (null for threads that are not reviews). */
 export async function getReviewForThread(threadId: number) {

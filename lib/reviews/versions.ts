@@ -5,7 +5,8 @@ import { documentFromText } from "@/lib/editor/render";
 import { getReadableThread, replyToThread } from "@/lib/forum/service";
 import { isActiveMember, type Actor } from "@/lib/permissions";
 import { getStorage } from "@/lib/storage";
-import { getReviewForThread, storeCheckedPdf, type UploadedFile } from "./service";
+import type { UploadedFile } from "@/lib/uploads/limits";
+import { getReviewForThread, storeCheckedPdf } from "./service";
 
 /** The actor's own review request, readable by them; anything else is not found. */
 async function getOwnReview(actor: Actor, threadId: number) {

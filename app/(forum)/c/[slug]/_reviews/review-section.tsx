@@ -7,7 +7,8 @@ import type { PageMarker } from "@/components/reviews/pdf-page";
 import { getFeedbackSummary } from "@/lib/reviews/feedback";
 import { getPageComments } from "@/lib/reviews/page-comments";
 import { RUBRICS } from "@/lib/reviews/rubric";
-import { getReviewForThread, maxUploadMb } from "@/lib/reviews/service";
+import { getReviewForThread } from "@/lib/reviews/service";
+import { maxUploadMb } from "@/lib/uploads/limits";
 import { threadPath } from "@/lib/slug";
 
 type Props = { thread: Thread; channel: Channel; user: Actor };

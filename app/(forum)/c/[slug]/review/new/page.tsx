@@ -8,7 +8,7 @@ import { getDb } from "@/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canPostInChannel } from "@/lib/permissions";
-import { maxUploadMb } from "@/lib/reviews/service";
+import { maxUploadMb } from "@/lib/uploads/limits";
 
 type Props = { params: Promise<{ slug: string }> };
 
