@@ -22,6 +22,21 @@ const launchOptions = existsSync(systemChromium)
     }
   : {};
 
+// With a PostgreSQL server, the forum and live specs also run against an instance on PostgreSQL.
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const PG_PORT = PORT + 1;
+
+const serverEnv = {
+  HOSTNAME: "localhost",
+  E2E_HOOKS: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Specs create many threads and replies from brand-new accounts: limits raised (still counted).
+  RATE_LIMIT_THREADS_PER_HOUR: "1000",
+  RATE_LIMIT_THREADS_PER_HOUR_NEW: "1000",
+  RATE_LIMIT_POSTS_PER_HOUR: "1000",
+  RATE_LIMIT_POSTS_PER_HOUR_NEW: "1000",
+};
+
 export default defineConfig({
   testDir: "e2e",
   // Several-instance tests need a PostgreSQL server: they run when TEST_DATABASE_URL is set.
@@ -40,28 +55,42 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
-  webServer: {
-    // The production build on a fresh embedded database, with the test hooks enabled.
-    command: `rm -rf ${E2E_DATA_DIR} && node --import tsx server.ts`,
-    url: `http://localhost:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    env: {
-      PORT: String(PORT),
-      HOSTNAME: "localhost",
-      DATA_DIR: E2E_DATA_DIR,
-      E2E_HOOKS: "1",
-      SEED_ON_EMPTY: "true",
-      DATABASE_URL: "",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Specs create many threads and replies from brand-new accounts: limits raised (still counted).
-      RATE_LIMIT_THREADS_PER_HOUR: "1000",
-      RATE_LIMIT_THREADS_PER_HOUR_NEW: "1000",
-      RATE_LIMIT_POSTS_PER_HOUR: "1000",
-      RATE_LIMIT_POSTS_PER_HOUR_NEW: "1000",
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } },
+    ...(hasPostgres
+      ? [
+          {
+            name: "postgres",
+            testMatch: ["**/forum.spec.ts", "**/live.spec.ts"],
+            use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://localhost:${PG_PORT}` },
+          },
+        ]
+      : []),
+  ],
+  webServer: [
+    {
+      // The production build on a fresh embedded database, with the test hooks enabled.
+      command: `rm -rf ${E2E_DATA_DIR} && node --import tsx server.ts`,
+      url: `http://localhost:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      env: { ...serverEnv, PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, SEED_ON_EMPTY: "true", DATABASE_URL: "" },
+      stdout: "ignore",
+      stderr: "pipe",
     },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    ...(hasPostgres
+      ? [
+          {
+            // The same build on a fresh PostgreSQL database (dropped afterwards).
+            command: "node --import tsx e2e/fixtures/start-pg-server.ts",
+            url: `http://localhost:${PG_PORT}/api/health`,
+            reuseExistingServer: false,
+            timeout: 240_000,
+            env: { ...serverEnv, PORT: String(PG_PORT), AUTH_SECRET: "e2e-postgres-secret-0123456789abcdef" },
+            stdout: "ignore" as const,
+            stderr: "pipe" as const,
+          },
+        ]
+      : []),
+  ],
 });
