@@ -79,7 +79,9 @@ describe("application tracker", () => {
       const offer = await makeOffer(testDb.db, pro.id, { title: `Suivi ${i}` });
       ids.push((await saveApplication(testDb.db, { userId: member.id, threadId: offer.id })).id);
     }
-    // Touching the first entry brings it to the top.
+    // Touching the first entry brings it to the top. PGlite's clock has millisecond precision:
+    // let one pass so the update is strictly newer than the last save (ties go by id).
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await updateApplication(testDb.db, { id: ids[0]!, userId: member.id, changes: { ...changes, status: "applied" } });
     const seen: number[] = [];
     let cursor: string | undefined;
