@@ -125,6 +125,7 @@ test("a peer gives feedback with the pitch rubric", async ({ browser, request })
   const { page } = await signedIn(browser, reviewer);
   await page.goto(path);
   await expect(page.getByText("Bonjour, je m'appelle Chloé").first()).toBeVisible();
+  await page.locator("summary", { hasText: "Donner un retour sur ce pitch" }).click();
   const scores: Record<string, number> = { Accroche: 3, Clarté: 4, Conviction: 2, "Lien avec l'ESS": 4 };
   for (const [criterion, score] of Object.entries(scores)) {
     await page.getByRole("group", { name: criterion }).getByRole("radio", { name: `${score} sur 4` }).check();
@@ -136,4 +137,55 @@ test("a peer gives feedback with the pitch rubric", async ({ browser, request })
   await authorPage.reload();
   await expect(authorPage.getByRole("table").getByRole("row", { name: /Lien avec l'ESS\s+4 \/ 4/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+});
+
+test("a peer answers a pitch with their own recording: it appears live, plays, survives a reload, and goes with its post", async ({ browser, request }) => {
+  const author = await createUser(request, { name: "Awa Diallo" });
+  const peer = await createUser(request, { name: "Jules Marchand" });
+  const { page: authorPage } = await signedIn(browser, author);
+  const created = await postPitch(authorPage, { title: `Pitch à écouter ${randomUUID().slice(0, 5)}`, text: "Bonjour, je m'appelle Awa." });
+  expect(created.status()).toBe(201);
+  const { path } = (await created.json()) as { path: string };
+  await authorPage.goto(path);
+
+  const { page } = await signedIn(browser, peer);
+  await page.goto(path);
+  await page.locator("summary", { hasText: "Répondre avec votre propre enregistrement" }).click();
+  const form = page.getByRole("form", { name: "Répondre avec votre propre enregistrement" });
+  await expect(form).toBeVisible();
+  // Sending without a recording is refused next to the recorder, with the words kept.
+  await form.getByLabel("Quelques mots avec votre enregistrement (facultatif)").fill("Voici comment je le dirais.");
+  await form.getByRole("button", { name: "Publier ma réponse enregistrée" }).click();
+  await expect(form.getByText("Enregistrez d'abord votre réponse.")).toBeVisible();
+  await expect(form.getByLabel("Quelques mots avec votre enregistrement (facultatif)")).toHaveValue("Voici comment je le dirais.");
+
+  await form.getByRole("button", { name: "Démarrer l'enregistrement" }).click();
+  await expect(form.getByRole("timer")).toContainText("0:03 sur 1:00");
+  await form.getByRole("button", { name: "Arrêter" }).click();
+  await expect(form.getByText(/Enregistrement prêt \(0:0[34]\)/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await form.getByRole("button", { name: "Publier ma réponse enregistrée" }).click();
+  await expect(form.getByText("Votre réponse enregistrée est publiée.")).toBeVisible();
+
+  // The first reply of the thread: post 2.
+  const reply = page.locator("#p2");
+  await expect(reply).toContainText("Voici comment je le dirais.");
+  const audio = reply.getByLabel("Écouter l'enregistrement de Jules Marchand");
+  await expect(audio).toBeVisible();
+  // The author's open page receives it live, player included.
+  await expect(authorPage.getByLabel("Écouter l'enregistrement de Jules Marchand")).toBeVisible();
+
+  await page.reload();
+  await expect(audio).toBeVisible();
+  await audio.evaluate((element: HTMLAudioElement) => element.play());
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(2);
+  const src = (await audio.getAttribute("src"))!;
+  expect((await page.request.get(src)).headers()["content-type"]).toBe("audio/webm");
+
+  // Deleting the reply deletes the recording.
+  await reply.getByRole("button", { name: "Supprimer" }).first().click();
+  await page.getByRole("dialog").getByRole("button", { name: "Supprimer" }).click();
+  await expect(reply.getByText("Message supprimé par son auteur·ice.")).toBeVisible();
+  await expect(reply.locator("audio")).toHaveCount(0);
+  expect((await page.request.get(src)).status()).toBe(404);
 });

@@ -133,8 +133,13 @@ test("a reviewer scores the rubric; the author sees the summary per criterion", 
   await expect(authorPage.getByText("Pas encore de retour structuré.")).toBeVisible();
   await expect(authorPage.getByRole("button", { name: "Publier mon retour" })).toHaveCount(0);
 
+  await expect(authorPage.locator("summary", { hasText: "Donner un retour structuré" })).toHaveCount(0);
+
   const { page } = await signedIn(browser, reviewer);
   await page.goto(path);
+  // The rubric is folded under its title until the reviewer opens it.
+  await expect(page.getByRole("group", { name: "Orthographe" })).toBeHidden();
+  await page.locator("summary", { hasText: "Donner un retour structuré" }).click();
   const scores: Record<string, number> = { "Lisibilité et structure": 3, "Adéquation au poste et à l'ESS": 2, "Réalisations concrètes": 4, Orthographe: 4 };
   // Missing scores are refused and nothing typed is lost.
   await page.getByRole("group", { name: "Lisibilité et structure" }).getByRole("radio", { name: "3 sur 4" }).check();
@@ -165,6 +170,7 @@ test("the author uploads version 2, anyone switches versions, and the author mar
   const path = await createReviewRequest(authorPage, `CV en deux versions ${randomUUID().slice(0, 5)}`, 1);
   const { page } = await signedIn(browser, reviewer);
   await page.goto(path);
+  await page.locator("summary", { hasText: "Donner un retour structuré" }).click();
   for (const criterion of ["Lisibilité et structure", "Adéquation au poste et à l'ESS", "Réalisations concrètes", "Orthographe"]) {
     await page.getByRole("group", { name: criterion }).getByRole("radio", { name: "2 sur 4" }).check();
   }
@@ -248,6 +254,7 @@ test("a cover letter pasted as text gets the letter rubric", async ({ browser, r
   const reviewer = await createUser(request, { name: "Théo Lambert" });
   const { page: reviewerPage } = await signedIn(browser, reviewer);
   await reviewerPage.goto(page.url());
+  await reviewerPage.locator("summary", { hasText: "Donner un retour structuré" }).click();
   for (const criterion of ["Accroche", "Motivation pour la structure", "Exemples", "Ton"]) {
     await expect(reviewerPage.getByRole("group", { name: criterion })).toBeVisible();
   }

@@ -124,6 +124,19 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
             ) : null}
             {/* Rendered on the server from allow-listed JSON at write time (lib/editor/render.ts). */}
             <div className="prose-post" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? "" }} />
+            {/* Recordings are served by the file route, which checks the reader again. */}
+            {post.attachments.map((attachment) =>
+              attachment.contentType.startsWith("audio/") ? (
+                <audio
+                  key={attachment.fileId}
+                  controls
+                  preload="metadata"
+                  src={`/api/v1/files/${attachment.fileId}`}
+                  aria-label={t("listenRecording", { name: post.author.name })}
+                  className="mt-3 w-full"
+                />
+              ) : null,
+            )}
           </>
         )}
       </div>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { UploadProgress } from "./upload-progress";
 import { FileDrop } from "./file-drop";
 import { postWithProgress } from "./upload-xhr";
 
@@ -62,9 +63,7 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
       <form onSubmit={onUpload} className="flex flex-col gap-3" noValidate>
         <FileDrop file={file} onChange={setFile} maxMb={maxMb} errors={errors.file} label={t("newVersionFile", { number: Math.max(0, ...versionNumbers) + 1, maxMb })} />
         {isLetter ? <TextAreaField id="version-letter" label={t("letterLabel")} value={letterText} onChange={(event) => setLetterText(event.target.value)} errors={errors.letterText} rows={5} /> : null}
-        {progress !== null ? (
-          <progress aria-label={t("progress")} max={100} value={Math.round(progress * 100)} className="h-3 w-full accent-teal" />
-        ) : null}
+        {progress !== null ? <UploadProgress fraction={progress} /> : null}
         <Button type="submit" variant="secondary" disabled={progress !== null} className="self-start">
           {t("uploadVersion")}
         </Button>

@@ -2,11 +2,12 @@
 
 import { lazy, Suspense, useSyncExternalStore, type ComponentProps, type ReactNode } from "react";
 
-// Review threads only: these load as chunks of their own, so a reader of any other thread
+// Review and pitch threads only: these load as chunks of their own, so a reader of any other thread
 // does not download them (the thread page's JavaScript budget checks it). They render in the
 // browser only: a server-rendered form that is not hydrated yet would lose what is typed in it.
 const AuthorToolsChunk = lazy(() => import("./author-tools").then((module) => ({ default: module.AuthorTools })));
 const RubricFormChunk = lazy(() => import("./rubric-form").then((module) => ({ default: module.RubricForm })));
+const RecordedReplyFormChunk = lazy(() => import("@/components/pitches/recorded-reply-form").then((module) => ({ default: module.RecordedReplyForm })));
 const VersionViewerChunk = lazy(() => import("./version-viewer").then((module) => ({ default: module.VersionViewer })));
 
 const subscribe = () => () => {};
@@ -36,6 +37,14 @@ export function LazyVersionViewer(props: ComponentProps<typeof VersionViewerChun
   return (
     <ClientOnly fallback={<div className="min-h-40" aria-hidden="true" />}>
       <VersionViewerChunk {...props} />
+    </ClientOnly>
+  );
+}
+
+export function LazyRecordedReplyForm(props: ComponentProps<typeof RecordedReplyFormChunk>) {
+  return (
+    <ClientOnly>
+      <RecordedReplyFormChunk {...props} />
     </ClientOnly>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { UploadProgress } from "./upload-progress";
 import { FileDrop } from "./file-drop";
 import { postWithProgress } from "./upload-xhr";
 
@@ -71,16 +72,7 @@ export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
       {isLetter ? (
         <TextAreaField id="letterText" label={t("letterLabel")} hint={t("letterHint")} value={values.letterText} onChange={set("letterText")} errors={fieldErrors.letterText} rows={8} maxLength={10000} />
       ) : null}
-      {isSending ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="upload-progress" className="text-sm font-semibold">
-            {t("progress")}
-          </label>
-          <progress id="upload-progress" max={100} value={Math.round(progress * 100)} className="h-3 w-full accent-teal">
-            {Math.round(progress * 100)} %
-          </progress>
-        </div>
-      ) : null}
+      {isSending ? <UploadProgress fraction={progress} /> : null}
       <div className="flex justify-end">
         <Button type="submit" disabled={isSending}>
           {isSending ? t("uploading") : t("submit")}

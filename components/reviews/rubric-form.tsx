@@ -7,11 +7,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
-type Props = { threadId: number; criteria: readonly string[] };
+/** `labelledBy`: the id of the visible title the form sits under (e.g. its disclosure's summary). */
+type Props = { threadId: number; criteria: readonly string[]; labelledBy: string };
 type Entry = { score: number | null; comment: string };
 
 /** Scores 1–4 per criterion (radio groups), optional comments, free text. State survives a refusal. */
-export function RubricForm({ threadId, criteria }: Props) {
+export function RubricForm({ threadId, criteria, labelledBy }: Props) {
   const t = useTranslations("review");
   const router = useRouter();
   const [entries, setEntries] = useState<Record<string, Entry>>(() => Object.fromEntries(criteria.map((criterion) => [criterion, { score: null, comment: "" }])));
@@ -50,13 +51,8 @@ export function RubricForm({ threadId, criteria }: Props) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-labelledby="rubric-title">
-      <div>
-        <h3 id="rubric-title" className="text-base font-bold">
-          {t("rubricTitle")}
-        </h3>
-        <p className="text-sm text-muted">{t("rubricIntro")}</p>
-      </div>
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-labelledby={labelledBy}>
+      <p className="text-sm text-muted">{t("rubricIntro")}</p>
       {criteria.map((criterion) => (
         <fieldset key={criterion} className="flex flex-col gap-2 rounded-xl border border-line p-3">
           <legend className="px-1 text-sm font-semibold">{label(criterion)}</legend>

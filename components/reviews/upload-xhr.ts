@@ -1,6 +1,9 @@
-/** What the review upload route answers: created, refused with one message, or per-field errors. */
+/** What the upload routes answer on success (each route fills what it has). */
+type UploadAnswer = { path?: string; postNumber?: number };
+
+/** What an upload route answers: created, refused with one message, or per-field errors. */
 export type UploadResult =
-  | { ok: true; path?: string }
+  | { ok: true; path?: string; body: UploadAnswer }
   | { ok: false; message?: string; fields?: Record<string, string[]> }
   | { ok: false; network: true };
 
@@ -18,8 +21,8 @@ export function postWithProgress(url: string, form: FormData, onProgress: (fract
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     });
     xhr.addEventListener("load", () => {
-      const body = (xhr.response ?? {}) as { path?: string; message?: string; fields?: Record<string, string[]> };
-      if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true, path: body.path });
+      const body = (xhr.response ?? {}) as UploadAnswer & { message?: string; fields?: Record<string, string[]> };
+      if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true, path: body.path, body });
       else resolve({ ok: false, message: body.message, fields: body.fields });
     });
     xhr.addEventListener("error", () => resolve({ ok: false, network: true }));

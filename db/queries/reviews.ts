@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { RichTextDocument } from "@/lib/editor/document";
 import type { DbOrTx } from "../client";
-import { channels, posts, reviewFeedback, reviewPageComments, reviewRequests, reviewVersions, storedFiles, threads, users, type PageRect, type ReviewDocKind, type RubricScores, type StoredFile } from "../schema";
+import { channels, postAttachments, posts, reviewFeedback, reviewPageComments, reviewRequests, reviewVersions, storedFiles, threads, users, type PageRect, type ReviewDocKind, type RubricScores, type StoredFile } from "../schema";
 import type { FeedbackView, PageCommentView, ReviewRequestView } from "@/lib/reviews/types";
 import { createReply } from "./posts";
 import { createThread } from "./threads";
@@ -105,14 +105,23 @@ export async function listReviewRequests(db: DbOrTx, { threadIds }: { threadIds:
 
 /**
  * A stored file with the thread and channel it belongs to, for the download route's permission
- * check. A file attached to no review version has no readers (null).
+ * check: through a review version, or through the post that carries it (then with that post's
+ * state, since a hidden or deleted post takes its file with it). A file attached to nothing
+ * has no readers (null).
  */
 export async function getFileWithThread(db: DbOrTx, { fileId }: { fileId: string }) {
   const [row] = await db
-    .select({ file: storedFiles, thread: threads, channel: channels })
+    .select({
+      file: storedFiles,
+      thread: threads,
+      channel: channels,
+      post: { authorId: posts.authorId, deletedAt: posts.deletedAt, hiddenAt: posts.hiddenAt },
+    })
     .from(storedFiles)
-    .innerJoin(reviewVersions, eq(reviewVersions.fileId, storedFiles.id))
-    .innerJoin(threads, eq(threads.id, reviewVersions.threadId))
+    .leftJoin(reviewVersions, eq(reviewVersions.fileId, storedFiles.id))
+    .leftJoin(postAttachments, eq(postAttachments.fileId, storedFiles.id))
+    .leftJoin(posts, eq(posts.id, postAttachments.postId))
+    .innerJoin(threads, eq(threads.id, sql`coalesce(${reviewVersions.threadId}, ${posts.threadId})`))
     .innerJoin(channels, eq(channels.id, threads.channelId))
     .where(eq(storedFiles.id, fileId))
     .limit(1);

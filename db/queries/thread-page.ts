@@ -1,6 +1,7 @@
 import { toPostView, type PostView } from "@/lib/forum/views";
 import type { Actor } from "@/lib/permissions";
 import type { DbOrTx } from "../client";
+import { listPostAttachments } from "./attachments";
 import { listThreadWindow, THREAD_WINDOW_SIZE } from "./posts";
 import { listReactionSummaries } from "./reactions";
 
@@ -13,15 +14,19 @@ export type ThreadPageData = {
   lastNumber: number;
 };
 
-/** Everything a thread page shows about posts, in three queries whatever the thread's length. */
+/** Everything a thread page shows about posts, in four queries whatever the thread's length. */
 export async function getThreadPageData(
   db: DbOrTx,
   { threadId, viewer, after = 1, limit = THREAD_WINDOW_SIZE }: { threadId: number; viewer: Actor; after?: number; limit?: number },
 ): Promise<ThreadPageData> {
   const window = await listThreadWindow(db, { threadId, after, limit });
   const all = [...(window.opening && after <= 1 ? [window.opening] : []), ...window.replies, ...window.children];
-  const reactions = await listReactionSummaries(db, { postIds: all.map((post) => post.id), viewerId: viewer?.id ?? null });
-  const view = (post: (typeof all)[number]) => toPostView(post, viewer, reactions.get(post.id));
+  const postIds = all.map((post) => post.id);
+  const [reactions, attachments] = await Promise.all([
+    listReactionSummaries(db, { postIds, viewerId: viewer?.id ?? null }),
+    listPostAttachments(db, { postIds }),
+  ]);
+  const view = (post: (typeof all)[number]) => toPostView(post, viewer, reactions.get(post.id), attachments.get(post.id));
   const childrenByRoot = new Map<number, PostView[]>();
   for (const child of window.children) {
     const list = childrenByRoot.get(child.replyToId!) ?? [];

@@ -7,4 +7,5 @@ export * from "./community";
 export * from "./offers";
 export * from "./api-tokens";
 export * from "./notifications";
+export * from "./files";
 export * from "./reviews";

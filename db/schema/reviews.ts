@@ -1,29 +1,7 @@
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { posts, threads } from "./forum";
+import { storedFiles } from "./files";
 import { users } from "./users";
-
-/**
- * Uploaded files (CVs, letters, recordings). The bytes live in lib/storage under `storageKey`;
- * this row says whose they are and what they are, as checked by content at upload time.
- */
-export const storedFiles = pgTable(
-  "stored_files",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    ownerId: uuid("owner_id")
-      .notNull()
-      .references(() => users.id),
-    storageKey: text("storage_key").notNull().unique(),
-    /** Decided by us from the content (e.g. `application/pdf`), never the browser's claim. */
-    contentType: text("content_type").notNull(),
-    byteSize: integer("byte_size").notNull(),
-    pageCount: integer("page_count"),
-    /** Shown to readers and used as the download name, after cleaning. */
-    originalName: text("original_name").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("stored_files_owner_idx").on(t.ownerId, t.createdAt)],
-);
 
 /** `pitch`: a pitch practice thread (audio recording and/or text) in the `pitch` channel. */
 export const reviewDocKinds = ["cv", "letter", "pitch"] as const;
@@ -111,7 +89,6 @@ export const reviewPageComments = pgTable(
 );
 
 export type ReviewFeedback = typeof reviewFeedback.$inferSelect;
-export type StoredFile = typeof storedFiles.$inferSelect;
 export type ReviewRequest = typeof reviewRequests.$inferSelect;
 export type ReviewVersion = typeof reviewVersions.$inferSelect;
 export type ReviewDocKind = (typeof reviewDocKinds)[number];

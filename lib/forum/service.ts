@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
+import { deletePostFiles, listPostAttachments } from "@/db/queries/attachments";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { deleteDraft, saveDraft } from "@/db/queries/drafts";
-import { createReply, deletePost, getPostById, getPostWithAuthor, listPostRevisions, listPostsAfter, updatePost } from "@/db/queries/posts";
+import { createReply, deletePost, getPostById, getPostWithAuthor, listPostRevisions, listPostsAfter, updatePost, type PostWithAuthor } from "@/db/queries/posts";
 import { listReactionSummaries, toggleReaction } from "@/db/queries/reactions";
 import { getThreadPageData } from "@/db/queries/thread-page";
 import { createThread, getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
@@ -23,6 +24,7 @@ import {
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
 import { emitPostCreated, emitPostDeleted, emitPostUpdated, emitReactions } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
+import { getStorage } from "@/lib/storage";
 import { notifyOfferReplySafely } from "@/lib/offers/notify";
 
 /**
@@ -110,9 +112,10 @@ export async function editPost(actor: Actor, input: { postId: number; body: Rich
       current: { bodyHtml: result.current.bodyHtml, body: result.current.body, version: result.current.version },
     };
   }
-  const updated = toPostView(result.post, actor);
-  emitPostUpdated({ post: updated, threadId: thread.id });
-  return { conflict: false as const, post: updated, thread, channel };
+  // With its reactions and files: the live event replaces the post on every open page.
+  const [updated] = await viewPosts(actor, [result.post]);
+  emitPostUpdated({ post: updated!, threadId: thread.id });
+  return { conflict: false as const, post: updated!, thread, channel };
 }
 
 export async function removePost(actor: Actor, input: { postId: number }) {
@@ -121,6 +124,9 @@ export async function removePost(actor: Actor, input: { postId: number }) {
   if (!canDeletePost(actor, post)) throw new AppError("not_found");
   const deleted = await deletePost(getDb(), { postId: post.id, actorId: actor.id });
   if (!deleted) throw new AppError("not_found");
+  // The files the post carried go with it (their rows now, their bytes just after).
+  const storageKeys = await deletePostFiles(getDb(), { postId: post.id });
+  await Promise.all(storageKeys.map((key) => getStorage().delete(key)));
   emitPostDeleted({ post: deleted });
   return { post: deleted, thread, channel };
 }
@@ -153,12 +159,20 @@ export async function readThreadPage(actor: Actor, input: { threadId: number; af
   return { thread, channel, page };
 }
 
+/** Posts as this reader sees them, with their reactions and files (two queries for any number). */
+async function viewPosts(actor: Actor, posts: PostWithAuthor[]) {
+  const postIds = posts.map((post) => post.id);
+  const [reactions, attachments] = await Promise.all([
+    listReactionSummaries(getDb(), { postIds, viewerId: actor?.id ?? null }),
+    listPostAttachments(getDb(), { postIds }),
+  ]);
+  return posts.map((post) => toPostView(post, actor, reactions.get(post.id), attachments.get(post.id)));
+}
+
 /** Posts after a number, as this reader may see them: how a reconnecting page catches up. */
 export async function listNewPosts(actor: Actor, input: { threadId: number; after: number }) {
   const { thread } = await getReadableThread(actor, input.threadId);
-  const posts = await listPostsAfter(getDb(), { threadId: thread.id, afterNumber: input.after });
-  const reactions = await listReactionSummaries(getDb(), { postIds: posts.map((post) => post.id), viewerId: actor?.id ?? null });
-  return posts.map((post) => toPostView(post, actor, reactions.get(post.id)));
+  return viewPosts(actor, await listPostsAfter(getDb(), { threadId: thread.id, afterNumber: input.after }));
 }
 
 /** One post as this reader may see it (live updates too large to push). */
@@ -166,8 +180,8 @@ export async function getPostView(actor: Actor, input: { postId: number }) {
   const { post } = await getReadablePost(actor, input.postId);
   const withAuthor = await getPostWithAuthor(getDb(), { postId: post.id });
   if (!withAuthor) throw new AppError("not_found");
-  const reactions = await listReactionSummaries(getDb(), { postIds: [post.id], viewerId: actor?.id ?? null });
-  return toPostView(withAuthor, actor, reactions.get(post.id));
+  const [view] = await viewPosts(actor, [withAuthor]);
+  return view!;
 }
 
 /** Remembers how far the member has read (unread counts on the home page). */

@@ -1,5 +1,8 @@
 import type { Actor } from "@/lib/permissions";
-import { canDeletePost, canEditPost, canModerate, canReact } from "@/lib/permissions";
+import { canDeletePost, canEditPost, canReact, canSeePostContent } from "@/lib/permissions";
+
+/** A file a post carries (a recorded answer), fetched from the permission-checked file route. */
+export type AttachmentView = { fileId: string; contentType: string };
 
 export type ReactionView = { emoji: string; count: number; names: string[]; userIds?: string[]; hasReacted: boolean };
 
@@ -19,6 +22,8 @@ export type PostView = {
   editedAt: string | null;
   version: number;
   reactions: ReactionView[];
+  /** Empty when the body is not shown to this reader. */
+  attachments: AttachmentView[];
   canEdit: boolean;
   canDelete: boolean;
   canReact: boolean;
@@ -43,24 +48,24 @@ type PostRow = {
  * Shapes a post for a reader. Hidden posts keep their body only for moderators and their
  * author; everyone else gets no body at all, so hidden text never leaves the server.
  */
-export function toPostView(row: PostRow, viewer: Actor, reactions: ReactionView[] = []): PostView {
+export function toPostView(row: PostRow, viewer: Actor, reactions: ReactionView[] = [], attachments: AttachmentView[] = []): PostView {
   const isHidden = row.hiddenAt !== null;
-  const isAuthor = viewer?.id === row.authorId;
-  const seesHidden = isAuthor || canModerate(viewer);
   const isDeleted = row.deletedAt !== null;
+  const seesContent = canSeePostContent(viewer, row);
   return {
     id: row.id,
     number: row.number,
     replyToId: row.replyToId,
     author: { id: row.author.id, name: row.author.name, role: row.author.role, organisation: row.author.organisation },
-    bodyHtml: isDeleted || (isHidden && !seesHidden) ? null : row.bodyHtml,
+    bodyHtml: seesContent ? row.bodyHtml : null,
     isDeleted,
     isHidden,
-    hiddenReason: isHidden && seesHidden ? row.hiddenReason : null,
+    hiddenReason: isHidden && seesContent ? row.hiddenReason : null,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     version: row.version,
     reactions: isDeleted ? [] : reactions,
+    attachments: seesContent ? attachments : [],
     canEdit: canEditPost(viewer, row),
     canDelete: canDeletePost(viewer, row),
     canReact: canReact(viewer, row),

@@ -59,6 +59,15 @@ export function canReply(actor: Actor, channel: Pick<Channel, "visibility" | "ki
   return !thread.isLocked || canModerate(actor);
 }
 
+/**
+ * A post's content (text and attached files) for a reader of its thread: gone once deleted;
+ * once hidden by moderation, only for its author and moderators.
+ */
+export function canSeePostContent(actor: Actor, post: PostRef): boolean {
+  if (post.deletedAt) return false;
+  return !post.hiddenAt || actor?.id === post.authorId || canModerate(actor);
+}
+
 export function canEditPost(actor: Actor, post: PostRef): boolean {
   return isActiveMember(actor) && actor.id === post.authorId && !post.deletedAt && !post.hiddenAt;
 }

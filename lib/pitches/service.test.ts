@@ -6,7 +6,7 @@ import { actorOf, makeUser } from "@/db/test-factories";
 import { createServiceTestDb } from "@/db/service-testing";
 import type { TestDb } from "@/db/testing";
 import type { User } from "@/db/schema";
-import { getReviewForThread, readReviewFile } from "@/lib/reviews/service";
+import { getReviewForThread, readThreadFile } from "@/lib/reviews/service";
 import { makePdf } from "@/lib/uploads/test-pdfs";
 import { submitFeedback } from "@/lib/reviews/feedback";
 import { startPitch } from "./service";
@@ -40,8 +40,8 @@ describe("pitches", () => {
     expect(await storedCount()).toBe(before + 1);
     const file = (await getReviewForThread(created.thread.id))!.versions[0]!.file!;
     expect(file).toMatchObject({ contentType: "audio/webm", originalName: "pitch.webm" });
-    expect((await readReviewFile(actorOf(bob), file.id)).file.contentType).toBe("audio/webm");
-    await expect(readReviewFile(null, file.id)).rejects.toMatchObject({ code: "not_found" });
+    expect((await readThreadFile(actorOf(bob), file.id)).file.contentType).toBe("audio/webm");
+    await expect(readThreadFile(null, file.id)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses other content without storing anything, and leaves no orphan after a retry", async () => {

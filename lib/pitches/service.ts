@@ -1,18 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { createReplyWithFile } from "@/db/queries/attachments";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { documentFromText } from "@/lib/editor/render";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { canPostInChannel, type Actor } from "@/lib/permissions";
-import { enforceRateLimit } from "@/lib/rate-limit";
+import { getReadableThread } from "@/lib/forum/service";
+import { toPostView } from "@/lib/forum/views";
+import { canPostInChannel, canReply, type Actor } from "@/lib/permissions";
+import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
+import { emitPostCreated } from "@/lib/realtime/emit";
 import { writeRequestOwningFile } from "@/lib/reviews/service";
 import { maxUploadMb, type UploadedFile } from "@/lib/uploads/limits";
 import { threadPath } from "@/lib/slug";
 import { getStorage } from "@/lib/storage";
 import { checkAudio, type AudioRefusal } from "@/lib/uploads/audio-check";
-import type { CreatePitchInput } from "@/lib/validation/pitches";
+import type { CreatePitchInput, PitchReplyInput } from "@/lib/validation/pitches";
 
 export const AUDIO_REFUSAL_KEYS: Record<AudioRefusal, string> = {
   empty: "review.refusedEmpty",
@@ -76,4 +80,43 @@ export async function startPitch(actor: Actor, input: CreatePitchInput, audio: U
     idempotencyKey: input.idempotencyKey,
   });
   return { thread: result.thread, isNew: result.isNew, path: threadPath(channel.slug, result.thread) };
+}
+
+/**
+ * A peer answers a pitch with their own recording (and a few words if they like): a reply that
+ * carries the file. Readers of the thread play it inline; it goes when its author deletes the
+ * reply. Nothing stored remains if the reply is not written (or was a retry).
+ */
+export async function replyWithRecording(actor: Actor, input: Partial<PitchReplyInput> & Omit<PitchReplyInput, "text">, audio: UploadedFile | null) {
+  if (!actor) throw new AppError("unauthenticated");
+  const { thread, channel } = await getReadableThread(actor, input.threadId);
+  if (thread.kind !== "pitch") throw new AppError("not_found");
+  if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
+  if (!audio) throw new AppError("bad_request", "review.pitch.audioRequired");
+  const db = getDb();
+  const stored = await storeCheckedAudio(actor.id, audio, () => enforceRateLimit(db, { userId: actor.id, action: "post" }));
+  const t = await getTranslations("review.pitch");
+  let result: Awaited<ReturnType<typeof createReplyWithFile>>;
+  try {
+    result = await createReplyWithFile(db, {
+      threadId: thread.id,
+      authorId: actor.id,
+      body: documentFromText(input.text ?? t("recordedReplyBody")),
+      idempotencyKey: input.idempotencyKey,
+      file: stored,
+    });
+  } catch (error) {
+    await getStorage().delete(stored.storageKey);
+    throw error;
+  }
+  if (!result.ok || !result.isNew) {
+    await getStorage().delete(stored.storageKey);
+    await refundRateLimit(db, { userId: actor.id, action: "post" });
+    await refundRateLimit(db, { userId: actor.id, action: "upload" });
+  }
+  if (!result.ok) throw new AppError("not_found");
+  if ("attachments" in result) {
+    emitPostCreated({ post: toPostView(result.post, actor, [], result.attachments), threadId: thread.id, channelSlug: channel.slug });
+  }
+  return { postNumber: result.post.number, isNew: result.isNew };
 }

@@ -8,7 +8,7 @@ import type { TestDb } from "@/db/testing";
 import type { User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { makePdf, makePdfWithJavaScript } from "@/lib/uploads/test-pdfs";
-import { readReviewFile, startReviewRequest } from "./service";
+import { readThreadFile, startReviewRequest } from "./service";
 import { addVersion, markResolved, removeVersion } from "./versions";
 
 let testDb: TestDb & { dataDir: string };
@@ -35,10 +35,10 @@ describe("review files", () => {
     expect(await storedFileCount()).toBe(before + 1);
     const { getReviewForThread } = await import("./service");
     const fileId = (await getReviewForThread(created.thread.id))!.versions[0]!.file!.id;
-    const served = await readReviewFile(actorOf(bob), fileId);
+    const served = await readThreadFile(actorOf(bob), fileId);
     expect(Buffer.from(served.bytes).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    await expect(readReviewFile(null, fileId)).rejects.toMatchObject({ code: "not_found" });
-    await expect(readReviewFile({ id: bob.id, role: bob.role, status: "suspended" }, fileId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(readThreadFile(null, fileId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(readThreadFile({ id: bob.id, role: bob.role, status: "suspended" }, fileId)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("stores nothing for a refused file and leaves no orphan after a retried submission", async () => {

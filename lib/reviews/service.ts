@@ -5,7 +5,7 @@ import { createReviewRequest, getFileWithThread, listReviewRequests } from "@/db
 import { documentFromText } from "@/lib/editor/render";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { canPostInChannel, canReadThread, type Actor } from "@/lib/permissions";
+import { canPostInChannel, canReadThread, canSeePostContent, type Actor } from "@/lib/permissions";
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
 import { threadPath } from "@/lib/slug";
 import { getStorage } from "@/lib/storage";
@@ -121,10 +121,14 @@ export async function getReviewForThread(threadId: number) {
   return requests.get(threadId) ?? null;
 }
 
-/** A file's bytes, only for people who may read the thread it belongs to; anything else is not found. */
-export async function readReviewFile(actor: Actor, fileId: string) {
+/**
+ * A file's bytes, only for people who may read the thread it belongs to (and, for a file a
+ * post carries, who may see that post's content); anything else is not found.
+ */
+export async function readThreadFile(actor: Actor, fileId: string) {
   const row = await getFileWithThread(getDb(), { fileId });
   if (!row || !canReadThread(actor, row.channel, row.thread)) throw new AppError("not_found");
+  if (row.post && !canSeePostContent(actor, row.post)) throw new AppError("not_found");
   const bytes = await getStorage().get(row.file.storageKey);
   if (!bytes) throw new AppError("not_found");
   return { file: row.file, bytes };

@@ -16,3 +16,16 @@ export const createPitchSchema = z.object({
 });
 
 export type CreatePitchInput = z.infer<typeof createPitchSchema>;
+
+/** The fields of a recorded answer to a pitch (the recording is checked by content). */
+export const pitchReplySchema = z.object({
+  threadId: z.coerce.number().int().positive(),
+  /** A few words with the recording (optional). */
+  text: cleanString()
+    .pipe(z.string().trim().max(5_000, "review.pitch.textTooLong"))
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  idempotencyKey: z.uuid(),
+});
+
+export type PitchReplyInput = z.infer<typeof pitchReplySchema>;

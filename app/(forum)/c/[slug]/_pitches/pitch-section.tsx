@@ -1,11 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { RubricForm } from "@/components/reviews/rubric-form";
+import { LazyRecordedReplyForm, LazyRubricForm } from "@/components/reviews/lazy";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
+import { Disclosure } from "@/components/ui/disclosure";
 import type { Channel, Thread } from "@/db/schema";
 import { canReply, isActiveMember, type Actor } from "@/lib/permissions";
 import { getFeedbackSummary } from "@/lib/reviews/feedback";
 import { RUBRICS } from "@/lib/reviews/rubric";
 import { getReviewForThread } from "@/lib/reviews/service";
+import { MAX_PITCH_SECONDS } from "@/lib/pitches/service";
 import { threadPath } from "@/lib/slug";
 
 type Props = { thread: Thread; channel: Channel; user: Actor };
@@ -21,7 +23,8 @@ export async function PitchSection({ thread, channel, user }: Props) {
   const t = await getTranslations("review");
   const current = pitch.versions.at(-1) ?? null;
   const isAuthor = isActiveMember(user) && user.id === thread.authorId;
-  const canGiveFeedback = canReply(user, channel, thread) && !isAuthor;
+  const mayReply = canReply(user, channel, thread);
+  const canGiveFeedback = mayReply && !isAuthor;
   const versionNumbers = new Map(pitch.versions.map((version) => [version.id, version.number]));
   return (
     <section aria-labelledby="pitch-section-title" className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4">
@@ -43,7 +46,18 @@ export async function PitchSection({ thread, channel, user }: Props) {
         </details>
       ) : null}
       <RubricSummary summary={summary} feedback={feedback} threadHref={threadPath(channel.slug, thread)} versionNumbers={versionNumbers} />
-      {canGiveFeedback ? <RubricForm threadId={thread.id} criteria={RUBRICS.pitch} /> : null}
+      {/* The forms stay folded: the pitch and its discussion come first. */}
+      {canGiveFeedback ? (
+        <Disclosure summary={t("pitch.rubricTitle")} summaryId="rubric-title">
+          <LazyRubricForm threadId={thread.id} criteria={RUBRICS.pitch} labelledBy="rubric-title" />
+        </Disclosure>
+      ) : null}
+      {/* Anyone who may reply can answer with a recording: a peer's take, or the author's new one. */}
+      {mayReply ? (
+        <Disclosure summary={t("pitch.replyTitle")} summaryId="recorded-reply-title">
+          <LazyRecordedReplyForm threadId={thread.id} maxSeconds={MAX_PITCH_SECONDS} labelledBy="recorded-reply-title" />
+        </Disclosure>
+      ) : null}
     </section>
   );
 }

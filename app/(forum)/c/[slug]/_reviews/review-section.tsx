@@ -1,6 +1,8 @@
 import { LazyAuthorTools as AuthorTools, LazyRubricForm as RubricForm } from "@/components/reviews/lazy";
 import { ReviewSummary } from "@/components/reviews/review-summary";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
+import { Disclosure } from "@/components/ui/disclosure";
+import { getTranslations } from "next-intl/server";
 import type { Channel, Thread } from "@/db/schema";
 import { canReply, isActiveMember, type Actor } from "@/lib/permissions";
 import type { PageMarker } from "@/components/reviews/pdf-page";
@@ -18,6 +20,7 @@ export async function ReviewSection({ thread, channel, user }: Props) {
   const review = await getReviewForThread(thread.id);
   if (!review) return null;
   const [{ feedback, summary }, pageComments] = await Promise.all([getFeedbackSummary(thread.id, review.docKind), getPageComments(thread.id)]);
+  const t = await getTranslations("review");
   const isAuthor = isActiveMember(user) && user.id === thread.authorId;
   const canGiveFeedback = canReply(user, channel, thread) && !isAuthor;
   const versionNumbers = new Map(review.versions.map((version) => [version.id, version.number]));
@@ -47,7 +50,12 @@ export async function ReviewSection({ thread, channel, user }: Props) {
           versionNumbers={review.versions.map((version) => version.number)}
         />
       ) : null}
-      {canGiveFeedback ? <RubricForm threadId={thread.id} criteria={RUBRICS[review.docKind]} /> : null}
+      {/* Folded: the document and its discussion come first. */}
+      {canGiveFeedback ? (
+        <Disclosure summary={t("rubricTitle")} summaryId="rubric-title">
+          <RubricForm threadId={thread.id} criteria={RUBRICS[review.docKind]} labelledBy="rubric-title" />
+        </Disclosure>
+      ) : null}
     </ReviewSummary>
   );
 }

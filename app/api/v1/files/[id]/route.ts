@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { readReviewFile } from "@/lib/reviews/service";
+import { readThreadFile } from "@/lib/reviews/service";
 import { fileIdSchema } from "@/lib/validation/reviews";
 
 const notFound = () => new NextResponse("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
@@ -16,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!parsed.success) return notFound();
   try {
     const user = await getCurrentUser();
-    const { file, bytes } = await readReviewFile(user, parsed.data.id);
+    const { file, bytes } = await readThreadFile(user, parsed.data.id);
     const name = encodeURIComponent(file.originalName || "document.pdf");
     return new NextResponse(Buffer.from(bytes), {
       headers: {
