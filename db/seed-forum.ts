@@ -71,9 +71,14 @@ const demoThreads: SeedThread[] = [
 ];
 
 /** A small, living community for newcomers: threads with nested replies and reactions. */
+/** The channels created by the migrations, by slug. */
+export async function channelIdsBySlug(db: Db): Promise<Map<string, number>> {
+  const rows = await db.select({ id: channels.id, slug: channels.slug }).from(channels);
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
 export async function seedDemoForum(db: Db, users: SeededUsers): Promise<void> {
-  const channelRows = await db.select({ id: channels.id, slug: channels.slug }).from(channels);
-  const channelId = new Map(channelRows.map((row) => [row.slug, row.id]));
+  const channelId = await channelIdsBySlug(db);
   for (const seed of demoThreads) {
     const author = users[seed.by];
     const channel = channelId.get(seed.channel);

@@ -6,6 +6,7 @@ import { users, type UserRole } from "./schema";
 import { seedDemoCommunity } from "./seed-community";
 import { seedDemoForum } from "./seed-forum";
 import { seedDemoOffers } from "./seed-offers";
+import { seedDemoReviews } from "./seed-reviews";
 
 /** Documented in README: every demo account uses this password. */
 export const DEMO_PASSWORD = "propulse-demo";
@@ -56,6 +57,8 @@ export async function seedDemoContent(db: Db): Promise<SeededUsers> {
   await seedDemoCommunity(db, seeded, passwordHash);
   // The offres channel holds structured offers (db/seed-offers.ts).
   await seedDemoOffers(db, seeded);
+  // A CV with a pro's review and a page comment, a pasted letter, a written pitch.
+  await seedDemoReviews(db, seeded);
   return seeded;
 }
 

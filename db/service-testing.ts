@@ -1,7 +1,7 @@
 /**
  * Integration tests of service functions (lib/∗/service.ts), which use the process-wide
  * handle from `getDb()`: registers a fresh test database as that handle, and points the
- * environment at a temporary data folder (emails go to its outbox). Used by *.test.ts only.
+ * environment at a temporary data folder (emails go to its outbox, uploads to its storage). Used by *.test.ts only.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,8 +12,9 @@ import { createTestDb, type TestDb } from "./testing";
 export async function createServiceTestDb(env: Record<string, string> = {}): Promise<TestDb & { dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "propulse-service-"));
   Object.assign(process.env, { DATA_DIR: dataDir, AUTH_SECRET: "test-secret-".padEnd(40, "x"), DATABASE_URL: "", ...env });
-  // A fresh read of the environment for this file.
+  // A fresh read of the environment for this file, and a storage in its data folder.
   delete (globalThis as { propulseEnv?: unknown }).propulseEnv;
+  delete (globalThis as { propulseStorage?: unknown }).propulseStorage;
   const testDb = await createTestDb();
   setDbHandle({ db: testDb.db, driver: testDb.driver, close: testDb.close, ping: async () => {} });
   return { ...testDb, dataDir };

@@ -64,7 +64,7 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
         <FileDrop file={file} onChange={setFile} maxMb={maxMb} errors={errors.file} label={t("newVersionFile", { number: Math.max(0, ...versionNumbers) + 1, maxMb })} />
         {isLetter ? <TextAreaField id="version-letter" label={t("letterLabel")} value={letterText} onChange={(event) => setLetterText(event.target.value)} errors={errors.letterText} rows={5} /> : null}
         {progress !== null ? <UploadProgress fraction={progress} /> : null}
-        <Button type="submit" variant="secondary" disabled={progress !== null} className="self-start">
+        <Button type="submit" variant="secondary" disabled={progress !== null} className="max-w-full self-start whitespace-normal text-center">
           {t("uploadVersion")}
         </Button>
       </form>
@@ -74,7 +74,7 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
             <TextAreaField id="resolve-thanks" label={t("thanksLabel")} value={thanks} onChange={(event) => setThanks(event.target.value)} rows={2} maxLength={2000} />
           </div>
         )}
-        <Button variant={isResolved ? "secondary" : "primary"} onClick={() => send(`/api/v1/reviews/${threadId}/resolve`, "POST", { isResolved: !isResolved, thanks: isResolved ? undefined : thanks || undefined })}>
+        <Button variant={isResolved ? "secondary" : "primary"} className="max-w-full whitespace-normal text-center" onClick={() => send(`/api/v1/reviews/${threadId}/resolve`, "POST", { isResolved: !isResolved, thanks: isResolved ? undefined : thanks || undefined })}>
           {isResolved ? t("reopen") : t("markResolved")}
         </Button>
         {versionNumbers.length > 1

@@ -250,6 +250,12 @@ describe("documentFromText", () => {
     expect(renderDocumentHtml(doc)).not.toContain("<part>");
   });
 
+  it("keeps single line breaks inside a paragraph as line breaks", () => {
+    const doc = documentFromText("Accroche : 3/4\nClarté : 4/4\r\n\nMerci !");
+    expect(validateDocument(doc).ok).toBe(true);
+    expect(renderDocumentHtml(doc)).toBe("<p>Accroche : 3/4<br>Clarté : 4/4</p><p>Merci !</p>");
+  });
+
   it("gives a valid, empty-bodied document for empty text", () => {
     const doc = documentFromText("   ");
     expect(validateDocument(doc).ok).toBe(true);

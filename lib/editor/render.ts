@@ -108,7 +108,10 @@ export function documentFromText(text: string): RichTextDocument {
     type: "doc",
     content: (paragraphs.length ? paragraphs : [""]).map((part) => ({
       type: "paragraph" as const,
-      content: part ? [{ type: "text" as const, text: part }] : undefined,
+      // Single line breaks (a rubric's one line per criterion) stay line breaks.
+      content: part
+        ? part.split("\n").flatMap((line, index) => [...(index ? [{ type: "hardBreak" as const }] : []), ...(line ? [{ type: "text" as const, text: line }] : [])])
+        : undefined,
     })),
   };
 }

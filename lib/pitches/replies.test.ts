@@ -24,8 +24,6 @@ let facilitator: User;
 
 beforeAll(async () => {
   testDb = await createServiceTestDb({ RATE_LIMITS: "off" });
-  // The storage is per process: point it at this file's temporary data folder.
-  delete (globalThis as { propulseStorage?: unknown }).propulseStorage;
   author = await makeUser(testDb.db, "Inès Fontaine");
   peer = await makeUser(testDb.db, "Hugo Lambert");
   reader = await makeUser(testDb.db, "Nora Petit");

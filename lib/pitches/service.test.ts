@@ -20,8 +20,6 @@ let bob: User;
 
 beforeAll(async () => {
   testDb = await createServiceTestDb({ RATE_LIMITS: "off" });
-  // The storage is per process: point it at this file's temporary data folder.
-  delete (globalThis as { propulseStorage?: unknown }).propulseStorage;
   alice = await makeUser(testDb.db, "Alice Martin");
   bob = await makeUser(testDb.db, "Bob Durand");
 });

@@ -7,7 +7,7 @@ import { fileIdSchema } from "@/lib/validation/reviews";
 const notFound = () => new NextResponse("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 /**
- * Downloads a reviewed document. Only people who may read its thread get it; everyone else,
+ * Downloads a reviewed document or a recording. Only people who may read its thread get it; everyone else,
  * visitors included, gets the same 404 (no hint that the file exists). The inline preview
  * (pdf.js) fetches the same URL: the attachment disposition only matters to navigations.
  */
@@ -17,12 +17,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await getCurrentUser();
     const { file, bytes } = await readThreadFile(user, parsed.data.id);
-    const name = encodeURIComponent(file.originalName || "document.pdf");
+    const fileName = file.originalName || "document.pdf";
+    // Old clients read the plain `filename` (ASCII only); others the UTF-8 `filename*`.
+    const asciiName = fileName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\w.-]+/g, "_");
     return new NextResponse(Buffer.from(bytes), {
       headers: {
         "Content-Type": file.contentType,
         "Content-Length": String(bytes.byteLength),
-        "Content-Disposition": `attachment; filename="document.pdf"; filename*=UTF-8''${name}`,
+        "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
         "X-Content-Type-Options": "nosniff",
         // Private documents: never in a shared cache, never indexed, never framed elsewhere.
         "Cache-Control": "private, no-store",

@@ -1,17 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkPdf } from "@/lib/uploads/pdf-check";
+import { getStorage } from "@/lib/storage";
 import { isOfferExpired } from "@/lib/offers/expiry";
 import { offerFieldsSchema } from "@/lib/validation/offers";
 import { listApplications } from "./queries/applications";
 import { getOffer, listOffers } from "./queries/offers";
-import { jobOffers } from "./schema";
+import { getFileWithThread, listReviewRequests } from "./queries/reviews";
+import { reviewFeedback, reviewPageComments, reviewRequests, jobOffers } from "./schema";
 import { seedDemoContent, type SeededUsers } from "./seed";
-import { createTestDb, type TestDb } from "./testing";
+import { createServiceTestDb } from "./service-testing";
+import type { TestDb } from "./testing";
 
 let testDb: TestDb;
 let users: SeededUsers;
 
 beforeAll(async () => {
-  testDb = await createTestDb();
+  // The demo CV is stored in this file's temporary data folder.
+  testDb = await createServiceTestDb();
   users = await seedDemoContent(testDb.db);
 });
 afterAll(() => testDb.close());
@@ -42,5 +47,24 @@ describe("demo offers", () => {
   it("gives Camille a tracked application to show in Mes candidatures", async () => {
     const { items } = await listApplications(testDb.db, { userId: users.camille!.id });
     expect(items.map((entry) => entry.status)).toContain("applied");
+  });
+});
+
+describe("demo reviews", () => {
+  it("seeds a CV whose stored file passes the upload check, a pasted letter and a written pitch, each reviewed", async () => {
+    const requests = await testDb.db.select().from(reviewRequests);
+    expect(requests.map((request) => request.docKind).sort()).toEqual(["cv", "letter", "pitch"]);
+    const views = [...(await listReviewRequests(testDb.db, { threadIds: requests.map((request) => request.threadId) })).values()];
+    const cv = views.find((view) => view.docKind === "cv")!;
+    const stored = await getFileWithThread(testDb.db, { fileId: cv.versions[0]!.file!.id });
+    const bytes = await getStorage().get(stored!.file.storageKey);
+    expect(await checkPdf(bytes!, { maxBytes: 5 * 1024 * 1024 })).toEqual({ ok: true, pageCount: 2 });
+    expect(views.find((view) => view.docKind === "letter")!.versions[0]!.letterText).toContain("Madame, Monsieur");
+
+    const feedback = await testDb.db.select({ threadId: reviewFeedback.threadId }).from(reviewFeedback);
+    expect(new Set(feedback.map((row) => row.threadId))).toEqual(new Set(requests.map((request) => request.threadId)));
+    const comments = await testDb.db.select().from(reviewPageComments);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toMatchObject({ threadId: cv.threadId, page: 1 });
   });
 });
