@@ -217,7 +217,7 @@ test("a reviewer draws a rectangle on page 2 and comments; marker and discussion
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55, { steps: 5 });
   await page.mouse.up();
-  await expect(page.getByText("Zone sélectionnée sur la page.")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Zone sélectionnée : de (9|10) à (49|50) % de la largeur/ })).toBeVisible();
   await page.getByLabel("Votre commentaire sur la page 2").fill("Ce titre est trop petit, passez-le en gras.");
   await page.getByRole("button", { name: "Publier le commentaire" }).click();
 
@@ -238,6 +238,50 @@ test("a reviewer draws a rectangle on page 2 and comments; marker and discussion
   expect(markerBox.width / pageBox.width).toBeGreaterThan(0.35);
   expect(markerBox.width / pageBox.width).toBeLessThan(0.45);
   await expectNoSeriousA11yViolations(page);
+});
+
+test("a keyboard-only reviewer places, moves and resizes a zone, then comments on it", async ({ browser, request }) => {
+  const author = await createUser(request, { name: "Léna Roussel" });
+  const reviewer = await createUser(request, { name: "Oscar Mercier" });
+  const { page: authorPage } = await signedIn(browser, author);
+  const path = await createReviewRequest(authorPage, `CV au clavier ${randomUUID().slice(0, 5)}`, 1);
+  const { page } = await signedIn(browser, reviewer);
+  await page.goto(path);
+  await expect(page.getByRole("img", { name: "Page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: "Commenter la page 1" }).focus();
+  await page.keyboard.press("Enter");
+  // Focus lands on the page, where arrows draw.
+  const layer = page.getByRole("application", { name: "Zone à commenter sur la page 1" });
+  await expect(layer).toBeFocused();
+  const status = page.getByRole("status").filter({ hasText: "Zone sélectionnée" });
+  await page.keyboard.press("ArrowDown");
+  const placed = (await status.textContent())!;
+  const numbers = (text: string) => [...text.matchAll(/\d+/g)].map((match) => Number(match[0]));
+  const [left, right, top, bottom] = numbers(placed) as [number, number, number, number];
+  for (let press = 0; press < 5; press++) await page.keyboard.press("ArrowRight");
+  for (let press = 0; press < 3; press++) await page.keyboard.press("Shift+ArrowDown");
+  const moved = numbers((await status.textContent())!);
+  // Moved right (same width), taller (same top).
+  expect(moved[0]).toBeGreaterThan(left);
+  expect(moved[1]! - moved[0]!).toBe(right - left);
+  expect(moved[2]).toBe(top);
+  expect(moved[3]).toBeGreaterThan(bottom);
+
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Effacer la zone" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Votre commentaire sur la page 1")).toBeFocused();
+  await page.keyboard.type("Ce bloc gagnerait à être plus aéré.");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  const marker = page.getByRole("link", { name: /^Commentaire 1 de Oscar Mercier sur la page 1 : Ce bloc gagnerait/ });
+  await expect(marker).toBeVisible();
+  const markerBox = (await marker.boundingBox())!;
+  const pageBox = (await page.getByRole("img", { name: "Page 1 sur 1" }).boundingBox())!;
+  // The marker covers the zone chosen with the keys (in page fractions).
+  expect(Math.round(((markerBox.x - pageBox.x) / pageBox.width) * 100)).toBeCloseTo(moved[0]!, -1);
+  expect(Math.round((markerBox.width / pageBox.width) * 100)).toBeCloseTo(moved[1]! - moved[0]!, -1);
+  await expect(page.getByText("Commentaire sur une zone de la page 1 (version 1)")).toBeVisible();
 });
 
 test("a cover letter pasted as text gets the letter rubric", async ({ browser, request }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type PointerEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { Alert } from "@/components/ui/alert";
@@ -22,7 +22,24 @@ type Props = {
   canComment: boolean;
 };
 
-const clamp = (value: number) => Math.min(1, Math.max(0, value));
+const clamp = (value: number, max = 1) => Math.min(max, Math.max(0, value));
+
+/** Keyboard drawing: where a zone starts, and how far one arrow press moves or resizes it. */
+const KEYBOARD_START: Rect = { x: 0.25, y: 0.25, w: 0.5, h: 0.15 };
+const KEYBOARD_STEP = 0.02;
+const MIN_SIZE = 0.02;
+const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+/** Arrows move the zone, Shift + arrows resize it (from its bottom-right corner); it stays on the page. */
+function nudge(rect: Rect, key: string, resize: boolean): Rect {
+  const [dx, dy] = ARROWS[key]!.map((direction) => direction * KEYBOARD_STEP) as [number, number];
+  if (resize) {
+    return { ...rect, w: clamp(Math.max(MIN_SIZE, rect.w + dx), 1 - rect.x), h: clamp(Math.max(MIN_SIZE, rect.h + dy), 1 - rect.y) };
+  }
+  return { ...rect, x: clamp(rect.x + dx, 1 - rect.w), y: clamp(rect.y + dy, 1 - rect.h) };
+}
+
+const percent = (value: number) => Math.round(value * 100);
 
 /** One page: the canvas, its comment markers, and (for reviewers) drawing a rectangle to comment on. */
 export function PdfPage({ doc, number, total, version, threadId, threadHref, markers, canComment }: Props) {
@@ -35,6 +52,23 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const drawLayerRef = useRef<HTMLDivElement>(null);
+
+  // The button that opened the form is gone: focus goes to the page, where arrows draw a zone.
+  useEffect(() => {
+    if (isAnnotating) drawLayerRef.current?.focus({ preventScroll: true });
+  }, [isAnnotating]);
+
+  function onDrawKey(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === "Escape" && rect) {
+      event.preventDefault();
+      setRect(null);
+      return;
+    }
+    if (!(event.key in ARROWS)) return;
+    event.preventDefault();
+    setRect((old) => (old ? nudge(old, event.key, event.shiftKey) : KEYBOARD_START));
+  }
 
   useEffect(() => {
     let isCancelled = false;
@@ -98,8 +132,14 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
         ))}
         {isAnnotating ? (
           <div
+            ref={drawLayerRef}
             data-testid={`draw-layer-${number}`}
-            className="absolute inset-0 cursor-crosshair touch-none"
+            tabIndex={0}
+            role="application"
+            aria-label={t("drawLayerLabel", { page: number })}
+            aria-describedby={`draw-keys-${version}-${number}`}
+            onKeyDown={onDrawKey}
+            className="absolute inset-0 cursor-crosshair touch-none rounded-md focus-visible:outline focus-visible:outline-3 focus-visible:outline-teal"
             onPointerDown={(event) => {
               event.currentTarget.setPointerCapture(event.pointerId);
               const p = point(event);
@@ -128,9 +168,12 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
       {isAnnotating ? (
         <div className="flex flex-col gap-2 rounded-xl border border-line p-3">
           <p className="text-sm text-muted">{t("drawHint")}</p>
+          <p id={`draw-keys-${version}-${number}`} className="text-sm text-muted">
+            {t("drawKeys")}
+          </p>
           {rect && !start ? (
             <p className="flex flex-wrap items-center gap-2 text-sm" role="status">
-              {t("zoneSelected")}
+              {t("zoneSelectedAt", { left: percent(rect.x), right: percent(rect.x + rect.w), top: percent(rect.y), bottom: percent(rect.y + rect.h) })}
               <button type="button" className="text-teal underline" onClick={() => setRect(null)}>{t("clearZone")}</button>
             </p>
           ) : null}
