@@ -155,8 +155,10 @@ test("a reviewer scores the rubric; the author sees the summary per criterion", 
   await expect(page.getByText("Merci, votre retour est publié.")).toBeVisible();
   await expect(page.getByText("Adéquation au poste et à l'ESS : 2/4 — Citez la mission de la structure.")).toBeVisible();
 
-  await authorPage.reload();
+  // The author's open page updates its summary live, then keeps it after a reload.
   const summary = authorPage.getByRole("table");
+  await expect(summary.getByRole("row", { name: /Lisibilité et structure\s+3 \/ 4/ })).toBeVisible();
+  await authorPage.reload();
   await expect(summary.getByRole("row", { name: /Lisibilité et structure\s+3 \/ 4/ })).toBeVisible();
   await expect(summary.getByRole("row", { name: /Adéquation au poste et à l'ESS\s+2 \/ 4/ })).toBeVisible();
   await expect(authorPage.getByRole("link", { name: /Voir le retour de Paul Martin/ })).toBeVisible();
@@ -176,6 +178,11 @@ test("the author uploads version 2, anyone switches versions, and the author mar
   }
   await page.getByRole("button", { name: "Publier mon retour" }).click();
   await expect(page.getByText("Merci, votre retour est publié.")).toBeVisible();
+  const threadId = Number(/\/c\/cv\/(\d+)-/.exec(path)![1]);
+  const comment = await page.request.post(`/api/v1/reviews/${threadId}/page-comments`, {
+    data: { version: 1, page: 1, rect: null, text: "Le titre du CV manque.", idempotencyKey: randomUUID() },
+  });
+  expect(comment.status()).toBe(201);
 
   await authorPage.goto(path);
   await authorPage.getByLabel(/Nouvelle version \(version 2/).setInputFiles(await pdfFile(3));
@@ -186,10 +193,16 @@ test("the author uploads version 2, anyone switches versions, and the author mar
 
   // Switching back shows version 1, its single page, and the review given on it.
   await page.reload();
+  await expect(page.getByRole("button", { name: /^Version 2/ })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("button", { name: /^Version 1/ }).click();
   await expect(page.getByText(/Version 1 · .* · 1 retour sur cette version/)).toBeVisible();
   await expect(page.getByRole("img", { name: "Page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("link", { name: /Voir le retour de Hugo Blanc/ }).locator("..")).toContainText("Version 1");
+  // Following a version 1 page comment from its post, while version 2 is shown, brings version 1 back.
+  await page.getByRole("button", { name: /^Version 2/ }).click();
+  await page.locator("#p3").getByRole("link", { name: "Voir sur la page 1" }).click();
+  await expect(page.getByRole("button", { name: /^Version 1/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("link", { name: /^Commentaire 1 de Hugo Blanc sur la page 1 : Le titre du CV manque/ })).toBeInViewport({ timeout: 20_000 });
 
   await authorPage.getByLabel("Un mot pour remercier vos relecteurs (facultatif)").fill("Merci Hugo pour ta relecture !");
   await authorPage.getByRole("button", { name: "Marquer comme résolu" }).click();
@@ -228,7 +241,11 @@ test("a reviewer draws a rectangle on page 2 and comments; marker and discussion
   const postHref = await marker.getAttribute("href");
   expect(postHref).toMatch(/\?post=2$/);
   await expect(page.getByRole("link", { name: "Voir dans la discussion" })).toHaveAttribute("href", postHref!);
-  await expect(page.getByRole("link", { name: "Voir sur la page 2" })).toHaveAttribute("href", /#page-comment-\d+$/);
+  const markerAnchor = await page.getByRole("link", { name: "Voir sur la page 2" }).first().getAttribute("href");
+  expect(markerAnchor).toMatch(/^#page-comment-\d+$/);
+  // The post in the discussion links back to its marker too.
+  await page.locator("#p2").getByRole("link", { name: "Voir sur la page 2" }).click();
+  await expect(marker).toBeInViewport();
   // The rectangle is kept in page fractions: it survives a reload at another width.
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.reload();

@@ -34,7 +34,9 @@ type Editing = { body: JSONContent; version: number; conflictHtml?: string };
 export function PostCard({ post, isOpening, isNested, canReply, onReply, onChange, children, anchorPrefix = "p" }: PostCardProps) {
   const t = useTranslations("forum");
   const tQa = useTranslations("qa");
-  const isFromPro = isProAnswer(useThreadExtras(), post, isOpening);
+  const extras = useThreadExtras();
+  const isFromPro = isProAnswer(extras, post, isOpening);
+  const pageComment = post.bodyHtml === null ? undefined : extras?.pageCommentLinks?.[post.number];
   const [editing, setEditing] = useState<Editing | null>(null);
   const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -124,6 +126,12 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
             ) : null}
             {/* Rendered on the server from allow-listed JSON at write time (lib/editor/render.ts). */}
             <div className="prose-post" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? "" }} />
+            {pageComment ? (
+              // The marker shows the version it belongs to when the link is followed (VersionViewer).
+              <a href={`#page-comment-${pageComment.markerId}`} className="mt-2 inline-block text-sm font-semibold text-teal underline">
+                {tRoot("review.seeOnPage", { page: pageComment.page })}
+              </a>
+            ) : null}
             {/* Recordings are served by the file route, which checks the reader again. */}
             {post.attachments.map((attachment) =>
               attachment.contentType.startsWith("audio/") ? (

@@ -3,7 +3,10 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
 import type { PostView } from "@/lib/forum/views";
 
-/** What a thread page knows about questions and moderation (from lib/questions/service getThreadExtras). */
+/**
+ * What a thread page knows beyond its posts: questions and moderation (lib/questions/service
+ * getThreadExtras), and which posts are comments on a page of a reviewed document.
+ */
 export type ThreadExtrasData = {
   threadId: number;
   isQuestion: boolean;
@@ -12,6 +15,8 @@ export type ThreadExtrasData = {
   canModerate: boolean;
   canReport: boolean;
   viewerId: string | null;
+  /** By post number: the marker (id and page) of a page comment, linked from its post. */
+  pageCommentLinks?: Record<number, { markerId: number; page: number }>;
 };
 
 type ThreadExtrasValue = ThreadExtrasData & { setAcceptedAnswer: (post: PostView | null) => void };

@@ -8,6 +8,7 @@ import { lazy, Suspense, useSyncExternalStore, type ComponentProps, type ReactNo
 const AuthorToolsChunk = lazy(() => import("./author-tools").then((module) => ({ default: module.AuthorTools })));
 const RubricFormChunk = lazy(() => import("./rubric-form").then((module) => ({ default: module.RubricForm })));
 const RecordedReplyFormChunk = lazy(() => import("@/components/pitches/recorded-reply-form").then((module) => ({ default: module.RecordedReplyForm })));
+const ReviewLiveRefreshChunk = lazy(() => import("./review-live-refresh").then((module) => ({ default: module.ReviewLiveRefresh })));
 const VersionViewerChunk = lazy(() => import("./version-viewer").then((module) => ({ default: module.VersionViewer })));
 
 const subscribe = () => () => {};
@@ -45,6 +46,14 @@ export function LazyRecordedReplyForm(props: ComponentProps<typeof RecordedReply
   return (
     <ClientOnly>
       <RecordedReplyFormChunk {...props} />
+    </ClientOnly>
+  );
+}
+
+export function LazyReviewLiveRefresh(props: ComponentProps<typeof ReviewLiveRefreshChunk>) {
+  return (
+    <ClientOnly>
+      <ReviewLiveRefreshChunk {...props} />
     </ClientOnly>
   );
 }

@@ -59,6 +59,16 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
     if (isAnnotating) drawLayerRef.current?.focus({ preventScroll: true });
   }, [isAnnotating]);
 
+  // Opened from a link to one of this page's markers (possibly before the page existed): go there.
+  const markerIds = markers.map((marker) => marker.id).join(",");
+  useEffect(() => {
+    const linked = /^#page-comment-(\d+)$/.exec(window.location.hash)?.[1];
+    if (!linked || !markerIds.split(",").includes(linked)) return;
+    const marker = document.getElementById(`page-comment-${linked}`);
+    marker?.scrollIntoView({ block: "center" });
+    marker?.focus({ preventScroll: true });
+  }, [markerIds]);
+
   function onDrawKey(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === "Escape" && rect) {
       event.preventDefault();

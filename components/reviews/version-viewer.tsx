@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import type { PageMarker } from "./pdf-page";
@@ -25,6 +25,24 @@ export function VersionViewer({ versions, threadId, threadHref, canComment }: Pr
   // null follows the latest version, so a newly uploaded one shows up selected after a refresh.
   const [selected, setSelected] = useState<number | null>(null);
   const current = versions.find((version) => version.number === selected) ?? versions.at(-1);
+
+  // A link to a page comment (#page-comment-N, from its post) shows the version that holds it:
+  // on arrival and when such a link is followed, not again when a live refresh brings new props.
+  const versionsRef = useRef(versions);
+  useEffect(() => {
+    versionsRef.current = versions;
+  });
+  useEffect(() => {
+    const showLinkedComment = () => {
+      const markerId = Number(/^#page-comment-(\d+)$/.exec(window.location.hash)?.[1]);
+      const holder = versionsRef.current.find((version) => version.comments.some((comment) => comment.id === markerId));
+      if (holder) setSelected(holder.number);
+    };
+    showLinkedComment();
+    window.addEventListener("hashchange", showLinkedComment);
+    return () => window.removeEventListener("hashchange", showLinkedComment);
+  }, []);
+
   if (!current) return null;
   return (
     <div className="flex flex-col gap-3">

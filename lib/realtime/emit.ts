@@ -49,6 +49,10 @@ export function emitThreadUpdated(input: { threadId: number; isPinned: boolean; 
   getIo()?.to(`thread:${input.threadId}`).emit("thread:updated", input);
 }
 
+export function emitReviewUpdated(input: { threadId: number; actorId: string }) {
+  getIo()?.to(`thread:${input.threadId}`).emit("review:updated", input);
+}
+
 /** Ends every live connection of an account at once (suspension, password change…). */
 export function disconnectUser(userId: string) {
   getIo()?.in(`user:${userId}`).disconnectSockets(true);

@@ -17,6 +17,8 @@ export type ServerToClientEvents = {
   "post:reactions": (event: { threadId: number; postId: number; reactions: ReactionView[]; actorId: string; emoji: string }) => void;
   "thread:activity": (event: { channelSlug: string; threadId: number; authorId: string; isNewThread: boolean }) => void;
   "thread:updated": (event: { threadId: number; isPinned: boolean; isLocked: boolean }) => void;
+  /** A review or pitch changed (rubric review, page comment, version, resolved): pages re-render its summary. */
+  "review:updated": (event: { threadId: number; actorId: string }) => void;
   typing: (event: { threadId: number; user: { id: string; name: string } }) => void;
   presence: (event: { threadId: number; count: number }) => void;
 };

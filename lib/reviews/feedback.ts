@@ -7,7 +7,7 @@ import { getReadableThread } from "@/lib/forum/service";
 import { toPostView } from "@/lib/forum/views";
 import { canReply, type Actor } from "@/lib/permissions";
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
-import { emitPostCreated } from "@/lib/realtime/emit";
+import { emitPostCreated, emitReviewUpdated } from "@/lib/realtime/emit";
 import type { ReviewDocKind } from "@/db/schema/reviews";
 import type { SubmitFeedbackInput } from "@/lib/validation/reviews";
 import { RUBRICS, summarizeScores } from "./rubric";
@@ -55,7 +55,10 @@ export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput) {
   if (!result.ok || !result.isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "post" });
   if (!result.ok) throw new AppError("not_found");
   const post = toPostView(result.post, actor);
-  if (result.isNew) emitPostCreated({ post, threadId: thread.id, channelSlug: channel.slug });
+  if (result.isNew) {
+    emitPostCreated({ post, threadId: thread.id, channelSlug: channel.slug });
+    emitReviewUpdated({ threadId: thread.id, actorId: actor.id });
+  }
   return { postNumber: result.post.number, isNew: result.isNew };
 }
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { getDb } from "@/db";
 import { createPageComment, listPageComments } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
@@ -7,7 +8,7 @@ import { getReadableThread } from "@/lib/forum/service";
 import { toPostView } from "@/lib/forum/views";
 import { canReply, type Actor } from "@/lib/permissions";
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
-import { emitPostCreated } from "@/lib/realtime/emit";
+import { emitPostCreated, emitReviewUpdated } from "@/lib/realtime/emit";
 import type { PageCommentInput } from "@/lib/validation/reviews";
 import { getReviewForThread } from "./service";
 
@@ -38,11 +39,15 @@ export async function commentOnPage(actor: Actor, input: PageCommentInput) {
   });
   if (!result.ok || !result.isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "post" });
   if (!result.ok) throw new AppError("not_found");
-  if (result.isNew) emitPostCreated({ post: toPostView(result.post, actor), threadId: thread.id, channelSlug: channel.slug });
+  if (result.isNew) {
+    emitPostCreated({ post: toPostView(result.post, actor), threadId: thread.id, channelSlug: channel.slug });
+    emitReviewUpdated({ threadId: thread.id, actorId: actor.id });
+  }
   return { postNumber: result.post.number, isNew: result.isNew };
 }
 
-/** Page comments of a thread whose reader the page has already checked. */
-export async function getPageComments(threadId: number) {
-  return listPageComments(getDb(), { threadId });
-}
+/**
+ * Page comments of a thread whose reader the page has already checked. Request-cached: the
+ * review section (markers) and the discussion (links from the posts) ask for the same list.
+ */
+export const getPageComments = cache(async (threadId: number) => listPageComments(getDb(), { threadId }));

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { documentFromText } from "@/lib/editor/render";
 import { getReadableThread, replyToThread } from "@/lib/forum/service";
 import { isActiveMember, type Actor } from "@/lib/permissions";
+import { emitReviewUpdated } from "@/lib/realtime/emit";
 import { getStorage } from "@/lib/storage";
 import type { UploadedFile } from "@/lib/uploads/limits";
 import { getReviewForThread, storeCheckedPdf } from "./service";
@@ -31,6 +32,7 @@ export async function addVersion(actor: Actor, input: { threadId: number; letter
   try {
     const added = await addReviewVersion(getDb(), { threadId: thread.id, actorId: author.id, file: stored, letterText: letterText ?? null });
     if (!added) throw new AppError("not_found");
+    emitReviewUpdated({ threadId: thread.id, actorId: author.id });
     return added;
   } catch (error) {
     if (stored) await getStorage().delete(stored.storageKey);
@@ -43,6 +45,7 @@ export async function markResolved(actor: Actor, input: { threadId: number; isRe
   const { actor: author, thread } = await getOwnReview(actor, input.threadId);
   const isDone = await setReviewResolved(getDb(), { threadId: thread.id, actorId: author.id, isResolved: input.isResolved });
   if (!isDone) throw new AppError("not_found");
+  emitReviewUpdated({ threadId: thread.id, actorId: author.id });
   // The thanks is an ordinary reply (same limits, live update, notifications) after the change.
   if (input.isResolved && input.thanks) await replyToThread(author, { threadId: thread.id, body: documentFromText(input.thanks) });
   return { isResolved: input.isResolved };
@@ -55,5 +58,6 @@ export async function removeVersion(actor: Actor, input: { threadId: number; num
   if (!removed) throw new AppError("not_found");
   // After commit: the row is gone, so nobody can be served these bytes any more.
   if (removed.storageKey) await getStorage().delete(removed.storageKey);
+  emitReviewUpdated({ threadId: thread.id, actorId: author.id });
   return { deleted: true };
 }

@@ -9,6 +9,7 @@ import { ThreadView } from "@/components/forum/thread-view";
 import { ThreadTools } from "@/components/moderation/thread-tools";
 import { ThreadExtrasProvider } from "@/components/questions/thread-extras";
 import { getThreadExtras } from "@/lib/questions/service";
+import { getPageComments } from "@/lib/reviews/page-comments";
 import { Badge } from "@/components/ui/badge";
 import { getDb } from "@/db";
 import { getDraft } from "@/db/queries/drafts";
@@ -63,7 +64,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   ]);
   const t = await getTranslations("forum");
   const tQa = await getTranslations("qa");
-  const extras = await getThreadExtras(user, thread, channel);
+  const [extras, pageComments] = await Promise.all([getThreadExtras(user, thread, channel), thread.kind === "review" ? getPageComments(thread.id) : []]);
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
@@ -96,6 +97,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           canModerate: extras.canModerate,
           canReport: extras.canReport,
           viewerId: extras.viewerId,
+          pageCommentLinks: Object.fromEntries(pageComments.map((comment) => [comment.postNumber, { markerId: comment.id, page: comment.page }])),
         }}
       >
       <ThreadView

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { LazyRecordedReplyForm, LazyRubricForm } from "@/components/reviews/lazy";
+import { LazyRecordedReplyForm, LazyReviewLiveRefresh, LazyRubricForm } from "@/components/reviews/lazy";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
 import { Disclosure } from "@/components/ui/disclosure";
 import type { Channel, Thread } from "@/db/schema";
@@ -46,6 +46,7 @@ export async function PitchSection({ thread, channel, user }: Props) {
         </details>
       ) : null}
       <RubricSummary summary={summary} feedback={feedback} threadHref={threadPath(channel.slug, thread)} versionNumbers={versionNumbers} />
+      <LazyReviewLiveRefresh threadId={thread.id} viewerId={user?.id ?? null} />
       {/* The forms stay folded: the pitch and its discussion come first. */}
       {canGiveFeedback ? (
         <Disclosure summary={t("pitch.rubricTitle")} summaryId="rubric-title">

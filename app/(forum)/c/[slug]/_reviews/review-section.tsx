@@ -1,4 +1,4 @@
-import { LazyAuthorTools as AuthorTools, LazyRubricForm as RubricForm } from "@/components/reviews/lazy";
+import { LazyAuthorTools as AuthorTools, LazyReviewLiveRefresh, LazyRubricForm as RubricForm } from "@/components/reviews/lazy";
 import { ReviewSummary } from "@/components/reviews/review-summary";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
 import { Disclosure } from "@/components/ui/disclosure";
@@ -41,6 +41,7 @@ export async function ReviewSection({ thread, channel, user }: Props) {
       canComment={canReply(user, channel, thread)}
     >
       <RubricSummary summary={summary} feedback={feedback} threadHref={threadPath(channel.slug, thread)} versionNumbers={versionNumbers} />
+      <LazyReviewLiveRefresh threadId={thread.id} viewerId={user?.id ?? null} />
       {isAuthor ? (
         <AuthorTools
           threadId={thread.id}
