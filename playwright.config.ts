@@ -89,6 +89,8 @@ export default defineConfig({
             env: { ...serverEnv, PORT: String(PG_PORT), AUTH_SECRET: "e2e-postgres-secret-0123456789abcdef" },
             stdout: "ignore" as const,
             stderr: "pipe" as const,
+            // Without it Playwright SIGKILLs the process group and the scratch database is never dropped.
+            gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
           },
         ]
       : []),

@@ -138,7 +138,8 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
                 <audio
                   key={attachment.fileId}
                   controls
-                  preload="metadata"
+                  // A thread may hold many: each downloads when played, not when the page opens.
+                  preload="none"
                   src={`/api/v1/files/${attachment.fileId}`}
                   aria-label={t("listenRecording", { name: post.author.name })}
                   className="mt-3 w-full"

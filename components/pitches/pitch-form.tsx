@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { UploadProgress } from "@/components/reviews/upload-progress";
-import { postWithProgress } from "@/components/reviews/upload-xhr";
+import { useUpload } from "@/components/reviews/use-upload";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
@@ -22,10 +22,8 @@ export function PitchForm({ channelSlug, maxSeconds }: Props) {
   const tp = useTranslations("review.pitch");
   const router = useRouter();
   const recorder = useRecorder(maxSeconds);
+  const { progress, isSending, error, fieldErrors, send, setError } = useUpload();
   const [values, setValues] = useState({ title: "", target: "", text: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [progress, setProgress] = useState<number | null>(null);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
   const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [name]: event.target.value }));
@@ -33,26 +31,16 @@ export function PitchForm({ channelSlug, maxSeconds }: Props) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (recorder.isRecording) return;
-    setError(null);
-    setFieldErrors({});
     const form = new FormData();
     form.set("channelSlug", channelSlug);
     form.set("idempotencyKey", idempotencyKey);
     for (const [name, value] of Object.entries(values)) form.set(name, value);
     if (recorder.recording) form.set("file", recorder.recording.blob, recordingFileName(recorder.recording));
-    setProgress(0);
-    const result = await postWithProgress("/api/v1/pitches", form, setProgress);
-    if (result.ok && result.path) {
-      router.push(result.path);
-      return;
-    }
-    setProgress(null);
-    if (result.ok || "network" in result) setError(t("networkError"));
-    else if (result.fields) setFieldErrors(result.fields);
-    else setError(result.message ?? t("networkError"));
+    const answer = await send("/api/v1/pitches", form, { keepProgress: true });
+    if (answer?.path) router.push(answer.path);
+    else if (answer) setError(t("networkError"));
   }
 
-  const isSending = progress !== null;
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -60,7 +48,7 @@ export function PitchForm({ channelSlug, maxSeconds }: Props) {
       <TextField id="target" label={t("targetLabel")} hint={t("targetHint")} value={values.target} onChange={set("target")} errors={fieldErrors.target} required maxLength={150} />
       <RecorderFieldset recorder={recorder} legend={tp("recordingLabel")} idPrefix="pitch" disabled={isSending} errors={fieldErrors.file} />
       <TextAreaField id="text" label={tp("textLabel")} hint={tp("textHint")} value={values.text} onChange={set("text")} errors={fieldErrors.text} rows={6} maxLength={5000} />
-      {isSending ? <UploadProgress fraction={progress} /> : null}
+      {progress !== null ? <UploadProgress fraction={progress} /> : null}
       <div className="flex justify-end">
         <Button type="submit" disabled={isSending || recorder.isRecording}>
           {isSending ? t("uploading") : tp("submit")}

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { UploadProgress } from "@/components/reviews/upload-progress";
-import { postWithProgress } from "@/components/reviews/upload-xhr";
+import { useUpload } from "@/components/reviews/use-upload";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
@@ -20,46 +20,34 @@ export function RecordedReplyForm({ threadId, maxSeconds, labelledBy }: Props) {
   const t = useTranslations("review");
   const tp = useTranslations("review.pitch");
   const recorder = useRecorder(maxSeconds);
+  const { progress, isSending, error, fieldErrors, send } = useUpload();
   const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [progress, setProgress] = useState<number | null>(null);
   const [sentNumber, setSentNumber] = useState<number | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (recorder.isRecording) return;
-    setError(null);
-    setFieldErrors({});
     setSentNumber(null);
     const form = new FormData();
     form.set("idempotencyKey", idempotencyKey);
     form.set("text", text);
     if (recorder.recording) form.set("file", recorder.recording.blob, recordingFileName(recorder.recording));
-    setProgress(0);
-    const result = await postWithProgress(`/api/v1/pitches/${threadId}/replies`, form, setProgress);
-    setProgress(null);
-    if (result.ok) {
-      setSentNumber(result.body?.postNumber ?? null);
-      setText("");
-      recorder.discard();
-      setIdempotencyKey(crypto.randomUUID());
-      return;
-    }
-    if ("network" in result) setError(t("networkError"));
-    else if (result.fields) setFieldErrors(result.fields);
-    else setError(result.message ?? t("networkError"));
+    const answer = await send(`/api/v1/pitches/${threadId}/replies`, form);
+    if (!answer) return;
+    setSentNumber(answer.postNumber ?? null);
+    setText("");
+    recorder.discard();
+    setIdempotencyKey(crypto.randomUUID());
   }
 
-  const isSending = progress !== null;
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-labelledby={labelledBy} noValidate>
       <p className="text-sm text-muted">{tp("replyIntro")}</p>
       {error ? <Alert tone="error">{error}</Alert> : null}
       <RecorderFieldset recorder={recorder} legend={tp("replyRecordingLabel")} idPrefix="reply" disabled={isSending} errors={fieldErrors.file} />
       <TextAreaField id="recorded-reply-text" label={tp("replyTextLabel")} value={text} onChange={(event) => setText(event.target.value)} errors={fieldErrors.text} rows={3} maxLength={5000} />
-      {isSending ? <UploadProgress fraction={progress} /> : null}
+      {progress !== null ? <UploadProgress fraction={progress} /> : null}
       {sentNumber !== null ? (
         <Alert tone="success">
           {tp("replySent")}{" "}

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { UploadProgress } from "./upload-progress";
 import { FileDrop } from "./file-drop";
-import { postWithProgress } from "./upload-xhr";
+import { useUpload } from "./use-upload";
 
 type Props = { threadId: number; isLetter: boolean; isResolved: boolean; maxMb: number; versionNumbers: number[] };
 
@@ -18,29 +18,21 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [letterText, setLetterText] = useState("");
-  const [progress, setProgress] = useState<number | null>(null);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const upload = useUpload();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [thanks, setThanks] = useState("");
 
   async function onUpload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setErrors({});
     setMessage(null);
     const form = new FormData();
     if (file) form.set("file", file, file.name);
     if (letterText) form.set("letterText", letterText);
-    setProgress(0);
-    const result = await postWithProgress(`/api/v1/reviews/${threadId}/versions`, form, setProgress);
-    setProgress(null);
-    if (result.ok) {
-      setFile(null);
-      setLetterText("");
-      setMessage({ tone: "success", text: t("versionAdded") });
-      router.refresh();
-    } else if ("network" in result) setMessage({ tone: "error", text: t("networkError") });
-    else if (result.fields) setErrors(result.fields);
-    else setMessage({ tone: "error", text: result.message ?? t("networkError") });
+    if (!(await upload.send(`/api/v1/reviews/${threadId}/versions`, form))) return;
+    setFile(null);
+    setLetterText("");
+    setMessage({ tone: "success", text: t("versionAdded") });
+    router.refresh();
   }
 
   async function send(url: string, method: "POST" | "DELETE", body?: unknown) {
@@ -60,11 +52,12 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
         {t("authorTools")}
       </h3>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {upload.error ? <Alert tone="error">{upload.error}</Alert> : null}
       <form onSubmit={onUpload} className="flex flex-col gap-3" noValidate>
-        <FileDrop file={file} onChange={setFile} maxMb={maxMb} errors={errors.file} label={t("newVersionFile", { number: Math.max(0, ...versionNumbers) + 1, maxMb })} />
-        {isLetter ? <TextAreaField id="version-letter" label={t("letterLabel")} value={letterText} onChange={(event) => setLetterText(event.target.value)} errors={errors.letterText} rows={5} /> : null}
-        {progress !== null ? <UploadProgress fraction={progress} /> : null}
-        <Button type="submit" variant="secondary" disabled={progress !== null} className="max-w-full self-start whitespace-normal text-center">
+        <FileDrop file={file} onChange={setFile} maxMb={maxMb} errors={upload.fieldErrors.file} label={t("newVersionFile", { number: Math.max(0, ...versionNumbers) + 1, maxMb })} />
+        {isLetter ? <TextAreaField id="version-letter" label={t("letterLabel")} value={letterText} onChange={(event) => setLetterText(event.target.value)} errors={upload.fieldErrors.letterText} rows={5} /> : null}
+        {upload.progress !== null ? <UploadProgress fraction={upload.progress} /> : null}
+        <Button type="submit" variant="secondary" disabled={upload.isSending} className="max-w-full self-start whitespace-normal text-center">
           {t("uploadVersion")}
         </Button>
       </form>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { UploadProgress } from "./upload-progress";
 import { FileDrop } from "./file-drop";
-import { postWithProgress } from "./upload-xhr";
+import { useUpload } from "./use-upload";
 
 type Props = { channelSlug: string; isLetter: boolean; maxMb: number };
 
@@ -22,9 +22,7 @@ export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
   const router = useRouter();
   const [values, setValues] = useState({ title: "", target: "", feedbackWanted: "", letterText: "" });
   const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const { progress, isSending, error, fieldErrors, send, setError } = useUpload();
   // One key per form: a retried submission (double click, flaky network) creates one thread.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
@@ -32,26 +30,16 @@ export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setError(null);
-    setFieldErrors({});
     const form = new FormData();
     form.set("channelSlug", channelSlug);
     form.set("idempotencyKey", idempotencyKey);
     for (const [name, value] of Object.entries(values)) form.set(name, value);
     if (file) form.set("file", file, file.name);
-    setProgress(0);
-    const result = await postWithProgress("/api/v1/reviews", form, setProgress);
-    if (result.ok && result.path) {
-      router.push(result.path);
-      return;
-    }
-    setProgress(null);
-    if (result.ok || "network" in result) setError(t("networkError"));
-    else if (result.fields) setFieldErrors(result.fields);
-    else setError(result.message ?? t("networkError"));
+    const answer = await send("/api/v1/reviews", form, { keepProgress: true });
+    if (answer?.path) router.push(answer.path);
+    else if (answer) setError(t("networkError"));
   }
 
-  const isSending = progress !== null;
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -72,7 +60,7 @@ export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
       {isLetter ? (
         <TextAreaField id="letterText" label={t("letterLabel")} hint={t("letterHint")} value={values.letterText} onChange={set("letterText")} errors={fieldErrors.letterText} rows={8} maxLength={10000} />
       ) : null}
-      {isSending ? <UploadProgress fraction={progress} /> : null}
+      {progress !== null ? <UploadProgress fraction={progress} /> : null}
       <div className="flex justify-end">
         <Button type="submit" disabled={isSending}>
           {isSending ? t("uploading") : t("submit")}

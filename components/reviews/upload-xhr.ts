@@ -1,5 +1,5 @@
 /** What the upload routes answer on success (each route fills what it has). */
-type UploadAnswer = { path?: string; postNumber?: number };
+export type UploadAnswer = { path?: string; postNumber?: number };
 
 /** What an upload route answers: created, refused with one message, or per-field errors. */
 export type UploadResult =

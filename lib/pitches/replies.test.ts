@@ -10,6 +10,7 @@ import { storedFiles, type User } from "@/db/schema";
 import { editPost, readThreadPage, removePost, replyToThread } from "@/lib/forum/service";
 import { setPostVisibility, setThreadLocked } from "@/lib/moderation/service";
 import { readThreadFile } from "@/lib/reviews/service";
+import { makeWebm } from "@/lib/uploads/test-audio";
 import { makePdf } from "@/lib/uploads/test-pdfs";
 import { replyWithRecording, startPitch } from "./service";
 
@@ -32,8 +33,7 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 const storedCount = async () => (await readdir(path.join(testDb.dataDir, "uploads", "pitches")).catch(() => [])).length;
-// The start of a WebM file as MediaRecorder writes it (EBML header, doc type "webm").
-const webm = () => ({ bytes: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84, ...Buffer.from("webm"), 0x42, 0x87, 0x81, 0x04, 0, 0, 0, 0]), name: "reply.webm" });
+const webm = () => ({ bytes: makeWebm(), name: "reply.webm" });
 
 async function writtenPitch() {
   const created = await startPitch(actorOf(author), { channelSlug: "pitch", title: "Mon pitch", target: "Chargée de mission", text: "Bonjour, je suis Inès.", idempotencyKey: randomUUID() }, null);

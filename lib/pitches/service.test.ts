@@ -7,6 +7,7 @@ import { createServiceTestDb } from "@/db/service-testing";
 import type { TestDb } from "@/db/testing";
 import type { User } from "@/db/schema";
 import { getReviewForThread, readThreadFile } from "@/lib/reviews/service";
+import { makeWebm } from "@/lib/uploads/test-audio";
 import { makePdf } from "@/lib/uploads/test-pdfs";
 import { submitFeedback } from "@/lib/reviews/feedback";
 import { startPitch } from "./service";
@@ -27,8 +28,7 @@ afterAll(() => testDb.close());
 
 const storedCount = async () => (await readdir(path.join(testDb.dataDir, "uploads", "pitches")).catch(() => [])).length;
 const input = (idempotencyKey = randomUUID(), text?: string) => ({ channelSlug: "pitch", title: "Mon pitch", target: "Chargée de projet", text, idempotencyKey });
-// The start of a WebM file as MediaRecorder writes it (EBML header, doc type "webm").
-const webm = () => ({ bytes: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84, ...Buffer.from("webm"), 0x42, 0x87, 0x81, 0x04, 0, 0, 0, 0]), name: "x.pdf" });
+const webm = () => ({ bytes: makeWebm(), name: "x.pdf" });
 
 describe("pitches", () => {
   it("stores a recording as audio and serves it only to members who may read the thread", async () => {
