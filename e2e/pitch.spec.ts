@@ -92,6 +92,13 @@ test("a member records a 3-second pitch, publishes it and plays it inline; visit
   expect(refused.status()).toBe(404);
   expect((await refused.body()).includes(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]))).toBe(false);
   await anonymous.dispose();
+
+  // The author can take their voice back: the recording is gone for good, the pitch stays.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Supprimer mon enregistrement" }).click();
+  await expect(audio).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  expect((await page.request.get(src!)).status()).toBe(404);
 });
 
 test("a non-audio file is refused with its message, and nothing is published", async ({ browser, request }) => {

@@ -210,6 +210,17 @@ test("the author uploads version 2, anyone switches versions, and the author mar
   await expect(authorPage.getByText("Merci Hugo pour ta relecture !")).toBeVisible();
   await authorPage.reload();
   await expect(authorPage.getByRole("button", { name: "Rouvrir la demande" })).toBeVisible();
+
+  // The author takes version 1's file back: gone from the preview and the file route, its review stays.
+  await authorPage.getByRole("button", { name: /^Version 1/ }).click();
+  const firstFile = (await authorPage.getByRole("link", { name: /^Télécharger/ }).getAttribute("href"))!;
+  authorPage.once("dialog", (dialog) => void dialog.accept());
+  await authorPage.getByRole("button", { name: "Retirer le fichier de la version 1" }).click();
+  await authorPage.getByRole("button", { name: /^Version 1/ }).click();
+  await expect(authorPage.getByText("Fichier retiré par son auteur·ice : les retours et commentaires restent.")).toBeVisible();
+  await expect(authorPage.getByText(/Version 1 · .* · 1 retour sur cette version/)).toBeVisible();
+  expect((await page.request.get(firstFile)).status()).toBe(404);
+  await expect(authorPage.getByRole("button", { name: "Retirer le fichier de la version 1" })).toHaveCount(0);
 });
 
 test("a reviewer draws a rectangle on page 2 and comments; marker and discussion link to each other", async ({ browser, request }) => {

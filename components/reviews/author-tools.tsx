@@ -8,12 +8,14 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { UploadProgress } from "./upload-progress";
 import { FileDrop } from "./file-drop";
+import { sendJson } from "./send-json";
 import { useUpload } from "./use-upload";
 
-type Props = { threadId: number; isLetter: boolean; isResolved: boolean; maxMb: number; versionNumbers: number[] };
+/** `fileVersionNumbers`: the versions that still have a file the author may withdraw. */
+type Props = { threadId: number; isLetter: boolean; isResolved: boolean; maxMb: number; versionNumbers: number[]; fileVersionNumbers: number[] };
 
 /** What the author of a request can do: upload the next version, delete one, mark it resolved. */
-export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumbers }: Props) {
+export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumbers, fileVersionNumbers }: Props) {
   const t = useTranslations("review");
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
@@ -37,13 +39,9 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
 
   async function send(url: string, method: "POST" | "DELETE", body?: unknown) {
     setMessage(null);
-    const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined }).catch(() => null);
-    if (!response?.ok) {
-      const data = (await response?.json().catch(() => null)) as { message?: string } | null;
-      setMessage({ tone: "error", text: data?.message ?? t("networkError") });
-      return;
-    }
-    router.refresh();
+    const result = await sendJson(url, method, body);
+    if (result.ok) router.refresh();
+    else setMessage({ tone: "error", text: result.message ?? t("networkError") });
   }
 
   return (
@@ -77,6 +75,12 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
               </Button>
             ))
           : null}
+        {/* A personal document can always be taken back, the last one included; the reviews stay. */}
+        {fileVersionNumbers.map((number) => (
+          <Button key={`file-${number}`} variant="ghost" onClick={() => window.confirm(t("withdrawFileConfirm", { number })) && send(`/api/v1/reviews/${threadId}/versions/${number}/file`, "DELETE")}>
+            {t("withdrawFile", { number })}
+          </Button>
+        ))}
       </div>
     </section>
   );

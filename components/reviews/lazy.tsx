@@ -9,6 +9,7 @@ const AuthorToolsChunk = lazy(() => import("./author-tools").then((module) => ({
 const RubricFormChunk = lazy(() => import("./rubric-form").then((module) => ({ default: module.RubricForm })));
 const RecordedReplyFormChunk = lazy(() => import("@/components/pitches/recorded-reply-form").then((module) => ({ default: module.RecordedReplyForm })));
 const ReviewLiveRefreshChunk = lazy(() => import("./review-live-refresh").then((module) => ({ default: module.ReviewLiveRefresh })));
+const WithdrawRecordingChunk = lazy(() => import("@/components/pitches/withdraw-recording").then((module) => ({ default: module.WithdrawRecording })));
 const VersionViewerChunk = lazy(() => import("./version-viewer").then((module) => ({ default: module.VersionViewer })));
 
 const subscribe = () => () => {};
@@ -54,6 +55,14 @@ export function LazyReviewLiveRefresh(props: ComponentProps<typeof ReviewLiveRef
   return (
     <ClientOnly>
       <ReviewLiveRefreshChunk {...props} />
+    </ClientOnly>
+  );
+}
+
+export function LazyWithdrawRecording(props: ComponentProps<typeof WithdrawRecordingChunk>) {
+  return (
+    <ClientOnly>
+      <WithdrawRecordingChunk {...props} />
     </ClientOnly>
   );
 }

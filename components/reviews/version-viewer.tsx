@@ -87,6 +87,7 @@ export function VersionViewer({ versions, threadId, threadHref, canComment }: Pr
           />
         </>
       ) : null}
+      {!current.file && !current.letterText ? <p className="text-sm italic text-muted">{t("fileWithdrawn")}</p> : null}
       {current.letterText ? (
         <div className="flex flex-col gap-1">
           <h3 className="text-sm font-semibold">{t("pastedLetter")}</h3>

@@ -9,7 +9,8 @@ import type { TestDb } from "@/db/testing";
 import { storedFiles, type User } from "@/db/schema";
 import { editPost, readThreadPage, removePost, replyToThread } from "@/lib/forum/service";
 import { setPostVisibility, setThreadLocked } from "@/lib/moderation/service";
-import { readThreadFile } from "@/lib/reviews/service";
+import { getReviewForThread, readThreadFile } from "@/lib/reviews/service";
+import { addVersion, withdrawFile } from "@/lib/reviews/versions";
 import { makeWebm } from "@/lib/uploads/test-audio";
 import { makePdf } from "@/lib/uploads/test-pdfs";
 import { replyWithRecording, startPitch } from "./service";
@@ -113,5 +114,17 @@ describe("recorded answers to a pitch", () => {
     expect(await testDb.db.select().from(storedFiles).where(eq(storedFiles.id, fileId))).toEqual([]);
     await expect(readThreadFile(actorOf(peer), fileId)).rejects.toMatchObject({ code: "not_found" });
     expect((await seenBy(reader, threadId, postNumber)).attachments).toEqual([]);
+  });
+
+  it("lets the pitch's author delete their own recording for good, the text staying", async () => {
+    const created = await startPitch(actorOf(author), { channelSlug: "pitch", title: "Pitch enregistré", target: "Chargée", text: "Mon texte.", idempotencyKey: randomUUID() }, webm());
+    const before = await storedCount();
+    await expect(withdrawFile(actorOf(peer), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({ code: "not_found" });
+    await withdrawFile(actorOf(author), { threadId: created.thread.id, number: 1 });
+    expect(await storedCount()).toBe(before - 1);
+    const version = (await getReviewForThread(created.thread.id))!.versions[0]!;
+    expect(version).toMatchObject({ file: null, letterText: "Mon texte." });
+    // A pitch takes no PDF versions.
+    await expect(addVersion(actorOf(author), { threadId: created.thread.id }, { bytes: await makePdf(1), name: "cv.pdf" })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { actorOf, makeUser } from "@/db/test-factories";
 import { createServiceTestDb } from "@/db/service-testing";
 import type { TestDb } from "@/db/testing";
@@ -9,7 +9,11 @@ import type { User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { makePdf, makePdfWithJavaScript } from "@/lib/uploads/test-pdfs";
 import { readThreadFile, startReviewRequest } from "./service";
-import { addVersion, markResolved, removeVersion } from "./versions";
+import { submitFeedback } from "./feedback";
+import { addVersion, markResolved, removeVersion, withdrawFile } from "./versions";
+
+// Messages need a request scope in Next; here a key stands for its text.
+vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 
 let testDb: TestDb & { dataDir: string };
 let alice: User;
@@ -64,5 +68,26 @@ describe("review files", () => {
     // The last version left cannot be deleted.
     await expect(removeVersion(actorOf(alice), { threadId: created.thread.id, number: 2 })).rejects.toMatchObject({ code: "not_found" });
     expect(await markResolved(actorOf(alice), { threadId: created.thread.id, isResolved: true })).toEqual({ isResolved: true });
+  });
+
+  it("lets the author withdraw the file of any version, the last one included, keeping its reviews", async () => {
+    const created = await startReviewRequest(actorOf(alice), input(), await pdf(1));
+    const { getReviewForThread } = await import("./service");
+    const fileId = (await getReviewForThread(created.thread.id))!.versions[0]!.file!.id;
+    const score = { score: 3, comment: undefined };
+    await submitFeedback(actorOf(bob), { threadId: created.thread.id, scores: { readability: score, fit: score, achievements: score, spelling: score }, text: "", idempotencyKey: randomUUID() });
+    const before = await storedFileCount();
+    await expect(withdrawFile(actorOf(bob), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({ code: "not_found" });
+    expect(await storedFileCount()).toBe(before);
+
+    expect(await withdrawFile(actorOf(alice), { threadId: created.thread.id, number: 1 })).toEqual({ withdrawn: true });
+    expect(await storedFileCount()).toBe(before - 1);
+    await expect(readThreadFile(actorOf(alice), fileId)).rejects.toMatchObject({ code: "not_found" });
+    const review = (await getReviewForThread(created.thread.id))!;
+    expect(review.versions.map((version) => [version.number, version.file])).toEqual([[1, null]]);
+    const { getFeedbackSummary } = await import("./feedback");
+    expect((await getFeedbackSummary(created.thread.id, "cv")).feedback).toHaveLength(1);
+    // Nothing left to withdraw.
+    await expect(withdrawFile(actorOf(alice), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({ code: "not_found" });
   });
 });

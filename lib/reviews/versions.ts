@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { addReviewVersion, deleteReviewVersion, setReviewResolved } from "@/db/queries/reviews";
+import { addReviewVersion, deleteReviewVersion, setReviewResolved, withdrawVersionFile } from "@/db/queries/reviews";
 import { AppError } from "@/lib/errors";
 import { documentFromText } from "@/lib/editor/render";
 import { getReadableThread, replyToThread } from "@/lib/forum/service";
@@ -9,11 +9,11 @@ import { getStorage } from "@/lib/storage";
 import type { UploadedFile } from "@/lib/uploads/limits";
 import { getReviewForThread, storeCheckedPdf } from "./service";
 
-/** The actor's own review request, readable by them; anything else is not found. */
-async function getOwnReview(actor: Actor, threadId: number) {
+/** The actor's own review request (or pitch, when allowed), readable by them; anything else is not found. */
+async function getOwnReview(actor: Actor, threadId: number, kinds: readonly string[] = ["review"]) {
   if (!isActiveMember(actor)) throw new AppError("unauthenticated");
   const { thread, channel } = await getReadableThread(actor, threadId);
-  if (thread.kind !== "review" || thread.authorId !== actor.id) throw new AppError("not_found");
+  if (!kinds.includes(thread.kind) || thread.authorId !== actor.id) throw new AppError("not_found");
   const review = await getReviewForThread(thread.id);
   if (!review) throw new AppError("not_found");
   return { actor, thread, channel, review };
@@ -60,4 +60,17 @@ export async function removeVersion(actor: Actor, input: { threadId: number; num
   if (removed.storageKey) await getStorage().delete(removed.storageKey);
   emitReviewUpdated({ threadId: thread.id, actorId: author.id });
   return { deleted: true };
+}
+
+/**
+ * The author withdraws the file of a version (a CV, a letter, a pitch recording), the last one
+ * included: its bytes leave the storage at once; the version, its reviews and comments stay.
+ */
+export async function withdrawFile(actor: Actor, input: { threadId: number; number: number }) {
+  const { actor: author, thread } = await getOwnReview(actor, input.threadId, ["review", "pitch"]);
+  const storageKey = await withdrawVersionFile(getDb(), { threadId: thread.id, number: input.number, actorId: author.id });
+  if (!storageKey) throw new AppError("not_found");
+  await getStorage().delete(storageKey);
+  emitReviewUpdated({ threadId: thread.id, actorId: author.id });
+  return { withdrawn: true };
 }

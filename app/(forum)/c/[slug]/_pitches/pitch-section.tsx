@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { LazyRecordedReplyForm, LazyReviewLiveRefresh, LazyRubricForm } from "@/components/reviews/lazy";
+import { LazyRecordedReplyForm, LazyReviewLiveRefresh, LazyRubricForm, LazyWithdrawRecording } from "@/components/reviews/lazy";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
 import { Disclosure } from "@/components/ui/disclosure";
 import type { Channel, Thread } from "@/db/schema";
@@ -39,6 +39,7 @@ export async function PitchSection({ thread, channel, user }: Props) {
         // The file route checks that the listener may read this thread (404 otherwise).
         <audio controls preload="metadata" src={`/api/v1/files/${current.file.id}`} aria-label={t("pitch.listen")} className="w-full" />
       ) : null}
+      {current?.file && isAuthor ? <LazyWithdrawRecording threadId={thread.id} /> : null}
       {current?.letterText && current.file ? (
         <details className="rounded-xl border border-line px-4 py-3 text-sm">
           <summary className="cursor-pointer font-semibold">{t("pitch.written")}</summary>

@@ -49,6 +49,7 @@ export async function ReviewSection({ thread, channel, user }: Props) {
           isResolved={review.resolvedAt !== null}
           maxMb={maxUploadMb()}
           versionNumbers={review.versions.map((version) => version.number)}
+          fileVersionNumbers={review.versions.filter((version) => version.file).map((version) => version.number)}
         />
       ) : null}
       {/* Folded: the document and its discussion come first. */}
