@@ -250,6 +250,20 @@ export async function deleteReviewVersion(
   });
 }
 
+/**
+ * Removes the file of one version of the author's own request (the version row keeps its
+ * reviews and page comments; its `file_id` becomes null). Returns the storage key to delete.
+ */
+export async function withdrawVersionFile(db: DbOrTx, { threadId, number, actorId }: { threadId: number; number: number; actorId: string }): Promise<string | null> {
+  const [target] = await db
+    .select({ fileId: reviewVersions.fileId })
+    .from(reviewVersions)
+    .innerJoin(threads, eq(threads.id, reviewVersions.threadId))
+    .where(and(eq(reviewVersions.threadId, threadId), eq(reviewVersions.number, number), eq(threads.authorId, actorId)))
+    .limit(1);
+  return target?.fileId ? deleteStoredFile(db, { fileId: target.fileId, ownerId: actorId }) : null;
+}
+
 /** A page comment: its reply post and its page (and rectangle) in one transaction. */
 export async function createPageComment(
   db: DbOrTx,
