@@ -81,6 +81,13 @@ test("a member records a 3-second pitch, publishes it and plays it inline; visit
   expect(served.headers()["x-robots-tag"]).toMatch(/noindex/);
   expect(served.headers()["x-content-type-options"]).toBe("nosniff");
   expect([...(await served.body()).subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+  // Media players (Safari first) ask for byte ranges.
+  const whole = await served.body();
+  const part = await page.request.get(src!, { headers: { range: "bytes=2-9" } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()["content-range"]).toBe(`bytes 2-9/${whole.byteLength}`);
+  expect([...(await part.body())]).toEqual([...whole.subarray(2, 10)]);
+  expect((await page.request.get(src!, { headers: { range: `bytes=${whole.byteLength}-` } })).status()).toBe(416);
 
   // It plays: time advances past two seconds (MediaRecorder's WebM may not state its duration).
   await audio.evaluate((element: HTMLAudioElement) => element.play());

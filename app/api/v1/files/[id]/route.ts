@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { readThreadFile } from "@/lib/reviews/service";
+import { parseByteRange } from "@/lib/uploads/range";
 import { fileIdSchema } from "@/lib/validation/reviews";
 
 const notFound = () => new NextResponse("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
@@ -9,9 +10,10 @@ const notFound = () => new NextResponse("Not found", { status: 404, headers: { "
 /**
  * Downloads a reviewed document or a recording. Only people who may read its thread get it; everyone else,
  * visitors included, gets the same 404 (no hint that the file exists). The inline preview
- * (pdf.js) fetches the same URL: the attachment disposition only matters to navigations.
+ * (pdf.js) and the audio players fetch the same URL: the attachment disposition only matters
+ * to navigations. Byte ranges are answered (206), as Safari requires to play media.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const parsed = fileIdSchema.safeParse(await params);
   if (!parsed.success) return notFound();
   try {
@@ -20,10 +22,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const fileName = file.originalName || "document.pdf";
     // Old clients read the plain `filename` (ASCII only); others the UTF-8 `filename*`.
     const asciiName = fileName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\w.-]+/g, "_");
-    return new NextResponse(Buffer.from(bytes), {
+    const range = parseByteRange(request.headers.get("range"), bytes.byteLength);
+    if (range === "unsatisfiable") {
+      return new NextResponse(null, { status: 416, headers: { "Content-Range": `bytes */${bytes.byteLength}`, "Cache-Control": "private, no-store" } });
+    }
+    const body = range ? bytes.subarray(range.start, range.end + 1) : bytes;
+    return new NextResponse(Buffer.from(body), {
+      status: range ? 206 : 200,
       headers: {
         "Content-Type": file.contentType,
-        "Content-Length": String(bytes.byteLength),
+        "Content-Length": String(body.byteLength),
+        "Accept-Ranges": "bytes",
+        ...(range ? { "Content-Range": `bytes ${range.start}-${range.end}/${bytes.byteLength}` } : {}),
         "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
         "X-Content-Type-Options": "nosniff",
         // Private documents: never in a shared cache, never indexed, never framed elsewhere.
