@@ -70,13 +70,13 @@ const demoThreads: SeedThread[] = [
   },
 ];
 
-/** A small, living community for newcomers: threads with nested replies and reactions. */
 /** The channels created by the migrations, by slug. */
 export async function channelIdsBySlug(db: Db): Promise<Map<string, number>> {
   const rows = await db.select({ id: channels.id, slug: channels.slug }).from(channels);
   return new Map(rows.map((row) => [row.slug, row.id]));
 }
 
+/** A small, living community for newcomers: threads with nested replies and reactions. */
 export async function seedDemoForum(db: Db, users: SeededUsers): Promise<void> {
   const channelId = await channelIdsBySlug(db);
   for (const seed of demoThreads) {

@@ -27,7 +27,6 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
     feedbackWanted: "Est-ce que mon alternance ressort assez ? Et la deuxième page est-elle utile ?",
     file: { storageKey, contentType: "application/pdf", byteSize: cv.byteLength, pageCount: 2, originalName: "cv-camille-durand.pdf" },
   });
-  if (!cvRequest.isNew) return getStorage().delete(storageKey);
   const cvVersion = (await listReviewRequests(db, { threadIds: [cvRequest.thread.id] })).get(cvRequest.thread.id)!.versions[0]!;
   await createPageComment(db, {
     threadId: cvRequest.thread.id,

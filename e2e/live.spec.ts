@@ -30,6 +30,16 @@ test("B sees A's reply, typing, reactions and presence without reloading", async
   await expect(reaction).toBeVisible();
   await expect(reaction).toHaveAttribute("aria-pressed", "false");
 
+  // An edit reaches every page with the post's reactions, each reader's own still pressed.
+  await b!.locator("#p2").getByRole("button", { name: /🎉 1 : Alice Live/ }).click();
+  const both = b!.locator("#p2").getByRole("button", { name: /🎉 2 : Alice Live, Bruno Live/ });
+  await expect(both).toHaveAttribute("aria-pressed", "true");
+  await a!.locator("#p2").getByRole("button", { name: "Modifier" }).click();
+  await a!.getByRole("textbox", { name: "Modifier le message" }).pressSequentially(" (modifié)");
+  await a!.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(b!.locator("#p2")).toContainText("Bonjour en direct (modifié)");
+  await expect(both).toHaveAttribute("aria-pressed", "true");
+
   await c!.goto(thread.path);
   await expect(b!.getByText("3 personnes lisent ce fil")).toBeVisible();
   await c!.close();

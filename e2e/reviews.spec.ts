@@ -126,7 +126,12 @@ test("a reviewer scores the rubric; the author sees the summary per criterion", 
   const author = await createUser(request, { name: "Inès Bernard" });
   const reviewer = await createUser(request, { name: "Paul Martin" });
   const { page: authorPage } = await signedIn(browser, author);
-  const path = await createReviewRequest(authorPage, `CV à noter ${randomUUID().slice(0, 5)}`);
+  const title = `CV à noter ${randomUUID().slice(0, 5)}`;
+  const path = await createReviewRequest(authorPage, title);
+  // Reviewers spot the requests nobody has reviewed yet in the channel list.
+  await authorPage.goto("/c/cv");
+  const entry = authorPage.getByRole("listitem").filter({ has: authorPage.getByRole("link", { name: title }) });
+  await expect(entry.getByText("Sans retour pour l'instant")).toBeVisible();
 
   // The author does not review their own request.
   await authorPage.goto(path);
@@ -162,6 +167,9 @@ test("a reviewer scores the rubric; the author sees the summary per criterion", 
   await expect(summary.getByRole("row", { name: /Lisibilité et structure\s+3 \/ 4/ })).toBeVisible();
   await expect(summary.getByRole("row", { name: /Adéquation au poste et à l'ESS\s+2 \/ 4/ })).toBeVisible();
   await expect(authorPage.getByRole("link", { name: /Voir le retour de Paul Martin/ })).toBeVisible();
+  await authorPage.goto("/c/cv");
+  await expect(entry.getByText("1 retour", { exact: true })).toBeVisible();
+  await expect(entry.getByText("Sans retour pour l'instant")).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 });
 

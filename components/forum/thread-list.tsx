@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ComponentProps } from "react";
 import { useTranslations } from "next-intl";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -16,6 +17,8 @@ export type ThreadListEntry = {
   lastActivityAt: Date;
   author: { id: string; name: string; role: string; organisation: string | null };
   participants: { id: string; name: string }[];
+  /** What a kind of thread adds to its entry (e.g. a review's "Résolu", "Sans retour"). */
+  badges?: { label: string; tone?: ComponentProps<typeof Badge>["tone"] }[];
 };
 
 export function ThreadList({ threads }: { threads: ThreadListEntry[] }) {
@@ -28,6 +31,11 @@ export function ThreadList({ threads }: { threads: ThreadListEntry[] }) {
             <div className="flex flex-wrap items-center gap-2">
               {thread.isPinned ? <Badge tone="brand">{t("pinned")}</Badge> : null}
               {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
+              {thread.badges?.map((badge) => (
+                <Badge key={badge.label} tone={badge.tone}>
+                  {badge.label}
+                </Badge>
+              ))}
               <h3 className="text-lg font-bold leading-snug">
                 <Link href={thread.href} className="text-ink hover:text-brand hover:underline">
                   {thread.title}

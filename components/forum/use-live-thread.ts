@@ -13,7 +13,9 @@ type Viewer = { id: string } | null;
 function forViewer(post: PostView, viewer: Viewer): PostView {
   const isOwn = viewer?.id === post.author.id;
   const isLive = !post.isDeleted && !post.isHidden;
-  return { ...post, canEdit: isOwn && isLive, canDelete: isOwn && !post.isDeleted, canReact: Boolean(viewer) && isLive };
+  // An edited post arrives with its reactions: which ones are this reader's comes from `userIds`.
+  const reactions = post.reactions.map((reaction) => ({ ...reaction, hasReacted: Boolean(viewer && reaction.userIds?.includes(viewer.id)) }));
+  return { ...post, reactions, canEdit: isOwn && isLive, canDelete: isOwn && !post.isDeleted, canReact: Boolean(viewer) && isLive };
 }
 
 const TYPING_VISIBLE_MS = 4_000;

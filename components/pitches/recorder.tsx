@@ -31,19 +31,23 @@ export function recordingFileName(recording: Recording): string {
 export function useRecorder(maxSeconds: number) {
   const t = useTranslations("review.pitch");
   const [isRecording, setIsRecording] = useState(false);
+  // While the browser asks for the microphone: a second click must not open a second recorder.
+  const [isStarting, setIsStarting] = useState(false);
+  const isMountedRef = useRef(true);
   const [elapsed, setElapsed] = useState(0);
   const [recording, setRecording] = useState<Recording | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const recorderRef = useRef<MediaRecorder | null>(null);
   const timerRef = useRef<number | null>(null);
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    isMountedRef.current = true;
+    return () => {
+      isMountedRef.current = false;
       if (timerRef.current) window.clearInterval(timerRef.current);
       recorderRef.current?.stream.getTracks().forEach((track) => track.stop());
-    },
-    [],
-  );
+    };
+  }, []);
   useEffect(() => () => (recording ? URL.revokeObjectURL(recording.url) : undefined), [recording]);
 
   function stop() {
@@ -53,16 +57,24 @@ export function useRecorder(maxSeconds: number) {
   }
 
   async function start() {
+    if (isStarting || isRecording) return;
     setNotice(null);
     if (typeof MediaRecorder === "undefined" || !navigator.mediaDevices?.getUserMedia) {
       setNotice(t("unsupported"));
       return;
     }
     let stream: MediaStream;
+    setIsStarting(true);
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch {
       setNotice(t("micDenied"));
+      return;
+    } finally {
+      setIsStarting(false);
+    }
+    if (!isMountedRef.current) {
+      stream.getTracks().forEach((track) => track.stop());
       return;
     }
     const mimeType = RECORDING_TYPES.find((type) => MediaRecorder.isTypeSupported(type));
@@ -74,6 +86,8 @@ export function useRecorder(maxSeconds: number) {
     });
     recorder.addEventListener("stop", () => {
       stream.getTracks().forEach((track) => track.stop());
+      // Gone while recording (page left): nothing to show, no object URL to leak.
+      if (!isMountedRef.current) return;
       const blob = new Blob(chunks, { type: recorder.mimeType || "audio/webm" });
       const seconds = Math.min((Date.now() - startedAt) / 1000, maxSeconds);
       setRecording({ blob, url: URL.createObjectURL(blob), seconds });
@@ -94,7 +108,7 @@ export function useRecorder(maxSeconds: number) {
     }, 250);
   }
 
-  return { isRecording, elapsed, recording, notice, maxSeconds, start, stop, discard: () => setRecording(null) };
+  return { isRecording, isStarting, elapsed, recording, notice, maxSeconds, start, stop, discard: () => setRecording(null) };
 }
 
 type RecorderFieldsetProps = {
@@ -147,7 +161,7 @@ export function RecorderFieldset({ recorder, legend, idPrefix, disabled, errors 
             {t("stop")}
           </Button>
         ) : (
-          <Button type="button" variant={recording ? "secondary" : undefined} onClick={() => void recorder.start()} disabled={disabled} size="sm">
+          <Button type="button" variant={recording ? "secondary" : undefined} onClick={() => void recorder.start()} disabled={disabled || recorder.isStarting} size="sm">
             {t("start")}
           </Button>
         )}

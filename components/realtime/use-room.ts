@@ -7,6 +7,27 @@ import { useRealtime } from "./realtime-provider";
 type Handlers = Partial<{ [K in keyof ServerToClientEvents]: ServerToClientEvents[K] }>;
 
 /**
+ * How many mounted components follow each room, per socket: several may follow one room (a
+ * thread's discussion and its review summary), and the room is left when the last one goes.
+ */
+const followers = new WeakMap<object, Map<RoomName, number>>();
+
+function follow(socket: object, room: RoomName) {
+  const rooms = followers.get(socket) ?? new Map<RoomName, number>();
+  followers.set(socket, rooms);
+  rooms.set(room, (rooms.get(room) ?? 0) + 1);
+}
+
+/** True when nobody follows the room any more. */
+function unfollow(socket: object, room: RoomName): boolean {
+  const rooms = followers.get(socket);
+  const count = (rooms?.get(room) ?? 1) - 1;
+  if (count > 0) rooms!.set(room, count);
+  else rooms?.delete(room);
+  return count <= 0;
+}
+
+/**
  * Follows a room while the component is mounted. `onJoined` runs after every (re)join, so the
  * page can catch up on what happened while it was not connected.
  */
@@ -31,12 +52,13 @@ export function useRoom(room: RoomName | null, handlers: Handlers, onJoined?: ()
       socket.on(name, listener as never);
       return [name, listener] as const;
     });
+    follow(socket, room);
     if (socket.connected) join();
     socket.on("connect", join);
     return () => {
       socket.off("connect", join);
       for (const [name, listener] of listeners) socket.off(name, listener as never);
-      if (socket.connected) socket.emit("leave", room);
+      if (unfollow(socket, room) && socket.connected) socket.emit("leave", room);
     };
   }, [socket, room]);
 }

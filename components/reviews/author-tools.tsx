@@ -23,6 +23,7 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
   const upload = useUpload();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [thanks, setThanks] = useState("");
+  const [isBusy, setIsBusy] = useState(false);
 
   async function onUpload(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,8 +39,12 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
   }
 
   async function send(url: string, method: "POST" | "DELETE", body?: unknown) {
+    // One action at a time: a double click would otherwise report the second one as "not found".
+    if (isBusy) return;
     setMessage(null);
+    setIsBusy(true);
     const result = await sendJson(url, method, body);
+    setIsBusy(false);
     if (result.ok) router.refresh();
     else setMessage({ tone: "error", text: result.message ?? t("networkError") });
   }
@@ -65,19 +70,19 @@ export function AuthorTools({ threadId, isLetter, isResolved, maxMb, versionNumb
             <TextAreaField id="resolve-thanks" label={t("thanksLabel")} value={thanks} onChange={(event) => setThanks(event.target.value)} rows={2} maxLength={2000} />
           </div>
         )}
-        <Button variant={isResolved ? "secondary" : "primary"} className="max-w-full whitespace-normal text-center" onClick={() => send(`/api/v1/reviews/${threadId}/resolve`, "POST", { isResolved: !isResolved, thanks: isResolved ? undefined : thanks || undefined })}>
+        <Button variant={isResolved ? "secondary" : "primary"} disabled={isBusy} className="max-w-full whitespace-normal text-center" onClick={() => send(`/api/v1/reviews/${threadId}/resolve`, "POST", { isResolved: !isResolved, thanks: isResolved ? undefined : thanks || undefined })}>
           {isResolved ? t("reopen") : t("markResolved")}
         </Button>
         {versionNumbers.length > 1
           ? versionNumbers.map((number) => (
-              <Button key={number} variant="ghost" onClick={() => window.confirm(t("deleteVersionConfirm", { number })) && send(`/api/v1/reviews/${threadId}/versions/${number}`, "DELETE")}>
+              <Button key={number} variant="ghost" disabled={isBusy} onClick={() => window.confirm(t("deleteVersionConfirm", { number })) && send(`/api/v1/reviews/${threadId}/versions/${number}`, "DELETE")}>
                 {t("deleteVersion", { number })}
               </Button>
             ))
           : null}
         {/* A personal document can always be taken back, the last one included; the reviews stay. */}
         {fileVersionNumbers.map((number) => (
-          <Button key={`file-${number}`} variant="ghost" onClick={() => window.confirm(t("withdrawFileConfirm", { number })) && send(`/api/v1/reviews/${threadId}/versions/${number}/file`, "DELETE")}>
+          <Button key={`file-${number}`} variant="ghost" disabled={isBusy} onClick={() => window.confirm(t("withdrawFileConfirm", { number })) && send(`/api/v1/reviews/${threadId}/versions/${number}/file`, "DELETE")}>
             {t("withdrawFile", { number })}
           </Button>
         ))}

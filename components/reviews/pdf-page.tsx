@@ -54,19 +54,34 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const drawLayerRef = useRef<HTMLDivElement>(null);
 
-  // The button that opened the form is gone: focus goes to the page, where arrows draw a zone.
+  const commentButtonRef = useRef<HTMLButtonElement>(null);
+  const wasAnnotating = useRef(false);
+
+  // The button that opened the form is gone: focus goes to the page, where arrows draw a zone;
+  // when the form closes (sent or cancelled), focus comes back to the button.
   useEffect(() => {
     if (isAnnotating) drawLayerRef.current?.focus({ preventScroll: true });
+    else if (wasAnnotating.current) commentButtonRef.current?.focus({ preventScroll: true });
+    wasAnnotating.current = isAnnotating;
   }, [isAnnotating]);
 
-  // Opened from a link to one of this page's markers (possibly before the page existed): go there.
+  // Opened from a link to one of this page's markers (possibly before the page existed): go there,
+  // once per link followed; a live refresh bringing new markers does not pull the reader back.
   const markerIds = markers.map((marker) => marker.id).join(",");
+  const handledHash = useRef<string | null>(null);
   useEffect(() => {
-    const linked = /^#page-comment-(\d+)$/.exec(window.location.hash)?.[1];
-    if (!linked || !markerIds.split(",").includes(linked)) return;
-    const marker = document.getElementById(`page-comment-${linked}`);
-    marker?.scrollIntoView({ block: "center" });
-    marker?.focus({ preventScroll: true });
+    const goToLinkedMarker = () => {
+      const hash = window.location.hash;
+      const linked = /^#page-comment-(\d+)$/.exec(hash)?.[1];
+      if (!linked || hash === handledHash.current || !markerIds.split(",").includes(linked)) return;
+      handledHash.current = hash;
+      const marker = document.getElementById(`page-comment-${linked}`);
+      marker?.scrollIntoView({ block: "center" });
+      marker?.focus({ preventScroll: true });
+    };
+    goToLinkedMarker();
+    window.addEventListener("hashchange", goToLinkedMarker);
+    return () => window.removeEventListener("hashchange", goToLinkedMarker);
   }, [markerIds]);
 
   function onDrawKey(event: KeyboardEvent<HTMLDivElement>) {
@@ -171,7 +186,7 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
         ) : null}
       </div>
       {canComment && !isAnnotating ? (
-        <Button variant="ghost" size="sm" className="self-start" onClick={() => setIsAnnotating(true)}>
+        <Button ref={commentButtonRef} variant="ghost" size="sm" className="self-start" onClick={() => setIsAnnotating(true)}>
           {t("commentPage", { page: number })}
         </Button>
       ) : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useRoom } from "@/components/realtime/use-room";
 
 /**
@@ -11,6 +11,7 @@ import { useRoom } from "@/components/realtime/use-room";
 export function ReviewLiveRefresh({ threadId, viewerId }: { threadId: number; viewerId: string | null }) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
   useRoom(`thread:${threadId}`, {
     "review:updated": (event) => {
       if (event.actorId === viewerId || timer.current) return;

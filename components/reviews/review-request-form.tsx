@@ -18,7 +18,7 @@ type Props = { channelSlug: string; isLetter: boolean; maxMb: number };
  */
 export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
   const t = useTranslations("review");
-  const tForum = useTranslations("forum");
+  const tComposer = useTranslations("composer");
   const router = useRouter();
   const [values, setValues] = useState({ title: "", target: "", feedbackWanted: "", letterText: "" });
   const [file, setFile] = useState<File | null>(null);
@@ -67,7 +67,7 @@ export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
         </Button>
       </div>
       <p className="sr-only" aria-live="polite">
-        {isSending ? tForum("sending") : ""}
+        {isSending ? tComposer("sending") : ""}
       </p>
     </form>
   );

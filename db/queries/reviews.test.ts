@@ -4,7 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviewRequests, storedFiles, threads, type User } from "../schema";
 import { channelId, documentFromText, makeUser } from "../test-factories";
 import { createTestDb, type TestDb } from "../testing";
-import { createPageComment, createReviewFeedback, createReviewRequest, deleteStoredFile, getFileWithThread, listPageComments, listReviewFeedback, listReviewRequests } from "./reviews";
+import {
+  addReviewVersion,
+  createPageComment,
+  createReviewFeedback,
+  createReviewRequest,
+  deleteStoredFile,
+  getFileWithThread,
+  listPageComments,
+  listReviewFeedback,
+  listReviewRequests,
+  listReviewStatuses,
+  setReviewResolved,
+} from "./reviews";
 
 let testDb: TestDb;
 let alice: User;
@@ -113,5 +125,30 @@ describe("review requests", () => {
       [2, 2, null],
     ]);
     expect(comments[0]!.authorName).toBe("Bob Durand");
+    // Once the file is withdrawn, its markers go too.
+    await deleteStoredFile(testDb.db, { fileId: created.fileId!, ownerId: alice.id });
+    expect(await listPageComments(testDb.db, { threadId: created.thread.id })).toEqual([]);
+  });
+});
+
+describe("channel list statuses", () => {
+  it("says per thread whether it is resolved, how many versions and reviews it has, and whether a file remains", async () => {
+    const untouched = await request();
+    const reviewed = await request({ file: null, letterText: "Madame, Monsieur," });
+    const [version] = (await listReviewRequests(testDb.db, { threadIds: [reviewed.thread.id] })).get(reviewed.thread.id)!.versions;
+    const score = { score: 3 };
+    for (const key of [randomUUID(), randomUUID()]) {
+      await createReviewFeedback(testDb.db, { threadId: reviewed.thread.id, versionId: version!.id, authorId: bob.id, body: documentFromText("Bien"), scores: { readability: score }, idempotencyKey: key });
+    }
+    await addReviewVersion(testDb.db, { threadId: reviewed.thread.id, actorId: alice.id, file: fileOf(), letterText: null });
+    await setReviewResolved(testDb.db, { threadId: reviewed.thread.id, actorId: alice.id, isResolved: true });
+
+    const statuses = await listReviewStatuses(testDb.db, { threadIds: [untouched.thread.id, reviewed.thread.id] });
+    expect(statuses.get(untouched.thread.id)).toEqual({ isResolved: false, versionCount: 1, feedbackCount: 0, hasFile: true });
+    expect(statuses.get(reviewed.thread.id)).toEqual({ isResolved: true, versionCount: 2, feedbackCount: 2, hasFile: true });
+    // A withdrawn file leaves the version (and its count) but no file.
+    await deleteStoredFile(testDb.db, { fileId: untouched.fileId!, ownerId: alice.id });
+    expect((await listReviewStatuses(testDb.db, { threadIds: [untouched.thread.id] })).get(untouched.thread.id)).toMatchObject({ versionCount: 1, hasFile: false });
+    expect((await listReviewStatuses(testDb.db, { threadIds: [] })).size).toBe(0);
   });
 });

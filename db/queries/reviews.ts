@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { RichTextDocument } from "@/lib/editor/document";
 import type { DbOrTx } from "../client";
 import { channels, postAttachments, posts, reviewFeedback, reviewPageComments, reviewRequests, reviewVersions, storedFiles, threads, users, type PageRect, type ReviewDocKind, type RubricScores, type StoredFile } from "../schema";
@@ -57,6 +57,28 @@ export async function createReviewRequest(db: DbOrTx, params: CreateReviewReques
     await tx.insert(reviewVersions).values({ threadId: thread.id, number: 1, fileId, letterText: params.letterText ?? null });
     return { thread, isNew: true as const, fileId };
   });
+}
+
+export type ReviewListStatus = { isResolved: boolean; versionCount: number; feedbackCount: number; hasFile: boolean };
+
+/** What a channel list shows about each review or pitch thread (resolved, versions, reviews), in one query. */
+export async function listReviewStatuses(db: DbOrTx, { threadIds }: { threadIds: number[] }): Promise<Map<number, ReviewListStatus>> {
+  if (!threadIds.length) return new Map();
+  const rows = await db
+    .select({
+      threadId: reviewRequests.threadId,
+      isResolved: sql<boolean>`${reviewRequests.resolvedAt} is not null`,
+      // Joined twice: distinct counts undo the multiplication of rows.
+      versionCount: sql<number>`count(distinct ${reviewVersions.id})::int`,
+      feedbackCount: sql<number>`count(distinct ${reviewFeedback.postId})::int`,
+      hasFile: sql<boolean>`coalesce(bool_or(${reviewVersions.fileId} is not null), false)`,
+    })
+    .from(reviewRequests)
+    .leftJoin(reviewVersions, eq(reviewVersions.threadId, reviewRequests.threadId))
+    .leftJoin(reviewFeedback, eq(reviewFeedback.threadId, reviewRequests.threadId))
+    .where(inArray(reviewRequests.threadId, threadIds))
+    .groupBy(reviewRequests.threadId, reviewRequests.resolvedAt);
+  return new Map(rows.map(({ threadId, ...status }) => [threadId, status]));
 }
 
 /** The request and its versions (with file metadata) of review threads, in one query each. */
@@ -277,7 +299,7 @@ export async function createPageComment(
   });
 }
 
-/** The visible page comments of a thread (all versions), in one query. */
+/** The visible page comments of a thread (all versions that still have their file), in one query. */
 export async function listPageComments(db: DbOrTx, { threadId }: { threadId: number }): Promise<PageCommentView[]> {
   return db
     .select({
@@ -292,6 +314,8 @@ export async function listPageComments(db: DbOrTx, { threadId }: { threadId: num
     .from(reviewPageComments)
     .innerJoin(posts, eq(posts.id, reviewPageComments.postId))
     .innerJoin(users, eq(users.id, posts.authorId))
+    // A withdrawn file takes its markers along (their posts stay in the discussion).
+    .innerJoin(reviewVersions, and(eq(reviewVersions.id, reviewPageComments.versionId), isNotNull(reviewVersions.fileId)))
     .where(and(eq(reviewPageComments.threadId, threadId), isNull(posts.deletedAt), isNull(posts.hiddenAt)))
     .orderBy(asc(reviewPageComments.page), asc(reviewPageComments.id));
 }

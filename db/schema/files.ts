@@ -28,7 +28,7 @@ export const storedFiles = pgTable(
 /**
  * A file carried by a post (today: a peer's recorded answer to a pitch). Who may fetch it
  * follows the post: readers of its thread, and only while the post is neither deleted nor
- * hidden from them. Deleting the post deletes the file (lib/forum/attachments).
+ * hidden from them. Deleting the post deletes the file (lib/forum/service removePost).
  */
 export const postAttachments = pgTable(
   "post_attachments",

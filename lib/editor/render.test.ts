@@ -251,7 +251,7 @@ describe("documentFromText", () => {
   });
 
   it("keeps single line breaks inside a paragraph as line breaks", () => {
-    const doc = documentFromText("Accroche : 3/4\nClarté : 4/4\r\n\nMerci !");
+    const doc = documentFromText("Accroche : 3/4\r\nClarté : 4/4\r\n\r\nMerci !");
     expect(validateDocument(doc).ok).toBe(true);
     expect(renderDocumentHtml(doc)).toBe("<p>Accroche : 3/4<br>Clarté : 4/4</p><p>Merci !</p>");
   });

@@ -103,7 +103,7 @@ export function excerptOf(text: string, max = 180): string {
 
 /** Builds a document from plain paragraphs (seed data, pasted text, tests). */
 export function documentFromText(text: string): RichTextDocument {
-  const paragraphs = text.split(/\n{2,}/).map((part) => part.trim()).filter(Boolean);
+  const paragraphs = text.replace(/\r\n?/g, "\n").split(/\n{2,}/).map((part) => part.trim()).filter(Boolean);
   return {
     type: "doc",
     content: (paragraphs.length ? paragraphs : [""]).map((part) => ({

@@ -24,7 +24,7 @@ import {
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
 import { emitPostCreated, emitPostDeleted, emitPostUpdated, emitReactions } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
-import { getStorage } from "@/lib/storage";
+import { deleteStoredBytes } from "@/lib/storage";
 import { notifyOfferReplySafely } from "@/lib/offers/notify";
 
 /**
@@ -125,8 +125,7 @@ export async function removePost(actor: Actor, input: { postId: number }) {
   const deleted = await deletePost(getDb(), { postId: post.id, actorId: actor.id });
   if (!deleted) throw new AppError("not_found");
   // The files the post carried go with it (their rows now, their bytes just after).
-  const storageKeys = await deletePostFiles(getDb(), { postId: post.id });
-  await Promise.all(storageKeys.map((key) => getStorage().delete(key)));
+  await deleteStoredBytes(await deletePostFiles(getDb(), { postId: post.id }));
   emitPostDeleted({ post: deleted });
   return { post: deleted, thread, channel };
 }

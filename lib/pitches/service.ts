@@ -14,7 +14,7 @@ import { emitPostCreated } from "@/lib/realtime/emit";
 import { writeRequestOwningFile } from "@/lib/reviews/service";
 import { maxUploadMb, type UploadedFile } from "@/lib/uploads/limits";
 import { threadPath } from "@/lib/slug";
-import { getStorage } from "@/lib/storage";
+import { deleteStoredBytes, getStorage } from "@/lib/storage";
 import { checkAudio, type AudioRefusal } from "@/lib/uploads/audio-check";
 import type { CreatePitchInput, PitchReplyInput } from "@/lib/validation/pitches";
 
@@ -106,11 +106,12 @@ export async function replyWithRecording(actor: Actor, input: Partial<PitchReply
       file: stored,
     });
   } catch (error) {
-    await getStorage().delete(stored.storageKey);
+    // Nothing was written: the bytes go, and the original error is the one reported.
+    await deleteStoredBytes([stored.storageKey]);
     throw error;
   }
   if (!result.ok || !result.isNew) {
-    await getStorage().delete(stored.storageKey);
+    await deleteStoredBytes([stored.storageKey]);
     await refundRateLimit(db, { userId: actor.id, action: "post" });
     await refundRateLimit(db, { userId: actor.id, action: "upload" });
   }

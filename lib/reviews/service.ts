@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { canPostInChannel, canReadThread, canSeePostContent, type Actor } from "@/lib/permissions";
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
 import { threadPath } from "@/lib/slug";
-import { getStorage } from "@/lib/storage";
+import { deleteStoredBytes, getStorage } from "@/lib/storage";
 import { checkPdf, type PdfRefusal } from "@/lib/uploads/pdf-check";
 import { cleanFileName, type CreateReviewInput } from "@/lib/validation/reviews";
 import { maxUploadMb, type UploadedFile } from "@/lib/uploads/limits";
@@ -80,11 +80,11 @@ export async function writeRequestOwningFile(db: ReturnType<typeof getDb>, param
   try {
     result = await createReviewRequest(db, params);
   } catch (error) {
-    if (stored) await getStorage().delete(stored.storageKey);
+    if (stored) await deleteStoredBytes([stored.storageKey]);
     throw error;
   }
   if (!result.isNew) {
-    if (stored) await getStorage().delete(stored.storageKey);
+    if (stored) await deleteStoredBytes([stored.storageKey]);
     await refundRateLimit(db, { userId: params.authorId, action: "thread" });
     if (stored) await refundRateLimit(db, { userId: params.authorId, action: "upload" });
   }

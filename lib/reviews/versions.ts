@@ -5,7 +5,7 @@ import { documentFromText } from "@/lib/editor/render";
 import { getReadableThread, replyToThread } from "@/lib/forum/service";
 import { isActiveMember, type Actor } from "@/lib/permissions";
 import { emitReviewUpdated } from "@/lib/realtime/emit";
-import { getStorage } from "@/lib/storage";
+import { deleteStoredBytes } from "@/lib/storage";
 import type { UploadedFile } from "@/lib/uploads/limits";
 import { getReviewForThread, storeCheckedPdf } from "./service";
 
@@ -35,7 +35,7 @@ export async function addVersion(actor: Actor, input: { threadId: number; letter
     emitReviewUpdated({ threadId: thread.id, actorId: author.id });
     return added;
   } catch (error) {
-    if (stored) await getStorage().delete(stored.storageKey);
+    if (stored) await deleteStoredBytes([stored.storageKey]);
     throw error;
   }
 }
@@ -57,7 +57,7 @@ export async function removeVersion(actor: Actor, input: { threadId: number; num
   const removed = await deleteReviewVersion(getDb(), { threadId: thread.id, number: input.number, actorId: author.id });
   if (!removed) throw new AppError("not_found");
   // After commit: the row is gone, so nobody can be served these bytes any more.
-  if (removed.storageKey) await getStorage().delete(removed.storageKey);
+  if (removed.storageKey) await deleteStoredBytes([removed.storageKey]);
   emitReviewUpdated({ threadId: thread.id, actorId: author.id });
   return { deleted: true };
 }
@@ -70,7 +70,7 @@ export async function withdrawFile(actor: Actor, input: { threadId: number; numb
   const { actor: author, thread } = await getOwnReview(actor, input.threadId, ["review", "pitch"]);
   const storageKey = await withdrawVersionFile(getDb(), { threadId: thread.id, number: input.number, actorId: author.id });
   if (!storageKey) throw new AppError("not_found");
-  await getStorage().delete(storageKey);
+  await deleteStoredBytes([storageKey]);
   emitReviewUpdated({ threadId: thread.id, actorId: author.id });
   return { withdrawn: true };
 }

@@ -28,3 +28,14 @@ export function getStorage(): FileStorage {
   globalForStorage.propulseStorage ??= createStorageFromEnv(getEnv());
   return globalForStorage.propulseStorage;
 }
+
+/**
+ * Deletes the bytes of files whose rows are already gone (committed). A storage failure is
+ * logged, not thrown: the deletion did happen for everyone (no row, no access), and a stray
+ * object is better than telling the member it failed.
+ */
+export async function deleteStoredBytes(storageKeys: string[]): Promise<void> {
+  await Promise.all(
+    storageKeys.map((key) => getStorage().delete(key).catch((error: unknown) => console.error(`[storage] could not delete ${key}:`, error))),
+  );
+}

@@ -14,6 +14,7 @@ describe("byte ranges", () => {
     expect(parseByteRange("bytes=1000-", 1000)).toBe("unsatisfiable");
     expect(parseByteRange("bytes=500-400", 1000)).toBe("unsatisfiable");
     expect(parseByteRange("bytes=-0", 1000)).toBe("unsatisfiable");
+    expect(parseByteRange("bytes=-10", 0)).toBe("unsatisfiable");
   });
 
   it("sends the whole file for no range, several ranges or nonsense", () => {

@@ -9,6 +9,7 @@ export type ByteRange = { start: number; end: number };
 export function parseByteRange(header: string | null, size: number): ByteRange | "unsatisfiable" | null {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? "");
   if (!match || (!match[1] && !match[2])) return null;
+  if (size === 0) return "unsatisfiable";
   if (!match[1]) {
     // "bytes=-N": the last N bytes.
     const length = Number(match[2]);

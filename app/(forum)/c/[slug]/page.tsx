@@ -11,6 +11,7 @@ import { listChannelThreads } from "@/db/queries/threads";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canPostInChannel, canReadChannel } from "@/lib/permissions";
 import { threadPath } from "@/lib/slug";
+import { reviewListBadges } from "./_reviews/list-badges";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string }> };
 
@@ -30,6 +31,8 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   if (!canReadChannel(user, channel)) return <MembersOnly callbackUrl={`/c/${slug}`} channelName={channel.name} />;
   const t = await getTranslations("forum");
   const { items, nextCursor } = await listChannelThreads(db, { channelId: channel.id, cursor: after });
+  const isReviewChannel = channel.kind === "review" || channel.kind === "pitch";
+  const badges = isReviewChannel ? await reviewListBadges(items.map((item) => item.id), channel.kind as "review" | "pitch") : null;
   return (
     <div className="flex flex-col gap-5">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
@@ -57,7 +60,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
       {items.length === 0 ? (
         <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{after ? t("noMoreThreads") : t("noThreads")}</p>
       ) : (
-        <ThreadList threads={items.map((item) => ({ ...item, href: threadPath(slug, item) }))} />
+        <ThreadList threads={items.map((item) => ({ ...item, href: threadPath(slug, item), badges: badges?.get(item.id) }))} />
       )}
       {after ? null : <LiveRefresh channels={[channel.slug]} viewerId={user?.id ?? null} />}
       <nav aria-label={t("pagination")} className="flex justify-between gap-3">

@@ -22,6 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const fileName = file.originalName || "document.pdf";
     // Old clients read the plain `filename` (ASCII only); others the UTF-8 `filename*`.
     const asciiName = fileName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\w.-]+/g, "_");
+    // RFC 5987: encodeURIComponent leaves ' ( ) * as they are, which that syntax does not allow.
+    const utf8Name = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
     const range = parseByteRange(request.headers.get("range"), bytes.byteLength);
     if (range === "unsatisfiable") {
       return new NextResponse(null, { status: 416, headers: { "Content-Range": `bytes */${bytes.byteLength}`, "Cache-Control": "private, no-store" } });
@@ -34,7 +36,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "Content-Length": String(body.byteLength),
         "Accept-Ranges": "bytes",
         ...(range ? { "Content-Range": `bytes ${range.start}-${range.end}/${bytes.byteLength}` } : {}),
-        "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${utf8Name}`,
         "X-Content-Type-Options": "nosniff",
         // Private documents: never in a shared cache, never indexed, never framed elsewhere.
         "Cache-Control": "private, no-store",
