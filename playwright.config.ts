@@ -61,7 +61,8 @@ export default defineConfig({
       ? [
           {
             name: "postgres",
-            testMatch: ["**/forum.spec.ts", "**/live.spec.ts"],
+            // The forum, live updates, and the review and pitch flows (uploads on local disk).
+            testMatch: ["**/forum.spec.ts", "**/live.spec.ts", "**/reviews.spec.ts", "**/pitch.spec.ts"],
             use: { ...devices["Desktop Chrome"], launchOptions, baseURL: `http://localhost:${PG_PORT}` },
           },
         ]
@@ -86,7 +87,8 @@ export default defineConfig({
             url: `http://localhost:${PG_PORT}/api/health`,
             reuseExistingServer: false,
             timeout: 240_000,
-            env: { ...serverEnv, PORT: String(PG_PORT), AUTH_SECRET: "e2e-postgres-secret-0123456789abcdef" },
+            // Its uploads go to a folder of their own, next to the embedded server's.
+            env: { ...serverEnv, PORT: String(PG_PORT), DATA_DIR: `${E2E_DATA_DIR}-pg`, AUTH_SECRET: "e2e-postgres-secret-0123456789abcdef" },
             stdout: "ignore" as const,
             stderr: "pipe" as const,
             // Without it Playwright SIGKILLs the process group and the scratch database is never dropped.

@@ -27,7 +27,7 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
     feedbackWanted: "Est-ce que mon alternance ressort assez ? Et la deuxième page est-elle utile ?",
     file: { storageKey, contentType: "application/pdf", byteSize: cv.byteLength, pageCount: 2, originalName: "cv-camille-durand.pdf" },
   });
-  const cvVersion = (await listReviewRequests(db, { threadIds: [cvRequest.thread.id] })).get(cvRequest.thread.id)!.versions[0]!;
+  const cvVersion = await firstVersion(db, cvRequest.thread.id);
   await createPageComment(db, {
     threadId: cvRequest.thread.id,
     versionId: cvVersion.id,
@@ -57,7 +57,7 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
     feedbackWanted: "Je trouve mon accroche un peu plate : des idées ?",
     letterText: letter,
   });
-  const letterVersion = (await listReviewRequests(db, { threadIds: [letterRequest.thread.id] })).get(letterRequest.thread.id)!.versions[0]!;
+  const letterVersion = await firstVersion(db, letterRequest.thread.id);
   await review(db, letterRequest.thread.id, letterVersion.id, facilitator.id, { hook: [2, "Commencez par un atelier que vous avez mené."], motivation: 3, examples: 3, tone: 4 }, [
     "Accroche : 2/4 — Commencez par un atelier que vous avez mené.",
     "Motivation pour la structure : 3/4",
@@ -77,13 +77,18 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
     feedbackWanted: "",
     letterText: pitch,
   });
-  const pitchVersion = (await listReviewRequests(db, { threadIds: [pitchRequest.thread.id] })).get(pitchRequest.thread.id)!.versions[0]!;
+  const pitchVersion = await firstVersion(db, pitchRequest.thread.id);
   await review(db, pitchRequest.thread.id, pitchVersion.id, yanis.id, { hook: 4, clarity: 3, conviction: 3, ess: [4, "Le lien avec l'alimentation durable est clair."] }, [
     "Accroche : 4/4",
     "Clarté : 3/4",
     "Conviction : 3/4",
     "Lien avec l'ESS : 4/4 — Le lien avec l'alimentation durable est clair.",
   ]);
+}
+
+/** Version 1 of a request just written (its id keys reviews and page comments). */
+async function firstVersion(db: Db, threadId: number) {
+  return (await listReviewRequests(db, { threadIds: [threadId] })).get(threadId)!.versions[0]!;
 }
 
 /** A structured review as the rubric form writes it: scores (with optional comments) and the post's lines. */

@@ -7,6 +7,7 @@ import type { PDFDocumentProxy } from "pdfjs-dist";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { sendJson } from "./send-json";
 
 type Rect = { x: number; y: number; w: number; h: number };
 export type PageMarker = { id: number; postNumber: number; page: number; rect: Rect | null; authorName: string; text: string };
@@ -123,13 +124,8 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
 
   async function submit() {
     setError(null);
-    const response = await fetch(`/api/v1/reviews/${threadId}/page-comments`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ version, page: number, rect, text, idempotencyKey }),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { message?: string; fields?: Record<string, string[]> } | null;
-    if (!response?.ok) return setError(body?.message ?? Object.values(body?.fields ?? {}).flat()[0] ?? t("networkError"));
+    const result = await sendJson(`/api/v1/reviews/${threadId}/page-comments`, "POST", { version, page: number, rect, text, idempotencyKey });
+    if (!result.ok) return setError(result.message ?? t("networkError"));
     setIsAnnotating(false);
     setRect(null);
     setText("");

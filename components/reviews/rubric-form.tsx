@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { sendJson } from "./send-json";
 
 /** `labelledBy`: the id of the visible title the form sits under (e.g. its disclosure's summary). */
 type Props = { threadId: number; criteria: readonly string[]; labelledBy: string };
@@ -34,15 +35,9 @@ export function RubricForm({ threadId, criteria, labelledBy }: Props) {
     }
     setIsSending(true);
     const scores = Object.fromEntries(criteria.map((criterion) => [criterion, { score: entries[criterion]!.score, comment: entries[criterion]!.comment || undefined }]));
-    const response = await fetch(`/api/v1/reviews/${threadId}/feedback`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scores, text, idempotencyKey }),
-    }).catch(() => null);
+    const result = await sendJson(`/api/v1/reviews/${threadId}/feedback`, "POST", { scores, text, idempotencyKey });
     setIsSending(false);
-    if (!response) return setError(t("networkError"));
-    const body = (await response.json().catch(() => ({}))) as { message?: string; fields?: Record<string, string[]> };
-    if (!response.ok) return setError(body.message ?? Object.values(body.fields ?? {}).flat()[0] ?? t("networkError"));
+    if (!result.ok) return setError(result.message ?? t("networkError"));
     setEntries(Object.fromEntries(criteria.map((criterion) => [criterion, { score: null, comment: "" }])));
     setText("");
     setIdempotencyKey(crypto.randomUUID());

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/react";
 import { NewThreadForm } from "@/components/forum/new-thread-form";
-import { Card } from "@/components/ui/card";
+import { ComposePage } from "@/components/forum/compose-page";
 import { getDb } from "@/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getDraft } from "@/db/queries/drafts";
@@ -34,23 +33,14 @@ export default async function NewThreadPage({ params, searchParams }: Props) {
   ]);
   const t = await getTranslations("forum");
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-4">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href={`/c/${channel.slug}`} className="font-semibold text-teal underline">
-          {channel.name}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-extrabold">{t("newThreadIn", { channel: channel.name })}</h1>
-      {channel.rules ? <p className="rounded-xl bg-sand/70 px-4 py-3 text-sm">{channel.rules}</p> : null}
-      <Card>
-        <NewThreadForm
-          channelId={channel.id}
-          channelSlug={channel.slug}
-          draft={draft ? { title: draft.payload.title ?? "", body: (draft.payload.body as JSONContent) ?? null } : null}
-          allowsQuestions={channel.allowsQuestions}
-          ask={askTarget}
-        />
-      </Card>
-    </div>
+    <ComposePage back={{ href: `/c/${channel.slug}`, label: channel.name }} title={t("newThreadIn", { channel: channel.name })} intro={channel.rules}>
+      <NewThreadForm
+        channelId={channel.id}
+        channelSlug={channel.slug}
+        draft={draft ? { title: draft.payload.title ?? "", body: (draft.payload.body as JSONContent) ?? null } : null}
+        allowsQuestions={channel.allowsQuestions}
+        ask={askTarget}
+      />
+    </ComposePage>
   );
 }

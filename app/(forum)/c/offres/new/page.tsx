@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OfferForm } from "@/components/offers/offer-form";
-import { Card } from "@/components/ui/card";
+import { ComposePage } from "@/components/forum/compose-page";
 import { getDb } from "@/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -22,38 +21,28 @@ export default async function NewOfferPage() {
   if (!channel || !canPostInChannel(user, channel) || !canShareOffer(user)) notFound();
   const isEmployer = canPublishOfferAsEmployer(user);
   const t = await getTranslations("offers");
-  const tForum = await getTranslations("forum");
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-4">
-      <nav aria-label={tForum("breadcrumb")} className="text-sm">
-        <Link href={`/c/${channel.slug}`} className="font-semibold text-teal underline">
-          {channel.name}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-extrabold">{isEmployer ? t("newTitleEmployer") : t("newTitleShared")}</h1>
-      <p className="rounded-xl bg-sand/70 px-4 py-3 text-sm">{isEmployer ? t("newIntroEmployer") : t("newIntroShared")}</p>
-      <Card>
-        <OfferForm
-          origin={isEmployer ? "employer" : "shared"}
-          cancelHref={`/c/${channel.slug}`}
-          initial={{
-            title: "",
-            organisation: isEmployer ? (user.organisation ?? "") : "",
-            essFamily: "",
-            contract: "",
-            city: "",
-            department: "",
-            workMode: "",
-            salaryMin: "",
-            salaryMax: "",
-            salaryPeriod: "year",
-            startDate: "",
-            deadline: "",
-            howToApply: "",
-            sourceUrl: "",
-          }}
-        />
-      </Card>
-    </div>
+    <ComposePage back={{ href: `/c/${channel.slug}`, label: channel.name }} title={isEmployer ? t("newTitleEmployer") : t("newTitleShared")} intro={isEmployer ? t("newIntroEmployer") : t("newIntroShared")}>
+      <OfferForm
+        origin={isEmployer ? "employer" : "shared"}
+        cancelHref={`/c/${channel.slug}`}
+        initial={{
+          title: "",
+          organisation: isEmployer ? (user.organisation ?? "") : "",
+          essFamily: "",
+          contract: "",
+          city: "",
+          department: "",
+          workMode: "",
+          salaryMin: "",
+          salaryMax: "",
+          salaryPeriod: "year",
+          startDate: "",
+          deadline: "",
+          howToApply: "",
+          sourceUrl: "",
+        }}
+      />
+    </ComposePage>
   );
 }

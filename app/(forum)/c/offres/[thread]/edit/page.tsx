@@ -1,10 +1,9 @@
 import type { JSONContent } from "@tiptap/react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OfferForm } from "@/components/offers/offer-form";
-import { Card } from "@/components/ui/card";
+import { ComposePage } from "@/components/forum/compose-page";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getEditableOffer, offerPath } from "@/lib/offers/service";
@@ -35,40 +34,31 @@ export default async function EditOfferPage({ params }: Props) {
   const offer = await loadEditable(user, threadId);
   if (!offer) notFound();
   const t = await getTranslations("offers");
-  const tForum = await getTranslations("forum");
   const path = offerPath(offer);
   return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-4">
-      <nav aria-label={tForum("breadcrumb")} className="text-sm">
-        <Link href={path} className="font-semibold text-teal underline">
-          {offer.title}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-extrabold">{t("editTitle")}</h1>
-      <Card>
-        <OfferForm
-          origin={offer.origin}
-          cancelHref={path}
-          edit={{ threadId: offer.threadId, version: offer.opening.version }}
-          initialBody={offer.opening.body as JSONContent}
-          initial={{
-            title: offer.title,
-            organisation: offer.organisation,
-            essFamily: offer.essFamily,
-            contract: offer.contract,
-            city: offer.city,
-            department: offer.department,
-            workMode: offer.workMode,
-            salaryMin: offer.salaryMin?.toString() ?? "",
-            salaryMax: offer.salaryMax?.toString() ?? "",
-            salaryPeriod: offer.salaryPeriod,
-            startDate: offer.startDate,
-            deadline: offer.deadline ?? "",
-            howToApply: offer.howToApply,
-            sourceUrl: offer.sourceUrl ?? "",
-          }}
-        />
-      </Card>
-    </div>
+    <ComposePage back={{ href: path, label: offer.title }} title={t("editTitle")}>
+      <OfferForm
+        origin={offer.origin}
+        cancelHref={path}
+        edit={{ threadId: offer.threadId, version: offer.opening.version }}
+        initialBody={offer.opening.body as JSONContent}
+        initial={{
+          title: offer.title,
+          organisation: offer.organisation,
+          essFamily: offer.essFamily,
+          contract: offer.contract,
+          city: offer.city,
+          department: offer.department,
+          workMode: offer.workMode,
+          salaryMin: offer.salaryMin?.toString() ?? "",
+          salaryMax: offer.salaryMax?.toString() ?? "",
+          salaryPeriod: offer.salaryPeriod,
+          startDate: offer.startDate,
+          deadline: offer.deadline ?? "",
+          howToApply: offer.howToApply,
+          sourceUrl: offer.sourceUrl ?? "",
+        }}
+      />
+    </ComposePage>
   );
 }
