@@ -88,7 +88,12 @@ export default defineConfig({
             reuseExistingServer: false,
             timeout: 240_000,
             // Its uploads go to a folder of their own, next to the embedded server's.
-            env: { ...serverEnv, PORT: String(PG_PORT), DATA_DIR: `${E2E_DATA_DIR}-pg`, AUTH_SECRET: "e2e-postgres-secret-0123456789abcdef" },
+            env: {
+              ...serverEnv,
+              PORT: String(PG_PORT),
+              DATA_DIR: `${E2E_DATA_DIR}-pg`,
+              AUTH_SECRET: "e2e-postgres-secret-0123456789abcdef",
+            },
             stdout: "ignore" as const,
             stderr: "pipe" as const,
             // Without it Playwright SIGKILLs the process group and the scratch database is never dropped.

@@ -26,7 +26,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations("nav");
   const user = await getCurrentUser();
-  const clientMessages = Object.fromEntries(Object.entries(await getMessages()).filter(([namespace]) => !SERVER_ONLY_NAMESPACES.has(namespace)));
+  const clientMessages = Object.fromEntries(
+    Object.entries(await getMessages()).filter(([namespace]) => !SERVER_ONLY_NAMESPACES.has(namespace)),
+  );
   const channels = (await loadChannels()).filter((channel) => canReadChannel(user, channel));
   return (
     <html lang={locale}>

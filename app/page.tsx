@@ -90,7 +90,10 @@ export default async function HomePage() {
           })}
         </ul>
       </section>
-      <LiveRefresh channels={channels.filter((channel) => canReadChannel(user, channel)).map((channel) => channel.slug)} viewerId={user?.id ?? null} />
+      <LiveRefresh
+        channels={channels.filter((channel) => canReadChannel(user, channel)).map((channel) => channel.slug)}
+        viewerId={user?.id ?? null}
+      />
     </div>
   );
 }

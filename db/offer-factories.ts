@@ -28,7 +28,11 @@ export function offerFields(overrides: Partial<OfferFields> = {}): OfferFields {
   };
 }
 
-export async function makeOffer(db: Db, authorId: string, options: { title?: string; fields?: Partial<OfferFields> } = {}) {
+export async function makeOffer(
+  db: Db,
+  authorId: string,
+  options: { title?: string; fields?: Partial<OfferFields> } = {},
+) {
   const { thread } = await createOffer(db, {
     channelId: await channelId(db, "offres"),
     authorId,

@@ -10,6 +10,8 @@ void runWithDb(async ({ db, driver }) => {
   } else if (await seedIfEmpty(db)) {
     console.info(`Demo content created (${driver}).`);
   } else {
-    console.info("The database already has accounts: nothing seeded. Use `npm run seed -- --force` to add demo content anyway.");
+    console.info(
+      "The database already has accounts: nothing seeded. Use `npm run seed -- --force` to add demo content anyway.",
+    );
   }
 });

@@ -15,7 +15,12 @@ export async function seedDemoCommunity(db: Db, seeded: SeededUsers, passwordHas
   const questions = await db
     .update(threads)
     .set({ kind: "question" })
-    .where(inArray(threads.title, ["Comment valoriser un service civique dans un CV ?", "Alternance en gestion associative : par où commencer ?"]))
+    .where(
+      inArray(threads.title, [
+        "Comment valoriser un service civique dans un CV ?",
+        "Alternance en gestion associative : par où commencer ?",
+      ]),
+    )
     .returning({ id: threads.id, title: threads.title });
   const civic = questions.find((thread) => thread.title.startsWith("Comment valoriser"));
   const pro = seeded.pro;
@@ -36,12 +41,19 @@ export async function seedDemoCommunity(db: Db, seeded: SeededUsers, passwordHas
     passwordHash,
     isOpen: false,
     answers: [
-      { question: "Quel diplôme avez-vous obtenu (intitulé et établissement) ?", answer: "Master Économie sociale et solidaire, Université Lyon 2" },
+      {
+        question: "Quel diplôme avez-vous obtenu (intitulé et établissement) ?",
+        answer: "Master Économie sociale et solidaire, Université Lyon 2",
+      },
       { question: "Quand l'avez-vous obtenu ?", answer: "Juin dernier" },
-      { question: "Quel est votre projet dans l'économie sociale et solidaire ?", answer: "Travailler dans une coopérative d'activité et d'emploi, côté accompagnement des entrepreneur·es." },
+      {
+        question: "Quel est votre projet dans l'économie sociale et solidaire ?",
+        answer: "Travailler dans une coopérative d'activité et d'emploi, côté accompagnement des entrepreneur·es.",
+      },
     ],
   });
-  if (applicant.kind === "created") await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, applicant.user.id));
+  if (applicant.kind === "created")
+    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, applicant.user.id));
 
   const yanis = seeded.yanis;
   if (yanis) {

@@ -7,16 +7,38 @@ import { createThread } from "./queries/threads";
 import { channels } from "./schema";
 import type { SeededUsers } from "./seed";
 
-type SeedReply = { by: string; text: string; answers?: { by: string; text: string }[]; reactions?: [string, "👍" | "❤️" | "🎉" | "🙏" | "💡"][] };
+type SeedReply = {
+  by: string;
+  text: string;
+  answers?: { by: string; text: string }[];
+  reactions?: [string, "👍" | "❤️" | "🎉" | "🙏" | "💡"][];
+};
 type SeedThread = { channel: string; by: string; title: string; body: RichTextDocument | string; replies: SeedReply[] };
 
 const rich = (paragraphs: string[], items: string[], link?: { text: string; href: string }): RichTextDocument => ({
   type: "doc",
   content: [
     ...paragraphs.map((text) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] })),
-    { type: "bulletList", content: items.map((text) => ({ type: "listItem" as const, content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text }] }] })) },
+    {
+      type: "bulletList",
+      content: items.map((text) => ({
+        type: "listItem" as const,
+        content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text }] }],
+      })),
+    },
     ...(link
-      ? [{ type: "paragraph" as const, content: [{ type: "text" as const, text: link.text, marks: [{ type: "link" as const, attrs: { href: link.href } }] }] }]
+      ? [
+          {
+            type: "paragraph" as const,
+            content: [
+              {
+                type: "text" as const,
+                text: link.text,
+                marks: [{ type: "link" as const, attrs: { href: link.href } }],
+              },
+            ],
+          },
+        ]
       : []),
   ],
 });
@@ -28,12 +50,28 @@ const demoThreads: SeedThread[] = [
     title: "Bienvenue dans la communauté Pro'pulse !",
     body: rich(
       ["Bonjour à toutes et à tous ! Cet espace remplace notre groupe Facebook. Vous y trouverez :"],
-      ["les offres d'emploi de l'ESS, filtrables", "des relectures de CV et de lettres", "l'entraînement au pitch", "l'entraide, avec des pros de l'ESS"],
+      [
+        "les offres d'emploi de l'ESS, filtrables",
+        "des relectures de CV et de lettres",
+        "l'entraînement au pitch",
+        "l'entraide, avec des pros de l'ESS",
+      ],
       { text: "Le programme en détail", href: "https://propulse.example/programme" },
     ),
     replies: [
-      { by: "camille", text: "Merci Nadia ! Hâte de tester la relecture de CV.", reactions: [["facilitator", "❤️"], ["yanis", "👍"]] },
-      { by: "yanis", text: "Super, c'est bien plus clair que le groupe. On peut recevoir des notifications ?", answers: [{ by: "facilitator", text: "Oui, elles arrivent très bientôt !" }] },
+      {
+        by: "camille",
+        text: "Merci Nadia ! Hâte de tester la relecture de CV.",
+        reactions: [
+          ["facilitator", "❤️"],
+          ["yanis", "👍"],
+        ],
+      },
+      {
+        by: "yanis",
+        text: "Super, c'est bien plus clair que le groupe. On peut recevoir des notifications ?",
+        answers: [{ by: "facilitator", text: "Oui, elles arrivent très bientôt !" }],
+      },
     ],
   },
   {
@@ -45,7 +83,10 @@ const demoThreads: SeedThread[] = [
       {
         by: "pro",
         text: "En expérience professionnelle, sans hésiter : c'est une vraie mission, avec des responsabilités. Décrivez ce que vous avez fait et les résultats (nombre de bénéficiaires, partenariats créés…).",
-        reactions: [["camille", "🙏"], ["yanis", "💡"]],
+        reactions: [
+          ["camille", "🙏"],
+          ["yanis", "💡"],
+        ],
         answers: [{ by: "camille", text: "Merci beaucoup, je reprends ma section expériences ce soir." }],
       },
       { by: "yanis", text: "Pareil pour moi, un recruteur m'a dit que ça comptait autant qu'un CDD." },
@@ -56,7 +97,12 @@ const demoThreads: SeedThread[] = [
     by: "yanis",
     title: "Alternance en gestion associative : par où commencer ?",
     body: "Je cherche une alternance pour la rentrée. Les associations recrutent-elles des alternants, et où trouver les offres ?",
-    replies: [{ by: "facilitator", text: "Oui ! Regardez le salon Offres d'emploi et les sites des fédérations. On en parle à l'atelier de jeudi." }],
+    replies: [
+      {
+        by: "facilitator",
+        text: "Oui ! Regardez le salon Offres d'emploi et les sites des fédérations. On en parle à l'atelier de jeudi.",
+      },
+    ],
   },
   {
     channel: "programme",
@@ -88,7 +134,11 @@ export async function seedDemoForum(db: Db, users: SeededUsers): Promise<void> {
     for (const reply of seed.replies) {
       const replyAuthor = users[reply.by];
       if (!replyAuthor) continue;
-      const created = await createReply(db, { threadId: thread.id, authorId: replyAuthor.id, body: documentFromText(reply.text) });
+      const created = await createReply(db, {
+        threadId: thread.id,
+        authorId: replyAuthor.id,
+        body: documentFromText(reply.text),
+      });
       if (!created.ok) continue;
       for (const [who, emoji] of reply.reactions ?? []) {
         const reactor = users[who];
@@ -97,7 +147,12 @@ export async function seedDemoForum(db: Db, users: SeededUsers): Promise<void> {
       for (const answer of reply.answers ?? []) {
         const answerAuthor = users[answer.by];
         if (answerAuthor) {
-          await createReply(db, { threadId: thread.id, authorId: answerAuthor.id, body: documentFromText(answer.text), replyToId: created.post.id });
+          await createReply(db, {
+            threadId: thread.id,
+            authorId: answerAuthor.id,
+            body: documentFromText(answer.text),
+            replyToId: created.post.id,
+          });
         }
       }
     }

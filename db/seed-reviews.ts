@@ -25,7 +25,13 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
     docKind: "cv",
     target: "Chargée de projet alimentation durable (tiers-lieu, association)",
     feedbackWanted: "Est-ce que mon alternance ressort assez ? Et la deuxième page est-elle utile ?",
-    file: { storageKey, contentType: "application/pdf", byteSize: cv.byteLength, pageCount: 2, originalName: "cv-camille-durand.pdf" },
+    file: {
+      storageKey,
+      contentType: "application/pdf",
+      byteSize: cv.byteLength,
+      pageCount: 2,
+      originalName: "cv-camille-durand.pdf",
+    },
   });
   const cvVersion = await firstVersion(db, cvRequest.thread.id);
   await createPageComment(db, {
@@ -34,19 +40,29 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
     authorId: pro.id,
     page: 1,
     rect: { x: 0.07, y: 0.15, w: 0.86, h: 0.14 },
-    body: documentFromText("Commentaire sur une zone de la page 1 (version 1)\n\nChiffrez l'alternance : combien de vélos réparés, de bénévoles formés ?"),
+    body: documentFromText(
+      "Commentaire sur une zone de la page 1 (version 1)\n\nChiffrez l'alternance : combien de vélos réparés, de bénévoles formés ?",
+    ),
     idempotencyKey: randomUUID(),
   });
-  await review(db, cvRequest.thread.id, cvVersion.id, pro.id, { readability: 3, fit: [2, "Citez le projet alimentaire de la structure visée."], achievements: 3, spelling: 4 }, [
-    "Lisibilité et structure : 3/4",
-    "Adéquation au poste et à l'ESS : 2/4 — Citez le projet alimentaire de la structure visée.",
-    "Réalisations concrètes : 3/4",
-    "Orthographe : 4/4",
-    "",
-    "Un beau parcours. La deuxième page peut tenir en trois lignes sous « Engagements ».",
-  ]);
+  await review(
+    db,
+    cvRequest.thread.id,
+    cvVersion.id,
+    pro.id,
+    { readability: 3, fit: [2, "Citez le projet alimentaire de la structure visée."], achievements: 3, spelling: 4 },
+    [
+      "Lisibilité et structure : 3/4",
+      "Adéquation au poste et à l'ESS : 2/4 — Citez le projet alimentaire de la structure visée.",
+      "Réalisations concrètes : 3/4",
+      "Orthographe : 4/4",
+      "",
+      "Un beau parcours. La deuxième page peut tenir en trois lignes sous « Engagements ».",
+    ],
+  );
 
-  const letter = "Madame, Monsieur,\n\nBénévole depuis trois ans dans une association d'éducation populaire, je souhaite rejoindre votre centre social comme animateur en alternance. J'y apporterai mon expérience des ateliers jeunesse et mon envie de construire les projets avec les habitants.\n\nJe serais heureux de vous rencontrer.\n\nYanis Haddad";
+  const letter =
+    "Madame, Monsieur,\n\nBénévole depuis trois ans dans une association d'éducation populaire, je souhaite rejoindre votre centre social comme animateur en alternance. J'y apporterai mon expérience des ateliers jeunesse et mon envie de construire les projets avec les habitants.\n\nJe serais heureux de vous rencontrer.\n\nYanis Haddad";
   const letterRequest = await createReviewRequest(db, {
     channelId: channelIds.get("lettres")!,
     authorId: yanis.id,
@@ -58,14 +74,22 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
     letterText: letter,
   });
   const letterVersion = await firstVersion(db, letterRequest.thread.id);
-  await review(db, letterRequest.thread.id, letterVersion.id, facilitator.id, { hook: [2, "Commencez par un atelier que vous avez mené."], motivation: 3, examples: 3, tone: 4 }, [
-    "Accroche : 2/4 — Commencez par un atelier que vous avez mené.",
-    "Motivation pour la structure : 3/4",
-    "Exemples : 3/4",
-    "Ton : 4/4",
-  ]);
+  await review(
+    db,
+    letterRequest.thread.id,
+    letterVersion.id,
+    facilitator.id,
+    { hook: [2, "Commencez par un atelier que vous avez mené."], motivation: 3, examples: 3, tone: 4 },
+    [
+      "Accroche : 2/4 — Commencez par un atelier que vous avez mené.",
+      "Motivation pour la structure : 3/4",
+      "Exemples : 3/4",
+      "Ton : 4/4",
+    ],
+  );
 
-  const pitch = "Bonjour, je m'appelle Camille. Diplômée d'un master ESS, j'ai coordonné pendant deux ans un atelier vélo solidaire. Je veux mettre cette énergie au service d'un tiers-lieu nourricier.";
+  const pitch =
+    "Bonjour, je m'appelle Camille. Diplômée d'un master ESS, j'ai coordonné pendant deux ans un atelier vélo solidaire. Je veux mettre cette énergie au service d'un tiers-lieu nourricier.";
   const pitchRequest = await createReviewRequest(db, {
     channelId: channelIds.get("pitch")!,
     authorId: camille.id,
@@ -78,12 +102,19 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
     letterText: pitch,
   });
   const pitchVersion = await firstVersion(db, pitchRequest.thread.id);
-  await review(db, pitchRequest.thread.id, pitchVersion.id, yanis.id, { hook: 4, clarity: 3, conviction: 3, ess: [4, "Le lien avec l'alimentation durable est clair."] }, [
-    "Accroche : 4/4",
-    "Clarté : 3/4",
-    "Conviction : 3/4",
-    "Lien avec l'ESS : 4/4 — Le lien avec l'alimentation durable est clair.",
-  ]);
+  await review(
+    db,
+    pitchRequest.thread.id,
+    pitchVersion.id,
+    yanis.id,
+    { hook: 4, clarity: 3, conviction: 3, ess: [4, "Le lien avec l'alimentation durable est clair."] },
+    [
+      "Accroche : 4/4",
+      "Clarté : 3/4",
+      "Conviction : 3/4",
+      "Lien avec l'ESS : 4/4 — Le lien avec l'alimentation durable est clair.",
+    ],
+  );
 }
 
 /** Version 1 of a request just written (its id keys reviews and page comments). */
@@ -92,11 +123,28 @@ async function firstVersion(db: Db, threadId: number) {
 }
 
 /** A structured review as the rubric form writes it: scores (with optional comments) and the post's lines. */
-async function review(db: Db, threadId: number, versionId: number, authorId: string, scores: Record<string, number | [number, string]>, lines: string[]) {
+async function review(
+  db: Db,
+  threadId: number,
+  versionId: number,
+  authorId: string,
+  scores: Record<string, number | [number, string]>,
+  lines: string[],
+) {
   const rubric: RubricScores = Object.fromEntries(
-    Object.entries(scores).map(([criterion, value]) => [criterion, Array.isArray(value) ? { score: value[0], comment: value[1] } : { score: value }]),
+    Object.entries(scores).map(([criterion, value]) => [
+      criterion,
+      Array.isArray(value) ? { score: value[0], comment: value[1] } : { score: value },
+    ]),
   );
-  await createReviewFeedback(db, { threadId, versionId, authorId, body: documentFromText(lines.join("\n")), scores: rubric, idempotencyKey: randomUUID() });
+  await createReviewFeedback(db, {
+    threadId,
+    versionId,
+    authorId,
+    body: documentFromText(lines.join("\n")),
+    scores: rubric,
+    idempotencyKey: randomUUID(),
+  });
 }
 
 /** A two-page CV laid out like a real one (the demo's preview and page comments need a document). */
@@ -109,7 +157,14 @@ async function makeDemoCv(): Promise<Uint8Array> {
   const write = (page: PDFPage, lines: [string, number, PDFFont?][], startY: number) => {
     let y = startY;
     for (const [text, size, font] of lines) {
-      if (text) page.drawText(text, { x: 56, y, size, font: font ?? regular, color: font === bold ? teal : rgb(0.1, 0.1, 0.1) });
+      if (text)
+        page.drawText(text, {
+          x: 56,
+          y,
+          size,
+          font: font ?? regular,
+          color: font === bold ? teal : rgb(0.1, 0.1, 0.1),
+        });
       y -= size + 9;
     }
   };

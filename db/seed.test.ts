@@ -54,7 +54,9 @@ describe("demo reviews", () => {
   it("seeds a CV whose stored file passes the upload check, a pasted letter and a written pitch, each reviewed", async () => {
     const requests = await testDb.db.select().from(reviewRequests);
     expect(requests.map((request) => request.docKind).sort()).toEqual(["cv", "letter", "pitch"]);
-    const views = [...(await listReviewRequests(testDb.db, { threadIds: requests.map((request) => request.threadId) })).values()];
+    const views = [
+      ...(await listReviewRequests(testDb.db, { threadIds: requests.map((request) => request.threadId) })).values(),
+    ];
     const cv = views.find((view) => view.docKind === "cv")!;
     const stored = await getFileWithThread(testDb.db, { fileId: cv.versions[0]!.file!.id });
     const bytes = await getStorage().get(stored!.file.storageKey);

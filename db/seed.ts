@@ -11,9 +11,31 @@ import { seedDemoReviews } from "./seed-reviews";
 /** Documented in README: every demo account uses this password. */
 export const DEMO_PASSWORD = "propulse-demo";
 
-export const demoAccounts: { key: string; name: string; email: string; role: UserRole; headline: string; organisation?: string; expertise?: string[]; bio?: string }[] = [
-  { key: "admin", name: "Alex Martin", email: "admin@propulse.demo", role: "admin", headline: "Coordination du programme Pro'pulse" },
-  { key: "facilitator", name: "Nadia Benali", email: "animation@propulse.demo", role: "facilitator", headline: "Animatrice de la promo Lyon 2026", bio: "J'anime les ateliers du jeudi et je suis là pour répondre à vos questions sur le programme." },
+export const demoAccounts: {
+  key: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  headline: string;
+  organisation?: string;
+  expertise?: string[];
+  bio?: string;
+}[] = [
+  {
+    key: "admin",
+    name: "Alex Martin",
+    email: "admin@propulse.demo",
+    role: "admin",
+    headline: "Coordination du programme Pro'pulse",
+  },
+  {
+    key: "facilitator",
+    name: "Nadia Benali",
+    email: "animation@propulse.demo",
+    role: "facilitator",
+    headline: "Animatrice de la promo Lyon 2026",
+    bio: "J'anime les ateliers du jeudi et je suis là pour répondre à vos questions sur le programme.",
+  },
   {
     key: "pro",
     name: "Julien Roux",
@@ -24,8 +46,22 @@ export const demoAccounts: { key: string; name: string; email: string; role: Use
     expertise: ["recrutement", "insertion", "RH associatives"],
     bio: "Quinze ans de recrutement dans l'ESS. Je relis volontiers vos CV et vos lettres.",
   },
-  { key: "camille", name: "Camille Durand", email: "camille@propulse.demo", role: "member", headline: "Master ESS, je cherche un poste de chargée de projet", bio: "Diplômée en juin, passionnée d'alimentation durable et de tiers-lieux." },
-  { key: "yanis", name: "Yanis Haddad", email: "yanis@propulse.demo", role: "member", headline: "Licence pro gestion associative", bio: "Je cherche une alternance ou un premier CDD dans l'animation socioculturelle." },
+  {
+    key: "camille",
+    name: "Camille Durand",
+    email: "camille@propulse.demo",
+    role: "member",
+    headline: "Master ESS, je cherche un poste de chargée de projet",
+    bio: "Diplômée en juin, passionnée d'alimentation durable et de tiers-lieux.",
+  },
+  {
+    key: "yanis",
+    name: "Yanis Haddad",
+    email: "yanis@propulse.demo",
+    role: "member",
+    headline: "Licence pro gestion associative",
+    bio: "Je cherche une alternance ou un premier CDD dans l'animation socioculturelle.",
+  },
 ];
 
 export type SeededUsers = Record<string, { id: string; name: string }>;
@@ -49,7 +85,12 @@ export async function seedDemoContent(db: Db): Promise<SeededUsers> {
     if (!row) continue;
     await db
       .update(users)
-      .set({ headline: account.headline, bio: account.bio ?? null, organisation: account.organisation ?? null, expertise: account.expertise ?? [] })
+      .set({
+        headline: account.headline,
+        bio: account.bio ?? null,
+        organisation: account.organisation ?? null,
+        expertise: account.expertise ?? [],
+      })
       .where(sql`${users.id} = ${row.id}`);
     seeded[account.key] = { id: row.id, name: row.name };
   }

@@ -11,7 +11,12 @@ import { createTestDb, type TestDb } from "./testing";
 
 export async function createServiceTestDb(env: Record<string, string> = {}): Promise<TestDb & { dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "propulse-service-"));
-  Object.assign(process.env, { DATA_DIR: dataDir, AUTH_SECRET: "test-secret-".padEnd(40, "x"), DATABASE_URL: "", ...env });
+  Object.assign(process.env, {
+    DATA_DIR: dataDir,
+    AUTH_SECRET: "test-secret-".padEnd(40, "x"),
+    DATABASE_URL: "",
+    ...env,
+  });
   // A fresh read of the environment for this file, and a storage in its data folder.
   delete (globalThis as { propulseEnv?: unknown }).propulseEnv;
   delete (globalThis as { propulseStorage?: unknown }).propulseStorage;

@@ -18,7 +18,10 @@ async function runAdmin(adminUrl: string, sql: string) {
  * An empty PostgreSQL database created next to the one `adminUrl` points at (tests, e2e and
  * benchmarks each get their own), with the function that drops it.
  */
-export async function createScratchDatabase(adminUrl: string, prefix = "propulse_test"): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  adminUrl: string,
+  prefix = "propulse_test",
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   await runAdmin(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);

@@ -24,7 +24,13 @@ void runWithDb(async ({ db }) => {
   }
   const { email, name, role } = parsed.data;
   const password = parsed.data.password ?? randomBytes(12).toString("base64url");
-  const user = await createUser(db, { email, name, role, passwordHash: await hashPassword(password), emailVerified: new Date() });
+  const user = await createUser(db, {
+    email,
+    name,
+    role,
+    passwordHash: await hashPassword(password),
+    emailVerified: new Date(),
+  });
   if (!user) throw new CliError(`An account already exists for ${email}.`);
   console.info(`Created ${role} ${name} <${email}>${parsed.data.password ? "" : ` with password: ${password}`}`);
 });

@@ -2,7 +2,15 @@ import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { createUser, signInOverHttp } from "./fixtures/users";
 
-const publicPages = ["/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=x", "/c/offres", "/page-inconnue"];
+const publicPages = [
+  "/",
+  "/sign-in",
+  "/sign-up",
+  "/forgot-password",
+  "/reset-password?token=x",
+  "/c/offres",
+  "/page-inconnue",
+];
 const memberPages = ["/", "/c/entraide", "/settings/profile"];
 
 for (const path of publicPages) {

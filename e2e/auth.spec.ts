@@ -2,7 +2,11 @@ import { expect, test } from "@playwright/test";
 import { facilitatorPage, fillAdmissionAnswers } from "./fixtures/community";
 import { createUser, lastEmailTo, linkIn, TEST_PASSWORD, uniqueEmail } from "./fixtures/users";
 
-test("a visitor signs up, confirms the address, waits for a facilitator, then gets in and signs in again", async ({ page, browser, request }) => {
+test("a visitor signs up, confirms the address, waits for a facilitator, then gets in and signs in again", async ({
+  page,
+  browser,
+  request,
+}) => {
   const email = uniqueEmail("inscription");
   await page.goto("/sign-up");
   // The community is closed by default: the admission questions are part of the form.
@@ -145,17 +149,25 @@ test("a forgotten password is reset by email and the old one stops working", asy
   await expect(page.getByRole("heading", { name: `Bonjour ${user.name} !` })).toBeVisible();
 });
 
-test("after 10 failed sign-ins an account is refused for a while, with the time it can try again", async ({ page, request }) => {
+test("after 10 failed sign-ins an account is refused for a while, with the time it can try again", async ({
+  page,
+  request,
+}) => {
   const user = await createUser(request);
   for (let i = 0; i < 10; i++) {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-    await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: user.email, password: `mauvais ${i}`, callbackUrl: "/" }, maxRedirects: 0 });
+    await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: user.email, password: `mauvais ${i}`, callbackUrl: "/" },
+      maxRedirects: 0,
+    });
   }
   await page.goto("/sign-in");
   await page.getByLabel("Adresse e-mail").fill(user.email);
   // Even the right password is refused until the window has passed.
   await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.locator("main").getByRole("alert")).toContainText(/Trop de tentatives de connexion\. Pour protéger le compte, réessayez à partir de \d{2}:\d{2} \(dans 15 minutes\)/);
+  await expect(page.locator("main").getByRole("alert")).toContainText(
+    /Trop de tentatives de connexion\. Pour protéger le compte, réessayez à partir de \d{2}:\d{2} \(dans 15 minutes\)/,
+  );
   await expect(page.getByLabel("Adresse e-mail")).toHaveValue(user.email);
 });

@@ -8,8 +8,14 @@ async function typeInEditor(page: Page, name: string, type: (page: Page) => Prom
   await type(page);
 }
 
-test("a thread with rich text, nested replies, an edit and a reaction survives a reload", async ({ browser, request }) => {
-  const [alice, bruno] = await Promise.all([createUser(request, { name: "Alice Fontaine" }), createUser(request, { name: "Bruno Lemaire" })]);
+test("a thread with rich text, nested replies, an edit and a reaction survives a reload", async ({
+  browser,
+  request,
+}) => {
+  const [alice, bruno] = await Promise.all([
+    createUser(request, { name: "Alice Fontaine" }),
+    createUser(request, { name: "Bruno Lemaire" }),
+  ]);
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
   await signInOverHttp(contextA, alice);
@@ -81,7 +87,10 @@ test("a thread with rich text, nested replies, an edit and a reaction survives a
   await b.reload();
   await b.locator("#p1").getByRole("button", { name: "Réagir", exact: true }).click();
   await b.getByRole("button", { name: "Réagir avec 👍" }).click();
-  await expect(b.locator("#p1").getByRole("button", { name: /👍 1 : Bruno Lemaire/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(b.locator("#p1").getByRole("button", { name: /👍 1 : Bruno Lemaire/ })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 
   // Everything is still there after a reload, for both.
   for (const page of [a, b]) {
@@ -108,11 +117,15 @@ test("a reply draft survives a reload, and a new-thread draft too", async ({ pag
   const thread = await createThread(context.request);
   await page.goto(thread.path);
   await page.getByRole("button", { name: "Écrire une réponse…" }).click();
-  await page.getByRole("textbox", { name: "Votre réponse" }).pressSequentially("Un brouillon que je ne veux pas perdre");
+  await page
+    .getByRole("textbox", { name: "Votre réponse" })
+    .pressSequentially("Un brouillon que je ne veux pas perdre");
   await expect(page.getByText("Brouillon enregistré")).toBeVisible();
   await page.reload();
   await expect(page.getByText("Nous avons retrouvé votre brouillon")).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Votre réponse" })).toContainText("Un brouillon que je ne veux pas perdre");
+  await expect(page.getByRole("textbox", { name: "Votre réponse" })).toContainText(
+    "Un brouillon que je ne veux pas perdre",
+  );
 
   await page.goto("/c/programme/new");
   await page.getByLabel("Titre du fil").fill("Un titre en cours d'écriture");
@@ -194,27 +207,49 @@ test("bad input is refused with a clear message and nothing typed is lost", asyn
   await expect(page.getByLabel("Titre du fil")).toHaveValue("Oui");
 
   const thread = await createThread(context.request);
-  const response = await createReply(context.request, thread.id, { body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] } });
+  const response = await createReply(context.request, thread.id, {
+    body: {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+        },
+      ],
+    },
+  });
   expect(response.status()).toBe(400);
   expect((await response.json()).fields.body[0]).toContain("http(s)");
 });
 
-test("outsiders are refused: visitors, and members acting on someone else's post", async ({ browser, page, request }) => {
+test("outsiders are refused: visitors, and members acting on someone else's post", async ({
+  browser,
+  page,
+  request,
+}) => {
   const [owner, other] = await Promise.all([createUser(request), createUser(request)]);
   const ownerContext = await browser.newContext();
   const otherContext = await browser.newContext();
   await signInOverHttp(ownerContext, owner);
   await signInOverHttp(otherContext, other);
   const thread = await createThread(ownerContext.request, { body: paragraphDoc("Texte de la propriétaire") });
-  const { page: opening } = await (await ownerContext.request.get(`/api/v1/threads/${thread.id}`)).json().then((data) => ({ page: data.opening }));
+  const { page: opening } = await (
+    await ownerContext.request.get(`/api/v1/threads/${thread.id}`)
+  )
+    .json()
+    .then((data) => ({ page: data.opening }));
 
-  const edit = await otherContext.request.patch(`/api/v1/posts/${opening.id}`, { data: { body: paragraphDoc("Piraté"), expectedVersion: 1 } });
+  const edit = await otherContext.request.patch(`/api/v1/posts/${opening.id}`, {
+    data: { body: paragraphDoc("Piraté"), expectedVersion: 1 },
+  });
   expect(edit.status()).toBe(404);
   const remove = await otherContext.request.delete(`/api/v1/posts/${opening.id}`);
   expect(remove.status()).toBe(404);
 
   // Visitors: members-only threads invite to join, and the API refuses them.
-  const anonymousReply = await request.post(`/api/v1/threads/${thread.id}/posts`, { data: { body: paragraphDoc("anonyme"), idempotencyKey: randomUUID() } });
+  const anonymousReply = await request.post(`/api/v1/threads/${thread.id}/posts`, {
+    data: { body: paragraphDoc("anonyme"), idempotencyKey: randomUUID() },
+  });
   expect([401, 404]).toContain(anonymousReply.status());
   await page.goto(thread.path);
   await expect(page.getByRole("heading", { name: "Ce fil est réservé aux membres" })).toBeVisible();
@@ -233,7 +268,8 @@ test("a link to a single post scrolls to it and highlights it", async ({ page, c
   const user = await createUser(request);
   await signInOverHttp(context, user);
   const thread = await createThread(context.request);
-  for (let i = 1; i <= 12; i++) await createReply(context.request, thread.id, { text: `Réponse numéro ${i} `.repeat(20) });
+  for (let i = 1; i <= 12; i++)
+    await createReply(context.request, thread.id, { text: `Réponse numéro ${i} `.repeat(20) });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${thread.path}#p11`);
   const target = page.locator("#p11");

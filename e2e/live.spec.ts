@@ -10,7 +10,11 @@ test("B sees A's reply, typing, reactions and presence without reloading", async
     createUser(request, { name: "Chloé Live" }),
   ]);
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
-  await Promise.all([signInOverHttp(contexts[0]!, alice), signInOverHttp(contexts[1]!, bruno), signInOverHttp(contexts[2]!, chloe)]);
+  await Promise.all([
+    signInOverHttp(contexts[0]!, alice),
+    signInOverHttp(contexts[1]!, bruno),
+    signInOverHttp(contexts[2]!, chloe),
+  ]);
   const thread = await createThread(contexts[0]!.request, { title: "Un fil qui vit" });
   const [a, b, c] = await Promise.all(contexts.map((context) => context.newPage()));
   await a!.goto(thread.path);
@@ -31,7 +35,10 @@ test("B sees A's reply, typing, reactions and presence without reloading", async
   await expect(reaction).toHaveAttribute("aria-pressed", "false");
 
   // An edit reaches every page with the post's reactions, each reader's own still pressed.
-  await b!.locator("#p2").getByRole("button", { name: /🎉 1 : Alice Live/ }).click();
+  await b!
+    .locator("#p2")
+    .getByRole("button", { name: /🎉 1 : Alice Live/ })
+    .click();
   const both = b!.locator("#p2").getByRole("button", { name: /🎉 2 : Alice Live, Bruno Live/ });
   await expect(both).toHaveAttribute("aria-pressed", "true");
   await a!.locator("#p2").getByRole("button", { name: "Modifier" }).click();
@@ -58,7 +65,9 @@ test("a reader who loses the connection gets every missed reply once, in order",
   await b.goto(thread.path);
   await expect(b.getByRole("heading", { name: "Aucune réponse pour l'instant" })).toBeVisible();
   // Wait until B follows the thread live, then cut its network.
-  await expect.poll(async () => (await createReply(contextA.request, thread.id, { text: "Avant la coupure" })).status()).toBe(201);
+  await expect
+    .poll(async () => (await createReply(contextA.request, thread.id, { text: "Avant la coupure" })).status())
+    .toBe(201);
   await expect(b.locator("#p2")).toContainText("Avant la coupure");
 
   await contextB.setOffline(true);

@@ -6,19 +6,33 @@ import { createReply, createThread, paragraphDoc } from "./fixtures/forum";
 import { createUser, lastEmailTo, signInOverHttp, TEST_PASSWORD, type TestUser } from "./fixtures/users";
 
 /** A signed-in member with their own browser context. */
-async function memberSession(browser: Browser, request: APIRequestContext, options: { name?: string; role?: "member" | "pro" } = {}) {
-  const user = await createUser(request, { name: options.name ?? `Membre ${randomUUID().slice(0, 5)}`, role: options.role });
+async function memberSession(
+  browser: Browser,
+  request: APIRequestContext,
+  options: { name?: string; role?: "member" | "pro" } = {},
+) {
+  const user = await createUser(request, {
+    name: options.name ?? `Membre ${randomUUID().slice(0, 5)}`,
+    role: options.role,
+  });
   const context = await browser.newContext();
   await signInOverHttp(context, user);
   return { user, context, page: await context.newPage() };
 }
 
-test("a member asks to be a pro, a facilitator approves, the badge shows on the pro's earlier replies; members ask them a question", async ({ browser, request }) => {
+test("a member asks to be a pro, a facilitator approves, the badge shows on the pro's earlier replies; members ask them a question", async ({
+  browser,
+  request,
+}) => {
   const suffix = randomUUID().slice(0, 6);
   const asker = await memberSession(browser, request, { name: `Camille ${suffix}` });
   const future = await memberSession(browser, request, { name: `Julien ${suffix}` });
   const thread = await createThread(asker.context.request, { title: `Valoriser un service civique ${suffix}` });
-  expect((await createReply(future.context.request, thread.id, { text: "Mettez-le en expérience professionnelle." })).status()).toBe(201);
+  expect(
+    (
+      await createReply(future.context.request, thread.id, { text: "Mettez-le en expérience professionnelle." })
+    ).status(),
+  ).toBe(201);
 
   await future.page.goto("/pros/request");
   await future.page.getByLabel("Structure").fill(`Coopérative ${suffix}`);
@@ -66,12 +80,20 @@ test("a member asks to be a pro, a facilitator approves, the badge shows on the 
   await staff.close();
 });
 
-test("a question gets an accepted answer, shown under it, highlighted as a pro's, and leaves the list to answer", async ({ browser, request }) => {
+test("a question gets an accepted answer, shown under it, highlighted as a pro's, and leaves the list to answer", async ({
+  browser,
+  request,
+}) => {
   const suffix = randomUUID().slice(0, 6);
   const asker = await memberSession(browser, request, { name: `Yanis ${suffix}` });
   const pro = await memberSession(browser, request, { name: `Pro ${suffix}`, role: "pro" });
   const response = await asker.context.request.post("/api/v1/channels/entraide/threads", {
-    data: { title: `Alternance en association ${suffix}`, body: paragraphDoc("Par où commencer ?"), idempotencyKey: randomUUID(), isQuestion: true },
+    data: {
+      title: `Alternance en association ${suffix}`,
+      body: paragraphDoc("Par où commencer ?"),
+      idempotencyKey: randomUUID(),
+      isQuestion: true,
+    },
   });
   expect(response.status()).toBe(201);
   const question = (await response.json()) as { id: number; path: string };
@@ -81,7 +103,9 @@ test("a question gets an accepted answer, shown under it, highlighted as a pro's
   await expect(pro.page.getByRole("heading", { name: "Questions à répondre" })).toBeVisible();
   await pro.page.goto("/questions");
   await expect(pro.page.getByRole("link", { name: `Alternance en association ${suffix}` })).toBeVisible();
-  expect((await createReply(pro.context.request, question.id, { text: "Regardez les fédérations d'employeurs." })).status()).toBe(201);
+  expect(
+    (await createReply(pro.context.request, question.id, { text: "Regardez les fédérations d'employeurs." })).status(),
+  ).toBe(201);
   expect((await createReply(asker.context.request, question.id, { text: "Merci, je regarde !" })).status()).toBe(201);
 
   await asker.page.goto(question.path);
@@ -96,7 +120,9 @@ test("a question gets an accepted answer, shown under it, highlighted as a pro's
   await asker.page.reload();
   await expect(asker.page.getByText("Résolue")).toBeVisible();
   // Right under the question: the opening post, then the accepted answer.
-  const order = await asker.page.locator("article#p1, section[aria-labelledby='accepted-answer-heading']").evaluateAll((nodes) => nodes.map((node) => node.tagName));
+  const order = await asker.page
+    .locator("article#p1, section[aria-labelledby='accepted-answer-heading']")
+    .evaluateAll((nodes) => nodes.map((node) => node.tagName));
   expect(order).toEqual(["ARTICLE", "SECTION"]);
 
   await pro.page.goto(question.path);
@@ -106,11 +132,18 @@ test("a question gets an accepted answer, shown under it, highlighted as a pro's
   for (const session of [asker, pro]) await session.context.close();
 });
 
-test("a reported post is hidden by a facilitator; its author sees the reason, others only that it was hidden", async ({ browser, request }) => {
+test("a reported post is hidden by a facilitator; its author sees the reason, others only that it was hidden", async ({
+  browser,
+  request,
+}) => {
   const suffix = randomUUID().slice(0, 6);
   const author = await memberSession(browser, request, { name: `Auteur ${suffix}` });
   const reader = await memberSession(browser, request, { name: `Lectrice ${suffix}` });
-  const thread = await createThread(author.context.request, { channel: "programme", title: `Bons plans ${suffix}`, body: paragraphDoc(`Achetez ma formation miracle ${suffix}`) });
+  const thread = await createThread(author.context.request, {
+    channel: "programme",
+    title: `Bons plans ${suffix}`,
+    body: paragraphDoc(`Achetez ma formation miracle ${suffix}`),
+  });
 
   await reader.page.goto(thread.path);
   await expect(reader.page.locator("#p1").getByRole("button", { name: "Signaler" })).toBeVisible();
@@ -132,7 +165,9 @@ test("a reported post is hidden by a facilitator; its author sees the reason, ot
   await expect(report.getByText(`Signalé par ${reader.user.name}`)).toBeVisible();
   await report.getByLabel("Motif (visible par l'auteur·ice du message)").fill("Pas de publicité dans la communauté.");
   await report.getByRole("button", { name: "Masquer" }).click();
-  await expect(staff.page.getByRole("article").filter({ hasText: `Achetez ma formation miracle ${suffix}` })).toHaveCount(0);
+  await expect(
+    staff.page.getByRole("article").filter({ hasText: `Achetez ma formation miracle ${suffix}` }),
+  ).toHaveCount(0);
 
   await reader.page.reload();
   await expect(reader.page.locator("#p1").getByText("Message masqué par la modération.")).toBeVisible();
@@ -152,7 +187,10 @@ test("a reported post is hidden by a facilitator; its author sees the reason, ot
   await staff.close();
 });
 
-test("a facilitator locks, pins and moves a thread; members see no staff tools and get 404 on staff pages", async ({ browser, request }) => {
+test("a facilitator locks, pins and moves a thread; members see no staff tools and get 404 on staff pages", async ({
+  browser,
+  request,
+}) => {
   const suffix = randomUUID().slice(0, 6);
   const member = await memberSession(browser, request);
   const thread = await createThread(member.context.request, { channel: "programme", title: `À déplacer ${suffix}` });
@@ -213,7 +251,17 @@ test("a suspended member is signed out at once and cannot sign in again", async 
 });
 
 test.describe("accessibility of the moderation and community pages", () => {
-  const staffPages = ["/moderation", "/moderation/reports", "/moderation/admissions", "/moderation/pros", "/moderation/invitations", "/moderation/members", "/moderation/channels", "/moderation/audit", "/moderation/settings"];
+  const staffPages = [
+    "/moderation",
+    "/moderation/reports",
+    "/moderation/admissions",
+    "/moderation/pros",
+    "/moderation/invitations",
+    "/moderation/members",
+    "/moderation/channels",
+    "/moderation/audit",
+    "/moderation/settings",
+  ];
   for (const path of staffPages) {
     test(`staff page ${path} has no serious accessibility violation`, async ({ browser, request }) => {
       const staff = await facilitatorPage(browser, request);
@@ -234,10 +282,18 @@ test.describe("accessibility of the moderation and community pages", () => {
     });
   }
 
-  test("a question thread with an accepted answer, seen by a facilitator, has no serious violation", async ({ browser, request }) => {
+  test("a question thread with an accepted answer, seen by a facilitator, has no serious violation", async ({
+    browser,
+    request,
+  }) => {
     const asker = await memberSession(browser, request);
     const response = await asker.context.request.post("/api/v1/channels/entraide/threads", {
-      data: { title: `Question accessible ${randomUUID().slice(0, 5)}`, body: paragraphDoc("Une question ?"), idempotencyKey: randomUUID(), isQuestion: true },
+      data: {
+        title: `Question accessible ${randomUUID().slice(0, 5)}`,
+        body: paragraphDoc("Une question ?"),
+        idempotencyKey: randomUUID(),
+        isQuestion: true,
+      },
     });
     const question = (await response.json()) as { id: number; path: string };
     const reply = await (await createReply(asker.context.request, question.id, { text: "Une réponse." })).json();
@@ -263,20 +319,36 @@ test.describe("accessibility of the moderation and community pages", () => {
   });
 });
 
-test("the report API needs a member, and the 6th report within an hour from a new account gets 429 with when to retry", async ({ browser, request }) => {
+test("the report API needs a member, and the 6th report within an hour from a new account gets 429 with when to retry", async ({
+  browser,
+  request,
+}) => {
   const author = await memberSession(browser, request);
   const reporter = await memberSession(browser, request);
   const threads = [];
-  for (let i = 0; i < 6; i++) threads.push(await createThread(author.context.request, { channel: "programme", title: `À signaler ${i} ${randomUUID().slice(0, 4)}` }));
-  const openingOf = async (threadId: number) => (await (await author.context.request.get(`/api/v1/threads/${threadId}`)).json()).opening.id as number;
+  for (let i = 0; i < 6; i++)
+    threads.push(
+      await createThread(author.context.request, {
+        channel: "programme",
+        title: `À signaler ${i} ${randomUUID().slice(0, 4)}`,
+      }),
+    );
+  const openingOf = async (threadId: number) =>
+    (await (await author.context.request.get(`/api/v1/threads/${threadId}`)).json()).opening.id as number;
 
-  const anonymous = await request.post(`/api/v1/posts/${await openingOf(threads[0]!.id)}/report`, { data: { reason: "Spam" } });
+  const anonymous = await request.post(`/api/v1/posts/${await openingOf(threads[0]!.id)}/report`, {
+    data: { reason: "Spam" },
+  });
   expect(anonymous.status()).toBe(401);
   for (let i = 0; i < 5; i++) {
-    const response = await reporter.context.request.post(`/api/v1/posts/${await openingOf(threads[i]!.id)}/report`, { data: { reason: "Spam" } });
+    const response = await reporter.context.request.post(`/api/v1/posts/${await openingOf(threads[i]!.id)}/report`, {
+      data: { reason: "Spam" },
+    });
     expect(response.status()).toBe(201);
   }
-  const limited = await reporter.context.request.post(`/api/v1/posts/${await openingOf(threads[5]!.id)}/report`, { data: { reason: "Spam" } });
+  const limited = await reporter.context.request.post(`/api/v1/posts/${await openingOf(threads[5]!.id)}/report`, {
+    data: { reason: "Spam" },
+  });
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(3500);
   expect((await limited.json()).message).toMatch(/Vous pourrez en faire un nouveau à \d{2}:\d{2}, dans 60 minutes/);

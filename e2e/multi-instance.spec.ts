@@ -8,13 +8,17 @@ import { TEST_PASSWORD } from "./fixtures/users";
 const adminUrl = process.env.TEST_DATABASE_URL!;
 const adapters = [
   { name: "postgres", ports: [3231, 3232], env: {} as Record<string, string> },
-  ...(process.env.TEST_REDIS_URL ? [{ name: "redis", ports: [3233, 3234], env: { REDIS_URL: process.env.TEST_REDIS_URL } }] : []),
+  ...(process.env.TEST_REDIS_URL
+    ? [{ name: "redis", ports: [3233, 3234], env: { REDIS_URL: process.env.TEST_REDIS_URL } }]
+    : []),
 ];
 
 test.describe.configure({ mode: "serial" });
 
 for (const adapter of adapters) {
-  test(`a reader on instance 1 sees a reply posted through instance 2 (${adapter.name} adapter)`, async ({ browser }) => {
+  test(`a reader on instance 1 sees a reply posted through instance 2 (${adapter.name} adapter)`, async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const database = await createDatabase(adminUrl);
     const env = { DATABASE_URL: database.url, AUTH_SECRET: randomUUID() + randomUUID(), ...adapter.env };
@@ -37,7 +41,9 @@ for (const adapter of adapters) {
       // Sign in on instance 1; the same cookie is valid on instance 2 (shared AUTH_SECRET).
       const context = await browser.newContext({ baseURL: one.url });
       const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
-      await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: TEST_PASSWORD, callbackUrl: "/" } });
+      await context.request.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email, password: TEST_PASSWORD, callbackUrl: "/" },
+      });
       const thread = await (
         await context.request.post(`${two.url}/api/v1/channels/entraide/threads`, {
           data: { title: "Deux serveurs, un fil", body: paragraphDoc("Premier message"), idempotencyKey: randomUUID() },

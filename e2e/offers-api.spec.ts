@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { offerPayload } from "./fixtures/offers";
 import { createUser, signInOverHttp } from "./fixtures/users";
 
-test("a pro creates an API token, a partner publishes with it, and revoking it stops it", async ({ browser, request }) => {
+test("a pro creates an API token, a partner publishes with it, and revoking it stops it", async ({
+  browser,
+  request,
+}) => {
   const pro = await createUser(request, { role: "pro", name: "Karim Benoît" });
   const context = await browser.newContext();
   await signInOverHttp(context, pro);
@@ -21,19 +24,29 @@ test("a pro creates an API token, a partner publishes with it, and revoking it s
 
   // The partner's server has no cookie, only the token (`request` is a fresh context).
   const auth = { Authorization: `Bearer ${token}` };
-  const payload = offerPayload({ title: "Chargée d'accueil publiée par API", description: "Accueil du public et orientation." });
+  const payload = offerPayload({
+    title: "Chargée d'accueil publiée par API",
+    description: "Accueil du public et orientation.",
+  });
   const created = await request.post("/api/v1/job-offers", { headers: auth, data: payload });
   expect(created.status()).toBe(201);
   const { id, url, path } = await created.json();
   expect(url).toMatch(new RegExp(`${path}$`));
   const read = await (await request.get(`/api/v1/job-offers/${id}`)).json();
-  expect(read).toMatchObject({ title: payload.title, status: "open", publishedBy: { name: "Karim Benoît", role: "pro" } });
+  expect(read).toMatchObject({
+    title: payload.title,
+    status: "open",
+    publishedBy: { name: "Karim Benoît", role: "pro" },
+  });
   expect(read.descriptionHtml).toBe("<p>Accueil du public et orientation.</p>");
   const listed = await (await request.get("/api/v1/job-offers?contract=cdi&department=69&limit=50")).json();
   expect(listed.items.map((item: { id: number }) => item.id)).toContain(id);
 
   // Invalid payload: 400 with French messages per field.
-  const invalid = await request.post("/api/v1/job-offers", { headers: auth, data: { ...payload, contract: "interim", department: "99", howToApply: "javascript:alert(1)" } });
+  const invalid = await request.post("/api/v1/job-offers", {
+    headers: auth,
+    data: { ...payload, contract: "interim", department: "99", howToApply: "javascript:alert(1)" },
+  });
   expect(invalid.status()).toBe(400);
   const { fields } = await invalid.json();
   expect(fields.contract).toEqual(["Choisissez un type de contrat dans la liste."]);
@@ -42,7 +55,10 @@ test("a pro creates an API token, a partner publishes with it, and revoking it s
 
   // Wrong tokens: 401, whatever the payload.
   for (const header of [`Bearer ${token}x`, "Bearer ppo_not-a-real-token-at-all", "Basic abc"]) {
-    const refused = await request.post("/api/v1/job-offers", { headers: { Authorization: header }, data: header.startsWith("Basic") ? {} : payload });
+    const refused = await request.post("/api/v1/job-offers", {
+      headers: { Authorization: header },
+      data: header.startsWith("Basic") ? {} : payload,
+    });
     expect(refused.status(), header).toBe(401);
   }
 
@@ -61,8 +77,12 @@ test("a member cannot publish as an employer, but can share an offer with its so
   expect(asEmployer.status()).toBe(403);
   const withoutSource = await context.request.post("/api/v1/job-offers", { data: offerPayload({ origin: "shared" }) });
   expect(withoutSource.status()).toBe(400);
-  expect((await withoutSource.json()).fields.sourceUrl).toEqual(["Une offre partagée doit indiquer le lien vers l'annonce d'origine."]);
-  const shared = await context.request.post("/api/v1/job-offers", { data: offerPayload({ origin: "shared", sourceUrl: "https://www.jobs-ess.example/offres/77" }) });
+  expect((await withoutSource.json()).fields.sourceUrl).toEqual([
+    "Une offre partagée doit indiquer le lien vers l'annonce d'origine.",
+  ]);
+  const shared = await context.request.post("/api/v1/job-offers", {
+    data: offerPayload({ origin: "shared", sourceUrl: "https://www.jobs-ess.example/offres/77" }),
+  });
   expect(shared.status()).toBe(201);
 
   // Members have no token page (404), and the form shares rather than publishes.
@@ -70,7 +90,10 @@ test("a member cannot publish as an employer, but can share an offer with its so
   expect((await page.goto("/settings/api-tokens"))?.status()).toBe(404);
   await page.goto((await shared.json()).path);
   await expect(page.getByText("Partagée par un membre", { exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Annonce d'origine" })).toHaveAttribute("href", "https://www.jobs-ess.example/offres/77");
+  await expect(page.getByRole("link", { name: "Annonce d'origine" })).toHaveAttribute(
+    "href",
+    "https://www.jobs-ess.example/offres/77",
+  );
   await page.goto("/c/offres");
   await page.getByRole("link", { name: "Partager une offre" }).click();
   await expect(page.getByRole("heading", { name: "Partager une offre trouvée ailleurs" })).toBeVisible();

@@ -45,7 +45,10 @@ test("a pro publishes an offer through the form, then edits, closes and reopens 
   await expect(facts).toContainText("Coopérative Bio Loire · Coopérative");
   await expect(facts).toContainText("Nantes (44) · Loire-Atlantique");
   await expect(facts).toContainText(/28\s000 – 31\s000 € brut par an/);
-  await expect(page.getByRole("link", { name: "Postuler" })).toHaveAttribute("href", "https://bio-loire.example/emplois/12");
+  await expect(page.getByRole("link", { name: "Postuler" })).toHaveAttribute(
+    "href",
+    "https://bio-loire.example/emplois/12",
+  );
   await expect(page.locator("#p1")).toContainText("Animer le réseau des producteurs");
 
   await page.getByRole("button", { name: "Marquer comme pourvue" }).click();
@@ -63,13 +66,33 @@ test("a pro publishes an offer through the form, then edits, closes and reopens 
   await expect(facts).toContainText("Saint-Herblain (44)");
 });
 
-test("a member filters by contract and département, saves an offer and moves it through the tracker", async ({ browser, request }) => {
-  const [pro, member] = await Promise.all([createUser(request, { role: "pro" }), createUser(request, { name: "Inès Morel" })]);
+test("a member filters by contract and département, saves an offer and moves it through the tracker", async ({
+  browser,
+  request,
+}) => {
+  const [pro, member] = await Promise.all([
+    createUser(request, { role: "pro" }),
+    createUser(request, { name: "Inès Morel" }),
+  ]);
   const { context: proContext } = await signedIn(browser, pro);
   const tag = randomUUID().slice(0, 5);
-  const target = await createOffer(proContext.request, { title: `Médiatrice numérique ${tag}`, contract: "cdd", department: "44", city: "Nantes" });
-  const otherContract = await createOffer(proContext.request, { title: `Comptable ${tag}`, contract: "cdi", department: "44", city: "Nantes" });
-  const otherPlace = await createOffer(proContext.request, { title: `Animatrice ${tag}`, contract: "cdd", department: "69" });
+  const target = await createOffer(proContext.request, {
+    title: `Médiatrice numérique ${tag}`,
+    contract: "cdd",
+    department: "44",
+    city: "Nantes",
+  });
+  const otherContract = await createOffer(proContext.request, {
+    title: `Comptable ${tag}`,
+    contract: "cdi",
+    department: "44",
+    city: "Nantes",
+  });
+  const otherPlace = await createOffer(proContext.request, {
+    title: `Animatrice ${tag}`,
+    contract: "cdd",
+    department: "69",
+  });
 
   const { page } = await signedIn(browser, member);
   await page.goto("/c/offres");
@@ -120,28 +143,53 @@ test("an anonymous visitor reads an offer, its metadata, JSON-LD and the feeds",
   const { context: proContext } = await signedIn(browser, pro);
   // A hostile title: the JSON-LD script must not be closed by it.
   const title = `Médiation </script><script>window.pwned=1</script> ${randomUUID().slice(0, 5)}`;
-  const offer = await createOffer(proContext.request, { title, department: "2B", city: "Bastia", organisation: "Régie de quartier de Bastia" });
+  const offer = await createOffer(proContext.request, {
+    title,
+    department: "2B",
+    city: "Bastia",
+    organisation: "Régie de quartier de Bastia",
+  });
 
   const visitor = await browser.newContext();
   const page = await visitor.newPage();
   await page.goto("/c/offres?department=2B");
-  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/feeds\/offres\.xml\?department=2B$/);
-  await expect(page.locator('link[rel="alternate"][type="application/feed+json"]')).toHaveAttribute("href", /\/feeds\/offres\.json\?department=2B$/);
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+    "href",
+    /\/feeds\/offres\.xml\?department=2B$/,
+  );
+  await expect(page.locator('link[rel="alternate"][type="application/feed+json"]')).toHaveAttribute(
+    "href",
+    /\/feeds\/offres\.json\?department=2B$/,
+  );
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("region", { name: "L'offre en bref" })).toContainText("Régie de quartier de Bastia");
   await expect(page.locator("#p1")).toContainText("Accompagner les salarié·es");
-  await expect(page.getByRole("link", { name: /Postuler par e-mail/ })).toHaveAttribute("href", "mailto:recrutement@ateliers.example");
+  await expect(page.getByRole("link", { name: /Postuler par e-mail/ })).toHaveAttribute(
+    "href",
+    "mailto:recrutement@ateliers.example",
+  );
   await expect(page.getByRole("button", { name: "Sauvegarder dans mes candidatures" })).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 
-  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", `${title} · Régie de quartier de Bastia`);
-  await expect(page.locator('meta[property="og:description"]')).toHaveAttribute("content", "Régie de quartier de Bastia · CDI · Bastia (2B) · Hybride");
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+    "content",
+    `${title} · Régie de quartier de Bastia`,
+  );
+  await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+    "content",
+    "Régie de quartier de Bastia · CDI · Bastia (2B) · Hybride",
+  );
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
   const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
   expect(jsonLd).not.toContain("<");
   const posting = JSON.parse(jsonLd!);
-  expect(posting).toMatchObject({ "@type": "JobPosting", title, hiringOrganization: { name: "Régie de quartier de Bastia" }, employmentType: "FULL_TIME" });
+  expect(posting).toMatchObject({
+    "@type": "JobPosting",
+    title,
+    hiringOrganization: { name: "Régie de quartier de Bastia" },
+    employmentType: "FULL_TIME",
+  });
 
   // Feeds of the same filtered view: well-formed for the browser's own XML parser, and JSON Feed.
   const atom = await visitor.request.get("/feeds/offres.xml?department=2B");
@@ -149,7 +197,12 @@ test("an anonymous visitor reads an offer, its metadata, JSON-LD and the feeds",
   const xml = await atom.text();
   const parsed = await page.evaluate((source) => {
     const doc = new DOMParser().parseFromString(source, "application/xml");
-    return { errors: doc.getElementsByTagName("parsererror").length, titles: [...doc.getElementsByTagName("entry")].map((entry) => entry.getElementsByTagName("title")[0]?.textContent) };
+    return {
+      errors: doc.getElementsByTagName("parsererror").length,
+      titles: [...doc.getElementsByTagName("entry")].map(
+        (entry) => entry.getElementsByTagName("title")[0]?.textContent,
+      ),
+    };
   }, xml);
   expect(parsed.errors).toBe(0);
   expect(parsed.titles).toContain(`${title} · Régie de quartier de Bastia`);
@@ -162,11 +215,27 @@ test("an offer past its deadline leaves the default list and keeps an Expirée b
   const pro = await createUser(request, { role: "pro" });
   const { context: proContext } = await signedIn(browser, pro);
   const tag = randomUUID().slice(0, 5);
-  const current = await createOffer(proContext.request, { title: `Offre en cours ${tag}`, department: "2A", contract: "cdd", essFamily: "association" });
-  const expiring = await createOffer(proContext.request, { title: `Offre échue ${tag}`, department: "2A", contract: "cdd", essFamily: "association" });
+  const current = await createOffer(proContext.request, {
+    title: `Offre en cours ${tag}`,
+    department: "2A",
+    contract: "cdd",
+    essFamily: "association",
+  });
+  const expiring = await createOffer(proContext.request, {
+    title: `Offre échue ${tag}`,
+    department: "2A",
+    contract: "cdd",
+    essFamily: "association",
+  });
   // The author moves the deadline to yesterday (an edit may keep a passed date).
   const moved = await proContext.request.put(`/api/v1/job-offers/${expiring.id}`, {
-    data: offerPayload({ title: expiring.title, department: "2A", contract: "cdd", essFamily: "association", deadline: dayFromToday(-2) }),
+    data: offerPayload({
+      title: expiring.title,
+      department: "2A",
+      contract: "cdd",
+      essFamily: "association",
+      deadline: dayFromToday(-2),
+    }),
   });
   expect(moved.status()).toBe(200);
 
@@ -179,7 +248,9 @@ test("an offer past its deadline leaves the default list and keeps an Expirée b
   await expect(page.getByRole("link", { name: "Animateur·rice socioculturel·le" })).toHaveCount(0);
 
   await page.goto(expiring.path);
-  await expect(page.getByRole("region", { name: "L'offre en bref" }).getByText("Expirée", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "L'offre en bref" }).getByText("Expirée", { exact: true }),
+  ).toBeVisible();
   await expect(page.getByText(/Cette offre a expiré le/)).toBeVisible();
   const api = await (await request.get("/api/v1/job-offers?department=2A")).json();
   expect(api.items.map((item: { id: number }) => item.id)).toEqual(expect.arrayContaining([current.id]));
@@ -207,8 +278,15 @@ test("offers pages pass the axe scan", async ({ browser, request }) => {
   }
 });
 
-test("an outsider can neither read someone's tracker entry nor change someone's offer", async ({ browser, request }) => {
-  const [pro, alice, bob] = await Promise.all([createUser(request, { role: "pro" }), createUser(request), createUser(request)]);
+test("an outsider can neither read someone's tracker entry nor change someone's offer", async ({
+  browser,
+  request,
+}) => {
+  const [pro, alice, bob] = await Promise.all([
+    createUser(request, { role: "pro" }),
+    createUser(request),
+    createUser(request),
+  ]);
   const { context: proContext } = await signedIn(browser, pro);
   const offer = await createOffer(proContext.request);
   const { context: aliceContext, page: alicePage } = await signedIn(browser, alice);
@@ -217,12 +295,20 @@ test("an outsider can neither read someone's tracker entry nor change someone's 
   await expect(alicePage.getByRole("link", { name: "Dans mes candidatures : À postuler" })).toBeVisible();
   await alicePage.goto("/applications");
   const applicationId = await alicePage.locator('input[name="id"]').first().inputValue();
-  const mine = await aliceContext.request.patch(`/api/v1/applications/${applicationId}`, { data: { status: "applied", note: "Ma note privée" } });
+  const mine = await aliceContext.request.patch(`/api/v1/applications/${applicationId}`, {
+    data: { status: "applied", note: "Ma note privée" },
+  });
   expect(mine.status()).toBe(200);
 
   const { context: bobContext, page: bobPage } = await signedIn(browser, bob);
   expect((await bobContext.request.get(`/api/v1/applications/${applicationId}`)).status()).toBe(404);
-  expect((await bobContext.request.patch(`/api/v1/applications/${applicationId}`, { data: { status: "rejected", note: "" } })).status()).toBe(404);
+  expect(
+    (
+      await bobContext.request.patch(`/api/v1/applications/${applicationId}`, {
+        data: { status: "rejected", note: "" },
+      })
+    ).status(),
+  ).toBe(404);
   expect((await request.get(`/api/v1/applications/${applicationId}`)).status()).toBe(401);
   const entry = await (await aliceContext.request.get(`/api/v1/applications/${applicationId}`)).json();
   expect(entry).toMatchObject({ status: "applied", note: "Ma note privée" });
@@ -230,9 +316,19 @@ test("an outsider can neither read someone's tracker entry nor change someone's 
   const before = await (await request.get(`/api/v1/job-offers/${offer.id}`)).json();
   const editPage = await bobPage.goto(`${offer.path}/edit`);
   expect(editPage?.status()).toBe(404);
-  expect((await bobContext.request.put(`/api/v1/job-offers/${offer.id}`, { data: offerPayload({ title: "Offre détournée" }) })).status()).toBe(404);
-  expect((await bobContext.request.patch(`/api/v1/job-offers/${offer.id}`, { data: { status: "filled" } })).status()).toBe(404);
-  expect((await request.put(`/api/v1/job-offers/${offer.id}`, { data: offerPayload({ title: "Offre anonyme" }) })).status()).toBe(401);
+  expect(
+    (
+      await bobContext.request.put(`/api/v1/job-offers/${offer.id}`, {
+        data: offerPayload({ title: "Offre détournée" }),
+      })
+    ).status(),
+  ).toBe(404);
+  expect(
+    (await bobContext.request.patch(`/api/v1/job-offers/${offer.id}`, { data: { status: "filled" } })).status(),
+  ).toBe(404);
+  expect(
+    (await request.put(`/api/v1/job-offers/${offer.id}`, { data: offerPayload({ title: "Offre anonyme" }) })).status(),
+  ).toBe(401);
   await bobPage.goto(offer.path);
   await expect(bobPage.getByRole("link", { name: "Modifier l'offre" })).toHaveCount(0);
   expect(await (await request.get(`/api/v1/job-offers/${offer.id}`)).json()).toEqual(before);

@@ -41,16 +41,26 @@ async function countQueries(request: APIRequestContext, url: string): Promise<nu
   return (await (await request.get(`/api/test/query-count?id=${id}`)).json()).count;
 }
 
-test("a reader's thread page and the home page stay within their JavaScript budgets, without the editor", async ({ page, context, request }) => {
+test("a reader's thread page and the home page stay within their JavaScript budgets, without the editor", async ({
+  page,
+  context,
+  request,
+}) => {
   const user = await createUser(request);
   await signInOverHttp(context, user);
   const thread = await createThread(context.request);
   const sizes: Record<string, number> = {};
-  for (const [name, url] of [["thread", thread.path], ["home", "/"]] as const) {
+  for (const [name, url] of [
+    ["thread", thread.path],
+    ["home", "/"],
+  ] as const) {
     const scripts = await firstLoadScripts(page, url);
     expect(scripts.length, name).toBeGreaterThan(0);
     const measured = scripts.map(gzipSizeOf);
-    expect(measured.filter((script) => script.isEditor), `${name} ships editor code`).toEqual([]);
+    expect(
+      measured.filter((script) => script.isEditor),
+      `${name} ships editor code`,
+    ).toEqual([]);
     sizes[name] = measured.reduce((total, script) => total + script.bytes, 0) / 1024;
   }
   console.info(`first-load JS (gzip): thread ${sizes.thread!.toFixed(1)} KiB, home ${sizes.home!.toFixed(1)} KiB`);
@@ -60,7 +70,8 @@ test("a reader's thread page and the home page stay within their JavaScript budg
   // The editor arrives only when the reader starts writing.
   const loaded: string[] = [];
   page.on("response", (response) => {
-    if (response.url().includes("/_next/static/") && response.url().endsWith(".js")) loaded.push(new URL(response.url()).pathname);
+    if (response.url().includes("/_next/static/") && response.url().endsWith(".js"))
+      loaded.push(new URL(response.url()).pathname);
   });
   await page.goto(thread.path);
   await expect(page.getByRole("button", { name: "Écrire une réponse…" })).toBeVisible();
@@ -70,10 +81,15 @@ test("a reader's thread page and the home page stay within their JavaScript budg
   await expect(page.getByRole("textbox", { name: "Votre réponse" })).toBeVisible();
   const editorChunks = loaded.filter((script) => !beforeWriting.has(script)).map(gzipSizeOf);
   expect(editorChunks.some((script) => script.isEditor)).toBe(true);
-  console.info(`editor chunk(s) (gzip): ${(editorChunks.reduce((total, script) => total + script.bytes, 0) / 1024).toFixed(1)} KiB`);
+  console.info(
+    `editor chunk(s) (gzip): ${(editorChunks.reduce((total, script) => total + script.bytes, 0) / 1024).toFixed(1)} KiB`,
+  );
 });
 
-test("thread, channel and home pages issue the same number of queries whatever their size", async ({ context, request }) => {
+test("thread, channel and home pages issue the same number of queries whatever their size", async ({
+  context,
+  request,
+}) => {
   const user = await createUser(request);
   await signInOverHttp(context, user);
   const small = await createThread(context.request, { channel: "programme" });
@@ -81,7 +97,10 @@ test("thread, channel and home pages issue the same number of queries whatever t
   const large = await createThread(context.request, { channel: "programme" });
   let previous: number | undefined;
   for (let i = 0; i < 60; i++) {
-    const response = await createReply(context.request, large.id, { text: `Réponse ${i}`, replyToId: i % 3 === 2 ? previous : undefined });
+    const response = await createReply(context.request, large.id, {
+      text: `Réponse ${i}`,
+      replyToId: i % 3 === 2 ? previous : undefined,
+    });
     previous = (await response.json()).post.id;
   }
   const smallCount = await countQueries(context.request, small.path);

@@ -30,7 +30,11 @@ async function signedIn(browser: Browser, user: TestUser) {
 }
 
 /** Posts a pitch through the upload route, as the form does. */
-async function postPitch(page: Page, fields: { title: string; text?: string }, file?: { name: string; mimeType: string; buffer: Buffer }) {
+async function postPitch(
+  page: Page,
+  fields: { title: string; text?: string },
+  file?: { name: string; mimeType: string; buffer: Buffer },
+) {
   return page.request.post("/api/v1/pitches", {
     headers: { "x-propulse-upload": "1" },
     multipart: {
@@ -44,7 +48,11 @@ async function postPitch(page: Page, fields: { title: string; text?: string }, f
   });
 }
 
-test("a member records a 3-second pitch, publishes it and plays it inline; visitors get 404", async ({ browser, request, playwright }) => {
+test("a member records a 3-second pitch, publishes it and plays it inline; visitors get 404", async ({
+  browser,
+  request,
+  playwright,
+}) => {
   const author = await createUser(request, { name: "Sofia Benali" });
   const { page } = await signedIn(browser, author);
   const title = `Mon pitch d'une minute ${randomUUID().slice(0, 5)}`;
@@ -91,7 +99,9 @@ test("a member records a 3-second pitch, publishes it and plays it inline; visit
 
   // It plays: time advances past two seconds (MediaRecorder's WebM may not state its duration).
   await audio.evaluate((element: HTMLAudioElement) => element.play());
-  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(2);
+  await expect
+    .poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 10_000 })
+    .toBeGreaterThan(2);
   await expectNoSeriousA11yViolations(page);
 
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
@@ -113,14 +123,20 @@ test("a non-audio file is refused with its message, and nothing is published", a
   const { page } = await signedIn(browser, author);
   const title = `Pitch refusé ${randomUUID().slice(0, 5)}`;
   // A PDF named and declared as a recording: judged by its content.
-  const response = await postPitch(page, { title }, { name: "pitch.webm", mimeType: "audio/webm", buffer: Buffer.from(await makePdf(1)) });
+  const response = await postPitch(
+    page,
+    { title },
+    { name: "pitch.webm", mimeType: "audio/webm", buffer: Buffer.from(await makePdf(1)) },
+  );
   expect(response.status()).toBe(400);
   const body = (await response.json()) as { fields: { file: string[] } };
   expect(body.fields.file[0]).toContain("n'est pas un enregistrement audio accepté");
   // Neither a recording nor a text: refused too.
   const empty = await postPitch(page, { title });
   expect(empty.status()).toBe(400);
-  expect(((await empty.json()) as { fields: { file: string[] } }).fields.file[0]).toBe("Enregistrez votre pitch ou écrivez-le.");
+  expect(((await empty.json()) as { fields: { file: string[] } }).fields.file[0]).toBe(
+    "Enregistrez votre pitch ou écrivez-le.",
+  );
   await page.goto("/c/pitch");
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });
@@ -129,7 +145,10 @@ test("a peer gives feedback with the pitch rubric", async ({ browser, request })
   const author = await createUser(request, { name: "Chloé Moreau" });
   const reviewer = await createUser(request, { name: "Théo Giraud" });
   const { page: authorPage } = await signedIn(browser, author);
-  const created = await postPitch(authorPage, { title: `Pitch écrit ${randomUUID().slice(0, 5)}`, text: "Bonjour, je m'appelle Chloé et je veux rejoindre une SCIC." });
+  const created = await postPitch(authorPage, {
+    title: `Pitch écrit ${randomUUID().slice(0, 5)}`,
+    text: "Bonjour, je m'appelle Chloé et je veux rejoindre une SCIC.",
+  });
   expect(created.status()).toBe(201);
   const { path } = (await created.json()) as { path: string };
 
@@ -142,7 +161,10 @@ test("a peer gives feedback with the pitch rubric", async ({ browser, request })
   await page.locator("summary", { hasText: "Donner un retour sur ce pitch" }).click();
   const scores: Record<string, number> = { Accroche: 3, Clarté: 4, Conviction: 2, "Lien avec l'ESS": 4 };
   for (const [criterion, score] of Object.entries(scores)) {
-    await page.getByRole("group", { name: criterion }).getByRole("radio", { name: `${score} sur 4` }).check();
+    await page
+      .getByRole("group", { name: criterion })
+      .getByRole("radio", { name: `${score} sur 4` })
+      .check();
   }
   await page.getByRole("button", { name: "Publier mon retour" }).click();
   await expect(page.getByText("Merci, votre retour est publié.")).toBeVisible();
@@ -153,11 +175,17 @@ test("a peer gives feedback with the pitch rubric", async ({ browser, request })
   await expectNoSeriousA11yViolations(page);
 });
 
-test("a peer answers a pitch with their own recording: it appears live, plays, survives a reload, and goes with its post", async ({ browser, request }) => {
+test("a peer answers a pitch with their own recording: it appears live, plays, survives a reload, and goes with its post", async ({
+  browser,
+  request,
+}) => {
   const author = await createUser(request, { name: "Awa Diallo" });
   const peer = await createUser(request, { name: "Jules Marchand" });
   const { page: authorPage } = await signedIn(browser, author);
-  const created = await postPitch(authorPage, { title: `Pitch à écouter ${randomUUID().slice(0, 5)}`, text: "Bonjour, je m'appelle Awa." });
+  const created = await postPitch(authorPage, {
+    title: `Pitch à écouter ${randomUUID().slice(0, 5)}`,
+    text: "Bonjour, je m'appelle Awa.",
+  });
   expect(created.status()).toBe(201);
   const { path } = (await created.json()) as { path: string };
   await authorPage.goto(path);
@@ -171,7 +199,9 @@ test("a peer answers a pitch with their own recording: it appears live, plays, s
   await form.getByLabel("Quelques mots avec votre enregistrement (facultatif)").fill("Voici comment je le dirais.");
   await form.getByRole("button", { name: "Publier ma réponse enregistrée" }).click();
   await expect(form.getByText("Enregistrez d'abord votre réponse.")).toBeVisible();
-  await expect(form.getByLabel("Quelques mots avec votre enregistrement (facultatif)")).toHaveValue("Voici comment je le dirais.");
+  await expect(form.getByLabel("Quelques mots avec votre enregistrement (facultatif)")).toHaveValue(
+    "Voici comment je le dirais.",
+  );
 
   await form.getByRole("button", { name: "Démarrer l'enregistrement" }).click();
   await expect(form.getByRole("timer")).toContainText("0:03 sur 1:00");
@@ -192,7 +222,9 @@ test("a peer answers a pitch with their own recording: it appears live, plays, s
   await page.reload();
   await expect(audio).toBeVisible();
   await audio.evaluate((element: HTMLAudioElement) => element.play());
-  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(2);
+  await expect
+    .poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), { timeout: 10_000 })
+    .toBeGreaterThan(2);
   const src = (await audio.getAttribute("src"))!;
   expect((await page.request.get(src)).headers()["content-type"]).toBe("audio/webm");
 

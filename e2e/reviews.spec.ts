@@ -16,9 +16,17 @@ async function fillRequest(page: Page, title: string) {
   await page.getByLabel("Quel type de retour souhaitez-vous ?").fill("La structure et l'orthographe, surtout.");
 }
 
-const pdfFile = async (pages: number) => ({ name: "cv-camille.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makePdf(pages)) });
+const pdfFile = async (pages: number) => ({
+  name: "cv-camille.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from(await makePdf(pages)),
+});
 
-test("a member asks for a CV review with a 3-page PDF: progress, inline preview, protected download", async ({ browser, request, playwright }) => {
+test("a member asks for a CV review with a 3-page PDF: progress, inline preview, protected download", async ({
+  browser,
+  request,
+  playwright,
+}) => {
   const author = await createUser(request, { name: "Camille Roux" });
   const { page } = await signedIn(browser, author);
   const title = `Mon CV pour une recyclerie ${randomUUID().slice(0, 5)}`;
@@ -53,7 +61,9 @@ test("a member asks for a CV review with a 3-page PDF: progress, inline preview,
   const download = await page.request.get(href!);
   expect(download.status()).toBe(200);
   expect(download.headers()["content-type"]).toBe("application/pdf");
-  expect(download.headers()["content-disposition"]).toBe("attachment; filename=\"cv-camille.pdf\"; filename*=UTF-8''cv-camille.pdf");
+  expect(download.headers()["content-disposition"]).toBe(
+    "attachment; filename=\"cv-camille.pdf\"; filename*=UTF-8''cv-camille.pdf",
+  );
   expect(download.headers()["x-content-type-options"]).toBe("nosniff");
   expect((await download.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
@@ -79,10 +89,26 @@ test("refused files: each with its message, and the form keeps what was typed", 
   const submit = page.getByRole("button", { name: "Publier la demande" });
 
   const cases: { file: { name: string; mimeType: string; buffer: Buffer }; message: RegExp }[] = [
-    { file: { name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from(makeExecutable()) }, message: /Ce fichier n'est pas un PDF/ },
-    { file: { name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makePdfWithJavaScript()) }, message: /Ce PDF contient du code JavaScript/ },
-    { file: { name: "gros-cv.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from(await makePdf(1)), Buffer.alloc(6 * 1024 * 1024, 0x20)]) }, message: /Ce fichier dépasse 5 Mo/ },
-    { file: { name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) }, message: /Ce fichier est vide/ },
+    {
+      file: { name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from(makeExecutable()) },
+      message: /Ce fichier n'est pas un PDF/,
+    },
+    {
+      file: { name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makePdfWithJavaScript()) },
+      message: /Ce PDF contient du code JavaScript/,
+    },
+    {
+      file: {
+        name: "gros-cv.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.concat([Buffer.from(await makePdf(1)), Buffer.alloc(6 * 1024 * 1024, 0x20)]),
+      },
+      message: /Ce fichier dépasse 5 Mo/,
+    },
+    {
+      file: { name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) },
+      message: /Ce fichier est vide/,
+    },
   ];
   for (const { file, message } of cases) {
     await picker.setInputFiles(file);
@@ -90,7 +116,9 @@ test("refused files: each with its message, and the form keeps what was typed", 
     await expect(page.getByText(message)).toBeVisible();
     await expect(page).toHaveURL(/\/c\/cv\/review\/new$/);
     await expect(page.getByLabel("Titre de la demande")).toHaveValue(title);
-    await expect(page.getByLabel("Quel type de retour souhaitez-vous ?")).toHaveValue("La structure et l'orthographe, surtout.");
+    await expect(page.getByLabel("Quel type de retour souhaitez-vous ?")).toHaveValue(
+      "La structure et l'orthographe, surtout.",
+    );
   }
 
   // A valid file then goes through from the same form.
@@ -145,20 +173,34 @@ test("a reviewer scores the rubric; the author sees the summary per criterion", 
   // The rubric is folded under its title until the reviewer opens it.
   await expect(page.getByRole("group", { name: "Orthographe" })).toBeHidden();
   await page.locator("summary", { hasText: "Donner un retour structuré" }).click();
-  const scores: Record<string, number> = { "Lisibilité et structure": 3, "Adéquation au poste et à l'ESS": 2, "Réalisations concrètes": 4, Orthographe: 4 };
+  const scores: Record<string, number> = {
+    "Lisibilité et structure": 3,
+    "Adéquation au poste et à l'ESS": 2,
+    "Réalisations concrètes": 4,
+    Orthographe: 4,
+  };
   // Missing scores are refused and nothing typed is lost.
   await page.getByRole("group", { name: "Lisibilité et structure" }).getByRole("radio", { name: "3 sur 4" }).check();
   await page.getByLabel("Votre retour général (facultatif)").fill("Beau parcours, mettez en avant le bénévolat.");
   await page.getByRole("button", { name: "Publier mon retour" }).click();
   await expect(page.getByText("Notez chacun des critères.")).toBeVisible();
-  await expect(page.getByLabel("Votre retour général (facultatif)")).toHaveValue("Beau parcours, mettez en avant le bénévolat.");
+  await expect(page.getByLabel("Votre retour général (facultatif)")).toHaveValue(
+    "Beau parcours, mettez en avant le bénévolat.",
+  );
   for (const [criterion, score] of Object.entries(scores)) {
-    await page.getByRole("group", { name: criterion }).getByRole("radio", { name: `${score} sur 4` }).check();
+    await page
+      .getByRole("group", { name: criterion })
+      .getByRole("radio", { name: `${score} sur 4` })
+      .check();
   }
-  await page.getByLabel("Commentaire sur « Adéquation au poste et à l'ESS » (facultatif)").fill("Citez la mission de la structure.");
+  await page
+    .getByLabel("Commentaire sur « Adéquation au poste et à l'ESS » (facultatif)")
+    .fill("Citez la mission de la structure.");
   await page.getByRole("button", { name: "Publier mon retour" }).click();
   await expect(page.getByText("Merci, votre retour est publié.")).toBeVisible();
-  await expect(page.getByText("Adéquation au poste et à l'ESS : 2/4 — Citez la mission de la structure.")).toBeVisible();
+  await expect(
+    page.getByText("Adéquation au poste et à l'ESS : 2/4 — Citez la mission de la structure."),
+  ).toBeVisible();
 
   // The author's open page updates its summary live, then keeps it after a reload.
   const summary = authorPage.getByRole("table");
@@ -173,7 +215,10 @@ test("a reviewer scores the rubric; the author sees the summary per criterion", 
   await expectNoSeriousA11yViolations(page);
 });
 
-test("the author uploads version 2, anyone switches versions, and the author marks it resolved with thanks", async ({ browser, request }) => {
+test("the author uploads version 2, anyone switches versions, and the author marks it resolved with thanks", async ({
+  browser,
+  request,
+}) => {
   const author = await createUser(request, { name: "Nora Petit" });
   const reviewer = await createUser(request, { name: "Hugo Blanc" });
   const { page: authorPage } = await signedIn(browser, author);
@@ -181,7 +226,12 @@ test("the author uploads version 2, anyone switches versions, and the author mar
   const { page } = await signedIn(browser, reviewer);
   await page.goto(path);
   await page.locator("summary", { hasText: "Donner un retour structuré" }).click();
-  for (const criterion of ["Lisibilité et structure", "Adéquation au poste et à l'ESS", "Réalisations concrètes", "Orthographe"]) {
+  for (const criterion of [
+    "Lisibilité et structure",
+    "Adéquation au poste et à l'ESS",
+    "Réalisations concrètes",
+    "Orthographe",
+  ]) {
     await page.getByRole("group", { name: criterion }).getByRole("radio", { name: "2 sur 4" }).check();
   }
   await page.getByRole("button", { name: "Publier mon retour" }).click();
@@ -205,14 +255,20 @@ test("the author uploads version 2, anyone switches versions, and the author mar
   await page.getByRole("button", { name: /^Version 1/ }).click();
   await expect(page.getByText(/Version 1 · .* · 1 retour sur cette version/)).toBeVisible();
   await expect(page.getByRole("img", { name: "Page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole("link", { name: /Voir le retour de Hugo Blanc/ }).locator("..")).toContainText("Version 1");
+  await expect(page.getByRole("link", { name: /Voir le retour de Hugo Blanc/ }).locator("..")).toContainText(
+    "Version 1",
+  );
   // Following a version 1 page comment from its post, while version 2 is shown, brings version 1 back.
   await page.getByRole("button", { name: /^Version 2/ }).click();
   await page.locator("#p3").getByRole("link", { name: "Voir sur la page 1" }).click();
   await expect(page.getByRole("button", { name: /^Version 1/ })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByRole("link", { name: /^Commentaire 1 de Hugo Blanc sur la page 1 : Le titre du CV manque/ })).toBeInViewport({ timeout: 20_000 });
+  await expect(
+    page.getByRole("link", { name: /^Commentaire 1 de Hugo Blanc sur la page 1 : Le titre du CV manque/ }),
+  ).toBeInViewport({ timeout: 20_000 });
 
-  await authorPage.getByLabel("Un mot pour remercier vos relecteurs (facultatif)").fill("Merci Hugo pour ta relecture !");
+  await authorPage
+    .getByLabel("Un mot pour remercier vos relecteurs (facultatif)")
+    .fill("Merci Hugo pour ta relecture !");
   await authorPage.getByRole("button", { name: "Marquer comme résolu" }).click();
   await expect(authorPage.getByText("Résolu", { exact: true })).toBeVisible();
   await expect(authorPage.getByText("Merci Hugo pour ta relecture !")).toBeVisible();
@@ -225,13 +281,18 @@ test("the author uploads version 2, anyone switches versions, and the author mar
   authorPage.once("dialog", (dialog) => void dialog.accept());
   await authorPage.getByRole("button", { name: "Retirer le fichier de la version 1" }).click();
   await authorPage.getByRole("button", { name: /^Version 1/ }).click();
-  await expect(authorPage.getByText("Fichier retiré par son auteur·ice : les retours et commentaires restent.")).toBeVisible();
+  await expect(
+    authorPage.getByText("Fichier retiré par son auteur·ice : les retours et commentaires restent."),
+  ).toBeVisible();
   await expect(authorPage.getByText(/Version 1 · .* · 1 retour sur cette version/)).toBeVisible();
   expect((await page.request.get(firstFile)).status()).toBe(404);
   await expect(authorPage.getByRole("button", { name: "Retirer le fichier de la version 1" })).toHaveCount(0);
 });
 
-test("a reviewer draws a rectangle on page 2 and comments; marker and discussion link to each other", async ({ browser, request }) => {
+test("a reviewer draws a rectangle on page 2 and comments; marker and discussion link to each other", async ({
+  browser,
+  request,
+}) => {
   const author = await createUser(request, { name: "Sarah Colin" });
   const reviewer = await createUser(request, { name: "Malik Diallo" });
   const { page: authorPage } = await signedIn(browser, author);
@@ -249,11 +310,15 @@ test("a reviewer draws a rectangle on page 2 and comments; marker and discussion
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55, { steps: 5 });
   await page.mouse.up();
-  await expect(page.getByRole("status").filter({ hasText: /Zone sélectionnée : de (9|10) à (49|50) % de la largeur/ })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Zone sélectionnée : de (9|10) à (49|50) % de la largeur/ }),
+  ).toBeVisible();
   await page.getByLabel("Votre commentaire sur la page 2").fill("Ce titre est trop petit, passez-le en gras.");
   await page.getByRole("button", { name: "Publier le commentaire" }).click();
 
-  const marker = page.getByRole("link", { name: /^Commentaire 1 de Malik Diallo sur la page 2 : Ce titre est trop petit/ });
+  const marker = page.getByRole("link", {
+    name: /^Commentaire 1 de Malik Diallo sur la page 2 : Ce titre est trop petit/,
+  });
   await expect(marker).toBeVisible();
   // The discussion carries the comment, naming its page and version.
   await expect(page.getByText("Commentaire sur une zone de la page 2 (version 1)")).toBeVisible();
@@ -325,7 +390,9 @@ test("a cover letter pasted as text gets the letter rubric", async ({ browser, r
   const { page } = await signedIn(browser, author);
   await page.goto("/c/lettres/review/new");
   await fillRequest(page, `Lettre pour une Scop ${randomUUID().slice(0, 5)}`);
-  await page.getByLabel("Ou collez le texte de votre lettre").fill("Madame, Monsieur,\n\nVotre coopérative m'inspire depuis longtemps.");
+  await page
+    .getByLabel("Ou collez le texte de votre lettre")
+    .fill("Madame, Monsieur,\n\nVotre coopérative m'inspire depuis longtemps.");
   await page.getByRole("button", { name: "Publier la demande" }).click();
   await expect(page).toHaveURL(/\/c\/lettres\/\d+-/);
   await expect(page.getByText("Votre coopérative m'inspire depuis longtemps.")).toBeVisible();

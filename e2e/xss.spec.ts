@@ -5,7 +5,8 @@ import { createThread, paragraphDoc } from "./fixtures/forum";
 import { createUser, signInOverHttp } from "./fixtures/users";
 
 // Elements that no payload may ever create in a rendered page.
-const INJECTED = "main script, main iframe, main object, main embed, main img, main svg, main math, main form, main style, main [onerror], main [onload], main [onclick], main [onmouseover], main [onfocus], main a[href^='javascript' i], main a[href^='data' i]";
+const INJECTED =
+  "main script, main iframe, main object, main embed, main img, main svg, main math, main form, main style, main [onerror], main [onload], main [onclick], main [onmouseover], main [onfocus], main a[href^='javascript' i], main a[href^='data' i]";
 
 test("the XSS corpus in titles, bodies and display names never executes", async ({ browser, request }) => {
   test.setTimeout(120_000);
@@ -23,14 +24,24 @@ test("the XSS corpus in titles, bodies and display names never executes", async 
   // Titles: one thread per payload (titles are at most 150 characters).
   const threads = [];
   for (const payload of XSS_STRINGS.filter((value) => value.trim().length >= 5 && value.length <= 150)) {
-    threads.push(await createThread(context.request, { channel: "programme", title: payload, body: paragraphDoc(payload) }));
+    threads.push(
+      await createThread(context.request, { channel: "programme", title: payload, body: paragraphDoc(payload) }),
+    );
   }
   // Bodies: every payload as text, in one document, with bold and a safe link around some.
   const body = {
     type: "doc",
     content: XSS_STRINGS.map((text, index) => ({
       type: "paragraph",
-      content: [{ type: "text", text, ...(index % 3 === 0 ? { marks: [{ type: "bold" }, { type: "link", attrs: { href: "https://example.org/?q=1" } }] } : {}) }],
+      content: [
+        {
+          type: "text",
+          text,
+          ...(index % 3 === 0
+            ? { marks: [{ type: "bold" }, { type: "link", attrs: { href: "https://example.org/?q=1" } }] }
+            : {}),
+        },
+      ],
     })),
   };
   const big = await createThread(context.request, { channel: "programme", title: "Corpus complet", body });
@@ -38,7 +49,18 @@ test("the XSS corpus in titles, bodies and display names never executes", async 
   // Malicious link targets are refused at the door.
   for (const href of XSS_HREFS) {
     const response = await context.request.post(`/api/v1/threads/${big.id}/posts`, {
-      data: { body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "clic", marks: [{ type: "link", attrs: { href } }] }] }] }, idempotencyKey: randomUUID() },
+      data: {
+        body: {
+          type: "doc",
+          content: [
+            {
+              type: "paragraph",
+              content: [{ type: "text", text: "clic", marks: [{ type: "link", attrs: { href } }] }],
+            },
+          ],
+        },
+        idempotencyKey: randomUUID(),
+      },
     });
     expect(response.status(), href).toBe(400);
   }

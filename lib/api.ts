@@ -22,8 +22,14 @@ export async function translateFieldErrors(error: z.ZodError): Promise<Record<st
 export async function errorResponse(error: unknown): Promise<NextResponse> {
   if (error instanceof AppError) {
     const t = await getTranslations();
-    const headers = error.code === "rate_limited" && typeof error.values?.retryAfterSeconds === "number" ? { "Retry-After": String(error.values.retryAfterSeconds) } : undefined;
-    return NextResponse.json({ error: error.code, message: t(error.messageKey, error.values) }, { status: error.status, headers });
+    const headers =
+      error.code === "rate_limited" && typeof error.values?.retryAfterSeconds === "number"
+        ? { "Retry-After": String(error.values.retryAfterSeconds) }
+        : undefined;
+    return NextResponse.json(
+      { error: error.code, message: t(error.messageKey, error.values) },
+      { status: error.status, headers },
+    );
   }
   console.error("[api] unexpected error:", error);
   return NextResponse.json({ error: "internal", message: "Internal error" }, { status: 500 });
@@ -43,16 +49,23 @@ export function jsonRoute<S extends z.ZodType, T>(
     let raw: unknown = {};
     if (request.method !== "GET" && request.method !== "DELETE") {
       if (!request.headers.get("content-type")?.includes("application/json")) {
-        return NextResponse.json({ error: "unsupported_media_type", message: "Content-Type must be application/json" }, { status: 415 });
+        return NextResponse.json(
+          { error: "unsupported_media_type", message: "Content-Type must be application/json" },
+          { status: 415 },
+        );
       }
       raw = await request.json().catch(() => undefined);
-      if (raw === undefined) return NextResponse.json({ error: "bad_request", message: "Malformed JSON" }, { status: 400 });
+      if (raw === undefined)
+        return NextResponse.json({ error: "bad_request", message: "Malformed JSON" }, { status: 400 });
     } else {
       raw = Object.fromEntries(new URL(request.url).searchParams);
     }
     const parsed = schema.safeParse({ ...(raw as object), ...resolved });
     if (!parsed.success) {
-      return NextResponse.json({ error: "invalid_request", fields: await translateFieldErrors(parsed.error) }, { status: 400 });
+      return NextResponse.json(
+        { error: "invalid_request", fields: await translateFieldErrors(parsed.error) },
+        { status: 400 },
+      );
     }
     try {
       const user = await getCurrentUser();

@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const limit = (fallback: number) => z.coerce.number().int().min(1, "must be a whole number ≥ 1").max(100_000).default(fallback);
+const limit = (fallback: number) =>
+  z.coerce.number().int().min(1, "must be a whole number ≥ 1").max(100_000).default(fallback);
 
 /** Anti-spam limits (README "Anti-spam"): per hour, stricter for accounts younger than a week. */
 const rateLimitEnv = {
@@ -25,7 +26,12 @@ const rateLimitEnv = {
 
 /** Uploaded files (CVs, letters, pitches): size limit and where they are stored (lib/storage). */
 const uploadEnv = {
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   /** Set S3_BUCKET to store files in an S3-compatible bucket instead of DATA_DIR/uploads. */
   S3_BUCKET: z.string().min(1).optional(),
   S3_ENDPOINT: z.url().optional(),
@@ -51,7 +57,10 @@ const envSchema = z.object({
   SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
   MAIL_FROM: z.string().default("Pro'pulse <communaute@propulse.example>"),
   SMTP_URL: z.string().optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
   E2E_HOOKS: z.enum(["0", "1"]).default("0"),
   ...rateLimitEnv,
   ...uploadEnv,
@@ -84,9 +93,7 @@ function loadEnv(): Env {
 function resolveAuthSecret(given: string | undefined, isEmbedded: boolean, dataDir: string): string {
   if (given) return given;
   if (!isEmbedded) {
-    throw new EnvError(
-      "AUTH_SECRET is required when DATABASE_URL is set. Generate one with: openssl rand -base64 33",
-    );
+    throw new EnvError("AUTH_SECRET is required when DATABASE_URL is set. Generate one with: openssl rand -base64 33");
   }
   const file = path.join(dataDir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();

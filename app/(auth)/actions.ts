@@ -25,15 +25,22 @@ import { forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/v
  * (the default) the admission questions must be answered, unless an invitation link is used,
  * and the account waits, `pending`, for a facilitator.
  */
-export async function signUpAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string; isPending: boolean }>> {
+export async function signUpAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ email: string; isPending: boolean }>> {
   const values = formValues(formData, ["password"]);
   const settings = await getCommunitySettings();
   const t = await getTranslations();
   const questions = resolveQuestions(settings.questions, (key) => t(key));
-  const invitation = typeof formData.get("invitation") === "string" && formData.get("invitation") ? String(formData.get("invitation")) : null;
+  const invitation =
+    typeof formData.get("invitation") === "string" && formData.get("invitation")
+      ? String(formData.get("invitation"))
+      : null;
   const asked = settings.mode === "closed" && !invitation ? questions : [];
   const parsed = signUpWithAnswersSchema(asked).safeParse(Object.fromEntries(formData.entries()));
-  if (!parsed.success) return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error), values };
+  if (!parsed.success)
+    return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error), values };
   const input = parsed.data as { name: string; email: string; password: string } & Record<string, string>;
   const db = getDb();
   const created = await createAccount(db, {
@@ -79,7 +86,9 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
     if (!(error instanceof AuthError)) throw error; // Success is a redirect, thrown by Next.
     const code = (error as AuthError & { code?: string }).code;
     if (code === "rate_limited") {
-      const error = signInRateLimitedError((await getSignInBlock(db, { email: parsed.data.email, ip })) ?? new Date(Date.now() + 60_000));
+      const error = signInRateLimitedError(
+        (await getSignInBlock(db, { email: parsed.data.email, ip })) ?? new Date(Date.now() + 60_000),
+      );
       return { ok: false, error: error.messageKey, errorValues: error.values, values };
     }
     if (code === "email_not_verified") {

@@ -40,7 +40,9 @@ export const createReplyAction = jsonAction(createReplySchema, async (input, { u
 
 export const updatePostAction = jsonAction(updatePostSchema, async (input, { user }) => {
   const result = await editPost(user, input);
-  return result.conflict ? { conflict: true as const, current: result.current } : { conflict: false as const, post: result.post };
+  return result.conflict
+    ? { conflict: true as const, current: result.current }
+    : { conflict: false as const, post: result.post };
 });
 
 export const deletePostAction = jsonAction(postIdSchema, async (input, { user }) => {

@@ -36,7 +36,11 @@ export const changePasswordAction = formAction(
     // Bumps the session version: every session, this one included, ends...
     await setPassword(db, { userId: user.id, passwordHash: await hashPassword(input.password) });
     // ...so this device signs in again at once with the new password.
-    await signIn("credentials", { email: account.email, password: input.password, redirectTo: "/settings/profile?password=changed" });
+    await signIn("credentials", {
+      email: account.email,
+      password: input.password,
+      redirectTo: "/settings/profile?password=changed",
+    });
   },
   { requireUser: true },
 );

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 
-export function AuthCard({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  intro,
+  children,
+  footer,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <Card className="flex flex-col gap-5">
       <div>

@@ -16,7 +16,15 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField id="email" type="email" label={t("email")} autoComplete="email" required defaultValue={valueOf("email")} errors={errorsFor("email")} />
+      <TextField
+        id="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        required
+        defaultValue={valueOf("email")}
+        errors={errorsFor("email")}
+      />
       <Button type="submit" disabled={isPending}>
         {t("sendResetLink")}
       </Button>

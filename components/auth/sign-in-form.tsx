@@ -17,8 +17,23 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <TextField id="email" type="email" label={t("email")} autoComplete="email" required defaultValue={valueOf("email")} errors={errorsFor("email")} />
-      <TextField id="password" type="password" label={t("password")} autoComplete="current-password" required errors={errorsFor("password")} />
+      <TextField
+        id="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        required
+        defaultValue={valueOf("email")}
+        errors={errorsFor("email")}
+      />
+      <TextField
+        id="password"
+        type="password"
+        label={t("password")}
+        autoComplete="current-password"
+        required
+        errors={errorsFor("password")}
+      />
       <Button type="submit" disabled={isPending}>
         {isPending ? t("signingIn") : t("signInButton")}
       </Button>

@@ -25,7 +25,9 @@ export function SignUpForm({ questions = [], invitation = null }: SignUpFormProp
       <Alert tone="success">
         <p className="font-bold">{t("checkInboxTitle")}</p>
         <p className="mt-1 font-normal">
-          {state.data.isPending ? tAdmission("checkInboxPending", { email: state.data.email }) : t("checkInboxSignUp", { email: state.data.email })}
+          {state.data.isPending
+            ? tAdmission("checkInboxPending", { email: state.data.email })
+            : t("checkInboxSignUp", { email: state.data.email })}
         </p>
       </Alert>
     );
@@ -34,8 +36,23 @@ export function SignUpForm({ questions = [], invitation = null }: SignUpFormProp
     <form action={action} className="flex flex-col gap-4" noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {invitation ? <input type="hidden" name="invitation" value={invitation} /> : null}
-      <TextField id="name" label={t("name")} autoComplete="name" required defaultValue={valueOf("name")} errors={errorsFor("name")} />
-      <TextField id="email" type="email" label={t("email")} autoComplete="email" required defaultValue={valueOf("email")} errors={errorsFor("email")} />
+      <TextField
+        id="name"
+        label={t("name")}
+        autoComplete="name"
+        required
+        defaultValue={valueOf("name")}
+        errors={errorsFor("name")}
+      />
+      <TextField
+        id="email"
+        type="email"
+        label={t("email")}
+        autoComplete="email"
+        required
+        defaultValue={valueOf("email")}
+        errors={errorsFor("email")}
+      />
       <TextField
         id="password"
         type="password"

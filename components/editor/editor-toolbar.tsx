@@ -5,7 +5,17 @@ import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
-function ToolButton({ label, isActive, onClick, children }: { label: string; isActive?: boolean; onClick: () => void; children: ReactNode }) {
+function ToolButton({
+  label,
+  isActive,
+  onClick,
+  children,
+}: {
+  label: string;
+  isActive?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
   return (
     <button
       type="button"
@@ -14,7 +24,10 @@ function ToolButton({ label, isActive, onClick, children }: { label: string; isA
       aria-pressed={isActive}
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
-      className={cn("min-h-9 min-w-9 rounded-md px-2 text-sm font-bold", isActive ? "bg-ink text-white" : "text-ink hover:bg-sand")}
+      className={cn(
+        "min-h-9 min-w-9 rounded-md px-2 text-sm font-bold",
+        isActive ? "bg-ink text-white" : "text-ink hover:bg-sand",
+      )}
     >
       {children}
     </button>
@@ -48,22 +61,46 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
         <ToolButton label={t("bold")} isActive={editor.isActive("bold")} onClick={() => chain().toggleBold().run()}>
           B
         </ToolButton>
-        <ToolButton label={t("italic")} isActive={editor.isActive("italic")} onClick={() => chain().toggleItalic().run()}>
+        <ToolButton
+          label={t("italic")}
+          isActive={editor.isActive("italic")}
+          onClick={() => chain().toggleItalic().run()}
+        >
           <span className="italic">I</span>
         </ToolButton>
-        <ToolButton label={t("heading2")} isActive={editor.isActive("heading", { level: 2 })} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        <ToolButton
+          label={t("heading2")}
+          isActive={editor.isActive("heading", { level: 2 })}
+          onClick={() => chain().toggleHeading({ level: 2 }).run()}
+        >
           T1
         </ToolButton>
-        <ToolButton label={t("heading3")} isActive={editor.isActive("heading", { level: 3 })} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        <ToolButton
+          label={t("heading3")}
+          isActive={editor.isActive("heading", { level: 3 })}
+          onClick={() => chain().toggleHeading({ level: 3 }).run()}
+        >
           T2
         </ToolButton>
-        <ToolButton label={t("bulletList")} isActive={editor.isActive("bulletList")} onClick={() => chain().toggleBulletList().run()}>
+        <ToolButton
+          label={t("bulletList")}
+          isActive={editor.isActive("bulletList")}
+          onClick={() => chain().toggleBulletList().run()}
+        >
           •≡
         </ToolButton>
-        <ToolButton label={t("orderedList")} isActive={editor.isActive("orderedList")} onClick={() => chain().toggleOrderedList().run()}>
+        <ToolButton
+          label={t("orderedList")}
+          isActive={editor.isActive("orderedList")}
+          onClick={() => chain().toggleOrderedList().run()}
+        >
           1.
         </ToolButton>
-        <ToolButton label={t("blockquote")} isActive={editor.isActive("blockquote")} onClick={() => chain().toggleBlockquote().run()}>
+        <ToolButton
+          label={t("blockquote")}
+          isActive={editor.isActive("blockquote")}
+          onClick={() => chain().toggleBlockquote().run()}
+        >
           “ ”
         </ToolButton>
         <ToolButton label={t("code")} isActive={editor.isActive("code")} onClick={() => chain().toggleCode().run()}>
@@ -101,7 +138,11 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
             placeholder="https://"
             className="min-w-0 flex-1 rounded-md border border-line px-2 py-1.5 text-sm"
           />
-          <button type="button" onClick={applyLink} className="rounded-md bg-ink px-3 py-1.5 text-sm font-semibold text-white">
+          <button
+            type="button"
+            onClick={applyLink}
+            className="rounded-md bg-ink px-3 py-1.5 text-sm font-semibold text-white"
+          >
             {t("applyLink")}
           </button>
         </div>

@@ -5,9 +5,21 @@ import { useTranslations } from "next-intl";
 export type MentionItem = { id: string; name: string; role: string; organisation: string | null };
 
 /** The @mention suggestions, under the caret; arrows, Enter and Escape are handled by the editor. */
-export function MentionList({ items, selected, rect, onPick }: { items: MentionItem[]; selected: number; rect: DOMRect | null; onPick: (item: MentionItem) => void }) {
+export function MentionList({
+  items,
+  selected,
+  rect,
+  onPick,
+}: {
+  items: MentionItem[];
+  selected: number;
+  rect: DOMRect | null;
+  onPick: (item: MentionItem) => void;
+}) {
   const t = useTranslations("editor");
-  const style = rect ? { top: rect.bottom + 4, left: Math.max(8, Math.min(rect.left, window.innerWidth - 264)) } : undefined;
+  const style = rect
+    ? { top: rect.bottom + 4, left: Math.max(8, Math.min(rect.left, window.innerWidth - 264)) }
+    : undefined;
   return (
     <ul
       role="listbox"
@@ -27,7 +39,9 @@ export function MentionList({ items, selected, rect, onPick }: { items: MentionI
           }}
         >
           <span className="font-semibold">{item.name}</span>
-          {item.organisation && item.role === "pro" ? <span className="block text-xs opacity-80">{item.organisation}</span> : null}
+          {item.organisation && item.role === "pro" ? (
+            <span className="block text-xs opacity-80">{item.organisation}</span>
+          ) : null}
         </li>
       ))}
     </ul>

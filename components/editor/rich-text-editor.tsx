@@ -9,7 +9,12 @@ import { baseExtensions } from "@/lib/editor/extensions";
 import { EditorToolbar } from "./editor-toolbar";
 import { MentionList, type MentionItem } from "./mention-list";
 
-type SuggestionState = { items: MentionItem[]; selected: number; rect: DOMRect | null; command: (item: { id: string; label: string }) => void } | null;
+type SuggestionState = {
+  items: MentionItem[];
+  selected: number;
+  rect: DOMRect | null;
+  command: (item: { id: string; label: string }) => void;
+} | null;
 
 type RichTextEditorProps = {
   id: string;
@@ -30,7 +35,16 @@ async function fetchMembers(query: string): Promise<MentionItem[]> {
 }
 
 /** The Tiptap editor: loaded only by people who write, never by readers. */
-export function RichTextEditor({ id, label, initialContent, onChange, autoFocus, describedBy, isInvalid, onReady }: RichTextEditorProps) {
+export function RichTextEditor({
+  id,
+  label,
+  initialContent,
+  onChange,
+  autoFocus,
+  describedBy,
+  isInvalid,
+  onReady,
+}: RichTextEditorProps) {
   const t = useTranslations("editor");
   const [suggestion, setSuggestion] = useState<SuggestionState>(null);
   const suggestionRef = useRef<SuggestionState>(null);
@@ -54,15 +68,28 @@ export function RichTextEditor({ id, label, initialContent, onChange, autoFocus,
           items: ({ query }) => fetchMembers(query),
           render: () => ({
             onStart: (props: SuggestionProps<MentionItem>) =>
-              setSuggestion({ items: props.items, selected: 0, rect: props.clientRect?.() ?? null, command: props.command }),
+              setSuggestion({
+                items: props.items,
+                selected: 0,
+                rect: props.clientRect?.() ?? null,
+                command: props.command,
+              }),
             onUpdate: (props: SuggestionProps<MentionItem>) =>
-              setSuggestion({ items: props.items, selected: 0, rect: props.clientRect?.() ?? null, command: props.command }),
+              setSuggestion({
+                items: props.items,
+                selected: 0,
+                rect: props.clientRect?.() ?? null,
+                command: props.command,
+              }),
             onKeyDown: ({ event }: SuggestionKeyDownProps) => {
               const current = suggestionRef.current;
               if (!current || current.items.length === 0) return false;
               if (event.key === "ArrowDown" || event.key === "ArrowUp") {
                 const step = event.key === "ArrowDown" ? 1 : -1;
-                setSuggestion({ ...current, selected: (current.selected + step + current.items.length) % current.items.length });
+                setSuggestion({
+                  ...current,
+                  selected: (current.selected + step + current.items.length) % current.items.length,
+                });
                 return true;
               }
               if (event.key === "Enter" || event.key === "Tab") {
@@ -100,7 +127,9 @@ export function RichTextEditor({ id, label, initialContent, onChange, autoFocus,
   }, [editor, onReady]);
 
   return (
-    <div className={`rounded-lg border bg-white focus-within:outline focus-within:outline-3 focus-within:outline-teal ${isInvalid ? "border-danger" : "border-line"}`}>
+    <div
+      className={`rounded-lg border bg-white focus-within:outline focus-within:outline-3 focus-within:outline-teal ${isInvalid ? "border-danger" : "border-line"}`}
+    >
       <EditorToolbar editor={editor} />
       <EditorContent editor={editor} />
       {!editor ? <div className="min-h-36 px-3 py-2.5 text-muted">{t("loading")}</div> : null}

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { RoleBadge } from "@/components/profile/role-badge";
 
-type AuthorNameProps = { author: { id: string; name: string; role: string; organisation: string | null }; linkProfile?: boolean };
+type AuthorNameProps = {
+  author: { id: string; name: string; role: string; organisation: string | null };
+  linkProfile?: boolean;
+};
 
 /** A member's name with the badge of their role, the same everywhere. */
 export function AuthorName({ author, linkProfile = true }: AuthorNameProps) {

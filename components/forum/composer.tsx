@@ -20,8 +20,13 @@ function toPlainJson(doc: JSONContent): JSONContent {
 }
 const AUTOSAVE_MAX_WAIT_MS = 5_000;
 
-export type ComposerSubmit = (input: { body: JSONContent; title?: string; idempotencyKey: string }) => Promise<
-  { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]>; errorValues?: Record<string, string | number> }
+export type ComposerSubmit = (input: {
+  body: JSONContent;
+  title?: string;
+  idempotencyKey: string;
+}) => Promise<
+  | { ok: true }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; errorValues?: Record<string, string | number> }
 >;
 
 export type ComposerProps = {
@@ -93,7 +98,10 @@ export default function Composer(props: ComposerProps) {
     timers.current.firstChangeAt ??= now;
     clearTimeout(timers.current.debounce);
     const waited = now - timers.current.firstChangeAt;
-    timers.current.debounce = setTimeout(() => void saveNow(), Math.max(0, Math.min(AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS - waited)));
+    timers.current.debounce = setTimeout(
+      () => void saveNow(),
+      Math.max(0, Math.min(AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS - waited)),
+    );
   }, [draftTarget, saveNow]);
 
   useEffect(() => {
@@ -117,11 +125,13 @@ export default function Composer(props: ComposerProps) {
     setFieldErrors({});
     const editorDoc = editorRef.current?.getJSON();
     const body = editorDoc ? toPlainJson(editorDoc) : (bodyRef.current ?? { type: "doc", content: [] });
-    const result = await props.onSubmit({ body, title: mode === "thread" ? title : undefined, idempotencyKey }).catch(() => ({
-      ok: false as const,
-      error: "errors.network",
-      fieldErrors: undefined,
-    }));
+    const result = await props
+      .onSubmit({ body, title: mode === "thread" ? title : undefined, idempotencyKey })
+      .catch(() => ({
+        ok: false as const,
+        error: "errors.network",
+        fieldErrors: undefined,
+      }));
     setIsSubmitting(false);
     if (!result.ok) {
       // Nothing typed is lost: the editor keeps its content and the same key is reused on retry.
@@ -222,7 +232,13 @@ export default function Composer(props: ComposerProps) {
           </Button>
         ) : null}
         <span className="text-sm text-muted" aria-live="polite">
-          {saveState === "saving" ? t("saving") : saveState === "saved" ? t("saved") : saveState === "error" ? t("saveFailed") : ""}
+          {saveState === "saving"
+            ? t("saving")
+            : saveState === "saved"
+              ? t("saved")
+              : saveState === "error"
+                ? t("saveFailed")
+                : ""}
         </span>
       </div>
     </form>

@@ -6,7 +6,9 @@ export async function MembersOnly({ callbackUrl, channelName }: { callbackUrl: s
   const t = await getTranslations("forum");
   return (
     <section className="rounded-3xl bg-brand-soft px-5 py-8 sm:px-10 sm:py-12">
-      <h1 className="text-2xl font-extrabold sm:text-3xl">{channelName ? t("membersOnlyTitleChannel", { channel: channelName }) : t("membersOnlyTitle")}</h1>
+      <h1 className="text-2xl font-extrabold sm:text-3xl">
+        {channelName ? t("membersOnlyTitleChannel", { channel: channelName }) : t("membersOnlyTitle")}
+      </h1>
       <p className="mt-3 max-w-2xl text-lg text-ink/85">{t("membersOnlyText")}</p>
       <div className="mt-6 flex flex-wrap gap-3">
         <ButtonLink href="/sign-up">{t("joinCommunity")}</ButtonLink>

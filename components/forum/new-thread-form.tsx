@@ -17,20 +17,43 @@ type NewThreadFormProps = {
   ask?: { id: string; name: string } | null;
 };
 
-export function NewThreadForm({ channelId, channelSlug, draft, allowsQuestions = false, ask = null }: NewThreadFormProps) {
+export function NewThreadForm({
+  channelId,
+  channelSlug,
+  draft,
+  allowsQuestions = false,
+  ask = null,
+}: NewThreadFormProps) {
   const t = useTranslations("forum");
   const tQa = useTranslations("qa");
   const router = useRouter();
   const [isQuestion, setIsQuestion] = useState(Boolean(ask));
   const mentionBody: JSONContent | null = ask
-    ? { type: "doc", content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: ask.id, label: ask.name } }, { type: "text", text: " " }] }] }
+    ? {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [
+              { type: "mention", attrs: { id: ask.id, label: ask.name } },
+              { type: "text", text: " " },
+            ],
+          },
+        ],
+      }
     : null;
   return (
     <Composer
       context={
         allowsQuestions ? (
           <label className="flex items-start gap-3 rounded-xl bg-teal-soft px-4 py-3 text-sm">
-            <input type="checkbox" name="isQuestion" checked={isQuestion} onChange={(event) => setIsQuestion(event.target.checked)} className="mt-0.5 size-5 accent-teal" />
+            <input
+              type="checkbox"
+              name="isQuestion"
+              checked={isQuestion}
+              onChange={(event) => setIsQuestion(event.target.checked)}
+              className="mt-0.5 size-5 accent-teal"
+            />
             <span>
               <span className="font-semibold">{tQa("questionCheckbox")}</span>
               <span className="block text-muted">{tQa("questionCheckboxHint")}</span>
@@ -48,7 +71,13 @@ export function NewThreadForm({ channelId, channelSlug, draft, allowsQuestions =
       isRestoredDraft={Boolean(draft)}
       onCancel={() => router.push(`/c/${channelSlug}`)}
       onSubmit={async ({ body, title, idempotencyKey }) => {
-        const result = await createThreadAction({ channelSlug, title: title ?? "", body, idempotencyKey, isQuestion: allowsQuestions && isQuestion });
+        const result = await createThreadAction({
+          channelSlug,
+          title: title ?? "",
+          body,
+          idempotencyKey,
+          isQuestion: allowsQuestions && isQuestion,
+        });
         if (!result.ok) return result;
         router.push(result.data.path);
         return { ok: true };

@@ -31,7 +31,16 @@ type PostCardProps = {
 
 type Editing = { body: JSONContent; version: number; conflictHtml?: string };
 
-export function PostCard({ post, isOpening, isNested, canReply, onReply, onChange, children, anchorPrefix = "p" }: PostCardProps) {
+export function PostCard({
+  post,
+  isOpening,
+  isNested,
+  canReply,
+  onReply,
+  onChange,
+  children,
+  anchorPrefix = "p",
+}: PostCardProps) {
   const t = useTranslations("forum");
   const tQa = useTranslations("qa");
   const extras = useThreadExtras();
@@ -52,11 +61,24 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
   const remove = async () => {
     const result = await deletePostAction({ postId: post.id });
     setIsConfirmingDelete(false);
-    if (result.ok) onChange({ ...post, isDeleted: true, bodyHtml: null, reactions: [], canEdit: false, canDelete: false, canReact: false });
+    if (result.ok)
+      onChange({
+        ...post,
+        isDeleted: true,
+        bodyHtml: null,
+        reactions: [],
+        canEdit: false,
+        canDelete: false,
+        canReact: false,
+      });
     else setActionError(result.error);
   };
 
-  const placeholder = post.isDeleted ? t("deletedPost") : post.isHidden && post.bodyHtml === null ? t("hiddenPost") : null;
+  const placeholder = post.isDeleted
+    ? t("deletedPost")
+    : post.isHidden && post.bodyHtml === null
+      ? t("hiddenPost")
+      : null;
   return (
     <article
       id={`${anchorPrefix}${post.number}`}
@@ -67,7 +89,9 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
         isFromPro && (isNested ? "border-teal" : "border-teal/60 ring-1 ring-teal/40"),
       )}
     >
-      {isFromPro ? <p className="mb-2 text-xs font-bold uppercase tracking-wide text-teal">{tQa("proAnswer")}</p> : null}
+      {isFromPro ? (
+        <p className="mb-2 text-xs font-bold uppercase tracking-wide text-teal">{tQa("proAnswer")}</p>
+      ) : null}
       <header className="flex items-start gap-3">
         <Avatar name={post.author.name} seed={post.author.id} size={isNested ? "sm" : "md"} />
         <div className="min-w-0 flex-1">
@@ -90,7 +114,10 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
               <div role="alert" className="rounded-lg border border-danger/30 bg-danger-soft p-3 text-sm">
                 <p className="font-semibold text-danger">{t("editConflict")}</p>
                 <p className="mt-2 font-semibold">{t("theirVersion")}</p>
-                <div className="prose-post mt-1 rounded-md bg-white p-2" dangerouslySetInnerHTML={{ __html: editing.conflictHtml }} />
+                <div
+                  className="prose-post mt-1 rounded-md bg-white p-2"
+                  dangerouslySetInnerHTML={{ __html: editing.conflictHtml }}
+                />
                 <p className="mt-2">{t("yourVersionBelow")}</p>
               </div>
             ) : null}
@@ -106,7 +133,11 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
                 if (!result.ok) return result;
                 if (result.data.conflict) {
                   // Someone saved first: show both texts; submitting again replaces theirs knowingly.
-                  setEditing({ body, version: result.data.current.version, conflictHtml: result.data.current.bodyHtml });
+                  setEditing({
+                    body,
+                    version: result.data.current.version,
+                    conflictHtml: result.data.current.bodyHtml,
+                  });
                   return { ok: false, error: "forum.editConflict" };
                 }
                 onChange(result.data.post);
@@ -128,7 +159,10 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
             <div className="prose-post" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? "" }} />
             {pageComment ? (
               // The marker shows the version it belongs to when the link is followed (VersionViewer).
-              <a href={`#page-comment-${pageComment.markerId}`} className="mt-2 inline-block text-sm font-semibold text-teal underline">
+              <a
+                href={`#page-comment-${pageComment.markerId}`}
+                className="mt-2 inline-block text-sm font-semibold text-teal underline"
+              >
                 {tRoot("review.seeOnPage", { page: pageComment.page })}
               </a>
             ) : null}
@@ -178,7 +212,11 @@ export function PostCard({ post, isOpening, isNested, canReply, onReply, onChang
           </span>
         </footer>
       ) : null}
-      {actionError ? <p role="alert" className="mt-2 text-sm text-danger">{tRoot(actionError)}</p> : null}
+      {actionError ? (
+        <p role="alert" className="mt-2 text-sm text-danger">
+          {tRoot(actionError)}
+        </p>
+      ) : null}
 
       <Dialog open={isConfirmingDelete} onClose={() => setIsConfirmingDelete(false)} title={t("confirmDeleteTitle")}>
         <p className="text-muted">{t("confirmDeleteText")}</p>

@@ -31,7 +31,9 @@ export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionB
     <div className="flex flex-wrap items-center gap-1.5">
       {shown.map((emoji) => {
         const reaction = byEmoji.get(emoji)!;
-        const who = reaction.names.join(", ") + (reaction.count > reaction.names.length ? ` +${reaction.count - reaction.names.length}` : "");
+        const who =
+          reaction.names.join(", ") +
+          (reaction.count > reaction.names.length ? ` +${reaction.count - reaction.names.length}` : "");
         return (
           <span key={emoji} className="group relative">
             <button

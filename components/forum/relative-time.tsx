@@ -8,7 +8,11 @@ export function RelativeTime({ date }: { date: string | Date }) {
   const now = useNow({ updateInterval: 60_000 });
   const value = typeof date === "string" ? new Date(date) : date;
   return (
-    <time dateTime={value.toISOString()} title={format.dateTime(value, { dateStyle: "full", timeStyle: "short" })} suppressHydrationWarning>
+    <time
+      dateTime={value.toISOString()}
+      title={format.dateTime(value, { dateStyle: "full", timeStyle: "short" })}
+      suppressHydrationWarning
+    >
       {format.relativeTime(value, now)}
     </time>
   );

@@ -38,7 +38,10 @@ export function RevisionsButton({ postId, editedAt }: { postId: number; editedAt
             {[...revisions].reverse().map((revision) => (
               <li key={revision.version} className="rounded-lg border border-line p-3">
                 <p className="mb-2 text-sm font-semibold text-muted">
-                  {t("versionOf", { version: revision.version, date: format.dateTime(new Date(revision.createdAt), { dateStyle: "medium", timeStyle: "short" }) })}
+                  {t("versionOf", {
+                    version: revision.version,
+                    date: format.dateTime(new Date(revision.createdAt), { dateStyle: "medium", timeStyle: "short" }),
+                  })}
                 </p>
                 {/* Rendered on the server from allow-listed JSON at write time. */}
                 <div className="prose-post" dangerouslySetInnerHTML={{ __html: revision.bodyHtml }} />
@@ -47,7 +50,11 @@ export function RevisionsButton({ postId, editedAt }: { postId: number; editedAt
           </ol>
         )}
         <div className="mt-4 flex justify-end">
-          <button type="button" onClick={() => setIsOpen(false)} className="rounded-lg border border-line px-4 py-2 font-semibold hover:bg-sand">
+          <button
+            type="button"
+            onClick={() => setIsOpen(false)}
+            className="rounded-lg border border-line px-4 py-2 font-semibold hover:bg-sand"
+          >
             {t("close")}
           </button>
         </div>

@@ -54,9 +54,19 @@ export function ThreadList({ threads }: { threads: ThreadListEntry[] }) {
           <div className="flex items-center gap-3 sm:flex-col sm:items-end">
             <span className="text-sm font-semibold text-ink">{t("replyCount", { count: thread.replyCount })}</span>
             {thread.participants.length > 0 ? (
-              <span className="flex -space-x-2" aria-label={t("participants", { names: thread.participants.map((p) => p.name).join(", ") })} role="img">
+              <span
+                className="flex -space-x-2"
+                aria-label={t("participants", { names: thread.participants.map((p) => p.name).join(", ") })}
+                role="img"
+              >
                 {thread.participants.map((participant) => (
-                  <Avatar key={participant.id} name={participant.name} seed={participant.id} size="sm" className="ring-2 ring-white" />
+                  <Avatar
+                    key={participant.id}
+                    name={participant.name}
+                    seed={participant.id}
+                    size="sm"
+                    className="ring-2 ring-white"
+                  />
                 ))}
               </span>
             ) : null}

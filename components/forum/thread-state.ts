@@ -45,7 +45,9 @@ export function insertPost(state: ThreadState, post: PostView, options: { force?
   const root = state.replies[rootIndex]!;
   const childIndex = root.children.findIndex((child) => child.id === post.id);
   const children =
-    childIndex >= 0 ? root.children.map((child) => (child.id === post.id ? post : child)) : [...root.children, post].sort(byNumber);
+    childIndex >= 0
+      ? root.children.map((child) => (child.id === post.id ? post : child))
+      : [...root.children, post].sort(byNumber);
   const replies = state.replies.slice();
   replies[rootIndex] = { ...root, children };
   return { ...state, replies, maxNumber, replyCount: childIndex >= 0 ? state.replyCount : state.replyCount + 1 };

@@ -24,7 +24,14 @@ export type ThreadViewProps = {
 
 type Replying = { rootId: number | null; targetName?: string; mention?: { id: string; label: string } };
 
-export function ThreadView({ threadId, viewer, initial, canReply: canReplyInitially, isLocked: isLockedInitially, replyDraft }: ThreadViewProps) {
+export function ThreadView({
+  threadId,
+  viewer,
+  initial,
+  canReply: canReplyInitially,
+  isLocked: isLockedInitially,
+  replyDraft,
+}: ThreadViewProps) {
   const t = useTranslations("forum");
   const tLive = useTranslations("live");
   const [state, setState] = useState<ThreadState>(initial);
@@ -50,7 +57,11 @@ export function ThreadView({ threadId, viewer, initial, canReply: canReplyInitia
     const isNested = post.replyToId !== null;
     const rootId = post.number === 1 ? null : (post.replyToId ?? post.id);
     // Answering a nested reply attaches to its thread of replies and mentions its author.
-    setReplying({ rootId, targetName: post.number === 1 ? undefined : post.author.name, mention: isNested ? { id: post.author.id, label: post.author.name } : undefined });
+    setReplying({
+      rootId,
+      targetName: post.number === 1 ? undefined : post.author.name,
+      mention: isNested ? { id: post.author.id, label: post.author.name } : undefined,
+    });
   };
 
   const loadMore = async () => {
@@ -83,7 +94,18 @@ export function ThreadView({ threadId, viewer, initial, canReply: canReplyInitia
           initialBody={
             draftBody ??
             (replying.mention
-              ? { type: "doc", content: [{ type: "paragraph", content: [{ type: "mention", attrs: replying.mention }, { type: "text", text: " " }] }] }
+              ? {
+                  type: "doc",
+                  content: [
+                    {
+                      type: "paragraph",
+                      content: [
+                        { type: "mention", attrs: replying.mention },
+                        { type: "text", text: " " },
+                      ],
+                    },
+                  ],
+                }
               : null)
           }
           onCancel={() => {
@@ -104,7 +126,9 @@ export function ThreadView({ threadId, viewer, initial, canReply: canReplyInitia
 
   return (
     <div className="flex flex-col gap-4">
-      {state.opening ? <PostCard post={state.opening} isOpening canReply={canReply} onReply={startReply} onChange={upsert} /> : null}
+      {state.opening ? (
+        <PostCard post={state.opening} isOpening canReply={canReply} onReply={startReply} onChange={upsert} />
+      ) : null}
       <AcceptedAnswerSlot />
       <div className="mt-2 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-bold">{t("repliesHeading", { count: state.replyCount })}</h2>
@@ -127,7 +151,14 @@ export function ThreadView({ threadId, viewer, initial, canReply: canReplyInitia
               {children.length > 0 || (replying && replying.rootId === post.id) ? (
                 <>
                   {children.map((child) => (
-                    <PostCard key={child.id} post={child} isNested canReply={canReply} onReply={startReply} onChange={upsert} />
+                    <PostCard
+                      key={child.id}
+                      post={child}
+                      isNested
+                      canReply={canReply}
+                      onReply={startReply}
+                      onChange={upsert}
+                    />
                   ))}
                   {composer(post.id)}
                 </>
@@ -136,7 +167,9 @@ export function ThreadView({ threadId, viewer, initial, canReply: canReplyInitia
           </li>
         ))}
       </ol>
-      {newBelow > 0 ? <p className="text-center text-sm font-semibold text-teal">{tLive("newReplies", { count: newBelow })}</p> : null}
+      {newBelow > 0 ? (
+        <p className="text-center text-sm font-semibold text-teal">{tLive("newReplies", { count: newBelow })}</p>
+      ) : null}
       {state.hasMore ? (
         <Button variant="secondary" onClick={() => void loadMore()} disabled={isLoadingMore} className="self-center">
           {isLoadingMore ? t("loading") : t("loadMore")}

@@ -14,8 +14,17 @@ function forViewer(post: PostView, viewer: Viewer): PostView {
   const isOwn = viewer?.id === post.author.id;
   const isLive = !post.isDeleted && !post.isHidden;
   // An edited post arrives with its reactions: which ones are this reader's comes from `userIds`.
-  const reactions = post.reactions.map((reaction) => ({ ...reaction, hasReacted: Boolean(viewer && reaction.userIds?.includes(viewer.id)) }));
-  return { ...post, reactions, canEdit: isOwn && isLive, canDelete: isOwn && !post.isDeleted, canReact: Boolean(viewer) && isLive };
+  const reactions = post.reactions.map((reaction) => ({
+    ...reaction,
+    hasReacted: Boolean(viewer && reaction.userIds?.includes(viewer.id)),
+  }));
+  return {
+    ...post,
+    reactions,
+    canEdit: isOwn && isLive,
+    canDelete: isOwn && !post.isDeleted,
+    canReact: Boolean(viewer) && isLive,
+  };
 }
 
 const TYPING_VISIBLE_MS = 4_000;
@@ -25,7 +34,12 @@ const TYPING_VISIBLE_MS = 4_000;
  * shows who is typing and how many people read, and after every (re)connection or return from
  * the browser cache, catches up from the last post number seen through the normal API.
  */
-export function useLiveThread(threadId: number, viewer: Viewer, setState: Dispatch<SetStateAction<ThreadState>>, maxNumber: number) {
+export function useLiveThread(
+  threadId: number,
+  viewer: Viewer,
+  setState: Dispatch<SetStateAction<ThreadState>>,
+  maxNumber: number,
+) {
   const { socket } = useRealtime();
   const [typers, setTypers] = useState<Map<string, { name: string; until: number }>>(new Map());
   const [presence, setPresence] = useState(0);
@@ -35,10 +49,15 @@ export function useLiveThread(threadId: number, viewer: Viewer, setState: Dispat
     maxNumberRef.current = maxNumber;
   }, [maxNumber]);
 
-  const upsert = useCallback((post: PostView) => setState((current) => insertPost(current, forViewer(post, viewer))), [setState, viewer]);
+  const upsert = useCallback(
+    (post: PostView) => setState((current) => insertPost(current, forViewer(post, viewer))),
+    [setState, viewer],
+  );
 
   const catchUp = useCallback(async () => {
-    const response = await fetch(`/api/v1/threads/${threadId}/posts?after=${maxNumberRef.current}`, { cache: "no-store" }).catch(() => null);
+    const response = await fetch(`/api/v1/threads/${threadId}/posts?after=${maxNumberRef.current}`, {
+      cache: "no-store",
+    }).catch(() => null);
     if (!response?.ok) return;
     const { posts } = (await response.json()) as { posts: PostView[] };
     setState((current) => posts.reduce((state, post) => insertPost(state, post), current));
@@ -67,18 +86,33 @@ export function useLiveThread(threadId: number, viewer: Viewer, setState: Dispat
       "post:deleted": (event) =>
         setState((current) => {
           const post = findPost(current, event.postId);
-          return post ? insertPost(current, { ...post, isDeleted: true, bodyHtml: null, reactions: [], canEdit: false, canDelete: false, canReact: false }) : current;
+          return post
+            ? insertPost(current, {
+                ...post,
+                isDeleted: true,
+                bodyHtml: null,
+                reactions: [],
+                canEdit: false,
+                canDelete: false,
+                canReact: false,
+              })
+            : current;
         }),
       "post:hidden": (event) => void refetchPost(event.postId),
       "post:reactions": (event) =>
         setState((current) => {
           const post = findPost(current, event.postId);
           if (!post) return current;
-          const reactions = event.reactions.map((reaction) => ({ ...reaction, hasReacted: Boolean(viewer && reaction.userIds?.includes(viewer.id)) }));
+          const reactions = event.reactions.map((reaction) => ({
+            ...reaction,
+            hasReacted: Boolean(viewer && reaction.userIds?.includes(viewer.id)),
+          }));
           return insertPost(current, { ...post, reactions });
         }),
       typing: (event) =>
-        setTypers((current) => new Map(current).set(event.user.id, { name: event.user.name, until: Date.now() + TYPING_VISIBLE_MS })),
+        setTypers((current) =>
+          new Map(current).set(event.user.id, { name: event.user.name, until: Date.now() + TYPING_VISIBLE_MS }),
+        ),
       presence: (event) => setPresence(event.count),
       "thread:updated": (event) => setLockState(event.isLocked),
     },
@@ -88,7 +122,10 @@ export function useLiveThread(threadId: number, viewer: Viewer, setState: Dispat
   // Someone who posts stops typing; expired entries fade out.
   useEffect(() => {
     if (typers.size === 0) return;
-    const timer = setTimeout(() => setTypers((current) => new Map([...current].filter(([, typer]) => typer.until > Date.now()))), 1_000);
+    const timer = setTimeout(
+      () => setTypers((current) => new Map([...current].filter(([, typer]) => typer.until > Date.now()))),
+      1_000,
+    );
     return () => clearTimeout(timer);
   }, [typers]);
 

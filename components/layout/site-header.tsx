@@ -16,7 +16,10 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
     <header className="border-b border-line bg-white/90">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-3 sm:px-4">
         <Link href="/" className="flex items-center gap-2 rounded-lg font-extrabold text-ink no-underline">
-          <span aria-hidden="true" className="inline-flex size-9 items-center justify-center rounded-xl bg-brand text-lg text-white">
+          <span
+            aria-hidden="true"
+            className="inline-flex size-9 items-center justify-center rounded-xl bg-brand text-lg text-white"
+          >
             P
           </span>
           {/* On the narrowest phones the logo alone leaves room for the account buttons. */}

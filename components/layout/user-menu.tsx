@@ -5,7 +5,11 @@ import { Avatar } from "@/components/ui/avatar";
 import type { CurrentUser } from "@/lib/auth/session";
 
 /** A disclosure menu: works with the keyboard and without JavaScript. */
-export async function UserMenu({ user }: { user: Pick<CurrentUser, "id" | "name" | "role"> & { status?: CurrentUser["status"] } }) {
+export async function UserMenu({
+  user,
+}: {
+  user: Pick<CurrentUser, "id" | "name" | "role"> & { status?: CurrentUser["status"] };
+}) {
   const t = await getTranslations("nav");
   const tOffers = await getTranslations("offers");
   const tModeration = await getTranslations("moderation");

@@ -13,7 +13,12 @@ type ActionFormProps<T> = {
   /** Announced when the action succeeds (already translated). */
   successMessage?: string | ((data: T) => string);
   /** The fields; gets helpers to show each field's errors and restore what was typed. */
-  children: (form: { errorsFor: (field: string) => string[] | undefined; valueOf: (field: string) => string | undefined; isPending: boolean; data: T | null }) => ReactNode;
+  children: (form: {
+    errorsFor: (field: string) => string[] | undefined;
+    valueOf: (field: string) => string | undefined;
+    isPending: boolean;
+    data: T | null;
+  }) => ReactNode;
   className?: string;
   ariaLabel?: string;
 };
@@ -23,7 +28,10 @@ type ActionFormProps<T> = {
  * errors, values kept after a refused submit, a toast on success.
  */
 export function ActionForm<T>({ action, successMessage, children, className, ariaLabel }: ActionFormProps<T>) {
-  const [state, formAction, isPending] = useActionState(action as (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>, null);
+  const [state, formAction, isPending] = useActionState(
+    action as (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
+    null,
+  );
   const { errorsFor, formError, valueOf } = useFormState(state);
   const toast = useToast();
   const announced = useRef<unknown>(null);

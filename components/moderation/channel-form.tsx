@@ -11,13 +11,41 @@ type ChannelFormProps = { channel: { slug: string; name: string; description: st
 export function ChannelForm({ channel }: ChannelFormProps) {
   const t = useTranslations("moderation");
   return (
-    <ActionForm action={updateChannelAction} successMessage={(data: { name: string }) => t("channelSaved", { name: data.name })} className="flex flex-col gap-3" ariaLabel={t("editChannel", { name: channel.name })}>
+    <ActionForm
+      action={updateChannelAction}
+      successMessage={(data: { name: string }) => t("channelSaved", { name: data.name })}
+      className="flex flex-col gap-3"
+      ariaLabel={t("editChannel", { name: channel.name })}
+    >
       {({ errorsFor, valueOf, isPending }) => (
         <>
           <input type="hidden" name="slug" value={channel.slug} />
-          <TextField id={`name-${channel.slug}`} name="name" label={t("channelName")} required maxLength={60} defaultValue={valueOf("name") ?? channel.name} errors={errorsFor("name")} />
-          <TextAreaField id={`description-${channel.slug}`} name="description" label={t("channelDescription")} maxLength={300} className="min-h-20" defaultValue={valueOf("description") ?? channel.description} errors={errorsFor("description")} />
-          <TextAreaField id={`rules-${channel.slug}`} name="rules" label={t("channelRules")} maxLength={2000} defaultValue={valueOf("rules") ?? channel.rules} errors={errorsFor("rules")} />
+          <TextField
+            id={`name-${channel.slug}`}
+            name="name"
+            label={t("channelName")}
+            required
+            maxLength={60}
+            defaultValue={valueOf("name") ?? channel.name}
+            errors={errorsFor("name")}
+          />
+          <TextAreaField
+            id={`description-${channel.slug}`}
+            name="description"
+            label={t("channelDescription")}
+            maxLength={300}
+            className="min-h-20"
+            defaultValue={valueOf("description") ?? channel.description}
+            errors={errorsFor("description")}
+          />
+          <TextAreaField
+            id={`rules-${channel.slug}`}
+            name="rules"
+            label={t("channelRules")}
+            maxLength={2000}
+            defaultValue={valueOf("rules") ?? channel.rules}
+            errors={errorsFor("rules")}
+          />
           <Button type="submit" disabled={isPending} className="self-start">
             {t("saveChannel")}
           </Button>

@@ -12,14 +12,25 @@ type Props = { mode: "open" | "closed"; questions: string[]; maxQuestions: numbe
 export function CommunitySettingsForm({ mode, questions, maxQuestions }: Props) {
   const t = useTranslations("admission");
   return (
-    <ActionForm action={updateCommunitySettingsAction} successMessage={t("settingsSaved")} className="flex flex-col gap-5" ariaLabel={t("settingsTitle")}>
+    <ActionForm
+      action={updateCommunitySettingsAction}
+      successMessage={t("settingsSaved")}
+      className="flex flex-col gap-5"
+      ariaLabel={t("settingsTitle")}
+    >
       {({ errorsFor, valueOf, isPending }) => (
         <>
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm font-semibold">{t("modeLegend")}</legend>
             {(["closed", "open"] as const).map((value) => (
               <label key={value} className="flex items-start gap-2">
-                <input type="radio" name="mode" value={value} defaultChecked={(valueOf("mode") ?? mode) === value} className="mt-1 size-4 accent-teal" />
+                <input
+                  type="radio"
+                  name="mode"
+                  value={value}
+                  defaultChecked={(valueOf("mode") ?? mode) === value}
+                  className="mt-1 size-4 accent-teal"
+                />
                 <span>{value === "closed" ? t("modeClosed") : t("modeOpen")}</span>
               </label>
             ))}

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";
 
-type DecisionFormProps = { kind: "pro"; requestId: number; name: string } | { kind: "admission"; userId: string; name: string };
+type DecisionFormProps =
+  { kind: "pro"; requestId: number; name: string } | { kind: "admission"; userId: string; name: string };
 
 /** Approve or refuse, with a message sent by email (required to refuse). */
 export function DecisionForm(props: DecisionFormProps) {
@@ -21,7 +22,11 @@ export function DecisionForm(props: DecisionFormProps) {
     >
       {({ errorsFor, valueOf, isPending }) => (
         <>
-          {props.kind === "pro" ? <input type="hidden" name="requestId" value={props.requestId} /> : <input type="hidden" name="userId" value={props.userId} />}
+          {props.kind === "pro" ? (
+            <input type="hidden" name="requestId" value={props.requestId} />
+          ) : (
+            <input type="hidden" name="userId" value={props.userId} />
+          )}
           <TextAreaField
             id={fieldId}
             name="message"

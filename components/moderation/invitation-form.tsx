@@ -14,7 +14,12 @@ export function InvitationForm() {
   const [uses, setUses] = useState<"single" | "multi">("single");
   const [copied, setCopied] = useState(false);
   return (
-    <ActionForm action={createInvitationAction} successMessage={t("created")} className="flex flex-col gap-4" ariaLabel={t("createTitle")}>
+    <ActionForm
+      action={createInvitationAction}
+      successMessage={t("created")}
+      className="flex flex-col gap-4"
+      ariaLabel={t("createTitle")}
+    >
       {({ errorsFor, valueOf, isPending, data }) => (
         <>
           {data ? (
@@ -22,7 +27,13 @@ export function InvitationForm() {
               <p>{t("created")}</p>
               <div className="mt-2 flex flex-wrap items-end gap-2">
                 <div className="min-w-0 flex-1">
-                  <TextField id="invitation-link" label={t("linkLabel")} value={data.url} readOnly onFocus={(event) => event.currentTarget.select()} />
+                  <TextField
+                    id="invitation-link"
+                    label={t("linkLabel")}
+                    value={data.url}
+                    readOnly
+                    onFocus={(event) => event.currentTarget.select()}
+                  />
                 </div>
                 <Button
                   variant="secondary"
@@ -39,16 +50,50 @@ export function InvitationForm() {
             <legend className="mb-1 text-sm font-semibold">{t("uses")}</legend>
             {(["single", "multi"] as const).map((value) => (
               <label key={value} className="flex items-center gap-2">
-                <input type="radio" name="uses" value={value} checked={uses === value} onChange={() => setUses(value)} className="size-4 accent-teal" />
+                <input
+                  type="radio"
+                  name="uses"
+                  value={value}
+                  checked={uses === value}
+                  onChange={() => setUses(value)}
+                  className="size-4 accent-teal"
+                />
                 {value === "single" ? t("usesSingle") : t("usesMulti")}
               </label>
             ))}
           </fieldset>
           {uses === "multi" ? (
-            <TextField id="maxUses" type="number" min={2} max={1000} inputMode="numeric" label={t("maxUses")} hint={t("maxUsesHint")} defaultValue={valueOf("maxUses")} errors={errorsFor("maxUses")} />
+            <TextField
+              id="maxUses"
+              type="number"
+              min={2}
+              max={1000}
+              inputMode="numeric"
+              label={t("maxUses")}
+              hint={t("maxUsesHint")}
+              defaultValue={valueOf("maxUses")}
+              errors={errorsFor("maxUses")}
+            />
           ) : null}
-          <TextField id="expiresInDays" type="number" min={1} max={90} inputMode="numeric" label={t("expiresInDays")} required defaultValue={valueOf("expiresInDays") ?? "14"} errors={errorsFor("expiresInDays")} />
-          <TextField id="note" label={t("note")} hint={t("noteHint")} maxLength={120} defaultValue={valueOf("note")} errors={errorsFor("note")} />
+          <TextField
+            id="expiresInDays"
+            type="number"
+            min={1}
+            max={90}
+            inputMode="numeric"
+            label={t("expiresInDays")}
+            required
+            defaultValue={valueOf("expiresInDays") ?? "14"}
+            errors={errorsFor("expiresInDays")}
+          />
+          <TextField
+            id="note"
+            label={t("note")}
+            hint={t("noteHint")}
+            maxLength={120}
+            defaultValue={valueOf("note")}
+            errors={errorsFor("note")}
+          />
           <Button type="submit" disabled={isPending} className="self-start">
             {t("create")}
           </Button>

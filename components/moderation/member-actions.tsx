@@ -21,7 +21,11 @@ export function MemberActions({ member, canSuspend, canChangeRole }: MemberActio
   return (
     <div className="flex flex-col gap-2">
       {canSuspend && member.isSuspended ? (
-        <ActionForm action={unsuspendUserAction} successMessage={t("unsuspended")} ariaLabel={t("unsuspendFor", { name: member.name })}>
+        <ActionForm
+          action={unsuspendUserAction}
+          successMessage={t("unsuspended")}
+          ariaLabel={t("unsuspendFor", { name: member.name })}
+        >
           {({ isPending }) => (
             <>
               <input type="hidden" name="userId" value={member.id} />
@@ -35,12 +39,33 @@ export function MemberActions({ member, canSuspend, canChangeRole }: MemberActio
       {canSuspend && !member.isSuspended ? (
         <details className="rounded-lg border border-line px-3 py-2">
           <summary className="cursor-pointer text-sm font-semibold">{t("suspendFor", { name: member.name })}</summary>
-          <ActionForm action={suspendUserAction} successMessage={t("suspended")} className="mt-3 flex flex-col gap-3" ariaLabel={t("suspendFor", { name: member.name })}>
+          <ActionForm
+            action={suspendUserAction}
+            successMessage={t("suspended")}
+            className="mt-3 flex flex-col gap-3"
+            ariaLabel={t("suspendFor", { name: member.name })}
+          >
             {({ errorsFor, valueOf, isPending }) => (
               <>
                 <input type="hidden" name="userId" value={member.id} />
-                <TextField id={`suspend-reason-${key}`} name="reason" label={t("suspendReason")} required maxLength={500} defaultValue={valueOf("reason")} errors={errorsFor("reason")} />
-                <TextField id={`suspend-until-${key}`} name="until" type="date" label={t("suspendUntil")} hint={t("suspendUntilHint")} defaultValue={valueOf("until")} errors={errorsFor("until")} />
+                <TextField
+                  id={`suspend-reason-${key}`}
+                  name="reason"
+                  label={t("suspendReason")}
+                  required
+                  maxLength={500}
+                  defaultValue={valueOf("reason")}
+                  errors={errorsFor("reason")}
+                />
+                <TextField
+                  id={`suspend-until-${key}`}
+                  name="until"
+                  type="date"
+                  label={t("suspendUntil")}
+                  hint={t("suspendUntilHint")}
+                  defaultValue={valueOf("until")}
+                  errors={errorsFor("until")}
+                />
                 <Button type="submit" size="sm" variant="danger" disabled={isPending} className="self-start">
                   {t("suspend")}
                 </Button>
@@ -50,7 +75,12 @@ export function MemberActions({ member, canSuspend, canChangeRole }: MemberActio
         </details>
       ) : null}
       {canChangeRole ? (
-        <ActionForm action={changeRoleAction} successMessage={t("roleChanged")} className="flex flex-wrap items-end gap-2" ariaLabel={t("roleFor", { name: member.name })}>
+        <ActionForm
+          action={changeRoleAction}
+          successMessage={t("roleChanged")}
+          className="flex flex-wrap items-end gap-2"
+          ariaLabel={t("roleFor", { name: member.name })}
+        >
           {({ isPending }) => (
             <>
               <input type="hidden" name="userId" value={member.id} />
@@ -58,7 +88,12 @@ export function MemberActions({ member, canSuspend, canChangeRole }: MemberActio
                 <label htmlFor={`role-${key}`} className="text-xs font-semibold">
                   {t("roleFor", { name: member.name })}
                 </label>
-                <select id={`role-${key}`} name="role" defaultValue={member.role} className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm">
+                <select
+                  id={`role-${key}`}
+                  name="role"
+                  defaultValue={member.role}
+                  className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm"
+                >
                   {userRoles.map((role) => (
                     <option key={role} value={role}>
                       {tRoles(role)}

@@ -19,7 +19,15 @@ type Dialogs = "report" | "hide" | null;
  * A post's question and moderation buttons: accept as the answer (asker, facilitators), report
  * (members, others' posts), hide/show (facilitators). The server re-checks every one of them.
  */
-export function PostTools({ post, isOpening, onChange }: { post: PostView; isOpening?: boolean; onChange: (post: PostView) => void }) {
+export function PostTools({
+  post,
+  isOpening,
+  onChange,
+}: {
+  post: PostView;
+  isOpening?: boolean;
+  onChange: (post: PostView) => void;
+}) {
   const extras = useThreadExtras();
   const t = useTranslations("moderation");
   const tQa = useTranslations("qa");
@@ -35,7 +43,12 @@ export function PostTools({ post, isOpening, onChange }: { post: PostView; isOpe
   const isAccepted = extras.acceptedAnswer?.id === post.id;
   const canAccept = extras.isQuestion && extras.canAccept && !isOpening && !post.isHidden;
   // Facilitators hide directly rather than report to themselves.
-  const canReport = extras.canReport && !extras.canModerate && extras.viewerId !== null && post.author.id !== extras.viewerId && !post.isHidden;
+  const canReport =
+    extras.canReport &&
+    !extras.canModerate &&
+    extras.viewerId !== null &&
+    post.author.id !== extras.viewerId &&
+    !post.isHidden;
 
   const close = () => {
     setDialog(null);
@@ -45,7 +58,9 @@ export function PostTools({ post, isOpening, onChange }: { post: PostView; isOpe
 
   const toggleAccepted = async () => {
     setIsBusy(true);
-    const result = isAccepted ? await unacceptAnswerAction({ threadId: extras.threadId }) : await acceptAnswerAction({ postId: post.id });
+    const result = isAccepted
+      ? await unacceptAnswerAction({ threadId: extras.threadId })
+      : await acceptAnswerAction({ postId: post.id });
     setIsBusy(false);
     if (!result.ok) return toast.show(tRoot(result.error, result.errorValues), "error");
     extras.setAcceptedAnswer(isAccepted ? null : post);
@@ -56,10 +71,14 @@ export function PostTools({ post, isOpening, onChange }: { post: PostView; isOpe
   const submit = async () => {
     setIsBusy(true);
     setFailure(null);
-    const result = dialog === "report" ? await reportPostAction({ postId: post.id, reason }) : await hidePostAction({ postId: post.id, reason });
+    const result =
+      dialog === "report"
+        ? await reportPostAction({ postId: post.id, reason })
+        : await hidePostAction({ postId: post.id, reason });
     setIsBusy(false);
     if (!result.ok) return setFailure(result);
-    if (dialog === "hide") onChange({ ...post, isHidden: true, hiddenReason: reason.trim(), canEdit: false, canReact: false });
+    if (dialog === "hide")
+      onChange({ ...post, isHidden: true, hiddenReason: reason.trim(), canEdit: false, canReact: false });
     toast.show(dialog === "report" ? t("reported") : t("hidden"));
     close();
   };
@@ -69,7 +88,13 @@ export function PostTools({ post, isOpening, onChange }: { post: PostView; isOpe
     const result = await unhidePostAction({ postId: post.id });
     setIsBusy(false);
     if (!result.ok) return toast.show(tRoot(result.error, result.errorValues), "error");
-    onChange({ ...post, isHidden: false, hiddenReason: null, canEdit: post.author.id === extras.viewerId, canReact: true });
+    onChange({
+      ...post,
+      isHidden: false,
+      hiddenReason: null,
+      canEdit: post.author.id === extras.viewerId,
+      canReact: true,
+    });
     toast.show(t("unhidden"));
   };
 
@@ -77,7 +102,12 @@ export function PostTools({ post, isOpening, onChange }: { post: PostView; isOpe
   return (
     <>
       {canAccept ? (
-        <Button size="sm" variant={isAccepted ? "secondary" : "ghost"} onClick={() => void toggleAccepted()} disabled={isBusy}>
+        <Button
+          size="sm"
+          variant={isAccepted ? "secondary" : "ghost"}
+          onClick={() => void toggleAccepted()}
+          disabled={isBusy}
+        >
           {isAccepted ? tQa("unaccept") : tQa("accept")}
         </Button>
       ) : null}
@@ -98,40 +128,40 @@ export function PostTools({ post, isOpening, onChange }: { post: PostView; isOpe
       ) : null}
       {/* Mounted only while open: one dialog per post would repeat its heading id on the page. */}
       {dialog ? (
-      <Dialog open onClose={close} title={dialog === "hide" ? t("hideTitle") : t("reportTitle")}>
-        <form
-          className="flex flex-col gap-4"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          {dialog === "report" ? <p className="text-sm text-muted">{t("reportHint")}</p> : null}
-          {failure && failure.error !== "errors.invalid_form" ? (
-            <p role="alert" className="text-sm font-medium text-danger">
-              {tRoot(failure.error, failure.errorValues)}
-            </p>
-          ) : null}
-          <TextAreaField
-            id={`reason-${post.id}`}
-            label={dialog === "hide" ? t("hideReason") : t("reportReason")}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            maxLength={500}
-            required
-            errors={reasonErrors}
-          />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={close}>
-              {t("cancel")}
-            </Button>
-            <Button type="submit" variant={dialog === "hide" ? "danger" : "primary"} disabled={isBusy}>
-              {dialog === "hide" ? t("hide") : t("sendReport")}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+        <Dialog open onClose={close} title={dialog === "hide" ? t("hideTitle") : t("reportTitle")}>
+          <form
+            className="flex flex-col gap-4"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void submit();
+            }}
+          >
+            {dialog === "report" ? <p className="text-sm text-muted">{t("reportHint")}</p> : null}
+            {failure && failure.error !== "errors.invalid_form" ? (
+              <p role="alert" className="text-sm font-medium text-danger">
+                {tRoot(failure.error, failure.errorValues)}
+              </p>
+            ) : null}
+            <TextAreaField
+              id={`reason-${post.id}`}
+              label={dialog === "hide" ? t("hideReason") : t("reportReason")}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              maxLength={500}
+              required
+              errors={reasonErrors}
+            />
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={close}>
+                {t("cancel")}
+              </Button>
+              <Button type="submit" variant={dialog === "hide" ? "danger" : "primary"} disabled={isBusy}>
+                {dialog === "hide" ? t("hide") : t("sendReport")}
+              </Button>
+            </div>
+          </form>
+        </Dialog>
       ) : null}
     </>
   );

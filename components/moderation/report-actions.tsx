@@ -12,12 +12,25 @@ export function ReportActions({ reportId, postId, isHidden }: { reportId: number
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
       {isHidden ? null : (
-        <ActionForm action={hideReportedPostAction} successMessage={t("hidden")} className="flex flex-1 flex-wrap items-end gap-2" ariaLabel={t("hideTitle")}>
+        <ActionForm
+          action={hideReportedPostAction}
+          successMessage={t("hidden")}
+          className="flex flex-1 flex-wrap items-end gap-2"
+          ariaLabel={t("hideTitle")}
+        >
           {({ errorsFor, valueOf, isPending }) => (
             <>
               <input type="hidden" name="postId" value={postId} />
               <div className="min-w-56 flex-1">
-                <TextField id={`hide-reason-${reportId}`} name="reason" label={t("hideReason")} maxLength={500} required defaultValue={valueOf("reason")} errors={errorsFor("reason")} />
+                <TextField
+                  id={`hide-reason-${reportId}`}
+                  name="reason"
+                  label={t("hideReason")}
+                  maxLength={500}
+                  required
+                  defaultValue={valueOf("reason")}
+                  errors={errorsFor("reason")}
+                />
               </div>
               <Button type="submit" variant="danger" disabled={isPending}>
                 {t("hide")}

@@ -5,13 +5,30 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-const SECTIONS = ["", "reports", "admissions", "pros", "invitations", "members", "channels", "audit", "settings"] as const;
+const SECTIONS = [
+  "",
+  "reports",
+  "admissions",
+  "pros",
+  "invitations",
+  "members",
+  "channels",
+  "audit",
+  "settings",
+] as const;
 
 /** The moderation area's sections; the current one is marked for assistive technologies. */
 export function StaffNav({ counts }: { counts: { reports: number; admissions: number; pros: number } }) {
   const t = useTranslations("moderation.nav");
   const pathname = usePathname();
-  const badge = (section: string) => (section === "reports" ? counts.reports : section === "admissions" ? counts.admissions : section === "pros" ? counts.pros : 0);
+  const badge = (section: string) =>
+    section === "reports"
+      ? counts.reports
+      : section === "admissions"
+        ? counts.admissions
+        : section === "pros"
+          ? counts.pros
+          : 0;
   return (
     <nav aria-label={t("label")}>
       <ul className="flex flex-wrap gap-x-1 border-b border-line">

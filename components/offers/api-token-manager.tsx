@@ -11,7 +11,14 @@ import { TextField } from "@/components/ui/field";
 import { useFormState } from "@/components/ui/form-state";
 import { useToast } from "@/components/ui/toast";
 
-export type ApiTokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type ApiTokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 /** Creates personal API tokens (shown once) and revokes them. */
 export function ApiTokenManager({ tokens }: { tokens: ApiTokenRow[] }) {
@@ -30,7 +37,15 @@ export function ApiTokenManager({ tokens }: { tokens: ApiTokenRow[] }) {
     <div className="flex flex-col gap-6">
       <form action={action} className="flex flex-col gap-3" noValidate>
         {formError ? <Alert tone="error">{formError}</Alert> : null}
-        <TextField id="name" label={t("tokens.name")} hint={t("tokens.nameHint")} maxLength={60} required defaultValue={created ? "" : (valueOf("name") ?? "")} errors={errorsFor("name")} />
+        <TextField
+          id="name"
+          label={t("tokens.name")}
+          hint={t("tokens.nameHint")}
+          maxLength={60}
+          required
+          defaultValue={created ? "" : (valueOf("name") ?? "")}
+          errors={errorsFor("name")}
+        />
         <Button type="submit" disabled={isPending} className="self-start">
           {isPending ? t("tokens.creating") : t("tokens.create")}
         </Button>
@@ -63,7 +78,8 @@ export function ApiTokenManager({ tokens }: { tokens: ApiTokenRow[] }) {
                   {token.name} <span className="font-mono text-sm text-muted">{token.prefix}…</span>
                 </p>
                 <p className="text-sm text-muted">
-                  {t("tokens.createdAt", { date: date(token.createdAt) })} · {token.lastUsedAt ? t("tokens.lastUsed", { date: date(token.lastUsedAt) }) : t("tokens.neverUsed")}
+                  {t("tokens.createdAt", { date: date(token.createdAt) })} ·{" "}
+                  {token.lastUsedAt ? t("tokens.lastUsed", { date: date(token.lastUsedAt) }) : t("tokens.neverUsed")}
                 </p>
               </div>
               {token.revokedAt ? (
@@ -76,7 +92,10 @@ export function ApiTokenManager({ tokens }: { tokens: ApiTokenRow[] }) {
                   disabled={revoking === token.id}
                   onClick={async () => {
                     setRevoking(token.id);
-                    const result = await revokeApiTokenAction({ id: token.id }).catch(() => ({ ok: false as const, error: "errors.network" }));
+                    const result = await revokeApiTokenAction({ id: token.id }).catch(() => ({
+                      ok: false as const,
+                      error: "errors.network",
+                    }));
                     setRevoking(null);
                     if (!result.ok) return toast.show(tRoot(result.error), "error");
                     toast.show(t("tokens.revokedToast"));

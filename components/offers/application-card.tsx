@@ -45,12 +45,16 @@ export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
   useEffect(() => {
     if (state?.ok) toast.show(t("applications.saved"));
   }, [state]); // eslint-disable-line react-hooks/exhaustive-deps
-  const value = (field: "status" | "appliedOn" | "interviewOn" | "decidedOn" | "note") => valueOf(field) ?? String(entry[field] ?? "");
+  const value = (field: "status" | "appliedOn" | "interviewOn" | "decidedOn" | "note") =>
+    valueOf(field) ?? String(entry[field] ?? "");
   const headingId = `application-${entry.id}`;
   const field = (name: string) => `${name}-${entry.id}`;
 
   return (
-    <article aria-labelledby={headingId} className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4 shadow-sm sm:p-5">
+    <article
+      aria-labelledby={headingId}
+      className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4 shadow-sm sm:p-5"
+    >
       <p className="flex flex-wrap items-center gap-2">
         <span className="sr-only">{t("applications.currentStatus")}</span>
         <Badge tone={statusTone[entry.status]}>{t(`status.${entry.status}`)}</Badge>
@@ -63,7 +67,13 @@ export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
       </h2>
       <p className="text-sm text-muted">{entry.offer.line}</p>
       {/* Remounted after each save, so the fields show what the server kept. */}
-      <form key={entry.updatedAt} action={action} className="flex flex-col gap-3" noValidate aria-label={t("applications.editFor", { title: entry.offer.title })}>
+      <form
+        key={entry.updatedAt}
+        action={action}
+        className="flex flex-col gap-3"
+        noValidate
+        aria-label={t("applications.editFor", { title: entry.offer.title })}
+      >
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <input type="hidden" name="id" value={entry.id} />
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -75,11 +85,41 @@ export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
             defaultValue={value("status")}
             errors={errorsFor("status")}
           />
-          <TextField id={field("appliedOn")} name="appliedOn" type="date" label={t("applications.appliedOn")} defaultValue={value("appliedOn")} errors={errorsFor("appliedOn")} />
-          <TextField id={field("interviewOn")} name="interviewOn" type="date" label={t("applications.interviewOn")} defaultValue={value("interviewOn")} errors={errorsFor("interviewOn")} />
-          <TextField id={field("decidedOn")} name="decidedOn" type="date" label={t("applications.decidedOn")} defaultValue={value("decidedOn")} errors={errorsFor("decidedOn")} />
+          <TextField
+            id={field("appliedOn")}
+            name="appliedOn"
+            type="date"
+            label={t("applications.appliedOn")}
+            defaultValue={value("appliedOn")}
+            errors={errorsFor("appliedOn")}
+          />
+          <TextField
+            id={field("interviewOn")}
+            name="interviewOn"
+            type="date"
+            label={t("applications.interviewOn")}
+            defaultValue={value("interviewOn")}
+            errors={errorsFor("interviewOn")}
+          />
+          <TextField
+            id={field("decidedOn")}
+            name="decidedOn"
+            type="date"
+            label={t("applications.decidedOn")}
+            defaultValue={value("decidedOn")}
+            errors={errorsFor("decidedOn")}
+          />
         </div>
-        <TextAreaField id={field("note")} name="note" label={t("applications.note")} hint={t("applications.noteHint")} maxLength={2000} defaultValue={value("note")} errors={errorsFor("note")} className="min-h-20" />
+        <TextAreaField
+          id={field("note")}
+          name="note"
+          label={t("applications.note")}
+          hint={t("applications.noteHint")}
+          maxLength={2000}
+          defaultValue={value("note")}
+          errors={errorsFor("note")}
+          className="min-h-20"
+        />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" size="sm" disabled={isPending}>
             {isPending ? t("applications.saving") : t("applications.save")}
@@ -90,7 +130,10 @@ export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
             disabled={isRemoving}
             onClick={async () => {
               setIsRemoving(true);
-              const result = await removeApplicationAction({ id: entry.id }).catch(() => ({ ok: false as const, error: "errors.network" }));
+              const result = await removeApplicationAction({ id: entry.id }).catch(() => ({
+                ok: false as const,
+                error: "errors.network",
+              }));
               setIsRemoving(false);
               if (!result.ok) return toast.show(tRoot(result.error), "error");
               toast.show(t("applications.removed"));

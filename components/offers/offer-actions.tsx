@@ -20,7 +20,10 @@ export function SaveOfferButton({ threadId }: { threadId: number }) {
       disabled={isPending}
       onClick={async () => {
         setIsPending(true);
-        const result = await saveOfferAction({ threadId }).catch(() => ({ ok: false as const, error: "errors.network" }));
+        const result = await saveOfferAction({ threadId }).catch(() => ({
+          ok: false as const,
+          error: "errors.network",
+        }));
         setIsPending(false);
         if (!result.ok) return toast.show(tRoot(result.error), "error");
         router.refresh();
@@ -45,7 +48,10 @@ export function OfferStatusButton({ threadId, isFilled }: { threadId: number; is
       disabled={isPending}
       onClick={async () => {
         setIsPending(true);
-        const result = await setOfferStatusAction({ threadId, filled: !isFilled }).catch(() => ({ ok: false as const, error: "errors.network" }));
+        const result = await setOfferStatusAction({ threadId, filled: !isFilled }).catch(() => ({
+          ok: false as const,
+          error: "errors.network",
+        }));
         setIsPending(false);
         if (!result.ok) return toast.show(tRoot(result.error), "error");
         router.refresh();

@@ -24,7 +24,8 @@ type OfferDetailsProps = {
 export function OfferDetails({ offer, isExpired, canEdit, editHref, tracker, jsonLd }: OfferDetailsProps) {
   const t = useTranslations("offers");
   const format = useFormatter();
-  const day = (date: string) => format.dateTime(calendarDate(date), { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const day = (date: string) =>
+    format.dateTime(calendarDate(date), { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   const isFilled = offer.filledAt !== null;
   const isOpen = !isExpired && !isFilled;
   const isEmail = !/^https?:/i.test(offer.howToApply);
@@ -40,11 +41,24 @@ export function OfferDetails({ offer, isExpired, canEdit, editHref, tracker, jso
     [t("detail.deadline"), offer.deadline ? day(offer.deadline) : t("detail.noDeadline")],
   ];
   return (
-    <section aria-labelledby="offer-facts-heading" className="flex flex-col gap-4 rounded-2xl border border-line bg-white p-4 shadow-sm sm:p-6">
+    <section
+      aria-labelledby="offer-facts-heading"
+      className="flex flex-col gap-4 rounded-2xl border border-line bg-white p-4 shadow-sm sm:p-6"
+    >
       {/* JSON-LD: serialised with every "<" escaped (lib/offers/json-ld), so it cannot close this script. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
-      <OfferBadges contract={offer.contract} workMode={offer.workMode} isExpired={isExpired} isFilled={isFilled} isShared={offer.origin === "shared"} />
-      {isExpired ? <Alert tone="info">{t("detail.expiredNotice", { date: format.dateTime(offer.expiresAt, { dateStyle: "long" }) })}</Alert> : null}
+      <OfferBadges
+        contract={offer.contract}
+        workMode={offer.workMode}
+        isExpired={isExpired}
+        isFilled={isFilled}
+        isShared={offer.origin === "shared"}
+      />
+      {isExpired ? (
+        <Alert tone="info">
+          {t("detail.expiredNotice", { date: format.dateTime(offer.expiresAt, { dateStyle: "long" }) })}
+        </Alert>
+      ) : null}
       {isFilled ? <Alert tone="success">{t("detail.filledNotice")}</Alert> : null}
       <h2 id="offer-facts-heading" className="text-lg font-bold">
         {t("detail.heading")}
@@ -69,7 +83,11 @@ export function OfferDetails({ offer, isExpired, canEdit, editHref, tracker, jso
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
         {isOpen ? (
-          <a href={applyHref(offer.howToApply)} rel="nofollow noopener noreferrer" className={buttonClasses("primary", "md", "whitespace-normal text-center")}>
+          <a
+            href={applyHref(offer.howToApply)}
+            rel="nofollow noopener noreferrer"
+            className={buttonClasses("primary", "md", "whitespace-normal text-center")}
+          >
             {isEmail ? t("detail.applyByEmail") : t("detail.apply")}
           </a>
         ) : null}

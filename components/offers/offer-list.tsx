@@ -42,7 +42,9 @@ export function OfferList({ offers }: { offers: OfferListEntry[] }) {
                 <span>{offerPlace(offer)}</span>
                 {salary ? <span>{salary}</span> : null}
                 <span>{t("list.startOn", { date: day(offer.startDate) })}</span>
-                {offer.deadline ? <span className="font-semibold">{t("list.deadlineOn", { date: day(offer.deadline) })}</span> : null}
+                {offer.deadline ? (
+                  <span className="font-semibold">{t("list.deadlineOn", { date: day(offer.deadline) })}</span>
+                ) : null}
               </p>
               <p className="flex flex-wrap gap-x-2 text-sm text-muted">
                 <span>

@@ -26,7 +26,8 @@ export function PitchForm({ channelSlug, maxSeconds }: Props) {
   const [values, setValues] = useState({ title: "", target: "", text: "" });
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [name]: event.target.value }));
+  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((old) => ({ ...old, [name]: event.target.value }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,10 +45,42 @@ export function PitchForm({ channelSlug, maxSeconds }: Props) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <TextField id="title" label={tp("titleLabel")} value={values.title} onChange={set("title")} errors={fieldErrors.title} required maxLength={150} />
-      <TextField id="target" label={t("targetLabel")} hint={t("targetHint")} value={values.target} onChange={set("target")} errors={fieldErrors.target} required maxLength={150} />
-      <RecorderFieldset recorder={recorder} legend={tp("recordingLabel")} idPrefix="pitch" disabled={isSending} errors={fieldErrors.file} />
-      <TextAreaField id="text" label={tp("textLabel")} hint={tp("textHint")} value={values.text} onChange={set("text")} errors={fieldErrors.text} rows={6} maxLength={5000} />
+      <TextField
+        id="title"
+        label={tp("titleLabel")}
+        value={values.title}
+        onChange={set("title")}
+        errors={fieldErrors.title}
+        required
+        maxLength={150}
+      />
+      <TextField
+        id="target"
+        label={t("targetLabel")}
+        hint={t("targetHint")}
+        value={values.target}
+        onChange={set("target")}
+        errors={fieldErrors.target}
+        required
+        maxLength={150}
+      />
+      <RecorderFieldset
+        recorder={recorder}
+        legend={tp("recordingLabel")}
+        idPrefix="pitch"
+        disabled={isSending}
+        errors={fieldErrors.file}
+      />
+      <TextAreaField
+        id="text"
+        label={tp("textLabel")}
+        hint={tp("textHint")}
+        value={values.text}
+        onChange={set("text")}
+        errors={fieldErrors.text}
+        rows={6}
+        maxLength={5000}
+      />
       {progress !== null ? <UploadProgress fraction={progress} /> : null}
       <div className="flex justify-end">
         <Button type="submit" disabled={isSending || recorder.isRecording}>

@@ -45,8 +45,22 @@ export function RecordedReplyForm({ threadId, maxSeconds, labelledBy }: Props) {
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-labelledby={labelledBy} noValidate>
       <p className="text-sm text-muted">{tp("replyIntro")}</p>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <RecorderFieldset recorder={recorder} legend={tp("replyRecordingLabel")} idPrefix="reply" disabled={isSending} errors={fieldErrors.file} />
-      <TextAreaField id="recorded-reply-text" label={tp("replyTextLabel")} value={text} onChange={(event) => setText(event.target.value)} errors={fieldErrors.text} rows={3} maxLength={5000} />
+      <RecorderFieldset
+        recorder={recorder}
+        legend={tp("replyRecordingLabel")}
+        idPrefix="reply"
+        disabled={isSending}
+        errors={fieldErrors.file}
+      />
+      <TextAreaField
+        id="recorded-reply-text"
+        label={tp("replyTextLabel")}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        errors={fieldErrors.text}
+        rows={3}
+        maxLength={5000}
+      />
       {progress !== null ? <UploadProgress fraction={progress} /> : null}
       {sentNumber !== null ? (
         <Alert tone="success">

@@ -14,7 +14,8 @@ const TARGETS = [
 /** Types the server accepts (lib/uploads/audio-check), in the order browsers are tried. */
 const RECORDING_TYPES = ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus", "audio/mp4"];
 
-const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;
+const formatDuration = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;
 
 export type Recording = { blob: Blob; url: string; seconds: number };
 
@@ -108,7 +109,17 @@ export function useRecorder(maxSeconds: number) {
     }, 250);
   }
 
-  return { isRecording, isStarting, elapsed, recording, notice, maxSeconds, start, stop, discard: () => setRecording(null) };
+  return {
+    isRecording,
+    isStarting,
+    elapsed,
+    recording,
+    notice,
+    maxSeconds,
+    start,
+    stop,
+    discard: () => setRecording(null),
+  };
 }
 
 type RecorderFieldsetProps = {
@@ -151,17 +162,33 @@ export function RecorderFieldset({ recorder, legend, idPrefix, disabled, errors 
         ))}
       </div>
       <p role="timer" className={`text-lg font-bold tabular-nums ${isRecording && overTarget ? "text-brand" : ""}`}>
-        {t("timer", { elapsed: formatDuration(isRecording ? elapsed : (recording?.seconds ?? 0)), target: formatDuration(targetSeconds) })}
+        {t("timer", {
+          elapsed: formatDuration(isRecording ? elapsed : (recording?.seconds ?? 0)),
+          target: formatDuration(targetSeconds),
+        })}
         {isRecording && overTarget ? <span className="ml-2 text-sm font-semibold">({t("overTarget")})</span> : null}
       </p>
-      {isRecording ? <progress max={maxSeconds} value={Math.min(elapsed, maxSeconds)} aria-label={legend} className="h-2 w-full accent-teal" /> : null}
+      {isRecording ? (
+        <progress
+          max={maxSeconds}
+          value={Math.min(elapsed, maxSeconds)}
+          aria-label={legend}
+          className="h-2 w-full accent-teal"
+        />
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {isRecording ? (
           <Button type="button" onClick={recorder.stop} size="sm">
             {t("stop")}
           </Button>
         ) : (
-          <Button type="button" variant={recording ? "secondary" : undefined} onClick={() => void recorder.start()} disabled={disabled || recorder.isStarting} size="sm">
+          <Button
+            type="button"
+            variant={recording ? "secondary" : undefined}
+            onClick={() => void recorder.start()}
+            disabled={disabled || recorder.isStarting}
+            size="sm"
+          >
             {t("start")}
           </Button>
         )}

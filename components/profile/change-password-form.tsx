@@ -15,8 +15,23 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField id="currentPassword" type="password" label={t("currentPassword")} autoComplete="current-password" required errors={errorsFor("currentPassword")} />
-      <TextField id="password" type="password" label={t("newPassword")} hint={t("newPasswordHint")} autoComplete="new-password" required errors={errorsFor("password")} />
+      <TextField
+        id="currentPassword"
+        type="password"
+        label={t("currentPassword")}
+        autoComplete="current-password"
+        required
+        errors={errorsFor("currentPassword")}
+      />
+      <TextField
+        id="password"
+        type="password"
+        label={t("newPassword")}
+        hint={t("newPasswordHint")}
+        autoComplete="new-password"
+        required
+        errors={errorsFor("password")}
+      />
       <Button type="submit" variant="secondary" disabled={isPending} className="self-start">
         {t("changePassword")}
       </Button>

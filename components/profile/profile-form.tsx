@@ -11,7 +11,15 @@ import { useFormState } from "@/components/ui/form-state";
 import { useToast } from "@/components/ui/toast";
 
 type ProfileFormProps = {
-  profile: { id: string; name: string; headline: string; bio: string; organisation: string; expertise: string; isPro: boolean };
+  profile: {
+    id: string;
+    name: string;
+    headline: string;
+    bio: string;
+    organisation: string;
+    expertise: string;
+    isPro: boolean;
+  };
 };
 
 export function ProfileForm({ profile }: ProfileFormProps) {
@@ -28,9 +36,28 @@ export function ProfileForm({ profile }: ProfileFormProps) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField id="name" label={t("name")} autoComplete="name" required defaultValue={value("name")} errors={errorsFor("name")} />
-      <TextField id="headline" label={t("headline")} hint={t("headlineHint")} defaultValue={value("headline")} errors={errorsFor("headline")} />
-      <TextAreaField id="bio" label={t("bio")} hint={t("bioHint")} defaultValue={value("bio")} errors={errorsFor("bio")} />
+      <TextField
+        id="name"
+        label={t("name")}
+        autoComplete="name"
+        required
+        defaultValue={value("name")}
+        errors={errorsFor("name")}
+      />
+      <TextField
+        id="headline"
+        label={t("headline")}
+        hint={t("headlineHint")}
+        defaultValue={value("headline")}
+        errors={errorsFor("headline")}
+      />
+      <TextAreaField
+        id="bio"
+        label={t("bio")}
+        hint={t("bioHint")}
+        defaultValue={value("bio")}
+        errors={errorsFor("bio")}
+      />
       <TextField
         id="organisation"
         label={t("organisation")}

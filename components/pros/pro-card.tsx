@@ -5,13 +5,22 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 
-export type ProCardData = { id: string; name: string; headline: string | null; organisation: string | null; expertise: string[] };
+export type ProCardData = {
+  id: string;
+  name: string;
+  headline: string | null;
+  organisation: string | null;
+  expertise: string[];
+};
 
 /** One verified pro in the directory, with the way to ask them a question. */
 export function ProCard({ pro, askChannel }: { pro: ProCardData; askChannel: string | null }) {
   const t = useTranslations("pros");
   return (
-    <article aria-labelledby={`pro-${pro.id}`} className="flex h-full flex-col gap-3 rounded-2xl border border-line bg-white p-4">
+    <article
+      aria-labelledby={`pro-${pro.id}`}
+      className="flex h-full flex-col gap-3 rounded-2xl border border-line bg-white p-4"
+    >
       <div className="flex items-start gap-3">
         <Avatar name={pro.name} seed={pro.id} />
         <div className="min-w-0">
@@ -34,7 +43,12 @@ export function ProCard({ pro, askChannel }: { pro: ProCardData; askChannel: str
         </ul>
       ) : null}
       {askChannel ? (
-        <ButtonLink href={`/c/${askChannel}/new?ask=${pro.id}`} variant="secondary" size="sm" className="mt-auto self-start whitespace-normal text-left">
+        <ButtonLink
+          href={`/c/${askChannel}/new?ask=${pro.id}`}
+          variant="secondary"
+          size="sm"
+          className="mt-auto self-start whitespace-normal text-left"
+        >
           {t("ask", { name: pro.name })}
         </ButtonLink>
       ) : null}

@@ -17,10 +17,44 @@ export function ProRequestForm({ defaults }: { defaults: { organisation: string;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField id="organisation" label={t("organisation")} required maxLength={120} autoComplete="organization" defaultValue={valueOf("organisation") ?? defaults.organisation} errors={errorsFor("organisation")} />
-      <TextField id="jobTitle" label={t("jobTitle")} required maxLength={120} autoComplete="organization-title" defaultValue={valueOf("jobTitle")} errors={errorsFor("jobTitle")} />
-      <TextField id="proofUrl" type="url" label={t("proofUrl")} hint={t("proofUrlHint")} required maxLength={500} inputMode="url" defaultValue={valueOf("proofUrl")} errors={errorsFor("proofUrl")} />
-      <TextField id="expertise" label={t("expertise")} hint={t("expertiseHint")} required maxLength={400} defaultValue={valueOf("expertise") ?? defaults.expertise} errors={errorsFor("expertise")} />
+      <TextField
+        id="organisation"
+        label={t("organisation")}
+        required
+        maxLength={120}
+        autoComplete="organization"
+        defaultValue={valueOf("organisation") ?? defaults.organisation}
+        errors={errorsFor("organisation")}
+      />
+      <TextField
+        id="jobTitle"
+        label={t("jobTitle")}
+        required
+        maxLength={120}
+        autoComplete="organization-title"
+        defaultValue={valueOf("jobTitle")}
+        errors={errorsFor("jobTitle")}
+      />
+      <TextField
+        id="proofUrl"
+        type="url"
+        label={t("proofUrl")}
+        hint={t("proofUrlHint")}
+        required
+        maxLength={500}
+        inputMode="url"
+        defaultValue={valueOf("proofUrl")}
+        errors={errorsFor("proofUrl")}
+      />
+      <TextField
+        id="expertise"
+        label={t("expertise")}
+        hint={t("expertiseHint")}
+        required
+        maxLength={400}
+        defaultValue={valueOf("expertise") ?? defaults.expertise}
+        errors={errorsFor("expertise")}
+      />
       <Button type="submit" disabled={isPending} className="self-start">
         {isPending ? t("submitting") : t("submit")}
       </Button>

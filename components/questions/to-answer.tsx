@@ -58,7 +58,11 @@ export function QuestionsToAnswerSection({ items, hasMore }: { items: QuestionIt
           {hasMore ? t("homeSeeAll") : t("homeOpenList")}
         </Link>
       </div>
-      {items.length > 0 ? <QuestionList items={items} headingLevel={3} /> : <p className="rounded-2xl border border-dashed border-line bg-white p-4 text-muted">{t("none")}</p>}
+      {items.length > 0 ? (
+        <QuestionList items={items} headingLevel={3} />
+      ) : (
+        <p className="rounded-2xl border border-dashed border-line bg-white p-4 text-muted">{t("none")}</p>
+      )}
     </section>
   );
 }

@@ -7,7 +7,10 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type LiveStatus = "connecting" | "online" | "offline";
 
-const RealtimeContext = createContext<{ socket: LiveSocket | null; status: LiveStatus }>({ socket: null, status: "connecting" });
+const RealtimeContext = createContext<{ socket: LiveSocket | null; status: LiveStatus }>({
+  socket: null,
+  status: "connecting",
+});
 
 export function useRealtime() {
   return useContext(RealtimeContext);

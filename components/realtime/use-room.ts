@@ -48,7 +48,8 @@ export function useRoom(room: RoomName | null, handlers: Handlers, onJoined?: ()
       });
     const names = Object.keys(handlersRef.current) as (keyof ServerToClientEvents)[];
     const listeners = names.map((name) => {
-      const listener = (...args: unknown[]) => (handlersRef.current[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+      const listener = (...args: unknown[]) =>
+        (handlersRef.current[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
       socket.on(name, listener as never);
       return [name, listener] as const;
     });

@@ -65,7 +65,9 @@ export function FileDrop({ file, onChange, maxMb, errors, label }: Props) {
         />
         {file ? (
           <div className="flex flex-wrap items-center justify-center gap-2">
-            <span className="break-all font-medium">{t("fileChosen", { name: file.name, size: formatSize(file.size, t) })}</span>
+            <span className="break-all font-medium">
+              {t("fileChosen", { name: file.name, size: formatSize(file.size, t) })}
+            </span>
             <button type="button" className="text-sm text-danger underline" onClick={() => onChange(null)}>
               {t("fileRemove")}
             </button>

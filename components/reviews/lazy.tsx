@@ -7,15 +7,25 @@ import { lazy, Suspense, useSyncExternalStore, type ComponentProps, type ReactNo
 // browser only: a server-rendered form that is not hydrated yet would lose what is typed in it.
 const AuthorToolsChunk = lazy(() => import("./author-tools").then((module) => ({ default: module.AuthorTools })));
 const RubricFormChunk = lazy(() => import("./rubric-form").then((module) => ({ default: module.RubricForm })));
-const RecordedReplyFormChunk = lazy(() => import("@/components/pitches/recorded-reply-form").then((module) => ({ default: module.RecordedReplyForm })));
-const ReviewLiveRefreshChunk = lazy(() => import("./review-live-refresh").then((module) => ({ default: module.ReviewLiveRefresh })));
-const WithdrawRecordingChunk = lazy(() => import("@/components/pitches/withdraw-recording").then((module) => ({ default: module.WithdrawRecording })));
+const RecordedReplyFormChunk = lazy(() =>
+  import("@/components/pitches/recorded-reply-form").then((module) => ({ default: module.RecordedReplyForm })),
+);
+const ReviewLiveRefreshChunk = lazy(() =>
+  import("./review-live-refresh").then((module) => ({ default: module.ReviewLiveRefresh })),
+);
+const WithdrawRecordingChunk = lazy(() =>
+  import("@/components/pitches/withdraw-recording").then((module) => ({ default: module.WithdrawRecording })),
+);
 const VersionViewerChunk = lazy(() => import("./version-viewer").then((module) => ({ default: module.VersionViewer })));
 
 const subscribe = () => () => {};
 
 function ClientOnly({ children, fallback = null }: { children: ReactNode; fallback?: ReactNode }) {
-  const isClient = useSyncExternalStore(subscribe, () => true, () => false);
+  const isClient = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   return <Suspense fallback={fallback}>{isClient ? children : fallback}</Suspense>;
 }
 

@@ -10,7 +10,14 @@ import { TextAreaField } from "@/components/ui/field";
 import { sendJson } from "./send-json";
 
 type Rect = { x: number; y: number; w: number; h: number };
-export type PageMarker = { id: number; postNumber: number; page: number; rect: Rect | null; authorName: string; text: string };
+export type PageMarker = {
+  id: number;
+  postNumber: number;
+  page: number;
+  rect: Rect | null;
+  authorName: string;
+  text: string;
+};
 
 type Props = {
   doc: PDFDocumentProxy;
@@ -29,13 +36,22 @@ const clamp = (value: number, max = 1) => Math.min(max, Math.max(0, value));
 const KEYBOARD_START: Rect = { x: 0.25, y: 0.25, w: 0.5, h: 0.15 };
 const KEYBOARD_STEP = 0.02;
 const MIN_SIZE = 0.02;
-const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 
 /** Arrows move the zone, Shift + arrows resize it (from its bottom-right corner); it stays on the page. */
 function nudge(rect: Rect, key: string, resize: boolean): Rect {
   const [dx, dy] = ARROWS[key]!.map((direction) => direction * KEYBOARD_STEP) as [number, number];
   if (resize) {
-    return { ...rect, w: clamp(Math.max(MIN_SIZE, rect.w + dx), 1 - rect.x), h: clamp(Math.max(MIN_SIZE, rect.h + dy), 1 - rect.y) };
+    return {
+      ...rect,
+      w: clamp(Math.max(MIN_SIZE, rect.w + dx), 1 - rect.x),
+      h: clamp(Math.max(MIN_SIZE, rect.h + dy), 1 - rect.y),
+    };
   }
   return { ...rect, x: clamp(rect.x + dx, 1 - rect.w), y: clamp(rect.y + dy, 1 - rect.h) };
 }
@@ -124,7 +140,13 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
 
   async function submit() {
     setError(null);
-    const result = await sendJson(`/api/v1/reviews/${threadId}/page-comments`, "POST", { version, page: number, rect, text, idempotencyKey });
+    const result = await sendJson(`/api/v1/reviews/${threadId}/page-comments`, "POST", {
+      version,
+      page: number,
+      rect,
+      text,
+      idempotencyKey,
+    });
     if (!result.ok) return setError(result.message ?? t("networkError"));
     setIsAnnotating(false);
     setRect(null);
@@ -136,17 +158,39 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
   return (
     <div className="flex flex-col gap-2" id={`review-page-${version}-${number}`}>
       <div className="relative">
-        <canvas ref={canvasRef} role="img" aria-label={t("pageAlt", { page: number, total })} className="block h-auto w-full rounded-md border border-line bg-white shadow-sm" />
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={t("pageAlt", { page: number, total })}
+          className="block h-auto w-full rounded-md border border-line bg-white shadow-sm"
+        />
         {markers.map((marker) => (
           <a
             key={marker.id}
             id={`page-comment-${marker.id}`}
             href={`${threadHref}?post=${marker.postNumber}`}
-            aria-label={t("markerLabel", { index: marker.index, name: marker.authorName, page: number, text: marker.text.slice(0, 120) })}
+            aria-label={t("markerLabel", {
+              index: marker.index,
+              name: marker.authorName,
+              page: number,
+              text: marker.text.slice(0, 120),
+            })}
             className="absolute rounded-sm border-2 border-brand bg-brand/10 focus-visible:outline-teal"
-            style={marker.rect ? { left: `${marker.rect.x * 100}%`, top: `${marker.rect.y * 100}%`, width: `${marker.rect.w * 100}%`, height: `${marker.rect.h * 100}%` } : { right: "0.5rem", top: "0.5rem", width: "1.75rem", height: "1.75rem" }}
+            style={
+              marker.rect
+                ? {
+                    left: `${marker.rect.x * 100}%`,
+                    top: `${marker.rect.y * 100}%`,
+                    width: `${marker.rect.w * 100}%`,
+                    height: `${marker.rect.h * 100}%`,
+                  }
+                : { right: "0.5rem", top: "0.5rem", width: "1.75rem", height: "1.75rem" }
+            }
           >
-            <span aria-hidden="true" className="absolute -left-2 -top-2 flex h-6 w-6 items-center justify-center rounded-full bg-brand text-xs font-bold text-white">
+            <span
+              aria-hidden="true"
+              className="absolute -left-2 -top-2 flex h-6 w-6 items-center justify-center rounded-full bg-brand text-xs font-bold text-white"
+            >
               {marker.index}
             </span>
           </a>
@@ -170,19 +214,40 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
             onPointerMove={(event) => {
               if (!start) return;
               const p = point(event);
-              setRect({ x: Math.min(start.x, p.x), y: Math.min(start.y, p.y), w: Math.abs(p.x - start.x), h: Math.abs(p.y - start.y) });
+              setRect({
+                x: Math.min(start.x, p.x),
+                y: Math.min(start.y, p.y),
+                w: Math.abs(p.x - start.x),
+                h: Math.abs(p.y - start.y),
+              });
             }}
             onPointerUp={() => {
               setStart(null);
               setRect((old) => (old && old.w > 0.01 && old.h > 0.01 ? old : null));
             }}
           >
-            {rect ? <div className="absolute border-2 border-dashed border-teal bg-teal/10" style={{ left: `${rect.x * 100}%`, top: `${rect.y * 100}%`, width: `${rect.w * 100}%`, height: `${rect.h * 100}%` }} /> : null}
+            {rect ? (
+              <div
+                className="absolute border-2 border-dashed border-teal bg-teal/10"
+                style={{
+                  left: `${rect.x * 100}%`,
+                  top: `${rect.y * 100}%`,
+                  width: `${rect.w * 100}%`,
+                  height: `${rect.h * 100}%`,
+                }}
+              />
+            ) : null}
           </div>
         ) : null}
       </div>
       {canComment && !isAnnotating ? (
-        <Button ref={commentButtonRef} variant="ghost" size="sm" className="self-start" onClick={() => setIsAnnotating(true)}>
+        <Button
+          ref={commentButtonRef}
+          variant="ghost"
+          size="sm"
+          className="self-start"
+          onClick={() => setIsAnnotating(true)}
+        >
           {t("commentPage", { page: number })}
         </Button>
       ) : null}
@@ -194,15 +259,40 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
           </p>
           {rect && !start ? (
             <p className="flex flex-wrap items-center gap-2 text-sm" role="status">
-              {t("zoneSelectedAt", { left: percent(rect.x), right: percent(rect.x + rect.w), top: percent(rect.y), bottom: percent(rect.y + rect.h) })}
-              <button type="button" className="text-teal underline" onClick={() => setRect(null)}>{t("clearZone")}</button>
+              {t("zoneSelectedAt", {
+                left: percent(rect.x),
+                right: percent(rect.x + rect.w),
+                top: percent(rect.y),
+                bottom: percent(rect.y + rect.h),
+              })}
+              <button type="button" className="text-teal underline" onClick={() => setRect(null)}>
+                {t("clearZone")}
+              </button>
             </p>
           ) : null}
-          <TextAreaField id={`page-comment-${version}-${number}`} label={t("pageCommentLabel", { page: number })} value={text} onChange={(event) => setText(event.target.value)} rows={3} maxLength={2000} />
+          <TextAreaField
+            id={`page-comment-${version}-${number}`}
+            label={t("pageCommentLabel", { page: number })}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            rows={3}
+            maxLength={2000}
+          />
           {error ? <Alert tone="error">{error}</Alert> : null}
           <div className="flex flex-wrap gap-2">
-            <Button size="sm" onClick={submit}>{t("postPageComment")}</Button>
-            <Button size="sm" variant="ghost" onClick={() => { setIsAnnotating(false); setRect(null); }}>{t("cancel")}</Button>
+            <Button size="sm" onClick={submit}>
+              {t("postPageComment")}
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setIsAnnotating(false);
+                setRect(null);
+              }}
+            >
+              {t("cancel")}
+            </Button>
           </div>
         </div>
       ) : null}

@@ -42,7 +42,12 @@ export function PdfPreview({ fileId, pageCount, version, threadId, threadHref, c
     loadPdfJs()
       .then((pdfjs) => {
         if (isCancelled) return null;
-        const task = pdfjs.getDocument({ url: `/api/v1/files/${fileId}`, isEvalSupported: false, enableXfa: false, disableAutoFetch: true });
+        const task = pdfjs.getDocument({
+          url: `/api/v1/files/${fileId}`,
+          isEvalSupported: false,
+          enableXfa: false,
+          disableAutoFetch: true,
+        });
         destroy = () => void task.destroy();
         return task.promise;
       })
@@ -68,8 +73,16 @@ export function PdfPreview({ fileId, pageCount, version, threadId, threadHref, c
       <h3 id={`preview-${fileId}`} className="text-sm font-semibold">
         {t("previewTitle")} {total ? `· ${t("pages", { count: total })}` : null}
       </h3>
-      {!doc && !error ? <p className="text-sm text-muted" role="status">{t("previewLoading")}</p> : null}
-      {error ? <p className="text-sm text-danger" role="alert">{t("previewError")}</p> : null}
+      {!doc && !error ? (
+        <p className="text-sm text-muted" role="status">
+          {t("previewLoading")}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="text-sm text-danger" role="alert">
+          {t("previewError")}
+        </p>
+      ) : null}
       {doc
         ? Array.from({ length: Math.min(doc.numPages, MAX_PAGES) }, (_, index) => (
             <PdfPage
@@ -91,11 +104,17 @@ export function PdfPreview({ fileId, pageCount, version, threadId, threadHref, c
           <ol className="flex flex-col gap-2 text-sm">
             {numbered.map((comment) => (
               <li key={comment.id} className="rounded-md border border-line p-2">
-                <p className="font-semibold">{t("pageCommentItem", { index: comment.index, page: comment.page, name: comment.authorName })}</p>
+                <p className="font-semibold">
+                  {t("pageCommentItem", { index: comment.index, page: comment.page, name: comment.authorName })}
+                </p>
                 <p className="line-clamp-3 break-words">{comment.text}</p>
                 <p className="flex flex-wrap gap-3">
-                  <a href={`${threadHref}?post=${comment.postNumber}`} className="text-teal underline">{t("seeInDiscussion")}</a>
-                  <a href={`#page-comment-${comment.id}`} className="text-teal underline">{t("seeOnPage", { page: comment.page })}</a>
+                  <a href={`${threadHref}?post=${comment.postNumber}`} className="text-teal underline">
+                    {t("seeInDiscussion")}
+                  </a>
+                  <a href={`#page-comment-${comment.id}`} className="text-teal underline">
+                    {t("seeOnPage", { page: comment.page })}
+                  </a>
                 </p>
               </li>
             ))}

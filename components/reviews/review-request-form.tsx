@@ -26,7 +26,8 @@ export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
   // One key per form: a retried submission (double click, flaky network) creates one thread.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues((old) => ({ ...old, [name]: event.target.value }));
+  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((old) => ({ ...old, [name]: event.target.value }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,8 +44,26 @@ export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <TextField id="title" label={t("titleLabel")} hint={t("titleHint")} value={values.title} onChange={set("title")} errors={fieldErrors.title} required maxLength={150} />
-      <TextField id="target" label={t("targetLabel")} hint={t("targetHint")} value={values.target} onChange={set("target")} errors={fieldErrors.target} required maxLength={150} />
+      <TextField
+        id="title"
+        label={t("titleLabel")}
+        hint={t("titleHint")}
+        value={values.title}
+        onChange={set("title")}
+        errors={fieldErrors.title}
+        required
+        maxLength={150}
+      />
+      <TextField
+        id="target"
+        label={t("targetLabel")}
+        hint={t("targetHint")}
+        value={values.target}
+        onChange={set("target")}
+        errors={fieldErrors.target}
+        required
+        maxLength={150}
+      />
       <TextAreaField
         id="feedbackWanted"
         label={t("feedbackLabel")}
@@ -58,7 +77,16 @@ export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
       />
       <FileDrop file={file} onChange={setFile} maxMb={maxMb} errors={fieldErrors.file} />
       {isLetter ? (
-        <TextAreaField id="letterText" label={t("letterLabel")} hint={t("letterHint")} value={values.letterText} onChange={set("letterText")} errors={fieldErrors.letterText} rows={8} maxLength={10000} />
+        <TextAreaField
+          id="letterText"
+          label={t("letterLabel")}
+          hint={t("letterHint")}
+          value={values.letterText}
+          onChange={set("letterText")}
+          errors={fieldErrors.letterText}
+          rows={8}
+          maxLength={10000}
+        />
       ) : null}
       {progress !== null ? <UploadProgress fraction={progress} /> : null}
       <div className="flex justify-end">

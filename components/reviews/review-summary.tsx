@@ -15,11 +15,21 @@ type Props = {
 };
 
 /** The reviewed document at the top of a review thread: what it targets, its versions, its pages. */
-export async function ReviewSummary({ review, feedbackPerVersion, commentsPerVersion, threadHref, canComment, children }: Props) {
+export async function ReviewSummary({
+  review,
+  feedbackPerVersion,
+  commentsPerVersion,
+  threadHref,
+  canComment,
+  children,
+}: Props) {
   const t = await getTranslations("review");
   const current = review.versions.at(-1) ?? null;
   return (
-    <section aria-labelledby="review-section-title" className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4">
+    <section
+      aria-labelledby="review-section-title"
+      className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4"
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="review-section-title" className="text-lg font-bold">
           {t("sectionTitle")}
@@ -45,7 +55,12 @@ export async function ReviewSummary({ review, feedbackPerVersion, commentsPerVer
           feedbackCount: feedbackPerVersion.get(version.id) ?? 0,
           comments: commentsPerVersion.get(version.id) ?? [],
           file: version.file
-            ? { id: version.file.id, byteSize: version.file.byteSize, pageCount: version.file.pageCount, originalName: version.file.originalName }
+            ? {
+                id: version.file.id,
+                byteSize: version.file.byteSize,
+                pageCount: version.file.pageCount,
+                originalName: version.file.originalName,
+              }
             : null,
         }))}
       />

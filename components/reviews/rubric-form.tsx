@@ -16,14 +16,17 @@ type Entry = { score: number | null; comment: string };
 export function RubricForm({ threadId, criteria, labelledBy }: Props) {
   const t = useTranslations("review");
   const router = useRouter();
-  const [entries, setEntries] = useState<Record<string, Entry>>(() => Object.fromEntries(criteria.map((criterion) => [criterion, { score: null, comment: "" }])));
+  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
+    Object.fromEntries(criteria.map((criterion) => [criterion, { score: null, comment: "" }])),
+  );
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const [isSending, setIsSending] = useState(false);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const label = (criterion: string) => t(`criteria.${criterion}` as "criteria.readability");
-  const update = (criterion: string, patch: Partial<Entry>) => setEntries((old) => ({ ...old, [criterion]: { ...old[criterion]!, ...patch } }));
+  const update = (criterion: string, patch: Partial<Entry>) =>
+    setEntries((old) => ({ ...old, [criterion]: { ...old[criterion]!, ...patch } }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +37,12 @@ export function RubricForm({ threadId, criteria, labelledBy }: Props) {
       return;
     }
     setIsSending(true);
-    const scores = Object.fromEntries(criteria.map((criterion) => [criterion, { score: entries[criterion]!.score, comment: entries[criterion]!.comment || undefined }]));
+    const scores = Object.fromEntries(
+      criteria.map((criterion) => [
+        criterion,
+        { score: entries[criterion]!.score, comment: entries[criterion]!.comment || undefined },
+      ]),
+    );
     const result = await sendJson(`/api/v1/reviews/${threadId}/feedback`, "POST", { scores, text, idempotencyKey });
     setIsSending(false);
     if (!result.ok) return setError(result.message ?? t("networkError"));
@@ -53,17 +61,41 @@ export function RubricForm({ threadId, criteria, labelledBy }: Props) {
           <legend className="px-1 text-sm font-semibold">{label(criterion)}</legend>
           <div className="flex flex-wrap gap-2">
             {[1, 2, 3, 4].map((score) => (
-              <label key={score} className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-line px-3 has-[:checked]:border-teal has-[:checked]:bg-teal-soft has-[:focus-visible]:outline has-[:focus-visible]:outline-teal">
-                <input type="radio" name={`score-${criterion}`} value={score} checked={entries[criterion]!.score === score} onChange={() => update(criterion, { score })} className="accent-teal" aria-label={t("scoreLevel", { score })} />
+              <label
+                key={score}
+                className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-line px-3 has-[:checked]:border-teal has-[:checked]:bg-teal-soft has-[:focus-visible]:outline has-[:focus-visible]:outline-teal"
+              >
+                <input
+                  type="radio"
+                  name={`score-${criterion}`}
+                  value={score}
+                  checked={entries[criterion]!.score === score}
+                  onChange={() => update(criterion, { score })}
+                  className="accent-teal"
+                  aria-label={t("scoreLevel", { score })}
+                />
                 <span aria-hidden="true">{score}</span>
               </label>
             ))}
           </div>
-          <TextField id={`comment-${criterion}`} label={t("criterionComment", { criterion: label(criterion) })} value={entries[criterion]!.comment} onChange={(event) => update(criterion, { comment: event.target.value })} maxLength={1000} />
+          <TextField
+            id={`comment-${criterion}`}
+            label={t("criterionComment", { criterion: label(criterion) })}
+            value={entries[criterion]!.comment}
+            onChange={(event) => update(criterion, { comment: event.target.value })}
+            maxLength={1000}
+          />
         </fieldset>
       ))}
       <p className="text-xs text-muted">{t("scoreHints")}</p>
-      <TextAreaField id="feedback-text" label={t("freeText")} value={text} onChange={(event) => setText(event.target.value)} rows={4} maxLength={5000} />
+      <TextAreaField
+        id="feedback-text"
+        label={t("freeText")}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        rows={4}
+        maxLength={5000}
+      />
       {error ? <Alert tone="error">{error}</Alert> : null}
       {sent ? <Alert tone="success">{t("feedbackSent")}</Alert> : null}
       <div className="flex justify-end">

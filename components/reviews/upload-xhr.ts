@@ -11,7 +11,11 @@ export type UploadResult =
  * Posts a multipart form with XMLHttpRequest, the one browser API that reports upload
  * progress. The custom header marks the request as ours (checked server-side against CSRF).
  */
-export function postWithProgress(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<UploadResult> {
+export function postWithProgress(
+  url: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<UploadResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
@@ -31,6 +35,7 @@ export function postWithProgress(url: string, form: FormData, onProgress: (fract
 }
 
 export function formatSize(bytes: number, t: (key: "sizeKb" | "sizeMb", values: { size: string }) => string): string {
-  if (bytes < 1024 * 1024) return t("sizeKb", { size: String(bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024))) });
+  if (bytes < 1024 * 1024)
+    return t("sizeKb", { size: String(bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024))) });
   return t("sizeMb", { size: (bytes / (1024 * 1024)).toFixed(1) });
 }

@@ -66,7 +66,11 @@ export function VersionViewer({ versions, threadId, threadHref, canComment }: Pr
         </div>
       ) : null}
       <p className="text-sm text-muted">
-        {t("versionInfo", { number: current.number, date: format.dateTime(new Date(current.createdAt), { dateStyle: "medium" }), count: current.feedbackCount })}
+        {t("versionInfo", {
+          number: current.number,
+          date: format.dateTime(new Date(current.createdAt), { dateStyle: "medium" }),
+          count: current.feedbackCount,
+        })}
       </p>
       {current.file ? (
         <>
@@ -91,7 +95,9 @@ export function VersionViewer({ versions, threadId, threadHref, canComment }: Pr
       {current.letterText ? (
         <div className="flex flex-col gap-1">
           <h3 className="text-sm font-semibold">{t("pastedLetter")}</h3>
-          <div className="whitespace-pre-line break-words rounded-md border border-line bg-sand/40 p-3 text-sm">{current.letterText}</div>
+          <div className="whitespace-pre-line break-words rounded-md border border-line bg-sand/40 p-3 text-sm">
+            {current.letterText}
+          </div>
         </div>
       ) : null}
     </div>

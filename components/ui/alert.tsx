@@ -8,9 +8,20 @@ const tones: Record<Tone, string> = {
   error: "border-danger/30 bg-danger-soft text-danger",
 };
 
-export function Alert({ tone = "info", children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
+export function Alert({
+  tone = "info",
+  children,
+  className,
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-lg border px-4 py-3 text-sm font-medium", tones[tone], className)}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-lg border px-4 py-3 text-sm font-medium", tones[tone], className)}
+    >
       {children}
     </div>
   );

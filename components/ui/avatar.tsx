@@ -18,11 +18,25 @@ function colorFor(seed: string): string {
 const sizes = { sm: "size-7 text-xs", md: "size-10 text-sm", lg: "size-16 text-xl" } as const;
 
 /** Initials avatar; decorative next to a visible name, so hidden from screen readers. */
-export function Avatar({ name, seed, size = "md", className }: { name: string; seed?: string; size?: keyof typeof sizes; className?: string }) {
+export function Avatar({
+  name,
+  seed,
+  size = "md",
+  className,
+}: {
+  name: string;
+  seed?: string;
+  size?: keyof typeof sizes;
+  className?: string;
+}) {
   return (
     <span
       aria-hidden="true"
-      className={cn("inline-flex shrink-0 items-center justify-center rounded-full font-bold text-white", sizes[size], className)}
+      className={cn(
+        "inline-flex shrink-0 items-center justify-center rounded-full font-bold text-white",
+        sizes[size],
+        className,
+      )}
       style={{ backgroundColor: colorFor(seed ?? name) }}
     >
       {initialsOf(name)}

@@ -41,7 +41,14 @@ function describedBy(id: string, hint: ReactNode, errors?: string[]) {
   return hint ? `${id}-hint` : undefined;
 }
 
-export function TextField({ id, label, hint, errors, className, ...props }: FieldProps & Omit<ComponentProps<"input">, "id" | "children">) {
+export function TextField({
+  id,
+  label,
+  hint,
+  errors,
+  className,
+  ...props
+}: FieldProps & Omit<ComponentProps<"input">, "id" | "children">) {
   return (
     <FieldFrame
       id={id}
@@ -62,7 +69,14 @@ export function TextField({ id, label, hint, errors, className, ...props }: Fiel
   );
 }
 
-export function TextAreaField({ id, label, hint, errors, className, ...props }: FieldProps & Omit<ComponentProps<"textarea">, "id" | "children">) {
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  errors,
+  className,
+  ...props
+}: FieldProps & Omit<ComponentProps<"textarea">, "id" | "children">) {
   return (
     <FieldFrame
       id={id}

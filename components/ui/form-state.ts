@@ -4,7 +4,13 @@ import { useTranslations } from "next-intl";
 
 type FormState =
   | { ok: true }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; errorValues?: Record<string, string | number> }
+  | {
+      ok: false;
+      error: string;
+      fieldErrors?: Record<string, string[]>;
+      values?: Record<string, string>;
+      errorValues?: Record<string, string | number>;
+    }
   | null;
 
 /**
@@ -16,7 +22,12 @@ export function useFormState(state: FormState) {
   const failed = state && !state.ok ? state : null;
   return {
     errorsFor: (field: string) => failed?.fieldErrors?.[field]?.map((key) => t(key)),
-    formError: failed && failed.error !== "errors.invalid_form" ? t(failed.error, failed.errorValues) : failed ? t("errors.invalid_form") : null,
+    formError:
+      failed && failed.error !== "errors.invalid_form"
+        ? t(failed.error, failed.errorValues)
+        : failed
+          ? t("errors.invalid_form")
+          : null,
     valueOf: (field: string) => failed?.values?.[field],
   };
 }

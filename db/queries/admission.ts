@@ -20,14 +20,16 @@ function usable(tokenHash: string) {
 }
 
 export async function findUsableInvitation(db: DbOrTx, { token }: { token: string }) {
-  const [row] = await db.select({ id: invitations.id, expiresAt: invitations.expiresAt }).from(invitations).where(usable(hashInvitationToken(token))).limit(1);
+  const [row] = await db
+    .select({ id: invitations.id, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(usable(hashInvitationToken(token)))
+    .limit(1);
   return row ?? null;
 }
 
 export type CreateAccountResult =
-  | { kind: "created"; user: User }
-  | { kind: "email_taken" }
-  | { kind: "invalid_invitation" };
+  { kind: "created"; user: User } | { kind: "email_taken" } | { kind: "invalid_invitation" };
 
 /**
  * Creates an account through sign-up, in one transaction: the very first account of an
@@ -37,7 +39,14 @@ export type CreateAccountResult =
  */
 export async function createAccount(
   db: DbOrTx,
-  params: { name: string; email: string; passwordHash: string; isOpen: boolean; answers: AdmissionAnswer[]; invitationToken?: string | null },
+  params: {
+    name: string;
+    email: string;
+    passwordHash: string;
+    isOpen: boolean;
+    answers: AdmissionAnswer[];
+    invitationToken?: string | null;
+  },
 ): Promise<CreateAccountResult> {
   return db.transaction(async (tx) => {
     // Same lock as createUser: only one sign-up at a time can be the instance's first.
@@ -46,7 +55,12 @@ export async function createAccount(
     const isFirst = !existing;
     let invitationId: string | null = null;
     if (params.invitationToken) {
-      const [invitation] = await tx.select({ id: invitations.id }).from(invitations).where(usable(hashInvitationToken(params.invitationToken))).for("update").limit(1);
+      const [invitation] = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(usable(hashInvitationToken(params.invitationToken)))
+        .for("update")
+        .limit(1);
       if (!invitation) return { kind: "invalid_invitation" as const };
       invitationId = invitation.id;
     }
@@ -63,7 +77,11 @@ export async function createAccount(
       .onConflictDoNothing()
       .returning();
     if (!user) return { kind: "email_taken" as const };
-    if (invitationId) await tx.update(invitations).set({ useCount: sql`${invitations.useCount} + 1` }).where(eq(invitations.id, invitationId));
+    if (invitationId)
+      await tx
+        .update(invitations)
+        .set({ useCount: sql`${invitations.useCount} + 1` })
+        .where(eq(invitations.id, invitationId));
     if (!isAdmitted) await tx.insert(admissionRequests).values({ userId: user.id, answers: params.answers });
     return { kind: "created" as const, user };
   });
@@ -105,16 +123,27 @@ export async function listPendingAdmissions(db: DbOrTx, params: { cursor?: strin
 }
 
 /** Admits or refuses a waiting applicant, with a message for them. Null when nothing is waiting. */
-export async function decideAdmission(db: DbOrTx, params: { userId: string; actorId: string; approve: boolean; message: string | null }) {
+export async function decideAdmission(
+  db: DbOrTx,
+  params: { userId: string; actorId: string; approve: boolean; message: string | null },
+) {
   return db.transaction(async (tx) => {
     const [request] = await tx
       .update(admissionRequests)
-      .set({ status: params.approve ? "approved" : "refused", decisionMessage: params.message, decidedById: params.actorId, decidedAt: sql`now()` })
+      .set({
+        status: params.approve ? "approved" : "refused",
+        decisionMessage: params.message,
+        decidedById: params.actorId,
+        decidedAt: sql`now()`,
+      })
       .where(and(eq(admissionRequests.userId, params.userId), eq(admissionRequests.status, "pending")))
       .returning();
     if (!request) return null;
     if (params.approve) {
-      await tx.update(users).set({ status: "active", updatedAt: new Date() }).where(and(eq(users.id, params.userId), eq(users.status, "pending")));
+      await tx
+        .update(users)
+        .set({ status: "active", updatedAt: new Date() })
+        .where(and(eq(users.id, params.userId), eq(users.status, "pending")));
     }
     await insertAudit(tx, {
       actorId: params.actorId,
@@ -124,18 +153,30 @@ export async function decideAdmission(db: DbOrTx, params: { userId: string; acto
       targetUserId: params.userId,
       reason: params.message,
     });
-    const [user] = await tx.select({ id: users.id, name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.id, params.userId));
+    const [user] = await tx
+      .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, params.userId));
     return { request, user: user! };
   });
 }
 
 /** Creates an invitation link; the clear token is returned once (only its hash is kept). */
-export async function createInvitation(db: DbOrTx, params: { actorId: string; maxUses: number | null; expiresAt: Date; note: string }) {
+export async function createInvitation(
+  db: DbOrTx,
+  params: { actorId: string; maxUses: number | null; expiresAt: Date; note: string },
+) {
   const token = randomBytes(24).toString("base64url");
   return db.transaction(async (tx) => {
     const [invitation] = await tx
       .insert(invitations)
-      .values({ tokenHash: hashInvitationToken(token), createdById: params.actorId, maxUses: params.maxUses, expiresAt: params.expiresAt, note: params.note })
+      .values({
+        tokenHash: hashInvitationToken(token),
+        createdById: params.actorId,
+        maxUses: params.maxUses,
+        expiresAt: params.expiresAt,
+        note: params.note,
+      })
       .returning();
     await insertAudit(tx, {
       actorId: params.actorId,
@@ -172,7 +213,16 @@ export async function listInvitations(db: DbOrTx, params: { cursor?: string; lim
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ id: row.id, note: row.note, maxUses: row.maxUses, useCount: row.useCount, expiresAt: row.expiresAt, revokedAt: row.revokedAt, createdAt: row.createdAt, createdBy: row.createdBy })),
+    items: page.map((row) => ({
+      id: row.id,
+      note: row.note,
+      maxUses: row.maxUses,
+      useCount: row.useCount,
+      expiresAt: row.expiresAt,
+      revokedAt: row.revokedAt,
+      createdAt: row.createdAt,
+      createdBy: row.createdBy,
+    })),
     nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.atKey, id: last.id }) : null,
   };
 }
@@ -185,7 +235,13 @@ export async function revokeInvitation(db: DbOrTx, params: { invitationId: strin
       .where(and(eq(invitations.id, params.invitationId), isNull(invitations.revokedAt)))
       .returning();
     if (!invitation) return null;
-    await insertAudit(tx, { actorId: params.actorId, action: "invitation.revoke", targetType: "invitation", targetId: invitation.id, details: { note: invitation.note } });
+    await insertAudit(tx, {
+      actorId: params.actorId,
+      action: "invitation.revoke",
+      targetType: "invitation",
+      targetId: invitation.id,
+      details: { note: invitation.note },
+    });
     return invitation;
   });
 }

@@ -42,7 +42,9 @@ describe("API tokens", () => {
     const created = await createApiToken(testDb.db, { userId: pro.id, name: "Agrégateur", tokenHash: hash, prefix });
     const owner = await findApiTokenOwner(testDb.db, { tokenHash: hashApiToken(token) });
     expect(owner?.user).toMatchObject({ id: pro.id, role: "pro", status: "active" });
-    expect((await listApiTokens(testDb.db, { userId: pro.id })).find((item) => item.id === created.id)?.lastUsedAt).toBeInstanceOf(Date);
+    expect(
+      (await listApiTokens(testDb.db, { userId: pro.id })).find((item) => item.id === created.id)?.lastUsedAt,
+    ).toBeInstanceOf(Date);
 
     // A pro who loses the role: the same token now speaks for a member.
     await testDb.db.update(users).set({ role: "member" }).where(eq(users.id, pro.id));
@@ -62,9 +64,18 @@ describe("API tokens", () => {
 describe("offer reply notifications", () => {
   it("notify the offer's author when someone else replies, not for their own replies or other threads", async () => {
     const offer = await makeOffer(testDb.db, pro.id, { title: "Animatrice réseau" });
-    const reply = await createReply(testDb.db, { threadId: offer.id, authorId: member.id, body: documentFromText("Le poste est-il ouvert aux débutants ?") });
+    const reply = await createReply(testDb.db, {
+      threadId: offer.id,
+      authorId: member.id,
+      body: documentFromText("Le poste est-il ouvert aux débutants ?"),
+    });
     if (!reply.ok) throw new Error("reply failed");
-    const made = await notifyOfferReply(testDb.db, { thread: offer, replyAuthorId: member.id, postId: reply.post.id, postNumber: reply.post.number });
+    const made = await notifyOfferReply(testDb.db, {
+      thread: offer,
+      replyAuthorId: member.id,
+      postId: reply.post.id,
+      postNumber: reply.post.number,
+    });
     expect(made).toBe(true);
     const [notification] = await listNotifications(testDb.db, { userId: pro.id, unreadOnly: true });
     expect(notification).toMatchObject({
@@ -76,9 +87,23 @@ describe("offer reply notifications", () => {
       payload: { title: "Animatrice réseau", slug: offer.slug, number: 2 },
     });
 
-    expect(await notifyOfferReply(testDb.db, { thread: offer, replyAuthorId: pro.id, postId: reply.post.id, postNumber: 3 })).toBe(false);
-    const { thread: discussion } = await createThread(testDb.db, { channelId: await channelId(testDb.db, "entraide"), authorId: pro.id, title: "Une discussion", body: documentFromText("x") });
-    expect(await notifyOfferReply(testDb.db, { thread: discussion, replyAuthorId: member.id, postId: reply.post.id, postNumber: 2 })).toBe(false);
+    expect(
+      await notifyOfferReply(testDb.db, { thread: offer, replyAuthorId: pro.id, postId: reply.post.id, postNumber: 3 }),
+    ).toBe(false);
+    const { thread: discussion } = await createThread(testDb.db, {
+      channelId: await channelId(testDb.db, "entraide"),
+      authorId: pro.id,
+      title: "Une discussion",
+      body: documentFromText("x"),
+    });
+    expect(
+      await notifyOfferReply(testDb.db, {
+        thread: discussion,
+        replyAuthorId: member.id,
+        postId: reply.post.id,
+        postNumber: 2,
+      }),
+    ).toBe(false);
     expect(await listNotifications(testDb.db, { userId: pro.id })).toHaveLength(1);
     expect(await listNotifications(testDb.db, { userId: member.id })).toHaveLength(0);
   });

@@ -3,7 +3,14 @@ import type { DbOrTx } from "../client";
 import { apiTokens, users } from "../schema";
 
 /** What the settings page lists: never the hash. */
-export type ApiTokenListItem = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type ApiTokenListItem = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 const listColumns = {
   id: apiTokens.id,
@@ -33,7 +40,12 @@ export async function createApiToken(
 }
 
 export async function listApiTokens(db: DbOrTx, { userId }: { userId: string }): Promise<ApiTokenListItem[]> {
-  return db.select(listColumns).from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt)).limit(50);
+  return db
+    .select(listColumns)
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(50);
 }
 
 /** Revokes one of the owner's tokens; false when the id is not theirs or already revoked. */
@@ -54,13 +66,22 @@ export async function findApiTokenOwner(db: DbOrTx, { tokenHash }: { tokenHash: 
   const [row] = await db
     .select({
       tokenId: apiTokens.id,
-      user: { id: users.id, name: users.name, role: users.role, status: users.status, organisation: users.organisation },
+      user: {
+        id: users.id,
+        name: users.name,
+        role: users.role,
+        status: users.status,
+        organisation: users.organisation,
+      },
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row) return null;
-  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(eq(apiTokens.id, row.tokenId));
   return row;
 }

@@ -27,7 +27,13 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-const changes = { status: "interview" as const, appliedOn: "2026-03-02", interviewOn: "2026-03-10", decidedOn: null, note: "Préparer le pitch" };
+const changes = {
+  status: "interview" as const,
+  appliedOn: "2026-03-02",
+  interviewOn: "2026-03-10",
+  decidedOn: null,
+  note: "Préparer le pitch",
+};
 
 async function rowOf(id: number) {
   const [row] = await testDb.db.select().from(offerApplications).where(eq(offerApplications.id, id));
@@ -41,7 +47,10 @@ describe("application tracker", () => {
     const again = await saveApplication(testDb.db, { userId: camille.id, threadId: offer.id });
     expect(first.isNew).toBe(true);
     expect(again).toEqual({ id: first.id, isNew: false });
-    expect(await getApplicationForOffer(testDb.db, { userId: camille.id, threadId: offer.id })).toEqual({ id: first.id, status: "to_apply" });
+    expect(await getApplicationForOffer(testDb.db, { userId: camille.id, threadId: offer.id })).toEqual({
+      id: first.id,
+      status: "to_apply",
+    });
     expect(await getApplicationForOffer(testDb.db, { userId: yanis.id, threadId: offer.id })).toBeNull();
   });
 
@@ -51,7 +60,12 @@ describe("application tracker", () => {
     const updated = await updateApplication(testDb.db, { id, userId: camille.id, changes });
     expect(updated).toMatchObject(changes);
     const entry = await getApplication(testDb.db, { id, userId: camille.id });
-    expect(entry).toMatchObject({ id, status: "interview", note: "Préparer le pitch", offer: { threadId: offer.id, title: "Chargée de communication", contract: "cdi" } });
+    expect(entry).toMatchObject({
+      id,
+      status: "interview",
+      note: "Préparer le pitch",
+      offer: { threadId: offer.id, title: "Chargée de communication", contract: "cdi" },
+    });
     expect(entry).not.toHaveProperty("userId");
   });
 
@@ -62,7 +76,13 @@ describe("application tracker", () => {
     const before = await rowOf(id);
 
     expect(await getApplication(testDb.db, { id, userId: yanis.id })).toBeNull();
-    expect(await updateApplication(testDb.db, { id, userId: yanis.id, changes: { ...changes, status: "rejected", note: "ha" } })).toBeNull();
+    expect(
+      await updateApplication(testDb.db, {
+        id,
+        userId: yanis.id,
+        changes: { ...changes, status: "rejected", note: "ha" },
+      }),
+    ).toBeNull();
     expect(await deleteApplication(testDb.db, { id, userId: yanis.id })).toBe(false);
     expect((await listApplications(testDb.db, { userId: yanis.id })).items.map((item) => item.id)).not.toContain(id);
     expect(await listSavedOfferIds(testDb.db, { userId: yanis.id, threadIds: [offer.id] })).toEqual(new Set());
@@ -93,7 +113,10 @@ describe("application tracker", () => {
     }
     expect(seen).toEqual([ids[0], ...ids.slice(1).reverse()]);
 
-    const [hidden] = await testDb.db.select({ threadId: offerApplications.threadId }).from(offerApplications).where(eq(offerApplications.id, ids[3]!));
+    const [hidden] = await testDb.db
+      .select({ threadId: offerApplications.threadId })
+      .from(offerApplications)
+      .where(eq(offerApplications.id, ids[3]!));
     await testDb.db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, hidden!.threadId));
     const all = await listApplications(testDb.db, { userId: member.id });
     expect(all.items.map((item) => item.id)).not.toContain(ids[3]);
@@ -104,7 +127,9 @@ describe("application tracker", () => {
     const saved = await makeOffer(testDb.db, pro.id);
     const other = await makeOffer(testDb.db, pro.id);
     await saveApplication(testDb.db, { userId: yanis.id, threadId: saved.id });
-    expect(await listSavedOfferIds(testDb.db, { userId: yanis.id, threadIds: [saved.id, other.id] })).toEqual(new Set([saved.id]));
+    expect(await listSavedOfferIds(testDb.db, { userId: yanis.id, threadIds: [saved.id, other.id] })).toEqual(
+      new Set([saved.id]),
+    );
     expect(await listSavedOfferIds(testDb.db, { userId: yanis.id, threadIds: [] })).toEqual(new Set());
   });
 });

@@ -36,7 +36,10 @@ function toEntry(row: { application: OfferApplication; offer: ApplicationEntry["
 }
 
 /** Saves an offer in the member's tracker ("à postuler"); saving twice keeps the first entry. */
-export async function saveApplication(db: DbOrTx, { userId, threadId }: { userId: string; threadId: number }): Promise<{ id: number; isNew: boolean }> {
+export async function saveApplication(
+  db: DbOrTx,
+  { userId, threadId }: { userId: string; threadId: number },
+): Promise<{ id: number; isNew: boolean }> {
   const [inserted] = await db
     .insert(offerApplications)
     .values({ userId, threadId })
@@ -66,7 +69,9 @@ export async function listApplications(
       and(
         eq(offerApplications.userId, userId),
         isNull(threads.deletedAt),
-        after ? sql`(${offerApplications.updatedAt}, ${offerApplications.id}) < (${after.at}::timestamptz, ${after.id})` : undefined,
+        after
+          ? sql`(${offerApplications.updatedAt}, ${offerApplications.id}) < (${after.at}::timestamptz, ${after.id})`
+          : undefined,
       ),
     )
     .orderBy(desc(offerApplications.updatedAt), desc(offerApplications.id))
@@ -80,7 +85,10 @@ export async function listApplications(
 }
 
 /** One entry, only for its owner: anyone else gets null (and a 404). */
-export async function getApplication(db: DbOrTx, { id, userId }: { id: number; userId: string }): Promise<ApplicationEntry | null> {
+export async function getApplication(
+  db: DbOrTx,
+  { id, userId }: { id: number; userId: string },
+): Promise<ApplicationEntry | null> {
   const [row] = await db
     .select(entryColumns)
     .from(offerApplications)
@@ -102,7 +110,10 @@ export async function getApplicationForOffer(db: DbOrTx, { userId, threadId }: {
 }
 
 /** Which of these offers the member saved, for the list's markers (one query). */
-export async function listSavedOfferIds(db: DbOrTx, { userId, threadIds }: { userId: string; threadIds: number[] }): Promise<Set<number>> {
+export async function listSavedOfferIds(
+  db: DbOrTx,
+  { userId, threadIds }: { userId: string; threadIds: number[] },
+): Promise<Set<number>> {
   if (!threadIds.length) return new Set();
   const rows = await db
     .select({ threadId: offerApplications.threadId })

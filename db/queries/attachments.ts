@@ -6,7 +6,10 @@ import { createReply, type CreateReplyParams } from "./posts";
 import type { NewStoredFile } from "./reviews";
 
 /** The files of some posts, by post id, in one query (a thread page asks once for all its posts). */
-export async function listPostAttachments(db: DbOrTx, { postIds }: { postIds: number[] }): Promise<Map<number, AttachmentView[]>> {
+export async function listPostAttachments(
+  db: DbOrTx,
+  { postIds }: { postIds: number[] },
+): Promise<Map<number, AttachmentView[]>> {
   const result = new Map<number, AttachmentView[]>();
   if (!postIds.length) return result;
   const rows = await db
@@ -44,7 +47,13 @@ export async function createReplyWithFile(db: DbOrTx, params: CreateReplyParams 
 
 /** Deletes the files a post carries (rows); returns their storage keys so the bytes can go too. */
 export async function deletePostFiles(db: DbOrTx, { postId }: { postId: number }): Promise<string[]> {
-  const fileIds = db.select({ id: postAttachments.fileId }).from(postAttachments).where(eq(postAttachments.postId, postId));
-  const rows = await db.delete(storedFiles).where(inArray(storedFiles.id, fileIds)).returning({ storageKey: storedFiles.storageKey });
+  const fileIds = db
+    .select({ id: postAttachments.fileId })
+    .from(postAttachments)
+    .where(eq(postAttachments.postId, postId));
+  const rows = await db
+    .delete(storedFiles)
+    .where(inArray(storedFiles.id, fileIds))
+    .returning({ storageKey: storedFiles.storageKey });
   return rows.map((row) => row.storageKey);
 }

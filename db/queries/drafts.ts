@@ -14,7 +14,10 @@ export async function getDraft(db: DbOrTx, { userId, target }: { userId: string;
 }
 
 /** Saves (or replaces) what the member is writing for one target. */
-export async function saveDraft(db: DbOrTx, { userId, target, payload }: { userId: string; target: string; payload: DraftPayload }) {
+export async function saveDraft(
+  db: DbOrTx,
+  { userId, target, payload }: { userId: string; target: string; payload: DraftPayload },
+) {
   await db
     .insert(drafts)
     .values({ userId, target, payload })

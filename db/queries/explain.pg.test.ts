@@ -149,7 +149,14 @@ describe("query plans on PostgreSQL", () => {
     for (let number = 2; number <= THREAD_POSTS; number += CHUNK) {
       const numbers = Array.from({ length: Math.min(CHUNK, THREAD_POSTS - number + 1) }, (_, i) => number + i);
       await testDb.db.insert(posts).values(
-        numbers.map((n) => ({ threadId: bigThreadId, authorId: author.id, number: n, body, bodyText: "Réponse", bodyHtml: "<p>Réponse</p>" })),
+        numbers.map((n) => ({
+          threadId: bigThreadId,
+          authorId: author.id,
+          number: n,
+          body,
+          bodyText: "Réponse",
+          bodyHtml: "<p>Réponse</p>",
+        })),
       );
     }
     await testDb.db.execute(sql`
@@ -204,13 +211,22 @@ describe("query plans on PostgreSQL", () => {
   });
 
   it("plans the statements listChannelThreads actually sends without sorting", async () => {
-    const firstSql = await captureStatement(() => listChannelThreads(testDb.db, { channelId: channel }), /from "threads"/);
+    const firstSql = await captureStatement(
+      () => listChannelThreads(testDb.db, { channelId: channel }),
+      /from "threads"/,
+    );
     expectServedByIndex(await explainSent(firstSql, [channel, 31]), "threads_channel_order_idx");
 
     const next = (await listChannelThreads(testDb.db, { channelId: channel })).nextCursor!;
     const cursor = decodeCursor(next);
-    const nextSql = await captureStatement(() => listChannelThreads(testDb.db, { channelId: channel, cursor: next }), /from "threads"/);
-    expectServedByIndex(await explainSent(nextSql, [channel, cursor.pinned, cursor.at, cursor.id, 31]), "threads_channel_order_idx");
+    const nextSql = await captureStatement(
+      () => listChannelThreads(testDb.db, { channelId: channel, cursor: next }),
+      /from "threads"/,
+    );
+    expectServedByIndex(
+      await explainSent(nextSql, [channel, cursor.pinned, cursor.at, cursor.id, 31]),
+      "threads_channel_order_idx",
+    );
   });
 
   it("control: the same listing ordered exactly like the index definition is an index scan without Sort", async () => {
@@ -245,19 +261,31 @@ describe("query plans on PostgreSQL", () => {
       order by number
       limit 42`);
     expect(usesIndex(deep, "posts_thread_number_idx"), deep.text).toBe(true);
-    expect(deep.nodes.some((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === "posts"), deep.text).toBe(false);
+    expect(
+      deep.nodes.some((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === "posts"),
+      deep.text,
+    ).toBe(false);
   });
 
   it("plans the statements listThreadWindow actually sends with indexes on posts", async () => {
-    const windowSql = await captureStatement(() => listThreadWindow(testDb.db, { threadId: bigThreadId }), /"posts"\."number" = \$2/);
+    const windowSql = await captureStatement(
+      () => listThreadWindow(testDb.db, { threadId: bigThreadId }),
+      /"posts"\."number" = \$2/,
+    );
     expectServedByIndex(await explainSent(windowSql, [bigThreadId, 1, 1, 42]), "posts_thread_number_idx");
 
     // The nested answers of one window: fetched through an index, never a scan of all posts.
     const window = await listThreadWindow(testDb.db, { threadId: bigThreadId });
     const rootIds = window.replies.map((post) => post.id);
-    const childrenSql = await captureStatement(() => listThreadWindow(testDb.db, { threadId: bigThreadId }), /"posts"\."reply_to_id" in/);
+    const childrenSql = await captureStatement(
+      () => listThreadWindow(testDb.db, { threadId: bigThreadId }),
+      /"posts"\."reply_to_id" in/,
+    );
     const plan = await explainSent(childrenSql, [bigThreadId, ...rootIds]);
-    expect(plan.nodes.some((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === "posts"), plan.text).toBe(false);
+    expect(
+      plan.nodes.some((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === "posts"),
+      plan.text,
+    ).toBe(false);
     expect(usesIndex(plan, "posts_reply_to_idx") || usesIndex(plan, "posts_thread_number_idx"), plan.text).toBe(true);
   });
 });

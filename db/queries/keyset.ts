@@ -17,7 +17,9 @@ export function decodeKeyset(value: string | undefined | null): Keyset | null {
   if (!value || value.length > 200) return null;
   try {
     const position = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Keyset;
-    const isValidId = (typeof position.id === "number" && Number.isSafeInteger(position.id)) || (typeof position.id === "string" && /^[0-9a-f-]{1,36}$/i.test(position.id));
+    const isValidId =
+      (typeof position.id === "number" && Number.isSafeInteger(position.id)) ||
+      (typeof position.id === "string" && /^[0-9a-f-]{1,36}$/i.test(position.id));
     if (typeof position.at !== "string" || Number.isNaN(Date.parse(position.at)) || !isValidId) return null;
     return position;
   } catch {
@@ -26,7 +28,12 @@ export function decodeKeyset(value: string | undefined | null): Keyset | null {
 }
 
 /** `(at, id) > cursor` (ascending lists) or `<` (descending lists). */
-export function afterKeyset(atColumn: AnyColumn, idColumn: AnyColumn, position: Keyset | null, direction: "asc" | "desc"): SQL | undefined {
+export function afterKeyset(
+  atColumn: AnyColumn,
+  idColumn: AnyColumn,
+  position: Keyset | null,
+  direction: "asc" | "desc",
+): SQL | undefined {
   if (!position) return undefined;
   const id = typeof position.id === "number" ? sql`${position.id}` : sql`${position.id}::uuid`;
   return direction === "asc"
@@ -45,7 +52,8 @@ export function decodeNameKeyset(value: string | undefined | null): NameKeyset |
   if (!value || value.length > 400) return null;
   try {
     const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    if (typeof cursor.name !== "string" || typeof cursor.id !== "string" || !/^[0-9a-f-]{36}$/i.test(cursor.id)) return null;
+    if (typeof cursor.name !== "string" || typeof cursor.id !== "string" || !/^[0-9a-f-]{36}$/i.test(cursor.id))
+      return null;
     return cursor;
   } catch {
     return null;

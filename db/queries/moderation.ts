@@ -1,7 +1,18 @@
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
-import { admissionRequests, channels, posts, proRequests, reports, threads, users, type Channel, type Post, type Thread } from "../schema";
+import {
+  admissionRequests,
+  channels,
+  posts,
+  proRequests,
+  reports,
+  threads,
+  users,
+  type Channel,
+  type Post,
+  type Thread,
+} from "../schema";
 import { insertAudit } from "./audit";
 import { afterKeyset, decodeKeyset, encodeKeyset, timestampKey } from "./keyset";
 
@@ -55,13 +66,24 @@ export async function listOpenReports(db: DbOrTx, params: { cursor?: string; lim
     .innerJoin(users, eq(users.id, posts.authorId))
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(channels, eq(channels.id, threads.channelId))
-    .where(and(eq(reports.status, "open"), afterKeyset(reports.createdAt, reports.id, decodeKeyset(params.cursor), "asc")))
+    .where(
+      and(eq(reports.status, "open"), afterKeyset(reports.createdAt, reports.id, decodeKeyset(params.cursor), "asc")),
+    )
     .orderBy(asc(reports.createdAt), asc(reports.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ id: row.id, reason: row.reason, createdAt: row.createdAt, reporter: row.reporter, post: row.post, author: row.author, thread: row.thread, channel: row.channel })) satisfies ReportQueueItem[],
+    items: page.map((row) => ({
+      id: row.id,
+      reason: row.reason,
+      createdAt: row.createdAt,
+      reporter: row.reporter,
+      post: row.post,
+      author: row.author,
+      thread: row.thread,
+      channel: row.channel,
+    })) satisfies ReportQueueItem[],
     nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.atKey, id: last.id }) : null,
   };
 }
@@ -75,7 +97,14 @@ export async function dismissReport(db: DbOrTx, params: { reportId: number; acto
       .where(and(eq(reports.id, params.reportId), eq(reports.status, "open")))
       .returning();
     if (!report) return null;
-    await insertAudit(tx, { actorId: params.actorId, action: "report.dismiss", targetType: "report", targetId: report.id, reason: params.reason, details: { postId: report.postId } });
+    await insertAudit(tx, {
+      actorId: params.actorId,
+      action: "report.dismiss",
+      targetType: "report",
+      targetId: report.id,
+      reason: params.reason,
+      details: { postId: report.postId },
+    });
     return report;
   });
 }
@@ -84,7 +113,10 @@ export async function dismissReport(db: DbOrTx, params: { reportId: number; acto
  * Hides or shows a post again. Hiding also closes the post's open reports. The post's author
  * keeps seeing it, with the reason; the others see "masqué par la modération".
  */
-export async function setPostHidden(db: DbOrTx, params: { postId: number; actorId: string; hidden: boolean; reason: string | null }) {
+export async function setPostHidden(
+  db: DbOrTx,
+  params: { postId: number; actorId: string; hidden: boolean; reason: string | null },
+) {
   return db.transaction(async (tx) => {
     const [post] = await tx
       .update(posts)
@@ -93,7 +125,13 @@ export async function setPostHidden(db: DbOrTx, params: { postId: number; actorI
           ? { hiddenAt: sql`now()`, hiddenReason: params.reason, hiddenById: params.actorId }
           : { hiddenAt: null, hiddenReason: null, hiddenById: null },
       )
-      .where(and(eq(posts.id, params.postId), isNull(posts.deletedAt), params.hidden ? isNull(posts.hiddenAt) : isNotNull(posts.hiddenAt)))
+      .where(
+        and(
+          eq(posts.id, params.postId),
+          isNull(posts.deletedAt),
+          params.hidden ? isNull(posts.hiddenAt) : isNotNull(posts.hiddenAt),
+        ),
+      )
       .returning();
     if (!post) return null;
     if (params.hidden) {
@@ -118,25 +156,45 @@ export async function setPostHidden(db: DbOrTx, params: { postId: number; actorI
 type ThreadFlag = { isLocked: boolean } | { isPinned: boolean };
 
 /** Locks/unlocks or pins/unpins a thread. Null when the thread is gone or already in that state. */
-export async function setThreadFlag(db: DbOrTx, params: { threadId: number; actorId: string; flag: ThreadFlag; reason: string | null }) {
+export async function setThreadFlag(
+  db: DbOrTx,
+  params: { threadId: number; actorId: string; flag: ThreadFlag; reason: string | null },
+) {
   return db.transaction(async (tx) => {
-    const [column, value] = "isLocked" in params.flag ? [threads.isLocked, params.flag.isLocked] : [threads.isPinned, params.flag.isPinned];
+    const [column, value] =
+      "isLocked" in params.flag ? [threads.isLocked, params.flag.isLocked] : [threads.isPinned, params.flag.isPinned];
     const [thread] = await tx
       .update(threads)
       .set(params.flag)
       .where(and(eq(threads.id, params.threadId), isNull(threads.deletedAt), sql`${column} is distinct from ${value}`))
       .returning();
     if (!thread) return null;
-    const action = "isLocked" in params.flag ? (value ? "thread.lock" : "thread.unlock") : value ? "thread.pin" : "thread.unpin";
-    await insertAudit(tx, { actorId: params.actorId, action, targetType: "thread", targetId: thread.id, targetUserId: thread.authorId, reason: params.reason, details: { title: thread.title } });
+    const action =
+      "isLocked" in params.flag ? (value ? "thread.lock" : "thread.unlock") : value ? "thread.pin" : "thread.unpin";
+    await insertAudit(tx, {
+      actorId: params.actorId,
+      action,
+      targetType: "thread",
+      targetId: thread.id,
+      targetUserId: thread.authorId,
+      reason: params.reason,
+      details: { title: thread.title },
+    });
     return thread;
   });
 }
 
 /** Moves a thread to another channel; its address changes with it (old links redirect). */
-export async function moveThread(db: DbOrTx, params: { threadId: number; channelId: number; actorId: string; reason: string | null }) {
+export async function moveThread(
+  db: DbOrTx,
+  params: { threadId: number; channelId: number; actorId: string; reason: string | null },
+) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ channelId: threads.channelId }).from(threads).where(eq(threads.id, params.threadId)).for("update");
+    const [before] = await tx
+      .select({ channelId: threads.channelId })
+      .from(threads)
+      .where(eq(threads.id, params.threadId))
+      .for("update");
     if (!before || before.channelId === params.channelId) return null;
     const [thread] = await tx
       .update(threads)
@@ -157,7 +215,10 @@ export async function moveThread(db: DbOrTx, params: { threadId: number; channel
   });
 }
 
-export async function updateChannelTexts(db: DbOrTx, params: { channelId: number; actorId: string; name: string; description: string; rules: string }) {
+export async function updateChannelTexts(
+  db: DbOrTx,
+  params: { channelId: number; actorId: string; name: string; description: string; rules: string },
+) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(channels).where(eq(channels.id, params.channelId)).for("update");
     if (!before) return null;
@@ -167,7 +228,13 @@ export async function updateChannelTexts(db: DbOrTx, params: { channelId: number
       .where(eq(channels.id, params.channelId))
       .returning();
     const changed = (["name", "description", "rules"] as const).filter((field) => before[field] !== params[field]);
-    await insertAudit(tx, { actorId: params.actorId, action: "channel.update", targetType: "channel", targetId: channel!.slug, details: { changed, previousName: before.name } });
+    await insertAudit(tx, {
+      actorId: params.actorId,
+      action: "channel.update",
+      targetType: "channel",
+      targetId: channel!.slug,
+      details: { changed, previousName: before.name },
+    });
     return channel!;
   });
 }

@@ -27,7 +27,10 @@ export async function createNotification(db: DbOrTx, params: NewNotification): P
 }
 
 /** A member's latest notifications (the future bell reads these). */
-export async function listNotifications(db: DbOrTx, { userId, unreadOnly = false, limit = 30 }: { userId: string; unreadOnly?: boolean; limit?: number }) {
+export async function listNotifications(
+  db: DbOrTx,
+  { userId, unreadOnly = false, limit = 30 }: { userId: string; unreadOnly?: boolean; limit?: number },
+) {
   return db
     .select()
     .from(notifications)

@@ -20,7 +20,28 @@ type Plan = { nodes: PlanNode[]; text: string };
 
 const OFFERS = 5_000;
 const CHUNK = 500;
-const DEPARTMENTS = ["69", "75", "59", "44", "13", "33", "31", "34", "35", "67", "38", "06", "2A", "974", "76", "57", "21", "29", "63", "87"];
+const DEPARTMENTS = [
+  "69",
+  "75",
+  "59",
+  "44",
+  "13",
+  "33",
+  "31",
+  "34",
+  "35",
+  "67",
+  "38",
+  "06",
+  "2A",
+  "974",
+  "76",
+  "57",
+  "21",
+  "29",
+  "63",
+  "87",
+];
 
 const sent: { query: string; params: unknown[] }[] = [];
 let testDb: TestDb;
@@ -54,7 +75,10 @@ async function planOf(filters: OfferListFilters, cursor?: string): Promise<Plan>
     const json = await tx.execute<{ "QUERY PLAN": { Plan: PlanNode }[] }>(sql`explain (format json) ${execute}`);
     const text = await tx.execute<{ "QUERY PLAN": string }>(sql`explain ${execute}`);
     await tx.execute(sql.raw(`deallocate ${name}`));
-    return { nodes: flatten(json.rows[0]!["QUERY PLAN"][0]!.Plan), text: text.rows.map((row) => row["QUERY PLAN"]).join("\n") };
+    return {
+      nodes: flatten(json.rows[0]!["QUERY PLAN"][0]!.Plan),
+      text: text.rows.map((row) => row["QUERY PLAN"]).join("\n"),
+    };
   });
 }
 
@@ -63,30 +87,43 @@ async function planOf(filters: OfferListFilters, cursor?: string): Promise<Plan>
  * every offer), and the threads and authors of that page are fetched by primary key.
  */
 function expectIndexed(plan: Plan) {
-  const seqScanOf = (table: string) => plan.nodes.some((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === table);
+  const seqScanOf = (table: string) =>
+    plan.nodes.some((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === table);
   expect(seqScanOf("job_offers"), `job_offers scanned in full:\n${plan.text}`).toBe(false);
-  expect(plan.nodes.some((node) => node["Index Name"]?.startsWith("job_offers_")), `no job_offers index used:\n${plan.text}`).toBe(true);
+  expect(
+    plan.nodes.some((node) => node["Index Name"]?.startsWith("job_offers_")),
+    `no job_offers index used:\n${plan.text}`,
+  ).toBe(true);
   expect(seqScanOf("threads"), `threads scanned in full:\n${plan.text}`).toBe(false);
-  expect(plan.nodes.some((node) => node["Index Name"] === "threads_pkey"), `threads not read by primary key:\n${plan.text}`).toBe(true);
+  expect(
+    plan.nodes.some((node) => node["Index Name"] === "threads_pkey"),
+    `threads not read by primary key:\n${plan.text}`,
+  ).toBe(true);
 }
 
 /** Read in index order: the newest offers first, no Sort at all. */
 function expectInIndexOrder(plan: Plan) {
   expectIndexed(plan);
-  expect(plan.nodes.some((node) => node["Node Type"].includes("Sort")), `plan sorts:\n${plan.text}`).toBe(false);
+  expect(
+    plan.nodes.some((node) => node["Node Type"].includes("Sort")),
+    `plan sorts:\n${plan.text}`,
+  ).toBe(false);
 }
 
 describe("offers listing query plans on PostgreSQL", () => {
   beforeAll(async () => {
     testDb = await createTestDb();
     // A second handle on the same pool whose logger keeps each statement with its parameters.
-    logged = drizzle((testDb.db as unknown as { $client: Pool }).$client, { schema, logger: { logQuery: (query, params) => sent.push({ query, params }) } });
+    logged = drizzle((testDb.db as unknown as { $client: Pool }).$client, {
+      schema,
+      logger: { logQuery: (query, params) => sent.push({ query, params }) },
+    });
     author = await makeUser(testDb.db, "Employeur Volume", "pro");
     const channel = await channelId(testDb.db, "offres");
     const now = Date.now();
     // Deterministic pseudo-random fields, so filters are independent of each other.
     let seed = 2026;
-    const pick = <T,>(list: readonly T[]): T => {
+    const pick = <T>(list: readonly T[]): T => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return list[Math.floor((seed / 2147483648) * list.length)]!;
     };
@@ -94,7 +131,16 @@ describe("offers listing query plans on PostgreSQL", () => {
       const indexes = Array.from({ length: Math.min(CHUNK, OFFERS - offset) }, (_, i) => offset + i);
       const inserted = await testDb.db
         .insert(threads)
-        .values(indexes.map((i) => ({ channelId: channel, authorId: author.id, kind: "offer" as const, title: `Offre ${i}`, slug: "offre", lastPostNumber: 1 })))
+        .values(
+          indexes.map((i) => ({
+            channelId: channel,
+            authorId: author.id,
+            kind: "offer" as const,
+            title: `Offre ${i}`,
+            slug: "offre",
+            lastPostNumber: 1,
+          })),
+        )
         .returning({ id: threads.id });
       await testDb.db.insert(jobOffers).values(
         inserted.map(({ id }, n) => {
@@ -133,7 +179,9 @@ describe("offers listing query plans on PostgreSQL", () => {
     const page = await listOffers(testDb.db, { filters: {} });
     expect(page.items).toHaveLength(20);
     expect(page.nextCursor).not.toBeNull();
-    const [current] = (await testDb.db.execute<{ n: number }>(sql`select count(*)::int as n from job_offers where expires_at > now()`)).rows;
+    const [current] = (
+      await testDb.db.execute<{ n: number }>(sql`select count(*)::int as n from job_offers where expires_at > now()`)
+    ).rows;
     expect(current!.n).toBeGreaterThan(400);
     expect(current!.n).toBeLessThan(600);
   });
@@ -160,7 +208,10 @@ describe("offers listing query plans on PostgreSQL", () => {
   it("reads the default listing newest first straight from job_offers_published_idx, without sorting", async () => {
     const first = await planOf({});
     expectInIndexOrder(first);
-    expect(first.nodes.some((node) => node["Index Name"] === "job_offers_published_idx"), first.text).toBe(true);
+    expect(
+      first.nodes.some((node) => node["Index Name"] === "job_offers_published_idx"),
+      first.text,
+    ).toBe(true);
     const unfiltered = await listOffers(testDb.db, { filters: {} });
     expectInIndexOrder(await planOf({}, unfiltered.nextCursor!));
   });

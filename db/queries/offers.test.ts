@@ -20,7 +20,10 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 async function expire(threadId: number) {
-  await testDb.db.update(jobOffers).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(jobOffers.threadId, threadId));
+  await testDb.db
+    .update(jobOffers)
+    .set({ expiresAt: new Date(Date.now() - 60_000) })
+    .where(eq(jobOffers.threadId, threadId));
 }
 
 async function titles(filters: OfferListFilters): Promise<string[]> {
@@ -42,7 +45,13 @@ describe("createOffer", () => {
     expect(isNew).toBe(true);
     expect(thread.kind).toBe("offer");
     const offer = await getOffer(testDb.db, { threadId: thread.id });
-    expect(offer).toMatchObject({ title: "Coordinatrice de tiers-lieu", salaryMin: 26000, deadline: "2030-01-15", authorId: pro.id, isDeleted: false });
+    expect(offer).toMatchObject({
+      title: "Coordinatrice de tiers-lieu",
+      salaryMin: 26000,
+      deadline: "2030-01-15",
+      authorId: pro.id,
+      isDeleted: false,
+    });
     expect(offer!.opening).toMatchObject({ id: postId, version: 1, bodyHtml: "<p>Animer le lieu.</p>" });
     expect(offer!.publishedAt.getTime()).toBe(thread.createdAt.getTime());
     expect(offer!.expiresAt.toISOString()).toBe("2030-01-15T23:00:00.000Z");
@@ -50,39 +59,77 @@ describe("createOffer", () => {
 
   it("returns the first offer when a submission is retried, without a second row", async () => {
     const channel = await channelId(testDb.db, "offres");
-    const params = { channelId: channel, authorId: pro.id, title: "Offre rejouée", body: documentFromText("x"), fields: offerFields(), idempotencyKey: crypto.randomUUID() };
+    const params = {
+      channelId: channel,
+      authorId: pro.id,
+      title: "Offre rejouée",
+      body: documentFromText("x"),
+      fields: offerFields(),
+      idempotencyKey: crypto.randomUUID(),
+    };
     const first = await createOffer(testDb.db, params);
     const second = await createOffer(testDb.db, params);
     expect(second.isNew).toBe(false);
     expect(second.thread.id).toBe(first.thread.id);
-    const [count] = await testDb.db.select({ n: sql<number>`count(*)::int` }).from(threads).where(eq(threads.title, "Offre rejouée"));
+    const [count] = await testDb.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(threads)
+      .where(eq(threads.title, "Offre rejouée"));
     expect(count!.n).toBe(1);
   });
 
   it("computes the 60-day expiry when there is no deadline", async () => {
     const thread = await makeOffer(testDb.db, pro.id, { title: "Sans date limite" });
     const offer = await getOffer(testDb.db, { threadId: thread.id });
-    expect(offer!.expiresAt.getTime()).toBe(offerExpiresAt({ deadline: null, publishedAt: offer!.publishedAt }).getTime());
+    expect(offer!.expiresAt.getTime()).toBe(
+      offerExpiresAt({ deadline: null, publishedAt: offer!.publishedAt }).getTime(),
+    );
   });
 });
 
 describe("listOffers filters", () => {
   beforeAll(async () => {
     const specs = [
-      { title: "F1 CDI Lyon hybride coop", fields: { contract: "cdi", department: "69", workMode: "hybrid", essFamily: "cooperative" } },
-      { title: "F2 CDD Lyon sur site asso", fields: { contract: "cdd", department: "69", workMode: "on_site", essFamily: "association" } },
-      { title: "F3 CDI Paris télétravail mutuelle", fields: { contract: "cdi", department: "75", workMode: "remote", essFamily: "mutual" } },
-      { title: "F4 Stage Nantes hybride coop", fields: { contract: "internship", department: "44", workMode: "hybrid", essFamily: "cooperative" } },
-      { title: "F5 CDI Lyon hybride coop pourvue", fields: { contract: "cdi", department: "69", workMode: "hybrid", essFamily: "cooperative" } },
-      { title: "F6 CDI Lyon hybride coop expirée", fields: { contract: "cdi", department: "69", workMode: "hybrid", essFamily: "cooperative" } },
-      { title: "F7 CDI Lyon hybride coop supprimée", fields: { contract: "cdi", department: "69", workMode: "hybrid", essFamily: "cooperative" } },
-      { title: "F8 Service civique Corse", fields: { contract: "civic_service", department: "2A", workMode: "on_site", essFamily: "foundation" } },
+      {
+        title: "F1 CDI Lyon hybride coop",
+        fields: { contract: "cdi", department: "69", workMode: "hybrid", essFamily: "cooperative" },
+      },
+      {
+        title: "F2 CDD Lyon sur site asso",
+        fields: { contract: "cdd", department: "69", workMode: "on_site", essFamily: "association" },
+      },
+      {
+        title: "F3 CDI Paris télétravail mutuelle",
+        fields: { contract: "cdi", department: "75", workMode: "remote", essFamily: "mutual" },
+      },
+      {
+        title: "F4 Stage Nantes hybride coop",
+        fields: { contract: "internship", department: "44", workMode: "hybrid", essFamily: "cooperative" },
+      },
+      {
+        title: "F5 CDI Lyon hybride coop pourvue",
+        fields: { contract: "cdi", department: "69", workMode: "hybrid", essFamily: "cooperative" },
+      },
+      {
+        title: "F6 CDI Lyon hybride coop expirée",
+        fields: { contract: "cdi", department: "69", workMode: "hybrid", essFamily: "cooperative" },
+      },
+      {
+        title: "F7 CDI Lyon hybride coop supprimée",
+        fields: { contract: "cdi", department: "69", workMode: "hybrid", essFamily: "cooperative" },
+      },
+      {
+        title: "F8 Service civique Corse",
+        fields: { contract: "civic_service", department: "2A", workMode: "on_site", essFamily: "foundation" },
+      },
     ] as const;
     for (const spec of specs) {
       const thread = await makeOffer(testDb.db, pro.id, { title: spec.title, fields: spec.fields });
-      if (spec.title.includes("pourvue")) await setOfferFilled(testDb.db, { threadId: thread.id, actorId: pro.id, filled: true });
+      if (spec.title.includes("pourvue"))
+        await setOfferFilled(testDb.db, { threadId: thread.id, actorId: pro.id, filled: true });
       if (spec.title.includes("expirée")) await expire(thread.id);
-      if (spec.title.includes("supprimée")) await testDb.db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, thread.id));
+      if (spec.title.includes("supprimée"))
+        await testDb.db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, thread.id));
     }
   });
 
@@ -109,9 +156,15 @@ describe("listOffers filters", () => {
   });
 
   it("combines filters (all must match)", async () => {
-    expect(only(await titles({ contract: "cdi", department: "69" }))).toEqual(["F5 CDI Lyon hybride coop pourvue", "F1 CDI Lyon hybride coop"]);
+    expect(only(await titles({ contract: "cdi", department: "69" }))).toEqual([
+      "F5 CDI Lyon hybride coop pourvue",
+      "F1 CDI Lyon hybride coop",
+    ]);
     expect(only(await titles({ contract: "cdi", department: "69", open: true }))).toEqual(["F1 CDI Lyon hybride coop"]);
-    expect(only(await titles({ workMode: "hybrid", family: "cooperative", open: true }))).toEqual(["F4 Stage Nantes hybride coop", "F1 CDI Lyon hybride coop"]);
+    expect(only(await titles({ workMode: "hybrid", family: "cooperative", open: true }))).toEqual([
+      "F4 Stage Nantes hybride coop",
+      "F1 CDI Lyon hybride coop",
+    ]);
     expect(only(await titles({ contract: "internship", department: "69" }))).toEqual([]);
   });
 
@@ -126,12 +179,15 @@ describe("listOffers filters", () => {
 describe("listOffers pagination", () => {
   it("pages through 45 offers 20 at a time, no duplicate, no gap, even with equal publication times", async () => {
     const ids: number[] = [];
-    for (let i = 0; i < 45; i++) ids.push((await makeOffer(testDb.db, pro.id, { title: `Pagination ${i}`, fields: { department: "974" } })).id);
+    for (let i = 0; i < 45; i++)
+      ids.push((await makeOffer(testDb.db, pro.id, { title: `Pagination ${i}`, fields: { department: "974" } })).id);
     // Groups of three offers published in the same microsecond: page boundaries fall inside them.
     for (const [index, id] of ids.entries()) {
       await testDb.db
         .update(jobOffers)
-        .set({ publishedAt: sql`${new Date(Date.UTC(2026, 0, 1, 8, Math.floor(index / 3))).toISOString()}::timestamptz + interval '0.000123 seconds'` })
+        .set({
+          publishedAt: sql`${new Date(Date.UTC(2026, 0, 1, 8, Math.floor(index / 3))).toISOString()}::timestamptz + interval '0.000123 seconds'`,
+        })
         .where(eq(jobOffers.threadId, id));
     }
     const seen: number[] = [];

@@ -21,7 +21,13 @@ export type OfferListFilters = {
 
 const summaryColumns = {
   offer: jobOffers,
-  thread: { id: threads.id, slug: threads.slug, title: threads.title, excerpt: threads.excerpt, replyCount: threads.replyCount },
+  thread: {
+    id: threads.id,
+    slug: threads.slug,
+    title: threads.title,
+    excerpt: threads.excerpt,
+    replyCount: threads.replyCount,
+  },
   author: { id: users.id, name: users.name, role: users.role, organisation: users.organisation },
 };
 
@@ -33,7 +39,15 @@ type SummaryRow = {
 
 function toSummary({ offer, thread, author }: SummaryRow): OfferSummary {
   const { threadId, ...fields } = offer;
-  return { ...fields, threadId, slug: thread.slug, title: thread.title, excerpt: thread.excerpt, replyCount: thread.replyCount, author };
+  return {
+    ...fields,
+    threadId,
+    slug: thread.slug,
+    title: thread.title,
+    excerpt: thread.excerpt,
+    replyCount: thread.replyCount,
+    author,
+  };
 }
 
 function filterConditions(filters: OfferListFilters, now: Date | undefined): (SQL | undefined)[] {
@@ -57,19 +71,29 @@ function filterConditions(filters: OfferListFilters, now: Date | undefined): (SQ
  */
 export async function listOffers(
   db: DbOrTx,
-  { filters = {}, cursor, limit = OFFERS_PAGE_SIZE, now }: { filters?: OfferListFilters; cursor?: string; limit?: number; now?: Date },
+  {
+    filters = {},
+    cursor,
+    limit = OFFERS_PAGE_SIZE,
+    now,
+  }: { filters?: OfferListFilters; cursor?: string; limit?: number; now?: Date },
 ): Promise<{ items: OfferSummary[]; nextCursor: string | null }> {
   const after = decodeCursor(cursor);
   const page = db
     .select({
       ...getTableColumns(jobOffers),
-      publishedKey: sql<string>`to_char(${jobOffers.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as("published_key"),
+      publishedKey:
+        sql<string>`to_char(${jobOffers.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+          "published_key",
+        ),
     })
     .from(jobOffers)
     .where(
       and(
         ...filterConditions(filters, now),
-        after ? sql`(${jobOffers.publishedAt}, ${jobOffers.threadId}) < (${after.at}::timestamptz, ${after.id})` : undefined,
+        after
+          ? sql`(${jobOffers.publishedAt}, ${jobOffers.threadId}) < (${after.at}::timestamptz, ${after.id})`
+          : undefined,
       ),
     )
     .orderBy(desc(jobOffers.publishedAt), desc(jobOffers.threadId))
@@ -117,12 +141,17 @@ export async function listOffers(
 }
 
 /** The rendered descriptions of some offers (feeds), in one query. */
-export async function listOpeningHtml(db: DbOrTx, { threadIds }: { threadIds: number[] }): Promise<Map<number, string>> {
+export async function listOpeningHtml(
+  db: DbOrTx,
+  { threadIds }: { threadIds: number[] },
+): Promise<Map<number, string>> {
   if (!threadIds.length) return new Map();
   const rows = await db
     .select({ threadId: posts.threadId, bodyHtml: posts.bodyHtml })
     .from(posts)
-    .where(and(inArray(posts.threadId, threadIds), eq(posts.number, 1), isNull(posts.deletedAt), isNull(posts.hiddenAt)));
+    .where(
+      and(inArray(posts.threadId, threadIds), eq(posts.number, 1), isNull(posts.deletedAt), isNull(posts.hiddenAt)),
+    );
   return new Map(rows.map((row) => [row.threadId, row.bodyHtml]));
 }
 
@@ -133,7 +162,13 @@ export async function getOffer(db: DbOrTx, { threadId }: { threadId: number }): 
       ...summaryColumns,
       authorId: threads.authorId,
       deletedAt: threads.deletedAt,
-      opening: { id: posts.id, body: posts.body, bodyHtml: posts.bodyHtml, bodyText: posts.bodyText, version: posts.version },
+      opening: {
+        id: posts.id,
+        body: posts.body,
+        bodyHtml: posts.bodyHtml,
+        bodyText: posts.bodyText,
+        version: posts.version,
+      },
     })
     .from(jobOffers)
     .innerJoin(threads, eq(threads.id, jobOffers.threadId))
@@ -158,7 +193,10 @@ export type CreateOfferParams = {
  * Publishes an offer: the thread, its opening post and the structured fields in one
  * transaction. A retried submission (same idempotency key) returns the first offer.
  */
-export async function createOffer(db: DbOrTx, params: CreateOfferParams): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
+export async function createOffer(
+  db: DbOrTx,
+  params: CreateOfferParams,
+): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
   return db.transaction(async (tx) => {
     const created = await createThread(tx, {
       channelId: params.channelId,
@@ -196,7 +234,14 @@ function ownedBy(threadId: number, actorId: string) {
  */
 export async function updateOffer(
   db: DbOrTx,
-  params: { threadId: number; actorId: string; title: string; body: RichTextDocument; fields: OfferFields; expectedVersion?: number },
+  params: {
+    threadId: number;
+    actorId: string;
+    title: string;
+    body: RichTextDocument;
+    fields: OfferFields;
+    expectedVersion?: number;
+  },
 ): Promise<UpdateOfferResult> {
   return db.transaction(async (tx) => {
     const [current] = await tx
@@ -215,7 +260,11 @@ export async function updateOffer(
       expectedVersion: params.expectedVersion ?? current.version,
     });
     if (!post.ok && post.reason === "conflict") {
-      return { ok: false as const, reason: "conflict" as const, current: { body: post.current.body, bodyHtml: post.current.bodyHtml, version: post.current.version } };
+      return {
+        ok: false as const,
+        reason: "conflict" as const,
+        current: { body: post.current.body, bodyHtml: post.current.bodyHtml, version: post.current.version },
+      };
     }
     if (!post.ok) return { ok: false as const, reason: "not_found" as const };
     await tx
@@ -231,7 +280,10 @@ export async function updateOffer(
 }
 
 /** "Pourvue" (filled) or reopened, by its author only. Returns false when not theirs. */
-export async function setOfferFilled(db: DbOrTx, { threadId, actorId, filled }: { threadId: number; actorId: string; filled: boolean }): Promise<boolean> {
+export async function setOfferFilled(
+  db: DbOrTx,
+  { threadId, actorId, filled }: { threadId: number; actorId: string; filled: boolean },
+): Promise<boolean> {
   const rows = await db
     .update(jobOffers)
     .set({ filledAt: filled ? sql`coalesce(${jobOffers.filledAt}, now())` : null, updatedAt: sql`now()` })

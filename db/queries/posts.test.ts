@@ -24,11 +24,21 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 async function newThread(title = "Un fil", authorId = alice.id) {
-  const { thread, postId } = await createThread(testDb.db, { channelId: channel, authorId, title, body: documentFromText(`Ouverture de ${title}`) });
+  const { thread, postId } = await createThread(testDb.db, {
+    channelId: channel,
+    authorId,
+    title,
+    body: documentFromText(`Ouverture de ${title}`),
+  });
   return { threadId: thread.id, openingId: postId };
 }
 
-async function reply(threadId: number, authorId: string, text: string, extra: { replyToId?: number | null; idempotencyKey?: string } = {}) {
+async function reply(
+  threadId: number,
+  authorId: string,
+  text: string,
+  extra: { replyToId?: number | null; idempotencyKey?: string } = {},
+) {
   const result = await createReply(testDb.db, { threadId, authorId, body: documentFromText(text), ...extra });
   if (!result.ok) throw new Error(`reply failed: ${result.reason}`);
   return result;
@@ -62,7 +72,9 @@ describe("createReply numbering", () => {
     const { threadId } = await newThread("Concurrence");
     const authors = [alice, bob, carol];
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => createReply(testDb.db, { threadId, authorId: authors[i % 3]!.id, body: documentFromText(`Réponse ${i}`) })),
+      Array.from({ length: 20 }, (_, i) =>
+        createReply(testDb.db, { threadId, authorId: authors[i % 3]!.id, body: documentFromText(`Réponse ${i}`) }),
+      ),
     );
     expect(results.every((result) => result.ok)).toBe(true);
     const returned = results.map((result) => (result.ok ? result.post.number : -1)).sort((a, b) => a - b);
@@ -98,7 +110,12 @@ describe("createReply nesting", () => {
     const foreign = await reply(other.threadId, bob.id, "Ailleurs");
     const before = await threadRow(one.threadId);
 
-    const result = await createReply(testDb.db, { threadId: one.threadId, authorId: carol.id, body: documentFromText("Perdu"), replyToId: foreign.post.id });
+    const result = await createReply(testDb.db, {
+      threadId: one.threadId,
+      authorId: carol.id,
+      body: documentFromText("Perdu"),
+      replyToId: foreign.post.id,
+    });
     expect(result).toEqual({ ok: false, reason: "reply_target_not_found" });
 
     const after = await threadRow(one.threadId);
@@ -135,7 +152,14 @@ describe("createReply idempotency", () => {
     const { threadId } = await newThread("Double envoi");
     const key = `concurrent-${randomUUID()}`;
     const results = await Promise.all(
-      Array.from({ length: 4 }, () => createReply(testDb.db, { threadId, authorId: carol.id, body: documentFromText("Envoyé quatre fois"), idempotencyKey: key })),
+      Array.from({ length: 4 }, () =>
+        createReply(testDb.db, {
+          threadId,
+          authorId: carol.id,
+          body: documentFromText("Envoyé quatre fois"),
+          idempotencyKey: key,
+        }),
+      ),
     );
     const ids = new Set(results.map((result) => (result.ok ? result.post.id : null)));
     expect(ids.size).toBe(1);
@@ -167,7 +191,12 @@ describe("updatePost", () => {
   it("saves an edit from the expected version, marks it edited and keeps the previous version", async () => {
     const { threadId } = await newThread("Édition");
     const original = await reply(threadId, bob.id, "Version une");
-    const result = await updatePost(testDb.db, { postId: original.post.id, actorId: bob.id, body: documentFromText("Version deux"), expectedVersion: 1 });
+    const result = await updatePost(testDb.db, {
+      postId: original.post.id,
+      actorId: bob.id,
+      body: documentFromText("Version deux"),
+      expectedVersion: 1,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.post.version).toBe(2);
@@ -187,9 +216,19 @@ describe("updatePost", () => {
   it("refuses an edit started from a stale version, returns the current text and changes nothing", async () => {
     const { threadId } = await newThread("Conflit");
     const original = await reply(threadId, carol.id, "Texte initial");
-    await updatePost(testDb.db, { postId: original.post.id, actorId: carol.id, body: documentFromText("Modifié ailleurs"), expectedVersion: 1 });
+    await updatePost(testDb.db, {
+      postId: original.post.id,
+      actorId: carol.id,
+      body: documentFromText("Modifié ailleurs"),
+      expectedVersion: 1,
+    });
 
-    const stale = await updatePost(testDb.db, { postId: original.post.id, actorId: carol.id, body: documentFromText("Mon ancienne copie"), expectedVersion: 1 });
+    const stale = await updatePost(testDb.db, {
+      postId: original.post.id,
+      actorId: carol.id,
+      body: documentFromText("Mon ancienne copie"),
+      expectedVersion: 1,
+    });
     expect(stale.ok).toBe(false);
     if (stale.ok || stale.reason !== "conflict") throw new Error(`expected a conflict, got ${JSON.stringify(stale)}`);
     expect(stale.current.version).toBe(2);
@@ -203,7 +242,13 @@ describe("updatePost", () => {
 
   it("editing the opening post refreshes the thread's excerpt and title", async () => {
     const { threadId, openingId } = await newThread("Titre initial");
-    const result = await updatePost(testDb.db, { postId: openingId, actorId: alice.id, body: documentFromText("Nouveau début"), expectedVersion: 1, title: "Titre corrigé" });
+    const result = await updatePost(testDb.db, {
+      postId: openingId,
+      actorId: alice.id,
+      body: documentFromText("Nouveau début"),
+      expectedVersion: 1,
+      title: "Titre corrigé",
+    });
     expect(result.ok).toBe(true);
     const thread = await threadRow(threadId);
     expect(thread.excerpt).toBe("Nouveau début");
@@ -215,7 +260,12 @@ describe("updatePost", () => {
     const original = await reply(threadId, bob.id, "Message de Bob");
     const before = await getPostById(testDb.db, { postId: original.post.id });
 
-    const edit = await updatePost(testDb.db, { postId: original.post.id, actorId: carol.id, body: documentFromText("Piraté"), expectedVersion: 1 });
+    const edit = await updatePost(testDb.db, {
+      postId: original.post.id,
+      actorId: carol.id,
+      body: documentFromText("Piraté"),
+      expectedVersion: 1,
+    });
     expect(edit).toEqual({ ok: false, reason: "not_found" });
     expect(await deletePost(testDb.db, { postId: original.post.id, actorId: carol.id })).toBeNull();
 
@@ -232,7 +282,12 @@ describe("deletePost", () => {
     const { threadId } = await newThread("Suppression");
     const kept = await reply(threadId, carol.id, "Reste");
     const doomed = await reply(threadId, bob.id, "Secret à effacer");
-    await updatePost(testDb.db, { postId: doomed.post.id, actorId: bob.id, body: documentFromText("Secret modifié"), expectedVersion: 1 });
+    await updatePost(testDb.db, {
+      postId: doomed.post.id,
+      actorId: bob.id,
+      body: documentFromText("Secret modifié"),
+      expectedVersion: 1,
+    });
     expect((await threadRow(threadId)).replyCount).toBe(2);
 
     const deleted = await deletePost(testDb.db, { postId: doomed.post.id, actorId: bob.id });
@@ -253,7 +308,12 @@ describe("deletePost", () => {
     expect(await deletePost(testDb.db, { postId: doomed.post.id, actorId: bob.id })).toBeNull();
     expect((await threadRow(threadId)).replyCount).toBe(1);
     // And a deleted post can no longer be edited.
-    const edit = await updatePost(testDb.db, { postId: doomed.post.id, actorId: bob.id, body: documentFromText("Revenu"), expectedVersion: 3 });
+    const edit = await updatePost(testDb.db, {
+      postId: doomed.post.id,
+      actorId: bob.id,
+      body: documentFromText("Revenu"),
+      expectedVersion: 3,
+    });
     expect(edit).toEqual({ ok: false, reason: "not_found" });
   });
 });
@@ -274,9 +334,13 @@ describe("listPostsAfter", () => {
     expect(after[0]!.author.name).toBe("Carol Petit");
     expect(after[0]!.replyToId).toBe(root.post.id);
 
-    expect((await listPostsAfter(testDb.db, { threadId, afterNumber: 0 })).map((post) => post.number)).toEqual([1, 2, 3, 4, 5]);
+    expect((await listPostsAfter(testDb.db, { threadId, afterNumber: 0 })).map((post) => post.number)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
     expect(await listPostsAfter(testDb.db, { threadId, afterNumber: 5 })).toEqual([]);
-    expect((await listPostsAfter(testDb.db, { threadId, afterNumber: 1, limit: 2 })).map((post) => post.number)).toEqual([2, 3]);
+    expect(
+      (await listPostsAfter(testDb.db, { threadId, afterNumber: 1, limit: 2 })).map((post) => post.number),
+    ).toEqual([2, 3]);
   });
 });
 
@@ -297,7 +361,10 @@ describe("mentions", () => {
     if (!result.ok) return;
     expect(result.post.bodyHtml).toContain(`data-user-id="${bob.id}"`);
 
-    const stored = await testDb.db.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.postId, result.post.id));
+    const stored = await testDb.db
+      .select({ userId: mentions.userId })
+      .from(mentions)
+      .where(eq(mentions.postId, result.post.id));
     expect(stored.map((row) => row.userId).sort()).toEqual([bob.id, carol.id].sort());
 
     // An edit replaces the mentions with those of the new text.
@@ -307,7 +374,10 @@ describe("mentions", () => {
       body: documentWithMentions("finalement", [{ id: carol.id, label: "Carol Petit" }]),
       expectedVersion: 1,
     });
-    const afterEdit = await testDb.db.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.postId, result.post.id));
+    const afterEdit = await testDb.db
+      .select({ userId: mentions.userId })
+      .from(mentions)
+      .where(eq(mentions.postId, result.post.id));
     expect(afterEdit.map((row) => row.userId)).toEqual([carol.id]);
 
     // Deleting the post removes its mentions.
@@ -320,10 +390,16 @@ describe("mentions", () => {
       channelId: channel,
       authorId: carol.id,
       title: "Avec mention",
-      body: documentWithMentions("peux-tu relire ?", [{ id: bob.id, label: "Bob Durand" }, { id: randomUUID(), label: "Inconnu" }]),
+      body: documentWithMentions("peux-tu relire ?", [
+        { id: bob.id, label: "Bob Durand" },
+        { id: randomUUID(), label: "Inconnu" },
+      ]),
     });
     expect(thread.excerpt).toBe("@Bob Durand @Inconnu peux-tu relire ?");
-    const stored = await testDb.db.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.postId, postId));
+    const stored = await testDb.db
+      .select({ userId: mentions.userId })
+      .from(mentions)
+      .where(eq(mentions.postId, postId));
     expect(stored.map((row) => row.userId)).toEqual([bob.id]);
   });
 });

@@ -87,7 +87,9 @@ export async function createReply(db: DbOrTx, params: CreateReplyParams): Promis
       if (!post) throw new DuplicateSubmission();
       const mentioned = await existingMentionIds(tx, params.body);
       if (mentioned.length) await tx.insert(mentions).values(mentioned.map((userId) => ({ postId: post.id, userId })));
-      await tx.delete(drafts).where(and(eq(drafts.userId, params.authorId), eq(drafts.target, `reply:${params.threadId}`)));
+      await tx
+        .delete(drafts)
+        .where(and(eq(drafts.userId, params.authorId), eq(drafts.target, `reply:${params.threadId}`)));
       const [author] = await tx.select(authorColumns).from(users).where(eq(users.id, params.authorId));
       return { ok: true as const, post: { ...post, author: author! }, isNew: true };
     });
@@ -154,7 +156,8 @@ export async function updatePost(
       .returning();
     await tx.delete(mentions).where(eq(mentions.postId, params.postId));
     const mentioned = await existingMentionIds(tx, params.body);
-    if (mentioned.length) await tx.insert(mentions).values(mentioned.map((userId) => ({ postId: params.postId, userId })));
+    if (mentioned.length)
+      await tx.insert(mentions).values(mentioned.map((userId) => ({ postId: params.postId, userId })));
     if (updated!.number === 1) {
       await tx
         .update(threads)
@@ -169,18 +172,29 @@ export async function updatePost(
  * The author deletes their post: its content is erased (and its earlier versions), the post
  * stays as "message supprimé" so the replies around it still read well.
  */
-export async function deletePost(db: DbOrTx, { postId, actorId }: { postId: number; actorId: string }): Promise<Post | null> {
+export async function deletePost(
+  db: DbOrTx,
+  { postId, actorId }: { postId: number; actorId: string },
+): Promise<Post | null> {
   return db.transaction(async (tx) => {
     const [deleted] = await tx
       .update(posts)
-      .set({ deletedAt: sql`now()`, body: { type: "doc", content: [{ type: "paragraph" }] }, bodyText: "", bodyHtml: "" })
+      .set({
+        deletedAt: sql`now()`,
+        body: { type: "doc", content: [{ type: "paragraph" }] },
+        bodyText: "",
+        bodyHtml: "",
+      })
       .where(and(eq(posts.id, postId), eq(posts.authorId, actorId), isNull(posts.deletedAt)))
       .returning();
     if (!deleted) return null;
     await tx.delete(postRevisions).where(eq(postRevisions.postId, postId));
     await tx.delete(mentions).where(eq(mentions.postId, postId));
     if (deleted.number > 1) {
-      await tx.update(threads).set({ replyCount: sql`greatest(${threads.replyCount} - 1, 0)` }).where(eq(threads.id, deleted.threadId));
+      await tx
+        .update(threads)
+        .set({ replyCount: sql`greatest(${threads.replyCount} - 1, 0)` })
+        .where(eq(threads.id, deleted.threadId));
     } else {
       await tx.update(threads).set({ excerpt: "" }).where(eq(threads.id, deleted.threadId));
     }
@@ -206,12 +220,22 @@ export const THREAD_WINDOW_SIZE = 40;
 export async function listThreadWindow(
   db: DbOrTx,
   { threadId, after = 1, limit = THREAD_WINDOW_SIZE }: { threadId: number; after?: number; limit?: number },
-): Promise<{ opening: PostWithAuthor | null; replies: PostWithAuthor[]; children: PostWithAuthor[]; hasMore: boolean }> {
+): Promise<{
+  opening: PostWithAuthor | null;
+  replies: PostWithAuthor[];
+  children: PostWithAuthor[];
+  hasMore: boolean;
+}> {
   const rows = await db
     .select({ post: posts, author: authorColumns })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.threadId, threadId), or(eq(posts.number, 1), and(isNull(posts.replyToId), gt(posts.number, Math.max(after, 1))))))
+    .where(
+      and(
+        eq(posts.threadId, threadId),
+        or(eq(posts.number, 1), and(isNull(posts.replyToId), gt(posts.number, Math.max(after, 1)))),
+      ),
+    )
     .orderBy(asc(posts.number))
     .limit(limit + 2);
   const all = rows.map((row) => ({ ...row.post, author: row.author }));
@@ -233,7 +257,10 @@ export async function listThreadWindow(
 }
 
 /** Every post after a number, in order: how a reconnecting reader catches up. */
-export async function listPostsAfter(db: DbOrTx, { threadId, afterNumber, limit = 200 }: { threadId: number; afterNumber: number; limit?: number }) {
+export async function listPostsAfter(
+  db: DbOrTx,
+  { threadId, afterNumber, limit = 200 }: { threadId: number; afterNumber: number; limit?: number },
+) {
   const rows = await db
     .select({ post: posts, author: authorColumns })
     .from(posts)

@@ -7,14 +7,22 @@ import { afterKeyset, decodeKeyset, decodeNameKeyset, encodeKeyset, encodeNameKe
 export type ProRequestInput = { organisation: string; jobTitle: string; proofUrl: string; expertise: string[] };
 
 /** Files a pro request. Null when the member already has one waiting (one at a time). */
-export async function createProRequest(db: DbOrTx, params: ProRequestInput & { userId: string }): Promise<ProRequest | null> {
+export async function createProRequest(
+  db: DbOrTx,
+  params: ProRequestInput & { userId: string },
+): Promise<ProRequest | null> {
   const [row] = await db.insert(proRequests).values(params).onConflictDoNothing().returning();
   return row ?? null;
 }
 
 /** The member's most recent request (its status and the facilitator's message). */
 export async function getLatestProRequest(db: DbOrTx, { userId }: { userId: string }): Promise<ProRequest | null> {
-  const [row] = await db.select().from(proRequests).where(eq(proRequests.userId, userId)).orderBy(desc(proRequests.createdAt), desc(proRequests.id)).limit(1);
+  const [row] = await db
+    .select()
+    .from(proRequests)
+    .where(eq(proRequests.userId, userId))
+    .orderBy(desc(proRequests.createdAt), desc(proRequests.id))
+    .limit(1);
   return row ?? null;
 }
 
@@ -24,10 +32,19 @@ export const PRO_QUEUE_PAGE_SIZE = 20;
 export async function listPendingProRequests(db: DbOrTx, params: { cursor?: string; limit?: number } = {}) {
   const limit = params.limit ?? PRO_QUEUE_PAGE_SIZE;
   const rows = await db
-    .select({ request: proRequests, atKey: timestampKey(proRequests.createdAt), user: { id: users.id, name: users.name, email: users.email, headline: users.headline } })
+    .select({
+      request: proRequests,
+      atKey: timestampKey(proRequests.createdAt),
+      user: { id: users.id, name: users.name, email: users.email, headline: users.headline },
+    })
     .from(proRequests)
     .innerJoin(users, eq(users.id, proRequests.userId))
-    .where(and(eq(proRequests.status, "pending"), afterKeyset(proRequests.createdAt, proRequests.id, decodeKeyset(params.cursor), "asc")))
+    .where(
+      and(
+        eq(proRequests.status, "pending"),
+        afterKeyset(proRequests.createdAt, proRequests.id, decodeKeyset(params.cursor), "asc"),
+      ),
+    )
     .orderBy(asc(proRequests.createdAt), asc(proRequests.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -43,11 +60,19 @@ export async function listPendingProRequests(db: DbOrTx, params: { cursor?: stri
  * organisation and expertise, in the same transaction: the badge shows on all their posts,
  * old ones included, since names are rendered from the account.
  */
-export async function decideProRequest(db: DbOrTx, params: { requestId: number; actorId: string; approve: boolean; message: string | null }) {
+export async function decideProRequest(
+  db: DbOrTx,
+  params: { requestId: number; actorId: string; approve: boolean; message: string | null },
+) {
   return db.transaction(async (tx) => {
     const [request] = await tx
       .update(proRequests)
-      .set({ status: params.approve ? "approved" : "refused", decisionMessage: params.message, decidedById: params.actorId, decidedAt: sql`now()` })
+      .set({
+        status: params.approve ? "approved" : "refused",
+        decisionMessage: params.message,
+        decidedById: params.actorId,
+        decidedAt: sql`now()`,
+      })
       .where(and(eq(proRequests.id, params.requestId), eq(proRequests.status, "pending")))
       .returning();
     if (!request) return null;
@@ -69,7 +94,10 @@ export async function decideProRequest(db: DbOrTx, params: { requestId: number; 
       reason: params.message,
       details: { organisation: request.organisation, jobTitle: request.jobTitle },
     });
-    const [user] = await tx.select({ id: users.id, name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.id, request.userId));
+    const [user] = await tx
+      .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, request.userId));
     return { request, user: user! };
   });
 }
@@ -79,20 +107,34 @@ export class ProRequestConflict extends Error {}
 
 export const PROS_PAGE_SIZE = 24;
 
-export type ProListItem = { id: string; name: string; headline: string | null; organisation: string | null; expertise: string[] };
+export type ProListItem = {
+  id: string;
+  name: string;
+  headline: string | null;
+  organisation: string | null;
+  expertise: string[];
+};
 
 /** Active verified pros by name, optionally with one field of expertise (case-insensitive). */
 export async function listPros(db: DbOrTx, params: { expertise?: string; cursor?: string; limit?: number } = {}) {
   const limit = params.limit ?? PROS_PAGE_SIZE;
   const after = decodeNameKeyset(params.cursor);
   const rows = await db
-    .select({ id: users.id, name: users.name, headline: users.headline, organisation: users.organisation, expertise: users.expertise })
+    .select({
+      id: users.id,
+      name: users.name,
+      headline: users.headline,
+      organisation: users.organisation,
+      expertise: users.expertise,
+    })
     .from(users)
     .where(
       and(
         eq(users.role, "pro"),
         eq(users.status, "active"),
-        params.expertise ? sql`exists (select 1 from unnest(${users.expertise}) as field where lower(field) = lower(${params.expertise}))` : undefined,
+        params.expertise
+          ? sql`exists (select 1 from unnest(${users.expertise}) as field where lower(field) = lower(${params.expertise}))`
+          : undefined,
         after ? sql`(lower(${users.name}), ${users.id}) > (${after.name}, ${after.id}::uuid)` : undefined,
       ),
     )
@@ -116,4 +158,3 @@ export async function listProExpertise(db: DbOrTx): Promise<{ field: string; cou
     order by lower(min(field))`);
   return result.rows;
 }
-

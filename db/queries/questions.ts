@@ -9,16 +9,25 @@ export async function setAcceptedAnswer(db: DbOrTx, params: { threadId: number; 
   await db
     .insert(acceptedAnswers)
     .values({ threadId: params.threadId, postId: params.postId, acceptedById: params.actorId })
-    .onConflictDoUpdate({ target: acceptedAnswers.threadId, set: { postId: params.postId, acceptedById: params.actorId, acceptedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: acceptedAnswers.threadId,
+      set: { postId: params.postId, acceptedById: params.actorId, acceptedAt: sql`now()` },
+    });
 }
 
 export async function clearAcceptedAnswer(db: DbOrTx, { threadId }: { threadId: number }) {
-  const rows = await db.delete(acceptedAnswers).where(eq(acceptedAnswers.threadId, threadId)).returning({ postId: acceptedAnswers.postId });
+  const rows = await db
+    .delete(acceptedAnswers)
+    .where(eq(acceptedAnswers.threadId, threadId))
+    .returning({ postId: acceptedAnswers.postId });
   return rows.length > 0;
 }
 
 /** The accepted answer of a question with its author, or null. */
-export async function getAcceptedAnswer(db: DbOrTx, { threadId }: { threadId: number }): Promise<PostWithAuthor | null> {
+export async function getAcceptedAnswer(
+  db: DbOrTx,
+  { threadId }: { threadId: number },
+): Promise<PostWithAuthor | null> {
   const [row] = await db
     .select({ post: posts, author: authorColumns })
     .from(acceptedAnswers)
@@ -54,7 +63,14 @@ export async function listUnansweredQuestions(
   const limit = params.limit ?? UNANSWERED_PAGE_SIZE;
   const rows = await db
     .select({
-      thread: { id: threads.id, slug: threads.slug, title: threads.title, excerpt: threads.excerpt, replyCount: threads.replyCount, createdAt: threads.createdAt },
+      thread: {
+        id: threads.id,
+        slug: threads.slug,
+        title: threads.title,
+        excerpt: threads.excerpt,
+        replyCount: threads.replyCount,
+        createdAt: threads.createdAt,
+      },
       atKey: timestampKey(threads.createdAt),
       channel: { slug: channels.slug, name: channels.name },
       author: authorColumns,

@@ -10,7 +10,12 @@ export async function countRecentEvents(db: DbOrTx, { key, windowSeconds }: Omit
   const [row] = await db
     .select({ count: sql<number>`count(*)::int`, oldest: sql<string | null>`min(${rateLimitEvents.createdAt})` })
     .from(rateLimitEvents)
-    .where(and(eq(rateLimitEvents.key, key), gt(rateLimitEvents.createdAt, sql`now() - make_interval(secs => ${windowSeconds})`)));
+    .where(
+      and(
+        eq(rateLimitEvents.key, key),
+        gt(rateLimitEvents.createdAt, sql`now() - make_interval(secs => ${windowSeconds})`),
+      ),
+    );
   const oldest = row?.oldest ? new Date(row.oldest) : null;
   return { count: row?.count ?? 0, retryAt: oldest ? new Date(oldest.getTime() + windowSeconds * 1000) : null };
 }
@@ -21,15 +26,24 @@ export async function countRecentEvents(db: DbOrTx, { key, windowSeconds }: Omit
  * database), so two parallel submissions cannot both take the last slot. Expired events of the
  * key are removed on the way, so the table only holds the current windows.
  */
-export async function consumeRateLimit(db: DbOrTx, { key, limit, windowSeconds }: RateLimitWindow): Promise<RateLimitResult> {
+export async function consumeRateLimit(
+  db: DbOrTx,
+  { key, limit, windowSeconds }: RateLimitWindow,
+): Promise<RateLimitResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
     const { count, retryAt } = await countRecentEvents(tx, { key, windowSeconds });
-    if (count >= limit) return { ok: false as const, retryAt: retryAt ?? new Date(Date.now() + windowSeconds * 1000), count };
+    if (count >= limit)
+      return { ok: false as const, retryAt: retryAt ?? new Date(Date.now() + windowSeconds * 1000), count };
     await tx.insert(rateLimitEvents).values({ key });
     await tx
       .delete(rateLimitEvents)
-      .where(and(eq(rateLimitEvents.key, key), lte(rateLimitEvents.createdAt, sql`now() - make_interval(secs => ${windowSeconds})`)));
+      .where(
+        and(
+          eq(rateLimitEvents.key, key),
+          lte(rateLimitEvents.createdAt, sql`now() - make_interval(secs => ${windowSeconds})`),
+        ),
+      );
     return { ok: true as const };
   });
 }

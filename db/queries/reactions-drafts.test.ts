@@ -57,8 +57,20 @@ describe("toggleReaction", () => {
 
     const afterRemoval = await toggleReaction(testDb.db, { postId, userId: bob.id, emoji: "❤️" });
     expect(afterRemoval).toHaveLength(2);
-    expect(afterRemoval.find((summary) => summary.emoji === "❤️")).toEqual({ emoji: "❤️", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: false });
-    expect(afterRemoval.find((summary) => summary.emoji === "🎉")).toEqual({ emoji: "🎉", count: 1, names: ["Bob Durand"], userIds: [bob.id], hasReacted: true });
+    expect(afterRemoval.find((summary) => summary.emoji === "❤️")).toEqual({
+      emoji: "❤️",
+      count: 1,
+      names: ["Carol Petit"],
+      userIds: [carol.id],
+      hasReacted: false,
+    });
+    expect(afterRemoval.find((summary) => summary.emoji === "🎉")).toEqual({
+      emoji: "🎉",
+      count: 1,
+      names: ["Bob Durand"],
+      userIds: [bob.id],
+      hasReacted: true,
+    });
   });
 });
 
@@ -81,15 +93,26 @@ describe("listReactionSummaries", () => {
         .where(and(eq(reactions.postId, first), eq(reactions.userId, userId), eq(reactions.emoji, "👍")));
     }
 
-    const forCarol = await listReactionSummaries(testDb.db, { postIds: [first, second, untouched], viewerId: carol.id });
+    const forCarol = await listReactionSummaries(testDb.db, {
+      postIds: [first, second, untouched],
+      viewerId: carol.id,
+    });
     const firstForCarol = [...forCarol.get(first)!].sort((a, b) => a.emoji.localeCompare(b.emoji));
     expect(firstForCarol).toEqual(
       [
-        { emoji: "👍", count: 3, names: ["Bob Durand", "Carol Petit", "Alice Martin"], userIds: [bob.id, carol.id, alice.id], hasReacted: true },
+        {
+          emoji: "👍",
+          count: 3,
+          names: ["Bob Durand", "Carol Petit", "Alice Martin"],
+          userIds: [bob.id, carol.id, alice.id],
+          hasReacted: true,
+        },
         { emoji: "💡", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: true },
       ].sort((a, b) => a.emoji.localeCompare(b.emoji)),
     );
-    expect(forCarol.get(second)).toEqual([{ emoji: "🙏", count: 1, names: ["Alice Martin"], userIds: [alice.id], hasReacted: false }]);
+    expect(forCarol.get(second)).toEqual([
+      { emoji: "🙏", count: 1, names: ["Alice Martin"], userIds: [alice.id], hasReacted: false },
+    ]);
     expect(forCarol.has(untouched)).toBe(false);
 
     const forBob = await listReactionSummaries(testDb.db, { postIds: [first, second], viewerId: bob.id });
@@ -114,7 +137,9 @@ describe("listReactionSummaries", () => {
         .set({ createdAt: new Date(Date.UTC(2024, 0, 1, 12, 0, index)) })
         .where(and(eq(reactions.postId, postId), eq(reactions.userId, fan.id)));
     }
-    const [summary] = (await listReactionSummaries(testDb.db, { postIds: [postId], viewerId: fans[13]!.id })).get(postId)!;
+    const [summary] = (await listReactionSummaries(testDb.db, { postIds: [postId], viewerId: fans[13]!.id })).get(
+      postId,
+    )!;
     expect(summary!.count).toBe(14);
     expect(summary!.names).toEqual(fans.slice(0, 12).map((fan) => fan.name));
     expect(summary!.hasReacted).toBe(true);
@@ -146,7 +171,11 @@ describe("drafts", () => {
     const threadTarget = `thread:${channel}`;
     const replyTarget = `reply:${threadId}`;
     await saveDraft(testDb.db, { userId: bob.id, target: threadTarget, payload: { title: "CV de Bob", body: "b" } });
-    await saveDraft(testDb.db, { userId: carol.id, target: threadTarget, payload: { title: "CV de Carol", body: "c" } });
+    await saveDraft(testDb.db, {
+      userId: carol.id,
+      target: threadTarget,
+      payload: { title: "CV de Carol", body: "c" },
+    });
     await saveDraft(testDb.db, { userId: bob.id, target: replyTarget, payload: { body: "réponse de Bob" } });
 
     expect((await getDraft(testDb.db, { userId: bob.id, target: threadTarget }))?.payload.title).toBe("CV de Bob");

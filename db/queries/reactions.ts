@@ -2,7 +2,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { reactions, users, type ReactionEmoji } from "../schema";
 
-export type ReactionSummary = { emoji: ReactionEmoji; count: number; names: string[]; userIds: string[]; hasReacted: boolean };
+export type ReactionSummary = {
+  emoji: ReactionEmoji;
+  count: number;
+  names: string[];
+  userIds: string[];
+  hasReacted: boolean;
+};
 
 /** Reaction counts, reactors' names and the viewer's own reactions for many posts, in one query. */
 export async function listReactionSummaries(
@@ -27,7 +33,13 @@ export async function listReactionSummaries(
     .groupBy(reactions.postId, reactions.emoji);
   for (const row of rows) {
     const list = byPost.get(row.postId) ?? [];
-    list.push({ emoji: row.emoji, count: row.count, names: row.names, userIds: row.userIds, hasReacted: row.hasReacted });
+    list.push({
+      emoji: row.emoji,
+      count: row.count,
+      names: row.names,
+      userIds: row.userIds,
+      hasReacted: row.hasReacted,
+    });
     byPost.set(row.postId, list);
   }
   return byPost;
@@ -39,9 +51,15 @@ export async function toggleReaction(
   { postId, userId, emoji }: { postId: number; userId: string; emoji: ReactionEmoji },
 ): Promise<ReactionSummary[]> {
   return db.transaction(async (tx) => {
-    const inserted = await tx.insert(reactions).values({ postId, userId, emoji }).onConflictDoNothing().returning({ postId: reactions.postId });
+    const inserted = await tx
+      .insert(reactions)
+      .values({ postId, userId, emoji })
+      .onConflictDoNothing()
+      .returning({ postId: reactions.postId });
     if (!inserted.length) {
-      await tx.delete(reactions).where(and(eq(reactions.postId, postId), eq(reactions.userId, userId), eq(reactions.emoji, emoji)));
+      await tx
+        .delete(reactions)
+        .where(and(eq(reactions.postId, postId), eq(reactions.userId, userId), eq(reactions.emoji, emoji)));
     }
     return (await listReactionSummaries(tx, { postIds: [postId], viewerId: userId })).get(postId) ?? [];
   });

@@ -29,9 +29,17 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-const fileOf = () => ({ storageKey: `reviews/${randomUUID()}`, contentType: "application/pdf", byteSize: 1234, pageCount: 2, originalName: "cv.pdf" });
+const fileOf = () => ({
+  storageKey: `reviews/${randomUUID()}`,
+  contentType: "application/pdf",
+  byteSize: 1234,
+  pageCount: 2,
+  originalName: "cv.pdf",
+});
 
-async function request(params: { file?: ReturnType<typeof fileOf> | null; letterText?: string; idempotencyKey?: string } = {}) {
+async function request(
+  params: { file?: ReturnType<typeof fileOf> | null; letterText?: string; idempotencyKey?: string } = {},
+) {
   return createReviewRequest(testDb.db, {
     channelId: await channelId(testDb.db, "cv"),
     authorId: alice.id,
@@ -100,10 +108,23 @@ describe("review requests", () => {
 
   it("stores a structured review with its reply post, once per submission", async () => {
     const created = await request();
-    const version = (await listReviewRequests(testDb.db, { threadIds: [created.thread.id] })).get(created.thread.id)!.versions[0]!;
-    const scores = { readability: { score: 3 }, fit: { score: 2, comment: "Parlez de l'ESS" }, achievements: { score: 4 }, spelling: { score: 4 } };
+    const version = (await listReviewRequests(testDb.db, { threadIds: [created.thread.id] })).get(created.thread.id)!
+      .versions[0]!;
+    const scores = {
+      readability: { score: 3 },
+      fit: { score: 2, comment: "Parlez de l'ESS" },
+      achievements: { score: 4 },
+      spelling: { score: 4 },
+    };
     const key = randomUUID();
-    const params = { threadId: created.thread.id, versionId: version.id, authorId: bob.id, body: documentFromText("Lisibilité : 3/4"), scores, idempotencyKey: key };
+    const params = {
+      threadId: created.thread.id,
+      versionId: version.id,
+      authorId: bob.id,
+      body: documentFromText("Lisibilité : 3/4"),
+      scores,
+      idempotencyKey: key,
+    };
     const first = await createReviewFeedback(testDb.db, params);
     const again = await createReviewFeedback(testDb.db, params);
     expect(first.ok && first.isNew).toBe(true);
@@ -115,10 +136,23 @@ describe("review requests", () => {
 
   it("stores page comments with their rectangle, listed by page with their post number", async () => {
     const created = await request();
-    const version = (await listReviewRequests(testDb.db, { threadIds: [created.thread.id] })).get(created.thread.id)!.versions[0]!;
+    const version = (await listReviewRequests(testDb.db, { threadIds: [created.thread.id] })).get(created.thread.id)!
+      .versions[0]!;
     const base = { threadId: created.thread.id, versionId: version.id, authorId: bob.id };
-    await createPageComment(testDb.db, { ...base, page: 2, rect: null, body: documentFromText("Page 2\n\nMarge trop large"), idempotencyKey: randomUUID() });
-    await createPageComment(testDb.db, { ...base, page: 1, rect: { x: 0.1, y: 0.2, w: 0.3, h: 0.05 }, body: documentFromText("Page 1\n\nTitre"), idempotencyKey: randomUUID() });
+    await createPageComment(testDb.db, {
+      ...base,
+      page: 2,
+      rect: null,
+      body: documentFromText("Page 2\n\nMarge trop large"),
+      idempotencyKey: randomUUID(),
+    });
+    await createPageComment(testDb.db, {
+      ...base,
+      page: 1,
+      rect: { x: 0.1, y: 0.2, w: 0.3, h: 0.05 },
+      body: documentFromText("Page 1\n\nTitre"),
+      idempotencyKey: randomUUID(),
+    });
     const comments = await listPageComments(testDb.db, { threadId: created.thread.id });
     expect(comments.map((comment) => [comment.page, comment.postNumber, comment.rect])).toEqual([
       [1, 3, { x: 0.1, y: 0.2, w: 0.3, h: 0.05 }],
@@ -135,20 +169,46 @@ describe("channel list statuses", () => {
   it("says per thread whether it is resolved, how many versions and reviews it has, and whether a file remains", async () => {
     const untouched = await request();
     const reviewed = await request({ file: null, letterText: "Madame, Monsieur," });
-    const [version] = (await listReviewRequests(testDb.db, { threadIds: [reviewed.thread.id] })).get(reviewed.thread.id)!.versions;
+    const [version] = (await listReviewRequests(testDb.db, { threadIds: [reviewed.thread.id] })).get(
+      reviewed.thread.id,
+    )!.versions;
     const score = { score: 3 };
     for (const key of [randomUUID(), randomUUID()]) {
-      await createReviewFeedback(testDb.db, { threadId: reviewed.thread.id, versionId: version!.id, authorId: bob.id, body: documentFromText("Bien"), scores: { readability: score }, idempotencyKey: key });
+      await createReviewFeedback(testDb.db, {
+        threadId: reviewed.thread.id,
+        versionId: version!.id,
+        authorId: bob.id,
+        body: documentFromText("Bien"),
+        scores: { readability: score },
+        idempotencyKey: key,
+      });
     }
-    await addReviewVersion(testDb.db, { threadId: reviewed.thread.id, actorId: alice.id, file: fileOf(), letterText: null });
+    await addReviewVersion(testDb.db, {
+      threadId: reviewed.thread.id,
+      actorId: alice.id,
+      file: fileOf(),
+      letterText: null,
+    });
     await setReviewResolved(testDb.db, { threadId: reviewed.thread.id, actorId: alice.id, isResolved: true });
 
     const statuses = await listReviewStatuses(testDb.db, { threadIds: [untouched.thread.id, reviewed.thread.id] });
-    expect(statuses.get(untouched.thread.id)).toEqual({ isResolved: false, versionCount: 1, feedbackCount: 0, hasFile: true });
-    expect(statuses.get(reviewed.thread.id)).toEqual({ isResolved: true, versionCount: 2, feedbackCount: 2, hasFile: true });
+    expect(statuses.get(untouched.thread.id)).toEqual({
+      isResolved: false,
+      versionCount: 1,
+      feedbackCount: 0,
+      hasFile: true,
+    });
+    expect(statuses.get(reviewed.thread.id)).toEqual({
+      isResolved: true,
+      versionCount: 2,
+      feedbackCount: 2,
+      hasFile: true,
+    });
     // A withdrawn file leaves the version (and its count) but no file.
     await deleteStoredFile(testDb.db, { fileId: untouched.fileId!, ownerId: alice.id });
-    expect((await listReviewStatuses(testDb.db, { threadIds: [untouched.thread.id] })).get(untouched.thread.id)).toMatchObject({ versionCount: 1, hasFile: false });
+    expect(
+      (await listReviewStatuses(testDb.db, { threadIds: [untouched.thread.id] })).get(untouched.thread.id),
+    ).toMatchObject({ versionCount: 1, hasFile: false });
     expect((await listReviewStatuses(testDb.db, { threadIds: [] })).size).toBe(0);
   });
 });

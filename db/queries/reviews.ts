@@ -1,7 +1,22 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { RichTextDocument } from "@/lib/editor/document";
 import type { DbOrTx } from "../client";
-import { channels, postAttachments, posts, reviewFeedback, reviewPageComments, reviewRequests, reviewVersions, storedFiles, threads, users, type PageRect, type ReviewDocKind, type RubricScores, type StoredFile } from "../schema";
+import {
+  channels,
+  postAttachments,
+  posts,
+  reviewFeedback,
+  reviewPageComments,
+  reviewRequests,
+  reviewVersions,
+  storedFiles,
+  threads,
+  users,
+  type PageRect,
+  type ReviewDocKind,
+  type RubricScores,
+  type StoredFile,
+} from "../schema";
 import type { FeedbackView, PageCommentView, ReviewRequestView } from "@/lib/reviews/types";
 import { createReply } from "./posts";
 import { createThread } from "./threads";
@@ -54,7 +69,9 @@ export async function createReviewRequest(db: DbOrTx, params: CreateReviewReques
         .returning({ id: storedFiles.id });
       fileId = file!.id;
     }
-    await tx.insert(reviewVersions).values({ threadId: thread.id, number: 1, fileId, letterText: params.letterText ?? null });
+    await tx
+      .insert(reviewVersions)
+      .values({ threadId: thread.id, number: 1, fileId, letterText: params.letterText ?? null });
     return { thread, isNew: true as const, fileId };
   });
 }
@@ -62,7 +79,10 @@ export async function createReviewRequest(db: DbOrTx, params: CreateReviewReques
 export type ReviewListStatus = { isResolved: boolean; versionCount: number; feedbackCount: number; hasFile: boolean };
 
 /** What a channel list shows about each review or pitch thread (resolved, versions, reviews), in one query. */
-export async function listReviewStatuses(db: DbOrTx, { threadIds }: { threadIds: number[] }): Promise<Map<number, ReviewListStatus>> {
+export async function listReviewStatuses(
+  db: DbOrTx,
+  { threadIds }: { threadIds: number[] },
+): Promise<Map<number, ReviewListStatus>> {
   if (!threadIds.length) return new Map();
   const rows = await db
     .select({
@@ -82,7 +102,10 @@ export async function listReviewStatuses(db: DbOrTx, { threadIds }: { threadIds:
 }
 
 /** The request and its versions (with file metadata) of review threads, in one query each. */
-export async function listReviewRequests(db: DbOrTx, { threadIds }: { threadIds: number[] }): Promise<Map<number, ReviewRequestView>> {
+export async function listReviewRequests(
+  db: DbOrTx,
+  { threadIds }: { threadIds: number[] },
+): Promise<Map<number, ReviewRequestView>> {
   if (!threadIds.length) return new Map();
   const [requests, versions] = await Promise.all([
     db.select().from(reviewRequests).where(inArray(reviewRequests.threadId, threadIds)),
@@ -151,7 +174,10 @@ export async function getFileWithThread(db: DbOrTx, { fileId }: { fileId: string
 }
 
 /** Deletes a file row owned by `ownerId`; returns its storage key so the bytes can go too. */
-export async function deleteStoredFile(db: DbOrTx, { fileId, ownerId }: { fileId: string; ownerId: string }): Promise<string | null> {
+export async function deleteStoredFile(
+  db: DbOrTx,
+  { fileId, ownerId }: { fileId: string; ownerId: string },
+): Promise<string | null> {
   const [row] = await db
     .delete(storedFiles)
     .where(and(eq(storedFiles.id, fileId), eq(storedFiles.ownerId, ownerId)))
@@ -165,10 +191,22 @@ export async function deleteStoredFile(db: DbOrTx, { fileId, ownerId }: { fileId
  */
 export async function createReviewFeedback(
   db: DbOrTx,
-  params: { threadId: number; versionId: number; authorId: string; body: RichTextDocument; scores: RubricScores; idempotencyKey: string },
+  params: {
+    threadId: number;
+    versionId: number;
+    authorId: string;
+    body: RichTextDocument;
+    scores: RubricScores;
+    idempotencyKey: string;
+  },
 ) {
   return db.transaction(async (tx) => {
-    const result = await createReply(tx, { threadId: params.threadId, authorId: params.authorId, body: params.body, idempotencyKey: params.idempotencyKey });
+    const result = await createReply(tx, {
+      threadId: params.threadId,
+      authorId: params.authorId,
+      body: params.body,
+      idempotencyKey: params.idempotencyKey,
+    });
     if (!result.ok || !result.isNew) return result;
     await tx.insert(reviewFeedback).values({
       postId: result.post.id,
@@ -213,7 +251,13 @@ export async function addReviewVersion(
       .select({ threadId: reviewRequests.threadId })
       .from(reviewRequests)
       .innerJoin(threads, eq(threads.id, reviewRequests.threadId))
-      .where(and(eq(reviewRequests.threadId, params.threadId), eq(threads.authorId, params.actorId), isNull(threads.deletedAt)))
+      .where(
+        and(
+          eq(reviewRequests.threadId, params.threadId),
+          eq(threads.authorId, params.actorId),
+          isNull(threads.deletedAt),
+        ),
+      )
       .for("update", { of: reviewRequests });
     if (!owned) return null;
     const [last] = await tx
@@ -224,18 +268,29 @@ export async function addReviewVersion(
       .limit(1);
     let fileId: string | null = null;
     if (params.file) {
-      const [file] = await tx.insert(storedFiles).values({ ...params.file, ownerId: params.actorId }).returning({ id: storedFiles.id });
+      const [file] = await tx
+        .insert(storedFiles)
+        .values({ ...params.file, ownerId: params.actorId })
+        .returning({ id: storedFiles.id });
       fileId = file!.id;
     }
     const number = (last?.number ?? 0) + 1;
-    await tx.insert(reviewVersions).values({ threadId: params.threadId, number, fileId, letterText: params.letterText ?? null });
-    await tx.update(threads).set({ lastActivityAt: sql`now()` }).where(eq(threads.id, params.threadId));
+    await tx
+      .insert(reviewVersions)
+      .values({ threadId: params.threadId, number, fileId, letterText: params.letterText ?? null });
+    await tx
+      .update(threads)
+      .set({ lastActivityAt: sql`now()` })
+      .where(eq(threads.id, params.threadId));
     return { number, fileId };
   });
 }
 
 /** Marks a request resolved (or not) by its author; false when it is not theirs. */
-export async function setReviewResolved(db: DbOrTx, { threadId, actorId, isResolved }: { threadId: number; actorId: string; isResolved: boolean }): Promise<boolean> {
+export async function setReviewResolved(
+  db: DbOrTx,
+  { threadId, actorId, isResolved }: { threadId: number; actorId: string; isResolved: boolean },
+): Promise<boolean> {
   const rows = await db
     .update(reviewRequests)
     .set({ resolvedAt: isResolved ? sql`now()` : null })
@@ -276,7 +331,10 @@ export async function deleteReviewVersion(
  * Removes the file of one version of the author's own request (the version row keeps its
  * reviews and page comments; its `file_id` becomes null). Returns the storage key to delete.
  */
-export async function withdrawVersionFile(db: DbOrTx, { threadId, number, actorId }: { threadId: number; number: number; actorId: string }): Promise<string | null> {
+export async function withdrawVersionFile(
+  db: DbOrTx,
+  { threadId, number, actorId }: { threadId: number; number: number; actorId: string },
+): Promise<string | null> {
   const [target] = await db
     .select({ fileId: reviewVersions.fileId })
     .from(reviewVersions)
@@ -289,33 +347,57 @@ export async function withdrawVersionFile(db: DbOrTx, { threadId, number, actorI
 /** A page comment: its reply post and its page (and rectangle) in one transaction. */
 export async function createPageComment(
   db: DbOrTx,
-  params: { threadId: number; versionId: number; authorId: string; page: number; rect: PageRect | null; body: RichTextDocument; idempotencyKey: string },
+  params: {
+    threadId: number;
+    versionId: number;
+    authorId: string;
+    page: number;
+    rect: PageRect | null;
+    body: RichTextDocument;
+    idempotencyKey: string;
+  },
 ) {
   return db.transaction(async (tx) => {
-    const result = await createReply(tx, { threadId: params.threadId, authorId: params.authorId, body: params.body, idempotencyKey: params.idempotencyKey });
+    const result = await createReply(tx, {
+      threadId: params.threadId,
+      authorId: params.authorId,
+      body: params.body,
+      idempotencyKey: params.idempotencyKey,
+    });
     if (!result.ok || !result.isNew) return result;
-    await tx.insert(reviewPageComments).values({ postId: result.post.id, threadId: params.threadId, versionId: params.versionId, page: params.page, rect: params.rect });
+    await tx.insert(reviewPageComments).values({
+      postId: result.post.id,
+      threadId: params.threadId,
+      versionId: params.versionId,
+      page: params.page,
+      rect: params.rect,
+    });
     return result;
   });
 }
 
 /** The visible page comments of a thread (all versions that still have their file), in one query. */
 export async function listPageComments(db: DbOrTx, { threadId }: { threadId: number }): Promise<PageCommentView[]> {
-  return db
-    .select({
-      id: reviewPageComments.id,
-      postNumber: posts.number,
-      versionId: reviewPageComments.versionId,
-      page: reviewPageComments.page,
-      rect: reviewPageComments.rect,
-      authorName: users.name,
-      text: posts.bodyText,
-    })
-    .from(reviewPageComments)
-    .innerJoin(posts, eq(posts.id, reviewPageComments.postId))
-    .innerJoin(users, eq(users.id, posts.authorId))
-    // A withdrawn file takes its markers along (their posts stay in the discussion).
-    .innerJoin(reviewVersions, and(eq(reviewVersions.id, reviewPageComments.versionId), isNotNull(reviewVersions.fileId)))
-    .where(and(eq(reviewPageComments.threadId, threadId), isNull(posts.deletedAt), isNull(posts.hiddenAt)))
-    .orderBy(asc(reviewPageComments.page), asc(reviewPageComments.id));
+  return (
+    db
+      .select({
+        id: reviewPageComments.id,
+        postNumber: posts.number,
+        versionId: reviewPageComments.versionId,
+        page: reviewPageComments.page,
+        rect: reviewPageComments.rect,
+        authorName: users.name,
+        text: posts.bodyText,
+      })
+      .from(reviewPageComments)
+      .innerJoin(posts, eq(posts.id, reviewPageComments.postId))
+      .innerJoin(users, eq(users.id, posts.authorId))
+      // A withdrawn file takes its markers along (their posts stay in the discussion).
+      .innerJoin(
+        reviewVersions,
+        and(eq(reviewVersions.id, reviewPageComments.versionId), isNotNull(reviewVersions.fileId)),
+      )
+      .where(and(eq(reviewPageComments.threadId, threadId), isNull(posts.deletedAt), isNull(posts.hiddenAt)))
+      .orderBy(asc(reviewPageComments.page), asc(reviewPageComments.id))
+  );
 }

@@ -4,7 +4,10 @@ import { settings } from "../schema";
 
 /** The stored values of some settings; missing keys are absent from the map (callers apply defaults). */
 export async function getSettings(db: DbOrTx, { keys }: { keys: string[] }): Promise<Map<string, unknown>> {
-  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, keys));
+  const rows = await db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(inArray(settings.key, keys));
   return new Map(rows.map((row) => [row.key, row.value]));
 }
 

@@ -60,12 +60,14 @@ export async function listUsersForStaff(
   };
 }
 
-
 /**
  * Suspends an account (again: a new reason or end date replaces the old ones). Bumping the
  * session version ends every session on its next request.
  */
-export async function suspendUser(db: DbOrTx, params: { userId: string; actorId: string; reason: string; until: Date | null }) {
+export async function suspendUser(
+  db: DbOrTx,
+  params: { userId: string; actorId: string; reason: string; until: Date | null },
+) {
   return db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
@@ -93,7 +95,10 @@ export async function suspendUser(db: DbOrTx, params: { userId: string; actorId:
 }
 
 /** Lifts a suspension. `actorId` null: the end date passed (lifted at sign-in, not audited as a person's act). */
-export async function unsuspendUser(db: DbOrTx, params: { userId: string; actorId: string | null; reason: string | null }) {
+export async function unsuspendUser(
+  db: DbOrTx,
+  params: { userId: string; actorId: string | null; reason: string | null },
+) {
   return db.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
@@ -102,7 +107,14 @@ export async function unsuspendUser(db: DbOrTx, params: { userId: string; actorI
       .returning({ id: users.id });
     if (!user) return null;
     if (params.actorId) {
-      await insertAudit(tx, { actorId: params.actorId, action: "user.unsuspend", targetType: "user", targetId: user.id, targetUserId: user.id, reason: params.reason });
+      await insertAudit(tx, {
+        actorId: params.actorId,
+        action: "user.unsuspend",
+        targetType: "user",
+        targetId: user.id,
+        targetUserId: user.id,
+        reason: params.reason,
+      });
     }
     return user;
   });

@@ -36,7 +36,12 @@ async function countQueries<T>(action: () => Promise<T>): Promise<{ result: T; c
 }
 
 async function reply(threadId: number, author: User, text: string, replyToId?: number) {
-  const result = await createReply(testDb.db, { threadId, authorId: author.id, body: documentFromText(text), replyToId });
+  const result = await createReply(testDb.db, {
+    threadId,
+    authorId: author.id,
+    body: documentFromText(text),
+    replyToId,
+  });
   if (!result.ok) throw new Error(result.reason);
   return result.post;
 }
@@ -46,7 +51,12 @@ async function reply(threadId: number, author: User, text: string, replyToId?: n
  * `nestedPerRoot` nested answers, with reactions on the opening post, first roots and children.
  */
 async function buildThread(title: string, total: number, nestedPerRoot: number) {
-  const { thread, postId } = await createThread(testDb.db, { channelId: channel, authorId: alice.id, title, body: documentFromText(`Ouverture ${title}`) });
+  const { thread, postId } = await createThread(testDb.db, {
+    channelId: channel,
+    authorId: alice.id,
+    title,
+    body: documentFromText(`Ouverture ${title}`),
+  });
   const people = [alice, bob, carol];
   let made = 1;
   let rootIndex = 0;
@@ -67,7 +77,12 @@ async function buildThread(title: string, total: number, nestedPerRoot: number) 
 
 describe("getThreadPageData", () => {
   it("returns the opening post, then top-level replies with their nested answers grouped under them", async () => {
-    const { thread, postId: openingId } = await createThread(testDb.db, { channelId: channel, authorId: alice.id, title: "Structure", body: documentFromText("Question") });
+    const { thread, postId: openingId } = await createThread(testDb.db, {
+      channelId: channel,
+      authorId: alice.id,
+      title: "Structure",
+      body: documentFromText("Question"),
+    });
     const first = await reply(thread.id, bob, "Premier");
     const second = await reply(thread.id, carol, "Deuxième");
     const toFirst = await reply(thread.id, alice, "Réponse au premier", first.id);
@@ -77,11 +92,22 @@ describe("getThreadPageData", () => {
     await toggleReaction(testDb.db, { postId: first.id, userId: carol.id, emoji: "👍" });
 
     const page = await getThreadPageData(testDb.db, { threadId: thread.id, viewer: actorOf(bob) });
-    expect(page.opening).toMatchObject({ id: openingId, number: 1, bodyHtml: "<p>Question</p>", author: { name: "Alice Martin" } });
+    expect(page.opening).toMatchObject({
+      id: openingId,
+      number: 1,
+      bodyHtml: "<p>Question</p>",
+      author: { name: "Alice Martin" },
+    });
     expect(page.replies.map((entry) => entry.post.id)).toEqual([first.id, second.id, toOpening.id]);
-    expect(page.replies.map((entry) => entry.children.map((child) => child.id))).toEqual([[toFirst.id, toNested.id], [toSecond.id], []]);
+    expect(page.replies.map((entry) => entry.children.map((child) => child.id))).toEqual([
+      [toFirst.id, toNested.id],
+      [toSecond.id],
+      [],
+    ]);
     expect(page.replies[0]!.children.every((child) => child.replyToId === first.id)).toBe(true);
-    expect(page.replies[0]!.post.reactions).toEqual([{ emoji: "👍", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: false }]);
+    expect(page.replies[0]!.post.reactions).toEqual([
+      { emoji: "👍", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: false },
+    ]);
     expect(page.replies[0]!.post.canEdit).toBe(true);
     expect(page.replies[1]!.post.canEdit).toBe(false);
     expect(page.hasMore).toBe(false);
@@ -89,7 +115,12 @@ describe("getThreadPageData", () => {
   });
 
   it("serves a long thread in windows: hasMore and lastNumber lead to the next window, without repeats", async () => {
-    const { thread } = await createThread(testDb.db, { channelId: channel, authorId: alice.id, title: "Fenêtres", body: documentFromText("Début") });
+    const { thread } = await createThread(testDb.db, {
+      channelId: channel,
+      authorId: alice.id,
+      title: "Fenêtres",
+      body: documentFromText("Début"),
+    });
     const roots = [];
     for (let i = 0; i < 7; i++) {
       const root = await reply(thread.id, [bob, carol][i % 2]!, `Racine ${i}`);
@@ -105,42 +136,79 @@ describe("getThreadPageData", () => {
     expect(first.hasMore).toBe(true);
     expect(first.lastNumber).toBe(roots[2]!.number);
 
-    const second = await getThreadPageData(testDb.db, { threadId: thread.id, viewer, limit: 3, after: first.lastNumber });
+    const second = await getThreadPageData(testDb.db, {
+      threadId: thread.id,
+      viewer,
+      limit: 3,
+      after: first.lastNumber,
+    });
     expect(second.opening).toBeNull();
     expect(second.replies.map((entry) => entry.post.id)).toEqual(roots.slice(3, 6).map((root) => root.id));
     expect(second.replies[0]!.children.map((child) => child.bodyHtml)).toEqual(["<p>Sous 3</p>"]);
     expect(second.hasMore).toBe(true);
 
-    const third = await getThreadPageData(testDb.db, { threadId: thread.id, viewer, limit: 3, after: second.lastNumber });
+    const third = await getThreadPageData(testDb.db, {
+      threadId: thread.id,
+      viewer,
+      limit: 3,
+      after: second.lastNumber,
+    });
     expect(third.replies.map((entry) => entry.post.id)).toEqual([roots[6]!.id]);
     expect(third.replies[0]!.children.map((child) => child.bodyHtml)).toEqual(["<p>Sous 6</p>"]);
     expect(third.hasMore).toBe(false);
     expect(third.lastNumber).toBe(roots[6]!.number);
 
     // Exactly `limit` replies left: no phantom "load more".
-    const exact = await getThreadPageData(testDb.db, { threadId: thread.id, viewer, limit: 4, after: roots[2]!.number });
+    const exact = await getThreadPageData(testDb.db, {
+      threadId: thread.id,
+      viewer,
+      limit: 4,
+      after: roots[2]!.number,
+    });
     expect(exact.replies).toHaveLength(4);
     expect(exact.hasMore).toBe(false);
 
     // Past the end: an empty window that keeps its cursor.
-    const beyond = await getThreadPageData(testDb.db, { threadId: thread.id, viewer, limit: 3, after: third.lastNumber });
+    const beyond = await getThreadPageData(testDb.db, {
+      threadId: thread.id,
+      viewer,
+      limit: 3,
+      after: third.lastNumber,
+    });
     expect(beyond.replies).toEqual([]);
     expect(beyond.hasMore).toBe(false);
     expect(beyond.lastNumber).toBe(third.lastNumber);
   });
 
   it("shows a deleted post as deleted, without its body or reactions", async () => {
-    const { thread } = await createThread(testDb.db, { channelId: channel, authorId: alice.id, title: "Supprimé", body: documentFromText("Début") });
+    const { thread } = await createThread(testDb.db, {
+      channelId: channel,
+      authorId: alice.id,
+      title: "Supprimé",
+      body: documentFromText("Début"),
+    });
     const gone = await reply(thread.id, bob, "Je retire ce que j'ai dit");
     await toggleReaction(testDb.db, { postId: gone.id, userId: carol.id, emoji: "❤️" });
     await deletePost(testDb.db, { postId: gone.id, actorId: bob.id });
 
     const page = await getThreadPageData(testDb.db, { threadId: thread.id, viewer: actorOf(bob) });
-    expect(page.replies[0]!.post).toMatchObject({ id: gone.id, isDeleted: true, bodyHtml: null, reactions: [], canEdit: false, canDelete: false });
+    expect(page.replies[0]!.post).toMatchObject({
+      id: gone.id,
+      isDeleted: true,
+      bodyHtml: null,
+      reactions: [],
+      canEdit: false,
+      canDelete: false,
+    });
   });
 
   it("hides a hidden post's body from other members, but not from its author or a facilitator", async () => {
-    const { thread } = await createThread(testDb.db, { channelId: channel, authorId: alice.id, title: "Masqué", body: documentFromText("Début") });
+    const { thread } = await createThread(testDb.db, {
+      channelId: channel,
+      authorId: alice.id,
+      title: "Masqué",
+      body: documentFromText("Début"),
+    });
     const hidden = await reply(thread.id, bob, "Propos déplacés");
     const visible = await reply(thread.id, carol, "Propos corrects");
     await testDb.db
@@ -148,10 +216,16 @@ describe("getThreadPageData", () => {
       .set({ hiddenAt: new Date(), hiddenReason: "Hors charte", hiddenById: facilitator.id })
       .where(eq(posts.id, hidden.id));
 
-    const find = (page: Awaited<ReturnType<typeof getThreadPageData>>, id: number) => page.replies.find((entry) => entry.post.id === id)!.post;
+    const find = (page: Awaited<ReturnType<typeof getThreadPageData>>, id: number) =>
+      page.replies.find((entry) => entry.post.id === id)!.post;
 
     const asMember = await getThreadPageData(testDb.db, { threadId: thread.id, viewer: actorOf(carol) });
-    expect(find(asMember, hidden.id)).toMatchObject({ isHidden: true, bodyHtml: null, hiddenReason: null, canReact: false });
+    expect(find(asMember, hidden.id)).toMatchObject({
+      isHidden: true,
+      bodyHtml: null,
+      hiddenReason: null,
+      canReact: false,
+    });
     expect(find(asMember, visible.id)).toMatchObject({ isHidden: false, bodyHtml: "<p>Propos corrects</p>" });
     expect(JSON.stringify(asMember)).not.toContain("déplacés");
 
@@ -159,13 +233,25 @@ describe("getThreadPageData", () => {
     expect(find(asVisitor, hidden.id).bodyHtml).toBeNull();
 
     const asAuthor = await getThreadPageData(testDb.db, { threadId: thread.id, viewer: actorOf(bob) });
-    expect(find(asAuthor, hidden.id)).toMatchObject({ isHidden: true, bodyHtml: "<p>Propos déplacés</p>", hiddenReason: "Hors charte", canEdit: false });
+    expect(find(asAuthor, hidden.id)).toMatchObject({
+      isHidden: true,
+      bodyHtml: "<p>Propos déplacés</p>",
+      hiddenReason: "Hors charte",
+      canEdit: false,
+    });
 
     const asFacilitator = await getThreadPageData(testDb.db, { threadId: thread.id, viewer: actorOf(facilitator) });
-    expect(find(asFacilitator, hidden.id)).toMatchObject({ isHidden: true, bodyHtml: "<p>Propos déplacés</p>", hiddenReason: "Hors charte" });
+    expect(find(asFacilitator, hidden.id)).toMatchObject({
+      isHidden: true,
+      bodyHtml: "<p>Propos déplacés</p>",
+      hiddenReason: "Hors charte",
+    });
 
     // A suspended facilitator is no moderator.
-    const suspended = await getThreadPageData(testDb.db, { threadId: thread.id, viewer: { id: facilitator.id, role: "facilitator", status: "suspended" } });
+    const suspended = await getThreadPageData(testDb.db, {
+      threadId: thread.id,
+      viewer: { id: facilitator.id, role: "facilitator", status: "suspended" },
+    });
     expect(find(suspended, hidden.id).bodyHtml).toBeNull();
   });
 });
@@ -185,7 +271,9 @@ describe("query counts", () => {
     expect(largeRun.result.replies).toHaveLength(40);
     expect(largeRun.result.replies.flatMap((entry) => entry.children).length).toBeGreaterThan(100);
     expect(largeRun.result.hasMore).toBe(true);
-    expect(largeRun.result.opening?.reactions).toEqual([{ emoji: "🎉", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: true }]);
+    expect(largeRun.result.opening?.reactions).toEqual([
+      { emoji: "🎉", count: 1, names: ["Carol Petit"], userIds: [carol.id], hasReacted: true },
+    ]);
     expect(largeRun.result.replies[0]!.post.reactions[0]).toMatchObject({ emoji: "👍", count: 1, hasReacted: false });
 
     expect(largeRun.count).toBe(smallRun.count);
@@ -206,8 +294,17 @@ describe("query counts", () => {
     const people = [alice, bob, carol, facilitator];
     const fill = async (target: number, count: number) => {
       for (let i = 0; i < count; i++) {
-        const { thread } = await createThread(testDb.db, { channelId: target, authorId: people[i % 4]!.id, title: `Fil ${i}`, body: documentFromText("x") });
-        await createReply(testDb.db, { threadId: thread.id, authorId: people[(i + 1) % 4]!.id, body: documentFromText("y") });
+        const { thread } = await createThread(testDb.db, {
+          channelId: target,
+          authorId: people[i % 4]!.id,
+          title: `Fil ${i}`,
+          body: documentFromText("x"),
+        });
+        await createReply(testDb.db, {
+          threadId: thread.id,
+          authorId: people[(i + 1) % 4]!.id,
+          body: documentFromText("y"),
+        });
       }
     };
     await fill(fewChannel, 5);
@@ -221,7 +318,9 @@ describe("query counts", () => {
     expect(many.count).toBe(few.count);
     expect(many.count).toBeLessThanOrEqual(2);
 
-    const secondPage = await countQueries(() => listChannelThreads(testDb.db, { channelId: manyChannel, cursor: many.result.nextCursor! }));
+    const secondPage = await countQueries(() =>
+      listChannelThreads(testDb.db, { channelId: manyChannel, cursor: many.result.nextCursor! }),
+    );
     expect(secondPage.result.items).toHaveLength(30);
     expect(secondPage.count).toBe(few.count);
   });

@@ -17,7 +17,12 @@ export type ThreadPageData = {
 /** Everything a thread page shows about posts, in four queries whatever the thread's length. */
 export async function getThreadPageData(
   db: DbOrTx,
-  { threadId, viewer, after = 1, limit = THREAD_WINDOW_SIZE }: { threadId: number; viewer: Actor; after?: number; limit?: number },
+  {
+    threadId,
+    viewer,
+    after = 1,
+    limit = THREAD_WINDOW_SIZE,
+  }: { threadId: number; viewer: Actor; after?: number; limit?: number },
 ): Promise<ThreadPageData> {
   const window = await listThreadWindow(db, { threadId, after, limit });
   const all = [...(window.opening && after <= 1 ? [window.opening] : []), ...window.replies, ...window.children];
@@ -26,7 +31,8 @@ export async function getThreadPageData(
     listReactionSummaries(db, { postIds, viewerId: viewer?.id ?? null }),
     listPostAttachments(db, { postIds }),
   ]);
-  const view = (post: (typeof all)[number]) => toPostView(post, viewer, reactions.get(post.id), attachments.get(post.id));
+  const view = (post: (typeof all)[number]) =>
+    toPostView(post, viewer, reactions.get(post.id), attachments.get(post.id));
   const childrenByRoot = new Map<number, PostView[]>();
   for (const child of window.children) {
     const list = childrenByRoot.get(child.replyToId!) ?? [];

@@ -146,8 +146,20 @@ describe("createThread", () => {
   it("does not confuse the same idempotency key used by two different members", async () => {
     const channel = await channelId(testDb.db, "entraide");
     const body = documentFromText("Même clé");
-    const fromAlice = await createThread(testDb.db, { channelId: channel, authorId: alice.id, title: "A", body, idempotencyKey: "shared-key" });
-    const fromCarol = await createThread(testDb.db, { channelId: channel, authorId: carol.id, title: "C", body, idempotencyKey: "shared-key" });
+    const fromAlice = await createThread(testDb.db, {
+      channelId: channel,
+      authorId: alice.id,
+      title: "A",
+      body,
+      idempotencyKey: "shared-key",
+    });
+    const fromCarol = await createThread(testDb.db, {
+      channelId: channel,
+      authorId: carol.id,
+      title: "C",
+      body,
+      idempotencyKey: "shared-key",
+    });
     expect(fromCarol.isNew).toBe(true);
     expect(fromCarol.thread.id).not.toBe(fromAlice.thread.id);
     expect(fromCarol.thread.authorId).toBe(carol.id);
@@ -156,15 +168,28 @@ describe("createThread", () => {
   it("deletes the author's new-thread draft for that channel on publish, and only that one", async () => {
     const channel = await channelId(testDb.db, "cv");
     const otherChannel = await channelId(testDb.db, "lettres");
-    await saveDraft(testDb.db, { userId: carol.id, target: `thread:${channel}`, payload: { title: "Brouillon", body: "..." } });
+    await saveDraft(testDb.db, {
+      userId: carol.id,
+      target: `thread:${channel}`,
+      payload: { title: "Brouillon", body: "..." },
+    });
     await saveDraft(testDb.db, { userId: carol.id, target: `thread:${otherChannel}`, payload: { title: "Autre" } });
     await saveDraft(testDb.db, { userId: bob.id, target: `thread:${channel}`, payload: { title: "Celui de Bob" } });
 
-    await createThread(testDb.db, { channelId: channel, authorId: carol.id, title: "Publié", body: documentFromText("Fini") });
+    await createThread(testDb.db, {
+      channelId: channel,
+      authorId: carol.id,
+      title: "Publié",
+      body: documentFromText("Fini"),
+    });
 
     expect(await getDraft(testDb.db, { userId: carol.id, target: `thread:${channel}` })).toBeNull();
-    expect((await getDraft(testDb.db, { userId: carol.id, target: `thread:${otherChannel}` }))?.payload.title).toBe("Autre");
-    expect((await getDraft(testDb.db, { userId: bob.id, target: `thread:${channel}` }))?.payload.title).toBe("Celui de Bob");
+    expect((await getDraft(testDb.db, { userId: carol.id, target: `thread:${otherChannel}` }))?.payload.title).toBe(
+      "Autre",
+    );
+    expect((await getDraft(testDb.db, { userId: bob.id, target: `thread:${channel}` }))?.payload.title).toBe(
+      "Celui de Bob",
+    );
     const remaining = await testDb.db.select().from(drafts).where(eq(drafts.userId, carol.id));
     expect(remaining.map((draft) => draft.target)).toEqual([`thread:${otherChannel}`]);
   });
@@ -175,7 +200,12 @@ describe("listChannelThreads", () => {
     const channel = await channelId(testDb.db, "pitch");
     const created: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const { thread } = await createThread(testDb.db, { channelId: channel, authorId: alice.id, title: `Pitch ${i}`, body: documentFromText(`Pitch ${i}`) });
+      const { thread } = await createThread(testDb.db, {
+        channelId: channel,
+        authorId: alice.id,
+        title: `Pitch ${i}`,
+        body: documentFromText(`Pitch ${i}`),
+      });
       created.push(thread.id);
     }
     // Give them distinct, older activity times: Pitch 0 oldest … Pitch 3 newest.
@@ -193,7 +223,11 @@ describe("listChannelThreads", () => {
     expect(page.items[0]!.isPinned).toBe(true);
     expect(page.nextCursor).toBeNull();
 
-    const reply = await createReply(testDb.db, { threadId: created[0]!, authorId: bob.id, body: documentFromText("Je réponds") });
+    const reply = await createReply(testDb.db, {
+      threadId: created[0]!,
+      authorId: bob.id,
+      body: documentFromText("Je réponds"),
+    });
     expect(reply.ok).toBe(true);
 
     page = await listChannelThreads(testDb.db, { channelId: channel });
@@ -208,11 +242,22 @@ describe("listChannelThreads", () => {
     const dave = await makeUser(testDb.db, "Dave Leroy");
     const eve = await makeUser(testDb.db, "Eve Moreau");
     const fred = await makeUser(testDb.db, "Fred Simon");
-    const { thread } = await createThread(testDb.db, { channelId: channel, authorId: alice.id, title: "Ma lettre", body: documentFromText("Avis ?") });
+    const { thread } = await createThread(testDb.db, {
+      channelId: channel,
+      authorId: alice.id,
+      title: "Ma lettre",
+      body: documentFromText("Avis ?"),
+    });
     for (const user of [bob, carol, bob]) {
-      await createReply(testDb.db, { threadId: thread.id, authorId: user.id, body: documentFromText(`Avis de ${user.name}`) });
+      await createReply(testDb.db, {
+        threadId: thread.id,
+        authorId: user.id,
+        body: documentFromText(`Avis de ${user.name}`),
+      });
     }
-    let item = (await listChannelThreads(testDb.db, { channelId: channel })).items.find((entry) => entry.id === thread.id)!;
+    let item = (await listChannelThreads(testDb.db, { channelId: channel })).items.find(
+      (entry) => entry.id === thread.id,
+    )!;
     expect(item.author).toMatchObject({ id: alice.id, name: "Alice Martin" });
     expect(item.participants).toEqual([
       { id: bob.id, name: "Bob Durand" },
@@ -239,7 +284,12 @@ describe("listChannelThreads", () => {
     const ids: number[] = [];
     for (let i = 0; i < 65; i++) {
       const author = [alice, bob, carol][i % 3]!;
-      const { thread } = await createThread(testDb.db, { channelId: channel, authorId: author.id, title: `Offre ${i}`, body: documentFromText(`Offre ${i}`) });
+      const { thread } = await createThread(testDb.db, {
+        channelId: channel,
+        authorId: author.id,
+        title: `Offre ${i}`,
+        body: documentFromText(`Offre ${i}`),
+      });
       ids.push(thread.id);
     }
     // Deterministic activity times, four threads per minute: several page boundaries fall
@@ -247,11 +297,19 @@ describe("listChannelThreads", () => {
     for (const [index, id] of ids.entries()) {
       await testDb.db
         .update(threads)
-        .set({ lastActivityAt: new Date(Date.UTC(2024, 5, 1, 8, Math.floor(index / 4))), isPinned: index === 5 || index === 40 })
+        .set({
+          lastActivityAt: new Date(Date.UTC(2024, 5, 1, 8, Math.floor(index / 4))),
+          isPinned: index === 5 || index === 40,
+        })
         .where(eq(threads.id, id));
     }
     // A deleted thread never shows.
-    const { thread: deleted } = await createThread(testDb.db, { channelId: channel, authorId: alice.id, title: "Supprimé", body: documentFromText("x") });
+    const { thread: deleted } = await createThread(testDb.db, {
+      channelId: channel,
+      authorId: alice.id,
+      title: "Supprimé",
+      body: documentFromText("x"),
+    });
     await testDb.db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, deleted.id));
 
     const { pages, items } = await collectAllPages(channel);
@@ -284,7 +342,12 @@ describe("listChannelThreads", () => {
     const channel = await channelId(testDb.db, "programme");
     const ids: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const { thread } = await createThread(testDb.db, { channelId: channel, authorId: bob.id, title: `Atelier ${i}`, body: documentFromText("x") });
+      const { thread } = await createThread(testDb.db, {
+        channelId: channel,
+        authorId: bob.id,
+        title: `Atelier ${i}`,
+        body: documentFromText("x"),
+      });
       ids.push(thread.id);
     }
     // Newest first: 29 threads a minute apart, then two bumped within the same millisecond.

@@ -3,7 +3,18 @@ import { documentText, excerptOf, mentionedUserIds, renderDocumentHtml } from "@
 import type { RichTextDocument } from "@/lib/editor/document";
 import { slugify } from "@/lib/slug";
 import type { DbOrTx } from "../client";
-import { channels, drafts, mentions, posts, threadReads, threads, users, type Channel, type Thread, type ThreadKind } from "../schema";
+import {
+  channels,
+  drafts,
+  mentions,
+  posts,
+  threadReads,
+  threads,
+  users,
+  type Channel,
+  type Thread,
+  type ThreadKind,
+} from "../schema";
 
 export const THREADS_PAGE_SIZE = 30;
 
@@ -34,7 +45,8 @@ function decodeThreadCursor(value: string | undefined): Cursor | null {
   if (!value) return null;
   try {
     const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    if (typeof cursor.pinned !== "boolean" || !Number.isSafeInteger(cursor.id) || Number.isNaN(Date.parse(cursor.at))) return null;
+    if (typeof cursor.pinned !== "boolean" || !Number.isSafeInteger(cursor.id) || Number.isNaN(Date.parse(cursor.at)))
+      return null;
     return cursor;
   } catch {
     return null;
@@ -74,7 +86,9 @@ export async function listChannelThreads(
   const posterIds = [...new Set(page.flatMap((row) => row.thread.recentPosterIds))];
   const names = posterIds.length
     ? new Map(
-        (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, posterIds))).map((user) => [user.id, user.name]),
+        (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, posterIds))).map(
+          (user) => [user.id, user.name],
+        ),
       )
     : new Map<string, string>();
   const items = page.map(({ thread, author }) => ({
@@ -94,13 +108,19 @@ export async function listChannelThreads(
   const last = page.at(-1);
   return {
     items,
-    nextCursor: rows.length > limit && last ? encodeThreadCursor({ isPinned: last.thread.isPinned, activityKey: last.activityKey, id: last.thread.id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeThreadCursor({ isPinned: last.thread.isPinned, activityKey: last.activityKey, id: last.thread.id })
+        : null,
   };
 }
 
 export type ThreadWithChannel = { thread: Thread; channel: Channel };
 
-export async function getThreadWithChannel(db: DbOrTx, { threadId }: { threadId: number }): Promise<ThreadWithChannel | null> {
+export async function getThreadWithChannel(
+  db: DbOrTx,
+  { threadId }: { threadId: number },
+): Promise<ThreadWithChannel | null> {
   const [row] = await db
     .select({ thread: threads, channel: channels })
     .from(threads)
@@ -123,7 +143,10 @@ export type CreateThreadParams = {
 export async function existingMentionIds(db: DbOrTx, doc: RichTextDocument): Promise<string[]> {
   const ids = mentionedUserIds(doc);
   if (!ids.length) return [];
-  const rows = await db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.status, "active")));
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.status, "active")));
   return rows.map((row) => row.id);
 }
 
@@ -144,7 +167,10 @@ async function findThreadBySubmission(db: DbOrTx, authorId: string, idempotencyK
 /** Thrown inside the transaction when a concurrent twin won: rolls the thread back. */
 class DuplicateThreadSubmission extends Error {}
 
-export async function createThread(db: DbOrTx, params: CreateThreadParams): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
+export async function createThread(
+  db: DbOrTx,
+  params: CreateThreadParams,
+): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
   if (params.idempotencyKey) {
     const existing = await findThreadBySubmission(db, params.authorId, params.idempotencyKey);
     if (existing) return { ...existing, isNew: false };
@@ -161,7 +187,10 @@ export async function createThread(db: DbOrTx, params: CreateThreadParams): Prom
   }
 }
 
-async function insertThread(db: DbOrTx, params: CreateThreadParams): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
+async function insertThread(
+  db: DbOrTx,
+  params: CreateThreadParams,
+): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
   return db.transaction(async (tx) => {
     const text = documentText(params.body);
     const [thread] = await tx
@@ -193,13 +222,17 @@ async function insertThread(db: DbOrTx, params: CreateThreadParams): Promise<{ t
     if (!post) throw new DuplicateThreadSubmission();
     const mentioned = await existingMentionIds(tx, params.body);
     if (mentioned.length) await tx.insert(mentions).values(mentioned.map((userId) => ({ postId: post!.id, userId })));
-    await tx.delete(drafts).where(and(eq(drafts.userId, params.authorId), eq(drafts.target, `thread:${params.channelId}`)));
+    await tx
+      .delete(drafts)
+      .where(and(eq(drafts.userId, params.authorId), eq(drafts.target, `thread:${params.channelId}`)));
     return { thread: thread!, postId: post!.id, isNew: true };
   });
 }
 
 /** Thread counts per channel for the home page, in one query. */
-export async function countThreadsByChannel(db: DbOrTx): Promise<Map<number, { threads: number; lastActivityAt: Date | null }>> {
+export async function countThreadsByChannel(
+  db: DbOrTx,
+): Promise<Map<number, { threads: number; lastActivityAt: Date | null }>> {
   const rows = await db
     .select({
       channelId: threads.channelId,
@@ -209,17 +242,25 @@ export async function countThreadsByChannel(db: DbOrTx): Promise<Map<number, { t
     .from(threads)
     .where(isNull(threads.deletedAt))
     .groupBy(threads.channelId);
-  return new Map(rows.map((row) => [row.channelId, { threads: row.count, lastActivityAt: row.last ? new Date(row.last) : null }]));
+  return new Map(
+    rows.map((row) => [row.channelId, { threads: row.count, lastActivityAt: row.last ? new Date(row.last) : null }]),
+  );
 }
 
 /** Remembers how far a member has read a thread (never goes backwards). */
-export async function markThreadRead(db: DbOrTx, { userId, threadId, number }: { userId: string; threadId: number; number: number }) {
+export async function markThreadRead(
+  db: DbOrTx,
+  { userId, threadId, number }: { userId: string; threadId: number; number: number },
+) {
   await db
     .insert(threadReads)
     .values({ userId, threadId, lastReadNumber: number })
     .onConflictDoUpdate({
       target: [threadReads.userId, threadReads.threadId],
-      set: { lastReadNumber: sql`greatest(${threadReads.lastReadNumber}, excluded.last_read_number)`, updatedAt: sql`now()` },
+      set: {
+        lastReadNumber: sql`greatest(${threadReads.lastReadNumber}, excluded.last_read_number)`,
+        updatedAt: sql`now()`,
+      },
     });
 }
 
@@ -227,7 +268,10 @@ export async function markThreadRead(db: DbOrTx, { userId, threadId, number }: {
  * Threads with posts a member has not read, per channel, counting activity since they joined
  * and not their own latest posts. One grouped query.
  */
-export async function countUnreadByChannel(db: DbOrTx, { userId, since }: { userId: string; since: Date }): Promise<Map<number, number>> {
+export async function countUnreadByChannel(
+  db: DbOrTx,
+  { userId, since }: { userId: string; since: Date },
+): Promise<Map<number, number>> {
   const rows = await db
     .select({ channelId: threads.channelId, count: sql<number>`count(*)::int` })
     .from(threads)

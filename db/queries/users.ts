@@ -80,7 +80,14 @@ export async function createUser(db: DbOrTx, params: CreateUserParams): Promise<
 
 export async function updateProfile(
   db: DbOrTx,
-  params: { userId: string; name: string; headline: string | null; bio: string | null; organisation: string | null; expertise: string[] },
+  params: {
+    userId: string;
+    name: string;
+    headline: string | null;
+    bio: string | null;
+    organisation: string | null;
+    expertise: string[];
+  },
 ): Promise<PublicUser | null> {
   const { userId, ...values } = params;
   const [row] = await db

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { requestStatuses } from "@/lib/moderation/constants";
 import { posts, threads } from "./forum";
 import { users } from "./users";
@@ -18,7 +29,10 @@ export const proRequests = pgTable(
     organisation: text("organisation").notNull(),
     jobTitle: text("job_title").notNull(),
     proofUrl: text("proof_url").notNull(),
-    expertise: text("expertise").array().notNull().default(sql`'{}'::text[]`),
+    expertise: text("expertise")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: requestStatus("status").notNull().default("pending"),
     decisionMessage: text("decision_message"),
     decidedById: uuid("decided_by_id").references(() => users.id),
@@ -26,7 +40,9 @@ export const proRequests = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("pro_requests_one_pending_idx").on(t.userId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("pro_requests_one_pending_idx")
+      .on(t.userId)
+      .where(sql`${t.status} = 'pending'`),
     index("pro_requests_queue_idx").on(t.status, t.createdAt, t.id),
   ],
 );

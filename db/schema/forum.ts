@@ -58,7 +58,10 @@ export const threads = pgTable(
     /** Visible replies, kept in step with `posts` inside the writing transaction. */
     replyCount: integer("reply_count").notNull().default(0),
     /** Up to five most recent distinct posters, newest first: the channel page's avatars without a join. */
-    recentPosterIds: uuid("recent_poster_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    recentPosterIds: uuid("recent_poster_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** Highest `posts.number` handed out: gives each thread a gap-free, commit-ordered sequence. */
     lastPostNumber: integer("last_post_number").notNull().default(0),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
@@ -68,7 +71,12 @@ export const threads = pgTable(
   (t) => [
     // Channel page order: pinned first, then latest activity; id breaks ties for the cursor.
     // NULLS FIRST matches a plain ORDER BY … DESC, so PostgreSQL reads the index in order, without a sort.
-    index("threads_channel_order_idx").on(t.channelId, t.isPinned.desc().nullsFirst(), t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("threads_channel_order_idx").on(
+      t.channelId,
+      t.isPinned.desc().nullsFirst(),
+      t.lastActivityAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("threads_author_idx").on(t.authorId),
     // Unread counts: recent activity across channels.
     index("threads_activity_idx").on(t.lastActivityAt),

@@ -27,7 +27,9 @@ export const reports = pgTable(
   },
   (t) => [
     // One open report per member and post: reporting twice does not make a post look worse.
-    uniqueIndex("reports_open_unique_idx").on(t.postId, t.reporterId).where(sql`${t.status} = 'open'`),
+    uniqueIndex("reports_open_unique_idx")
+      .on(t.postId, t.reporterId)
+      .where(sql`${t.status} = 'open'`),
     index("reports_queue_idx").on(t.status, t.createdAt, t.id),
   ],
 );

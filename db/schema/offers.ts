@@ -1,6 +1,25 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { applicationStatuses, essFamilies, offerContracts, offerOrigins, salaryPeriods, workModes } from "@/lib/offers/constants";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  applicationStatuses,
+  essFamilies,
+  offerContracts,
+  offerOrigins,
+  salaryPeriods,
+  workModes,
+} from "@/lib/offers/constants";
 import { threads } from "./forum";
 import { users } from "./users";
 
@@ -50,9 +69,16 @@ export const jobOffers = pgTable(
     // filtered page is read in order from an index, never sorted.
     index("job_offers_published_idx").on(t.publishedAt.desc().nullsFirst(), t.threadId.desc().nullsFirst()),
     index("job_offers_contract_idx").on(t.contract, t.publishedAt.desc().nullsFirst(), t.threadId.desc().nullsFirst()),
-    index("job_offers_department_idx").on(t.department, t.publishedAt.desc().nullsFirst(), t.threadId.desc().nullsFirst()),
+    index("job_offers_department_idx").on(
+      t.department,
+      t.publishedAt.desc().nullsFirst(),
+      t.threadId.desc().nullsFirst(),
+    ),
     index("job_offers_expires_idx").on(t.expiresAt),
-    check("job_offers_salary_check", sql`${t.salaryMin} is null or ${t.salaryMax} is null or ${t.salaryMin} <= ${t.salaryMax}`),
+    check(
+      "job_offers_salary_check",
+      sql`${t.salaryMin} is null or ${t.salaryMax} is null or ${t.salaryMin} <= ${t.salaryMax}`,
+    ),
   ],
 );
 
@@ -77,7 +103,11 @@ export const offerApplications = pgTable(
   },
   (t) => [
     uniqueIndex("offer_applications_user_thread_idx").on(t.userId, t.threadId),
-    index("offer_applications_user_updated_idx").on(t.userId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("offer_applications_user_updated_idx").on(
+      t.userId,
+      t.updatedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index("offer_applications_thread_idx").on(t.threadId),
   ],
 );

@@ -1,4 +1,15 @@
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { posts, threads } from "./forum";
 import { storedFiles } from "./files";
 import { users } from "./users";
@@ -34,7 +45,10 @@ export const reviewVersions = pgTable(
     letterText: text("letter_text"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("review_versions_thread_number_idx").on(t.threadId, t.number), index("review_versions_file_idx").on(t.fileId)],
+  (t) => [
+    uniqueIndex("review_versions_thread_number_idx").on(t.threadId, t.number),
+    index("review_versions_file_idx").on(t.fileId),
+  ],
 );
 
 /** One criterion's score (1 to 4) and optional comment, keyed by criterion id (lib/reviews/rubric). */

@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 import { userRoles, userStatuses } from "@/lib/permissions/roles";
 
@@ -35,17 +25,17 @@ export const users = pgTable(
     headline: text("headline"),
     bio: text("bio"),
     organisation: text("organisation"),
-    expertise: text("expertise").array().notNull().default(sql`'{}'::text[]`),
+    expertise: text("expertise")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     locale: text("locale"),
     suspendedUntil: timestamp("suspended_until", { withTimezone: true }),
     suspensionReason: text("suspension_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`),
-    index("users_role_idx").on(t.role),
-  ],
+  (t) => [uniqueIndex("users_email_lower_idx").on(sql`lower(${t.email})`), index("users_role_idx").on(t.role)],
 );
 
 /** Auth.js adapter table, for OAuth providers a territory may add later. */

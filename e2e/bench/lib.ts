@@ -14,7 +14,9 @@ export function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -38,7 +40,10 @@ export function rssMiB(pid: number | undefined): number {
 /** Samples the peak RSS of some processes until stopped. */
 export function sampleRss(pids: (number | undefined)[]) {
   const peaks = pids.map(() => 0);
-  const timer = setInterval(() => pids.forEach((pid, index) => (peaks[index] = Math.max(peaks[index]!, rssMiB(pid) || 0))), 250);
+  const timer = setInterval(
+    () => pids.forEach((pid, index) => (peaks[index] = Math.max(peaks[index]!, rssMiB(pid) || 0))),
+    250,
+  );
   return { stop: () => (clearInterval(timer), peaks) };
 }
 

@@ -25,7 +25,12 @@ export type LiveBenchResult = {
   peakRssMiB: number[];
 };
 
-export async function runLiveBench(options: { clients: number; replies: number; instances: number; servers?: AppServer[] }): Promise<LiveBenchResult> {
+export async function runLiveBench(options: {
+  clients: number;
+  replies: number;
+  instances: number;
+  servers?: AppServer[];
+}): Promise<LiveBenchResult> {
   const owned: AppServer[] = [];
   let dropDatabase = async () => {};
   const dataDir = `data/bench-live-${process.pid}`;
@@ -35,10 +40,17 @@ export async function runLiveBench(options: { clients: number; replies: number; 
     if (!servers) {
       if (options.instances > 1) {
         const adminUrl = process.env.BENCH_DATABASE_URL;
-        if (!adminUrl) throw new Error("--instances 2 needs BENCH_DATABASE_URL (a PostgreSQL server to create a bench database on).");
+        if (!adminUrl)
+          throw new Error(
+            "--instances 2 needs BENCH_DATABASE_URL (a PostgreSQL server to create a bench database on).",
+          );
         const database = await createDatabase(adminUrl);
         dropDatabase = database.drop;
-        const env = { DATABASE_URL: database.url, AUTH_SECRET: randomUUID() + randomUUID(), ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}) };
+        const env = {
+          DATABASE_URL: database.url,
+          AUTH_SECRET: randomUUID() + randomUUID(),
+          ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
+        };
         adapter = process.env.BENCH_REDIS_URL ? "redis" : "postgres";
         const ports = await Promise.all(Array.from({ length: options.instances }, freePort));
         owned.push(...(await Promise.all(ports.map((port) => startServer(port, env)))));
@@ -52,7 +64,9 @@ export async function runLiveBench(options: { clients: number; replies: number; 
     const last = servers[servers.length - 1]!;
 
     // A few accounts share the watchers; a separate one posts.
-    const watchers = await Promise.all(Array.from({ length: 10 }, (_, i) => createMember(first.url, `Lecteur ${i + 1}`)));
+    const watchers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createMember(first.url, `Lecteur ${i + 1}`)),
+    );
     const poster = await createMember(first.url, "Autrice du fil");
     const watcherCookies = await Promise.all(watchers.map((member) => signIn(first.url, member.email)));
     const posterCookie = await signIn(last.url, poster.email);
@@ -61,7 +75,11 @@ export async function runLiveBench(options: { clients: number; replies: number; 
       await fetch(`${last.url}/api/v1/channels/entraide/threads`, {
         method: "POST",
         headers,
-        body: JSON.stringify({ title: "Fil de mesure en direct", body: paragraphs("Ouverture"), idempotencyKey: randomUUID() }),
+        body: JSON.stringify({
+          title: "Fil de mesure en direct",
+          body: paragraphs("Ouverture"),
+          idempotencyKey: randomUUID(),
+        }),
       })
     ).json()) as { id: number };
 
@@ -71,7 +89,11 @@ export async function runLiveBench(options: { clients: number; replies: number; 
     const sockets: Socket[] = [];
     for (let i = 0; i < options.clients; i++) {
       const server = servers[i % servers.length]!;
-      const socket = io(server.url, { transports: ["websocket"], extraHeaders: { cookie: watcherCookies[i % watcherCookies.length]! }, reconnection: false });
+      const socket = io(server.url, {
+        transports: ["websocket"],
+        extraHeaders: { cookie: watcherCookies[i % watcherCookies.length]! },
+        reconnection: false,
+      });
       socket.on("post:created", (event: { threadId: number; number: number }) => {
         const started = sentAt.get(event.number);
         const key = `${i}:${event.number}`;
@@ -85,7 +107,10 @@ export async function runLiveBench(options: { clients: number; replies: number; 
       sockets.map(
         (socket) =>
           new Promise<void>((resolve, reject) => {
-            const join = () => socket.emit("join", `thread:${thread.id}`, (result: { ok: boolean }) => (result.ok ? resolve() : reject(new Error("join refused"))));
+            const join = () =>
+              socket.emit("join", `thread:${thread.id}`, (result: { ok: boolean }) =>
+                result.ok ? resolve() : reject(new Error("join refused")),
+              );
             if (socket.connected) join();
             else socket.once("connect", join);
             socket.once("connect_error", reject);
@@ -100,7 +125,10 @@ export async function runLiveBench(options: { clients: number; replies: number; 
       const response = await fetch(`${last.url}/api/v1/threads/${thread.id}/posts`, {
         method: "POST",
         headers,
-        body: JSON.stringify({ body: paragraphs(`Réponse ${i + 1} : un message de taille ordinaire pour la mesure.`), idempotencyKey: randomUUID() }),
+        body: JSON.stringify({
+          body: paragraphs(`Réponse ${i + 1} : un message de taille ordinaire pour la mesure.`),
+          idempotencyKey: randomUUID(),
+        }),
       });
       if (response.status !== 201) throw new Error(`reply ${i + 1}: ${response.status}`);
       const { post } = (await response.json()) as { post: { number: number } };
@@ -121,7 +149,12 @@ export async function runLiveBench(options: { clients: number; replies: number; 
       adapter,
       delivered: received.size,
       lost: expected - received.size,
-      latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? NaN) },
+      latencyMs: {
+        p50: round(percentile(latencies, 50)),
+        p95: round(percentile(latencies, 95)),
+        p99: round(percentile(latencies, 99)),
+        max: round(latencies.at(-1) ?? NaN),
+      },
       peakRssMiB: peaks.map((peak) => Math.round(peak)),
     };
   } finally {

@@ -47,7 +47,9 @@ async function measure(step: string, connections: number, options: autocannon.Op
     non2xx: result.non2xx,
     isFailed: result.errors + result.timeouts + result.non2xx > 0,
   };
-  console.info(`  ${step} ×${connections}: ${row.requestsPerSecond} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms${row.isFailed ? "  FAILED" : ""}`);
+  console.info(
+    `  ${step} ×${connections}: ${row.requestsPerSecond} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms${row.isFailed ? "  FAILED" : ""}`,
+  );
   return row;
 }
 
@@ -85,7 +87,12 @@ async function main() {
       results.push(await measure("thread page, visitor", connections, { url: base + threadPath }));
       results.push(await measure("thread page, member", connections, { url: base + threadPath, headers: { cookie } }));
       results.push(await measure("channel page", connections, { url: `${base}/c/${workload.channelSlug}` }));
-      results.push(await measure("thread JSON API", connections, { url: `${base}/api/v1/threads/${sample.id}`, headers: { cookie } }));
+      results.push(
+        await measure("thread JSON API", connections, {
+          url: `${base}/api/v1/threads/${sample.id}`,
+          headers: { cookie },
+        }),
+      );
       let counter = 0;
       results.push(
         await measure("create reply", connections, {
@@ -100,7 +107,10 @@ async function main() {
                   ...request,
                   path: `/api/v1/threads/${thread.id}/posts`,
                   headers: { "content-type": "application/json", cookie },
-                  body: JSON.stringify({ body: paragraphs(`Réponse de charge ${counter} : merci pour ce partage.`), idempotencyKey: randomUUID() }),
+                  body: JSON.stringify({
+                    body: paragraphs(`Réponse de charge ${counter} : merci pour ce partage.`),
+                    idempotencyKey: randomUUID(),
+                  }),
                 };
               },
             },

@@ -43,7 +43,11 @@ function documentFor(seed: number): RichTextDocument {
       type: "paragraph",
       content: [
         { type: "text", text: "Plus d'infos : " },
-        { type: "text", text: "le guide de l'ESS", marks: [{ type: "link", attrs: { href: "https://www.ess-france.org/" } }] },
+        {
+          type: "text",
+          text: "le guide de l'ESS",
+          marks: [{ type: "link", attrs: { href: "https://www.ess-france.org/" } }],
+        },
       ],
     });
   }
@@ -69,7 +73,14 @@ export async function seedWorkload(db: Db, { threadCount = 200, postsPerThread =
     .returning({ id: users.id, email: users.email });
   const [channel] = await db
     .insert(channels)
-    .values({ slug: BENCH_CHANNEL, name: "Banc d'essai", description: "Charge de référence", visibility: "public", kind: "discussion", position: 99 })
+    .values({
+      slug: BENCH_CHANNEL,
+      name: "Banc d'essai",
+      description: "Charge de référence",
+      visibility: "public",
+      kind: "discussion",
+      position: 99,
+    })
     .returning({ id: channels.id });
   const start = Date.now() - threadCount * 60_000;
   for (let t = 0; t < threadCount; t++) {

@@ -1,6 +1,14 @@
 import { createHash } from "node:crypto";
 import { getDb } from "@/db";
-import { createInvitation, decideAdmission, findUsableInvitation, getAdmissionRequest, listInvitations, listPendingAdmissions, revokeInvitation } from "@/db/queries/admission";
+import {
+  createInvitation,
+  decideAdmission,
+  findUsableInvitation,
+  getAdmissionRequest,
+  listInvitations,
+  listPendingAdmissions,
+  revokeInvitation,
+} from "@/db/queries/admission";
 import { insertAudit } from "@/db/queries/audit";
 import { getSettings, setSetting } from "@/db/queries/settings";
 import { sendCommunityEmail } from "@/lib/community/emails";
@@ -18,7 +26,10 @@ function questionId(label: string): string {
 
 export async function getCommunitySettings() {
   const stored = await getSettings(getDb(), { keys: [COMMUNITY_MODE_KEY, ADMISSION_QUESTIONS_KEY] });
-  return { mode: parseMode(stored.get(COMMUNITY_MODE_KEY)), questions: parseQuestions(stored.get(ADMISSION_QUESTIONS_KEY)) };
+  return {
+    mode: parseMode(stored.get(COMMUNITY_MODE_KEY)),
+    questions: parseQuestions(stored.get(ADMISSION_QUESTIONS_KEY)),
+  };
 }
 
 /** Saves the mode and the questions (one per line in the form), audited in one transaction. */
@@ -28,7 +39,13 @@ export async function updateCommunitySettings(actor: Actor, input: { mode: Commu
   await getDb().transaction(async (tx) => {
     await setSetting(tx, { key: COMMUNITY_MODE_KEY, value: input.mode });
     await setSetting(tx, { key: ADMISSION_QUESTIONS_KEY, value: questions });
-    await insertAudit(tx, { actorId: actor!.id, action: "settings.update", targetType: "settings", targetId: "admission", details: { mode: input.mode, questions: input.questions } });
+    await insertAudit(tx, {
+      actorId: actor!.id,
+      action: "settings.update",
+      targetType: "settings",
+      targetId: "admission",
+      details: { mode: input.mode, questions: input.questions },
+    });
   });
   return { mode: input.mode, questions };
 }
@@ -51,18 +68,36 @@ export async function listAdmissionQueue(actor: Actor, input: { cursor?: string 
 }
 
 /** Admits or refuses a waiting account, with a message sent by email. */
-export async function decideAdmissionRequest(actor: Actor, input: { userId: string; approve: boolean; message?: string | null }) {
+export async function decideAdmissionRequest(
+  actor: Actor,
+  input: { userId: string; approve: boolean; message?: string | null },
+) {
   if (!canReviewAdmissions(actor)) throw new AppError("not_found");
-  const decided = await decideAdmission(getDb(), { userId: input.userId, actorId: actor!.id, approve: input.approve, message: input.message ?? null });
+  const decided = await decideAdmission(getDb(), {
+    userId: input.userId,
+    actorId: actor!.id,
+    approve: input.approve,
+    message: input.message ?? null,
+  });
   if (!decided) throw new AppError("not_found");
-  await sendCommunityEmail(decided.user, input.approve ? "admissionApproved" : "admissionRefused", { message: input.message });
+  await sendCommunityEmail(decided.user, input.approve ? "admissionApproved" : "admissionRefused", {
+    message: input.message,
+  });
   return decided.request;
 }
 
-export async function createInvitationLink(actor: Actor, input: { maxUses: number | null; expiresInDays: number; note: string }) {
+export async function createInvitationLink(
+  actor: Actor,
+  input: { maxUses: number | null; expiresInDays: number; note: string },
+) {
   if (!canManageInvitations(actor)) throw new AppError("not_found");
   const expiresAt = new Date(Date.now() + input.expiresInDays * 24 * 60 * 60 * 1000);
-  const { invitation, token } = await createInvitation(getDb(), { actorId: actor!.id, maxUses: input.maxUses, expiresAt, note: input.note });
+  const { invitation, token } = await createInvitation(getDb(), {
+    actorId: actor!.id,
+    maxUses: input.maxUses,
+    expiresAt,
+    note: input.note,
+  });
   return { id: invitation.id, url: absoluteUrl(`/sign-up?invitation=${token}`) };
 }
 

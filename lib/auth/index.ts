@@ -60,7 +60,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           if (user.status === "suspended") {
             // A suspension with an end date lifts itself at the first sign-in after it.
             const hasEnded = user.suspendedUntil !== null && user.suspendedUntil.getTime() <= Date.now();
-            if (!hasEnded || !(await unsuspendUser(db, { userId: user.id, actorId: null, reason: null }))) throw new AccountSuspendedError();
+            if (!hasEnded || !(await unsuspendUser(db, { userId: user.id, actorId: null, reason: null })))
+              throw new AccountSuspendedError();
           }
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         },

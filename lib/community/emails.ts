@@ -13,11 +13,19 @@ type Recipient = { name: string; email: string; locale: string | null };
  * Tells a member about a facilitator's decision, in the member's own language. Called after
  * the decision is committed; a mail failure is logged and does not undo the decision.
  */
-export async function sendCommunityEmail(recipient: Recipient, kind: CommunityEmail, values: { message?: string | null; until?: string | null } = {}) {
+export async function sendCommunityEmail(
+  recipient: Recipient,
+  kind: CommunityEmail,
+  values: { message?: string | null; until?: string | null } = {},
+) {
   try {
     const locale = isLocale(recipient.locale) ? recipient.locale : defaultLocale;
     // Message keys are not typed in this project (no AppConfig augmentation): a plain signature.
-    const translate = createTranslator({ locale, messages: (await loadMessages(locale)) as AbstractIntlMessages, timeZone: "Europe/Paris" }) as unknown as Translate;
+    const translate = createTranslator({
+      locale,
+      messages: (await loadMessages(locale)) as AbstractIntlMessages,
+      timeZone: "Europe/Paris",
+    }) as unknown as Translate;
     const t: Translate = (key, params) => translate(`communityEmails.${key}`, params);
     const message = values.message?.trim() ? values.message.trim() : t("noMessage");
     await sendMail({

@@ -7,7 +7,8 @@ const UUID_A = "7b0a3a3e-2c1f-4d0b-9a57-6b2f4d9c1e11";
 
 type Json = Record<string, unknown>;
 
-const text = (value: string, marks?: Json[]): Json => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
+const text = (value: string, marks?: Json[]): Json =>
+  marks ? { type: "text", text: value, marks } : { type: "text", text: value };
 const paragraph = (...content: Json[]): Json => ({ type: "paragraph", content });
 const doc = (...content: Json[]): Json => ({ type: "doc", content });
 const link = (href: string): Json => ({ type: "link", attrs: { href } });
@@ -63,7 +64,12 @@ describe("documents within the allow-list are accepted", () => {
       doc(
         { type: "bulletList", content: [listItem(paragraph(text("one"))), listItem(paragraph(text("two")))] },
         { type: "orderedList", attrs: { start: 3 }, content: [listItem(paragraph(text("three")))] },
-        { type: "orderedList", content: [listItem(paragraph(text("first")), { type: "bulletList", content: [listItem(paragraph(text("nested")))] })] },
+        {
+          type: "orderedList",
+          content: [
+            listItem(paragraph(text("first")), { type: "bulletList", content: [listItem(paragraph(text("nested")))] }),
+          ],
+        },
         { type: "blockquote", content: [paragraph(text("quoted"), { type: "hardBreak" }, text("second line"))] },
       ),
     );
@@ -94,7 +100,13 @@ describe("unknown nodes are refused", () => {
     ["a level 1 heading", doc({ type: "heading", attrs: { level: 1 }, content: [text("Big")] })],
     ["a level 4 heading", doc({ type: "heading", attrs: { level: 4 }, content: [text("Small")] })],
     ["a heading without a level", doc({ type: "heading", content: [text("No level")] })],
-    ["a table", doc({ type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [paragraph(text("x"))] }] }] })],
+    [
+      "a table",
+      doc({
+        type: "table",
+        content: [{ type: "tableRow", content: [{ type: "tableCell", content: [paragraph(text("x"))] }] }],
+      }),
+    ],
     ["a horizontal rule", doc(paragraph(text("a")), { type: "horizontalRule" })],
     ["a script node", doc({ type: "script", content: [text("alert(1)")] })],
     ["a list item directly under the document", doc(listItem(paragraph(text("orphan"))))],
@@ -172,13 +184,16 @@ describe("size limits", () => {
 
   it("refuses deeply nested lists", () => {
     let list: Json = { type: "bulletList", content: [listItem(paragraph(text("x")))] };
-    for (let i = 0; i < DOC_LIMITS.maxDepth; i++) list = { type: "bulletList", content: [listItem(paragraph(text("x")), list)] };
+    for (let i = 0; i < DOC_LIMITS.maxDepth; i++)
+      list = { type: "bulletList", content: [listItem(paragraph(text("x")), list)] };
     expectRefused(doc(list), "editor.tooDeep");
   });
 
   it(`refuses a JSON string longer than DOC_LIMITS.maxBytes (${DOC_LIMITS.maxBytes})`, () => {
     const chunk = "a".repeat(DOC_LIMITS.maxTextLength - 1);
-    const big = doc(...Array.from({ length: Math.ceil(DOC_LIMITS.maxBytes / chunk.length) + 1 }, () => paragraph(text(chunk))));
+    const big = doc(
+      ...Array.from({ length: Math.ceil(DOC_LIMITS.maxBytes / chunk.length) + 1 }, () => paragraph(text(chunk))),
+    );
     const json = JSON.stringify(big);
     expect(json.length).toBeGreaterThan(DOC_LIMITS.maxBytes);
     expectRefused(json, "editor.tooLong");
@@ -239,14 +254,32 @@ describe("extra attributes are stripped", () => {
             onclick: "alert(1)",
             marks: [
               { type: "bold", attrs: { style: "x", class: "evil" } },
-              { type: "link", attrs: { href: "https://example.com", onclick: "alert(1)", class: "evil", style: "x", target: "_self", rel: "opener" } },
+              {
+                type: "link",
+                attrs: {
+                  href: "https://example.com",
+                  onclick: "alert(1)",
+                  class: "evil",
+                  style: "x",
+                  target: "_self",
+                  rel: "opener",
+                },
+              },
             ],
           },
           { type: "mention", attrs: { id: UUID_A, label: "Alice", onclick: "alert(1)", class: "evil" } },
         ],
       },
-      { type: "heading", attrs: { level: 2, style: "x", onclick: "alert(1)" }, content: [{ type: "text", text: "Title" }] },
-      { type: "blockquote", attrs: { class: "evil" }, content: [{ type: "paragraph", content: [{ type: "text", text: "q" }] }] },
+      {
+        type: "heading",
+        attrs: { level: 2, style: "x", onclick: "alert(1)" },
+        content: [{ type: "text", text: "Title" }],
+      },
+      {
+        type: "blockquote",
+        attrs: { class: "evil" },
+        content: [{ type: "paragraph", content: [{ type: "text", text: "q" }] }],
+      },
     ],
   };
 
@@ -270,7 +303,10 @@ describe("extra attributes are stripped", () => {
 
 describe("editor schema rules", () => {
   it("refuses a list item whose first child is a heading", () => {
-    const input = doc({ type: "bulletList", content: [listItem({ type: "heading", attrs: { level: 2 }, content: [text("Title")] })] });
+    const input = doc({
+      type: "bulletList",
+      content: [listItem({ type: "heading", attrs: { level: 2 }, content: [text("Title")] })],
+    });
     expect(parseDocument(input).ok).toBe(true); // the zod allow-list alone lets it through
     const result = validateDocument(input);
     expect(result.ok).toBe(false);
@@ -278,7 +314,12 @@ describe("editor schema rules", () => {
   });
 
   it("accepts a list item whose heading follows a paragraph", () => {
-    expectAccepted(doc({ type: "bulletList", content: [listItem(paragraph(text("p")), { type: "heading", attrs: { level: 3 }, content: [text("h")] })] }));
+    expectAccepted(
+      doc({
+        type: "bulletList",
+        content: [listItem(paragraph(text("p")), { type: "heading", attrs: { level: 3 }, content: [text("h")] })],
+      }),
+    );
   });
 });
 
@@ -286,7 +327,10 @@ describe("richTextBodySchema", () => {
   it.each([
     ["whitespace-only text", doc(paragraph(text("   \t  ")))],
     ["an empty paragraph", doc({ type: "paragraph" })],
-    ["several blank paragraphs and a hard break", doc(paragraph(text(" ")), paragraph({ type: "hardBreak" }), paragraph(text("\n")))],
+    [
+      "several blank paragraphs and a hard break",
+      doc(paragraph(text(" ")), paragraph({ type: "hardBreak" }), paragraph(text("\n"))),
+    ],
     ["a blank list", doc({ type: "bulletList", content: [listItem(paragraph(text("  ")))] })],
   ])("refuses %s with editor.empty", (_label, input) => {
     const result = richTextBodySchema.safeParse(input);

@@ -66,8 +66,14 @@ describe("renderDocumentHtml escaping", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 2 }, content: [t("<h1>x</h1>")] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [t("<li>y")] }] }] },
-        { type: "blockquote", content: [{ type: "paragraph", content: [t("<script>z</script>", [{ type: "bold" }])] }] },
+        {
+          type: "bulletList",
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [t("<li>y")] }] }],
+        },
+        {
+          type: "blockquote",
+          content: [{ type: "paragraph", content: [t("<script>z</script>", [{ type: "bold" }])] }],
+        },
         { type: "paragraph", content: [t("<code>", [{ type: "code" }])] },
       ],
     });
@@ -95,11 +101,16 @@ describe("renderDocumentHtml structure", () => {
         { type: "bulletList", content: [{ type: "listItem", content: [p("bullet")] }] },
         { type: "orderedList", attrs: { start: 4 }, content: [{ type: "listItem", content: [p("fourth")] }] },
         { type: "blockquote", content: [p("quote")] },
-        { type: "paragraph", content: [{ type: "text", text: "a" }, { type: "hardBreak" }, { type: "text", text: "b" }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "a" }, { type: "hardBreak" }, { type: "text", text: "b" }],
+        },
       ],
     });
     const html = renderDocumentHtml(doc);
-    const opened = scan(html).tags.filter((tag) => !tag.closing).map((tag) => tag.name);
+    const opened = scan(html)
+      .tags.filter((tag) => !tag.closing)
+      .map((tag) => tag.name);
     for (const name of ["h2", "h3", "ul", "ol", "li", "blockquote", "p", "br"]) expect(opened).toContain(name);
     expect(openTags(html, "ol")[0]!.attrs.start).toBe("4");
   });
@@ -120,23 +131,31 @@ describe("renderDocumentHtml structure", () => {
 });
 
 describe("links", () => {
-  it.each(["https://example.com/path?a=1&b=2#frag", "http://example.org", "mailto:someone@example.com", 'https://example.com/?q="x"&r=<y>'])(
-    "keeps the href %s and adds rel nofollow ugc noopener",
-    (href) => {
-      const html = renderDocumentHtml(linkDoc(href));
-      const anchors = openTags(html, "a");
-      expect(anchors).toHaveLength(1);
-      expect(anchors[0]!.attrs.href).toBe(href);
-      expect(anchors[0]!.attrs.rel!.split(/\s+/).sort()).toEqual(["nofollow", "noopener", "ugc"]);
-      expect(scan(html).text).toBe("the link");
-    },
-  );
+  it.each([
+    "https://example.com/path?a=1&b=2#frag",
+    "http://example.org",
+    "mailto:someone@example.com",
+    'https://example.com/?q="x"&r=<y>',
+  ])("keeps the href %s and adds rel nofollow ugc noopener", (href) => {
+    const html = renderDocumentHtml(linkDoc(href));
+    const anchors = openTags(html, "a");
+    expect(anchors).toHaveLength(1);
+    expect(anchors[0]!.attrs.href).toBe(href);
+    expect(anchors[0]!.attrs.rel!.split(/\s+/).sort()).toEqual(["nofollow", "noopener", "ugc"]);
+    expect(scan(html).text).toBe("the link");
+  });
 
   it("puts the link around the other marks of the same text", () => {
     const html = renderDocumentHtml(
-      paragraphDoc({ type: "text", text: "x", marks: [{ type: "bold" }, { type: "link", attrs: { href: "https://example.com" } }, { type: "italic" }] }),
+      paragraphDoc({
+        type: "text",
+        text: "x",
+        marks: [{ type: "bold" }, { type: "link", attrs: { href: "https://example.com" } }, { type: "italic" }],
+      }),
     );
-    const names = scan(html).tags.filter((tag) => !tag.closing).map((tag) => tag.name);
+    const names = scan(html)
+      .tags.filter((tag) => !tag.closing)
+      .map((tag) => tag.name);
     expect(names[1]).toBe("a");
     expect(names).toContain("strong");
     expect(names).toContain("em");
@@ -145,7 +164,12 @@ describe("links", () => {
   it("never renders a link to a forbidden target, even from an unvalidated document", () => {
     const doc = {
       type: "doc",
-      content: [{ type: "paragraph", content: [{ type: "text", text: "click", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }],
+      content: [
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "click", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+        },
+      ],
     } as RichTextDocument;
     const html = renderDocumentHtml(doc);
     expect(openTags(html, "a")).toHaveLength(0);
@@ -156,7 +180,9 @@ describe("links", () => {
 
 describe("mentions", () => {
   it("renders @label in a span with the mention class and the member id", () => {
-    const html = renderDocumentHtml(paragraphDoc({ type: "text", text: "Hi " }, { type: "mention", attrs: { id: UUID_A, label: "Alice" } }));
+    const html = renderDocumentHtml(
+      paragraphDoc({ type: "text", text: "Hi " }, { type: "mention", attrs: { id: UUID_A, label: "Alice" } }),
+    );
     const spans = openTags(html, "span");
     expect(spans).toHaveLength(1);
     expect(spans[0]!.attrs.class!.split(/\s+/)).toContain("mention");
@@ -180,12 +206,29 @@ describe("documentText", () => {
       content: [
         p("first"),
         { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "title" }] },
-        { type: "bulletList", content: [{ type: "listItem", content: [p("item one")] }, { type: "listItem", content: [p("item two")] }] },
+        {
+          type: "bulletList",
+          content: [
+            { type: "listItem", content: [p("item one")] },
+            { type: "listItem", content: [p("item two")] },
+          ],
+        },
         { type: "blockquote", content: [p("quoted")] },
-        { type: "paragraph", content: [{ type: "text", text: "before" }, { type: "hardBreak" }, { type: "text", text: "after" }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "before" }, { type: "hardBreak" }, { type: "text", text: "after" }],
+        },
       ],
     });
-    expect(documentText(doc).split("\n")).toEqual(["first", "title", "item one", "item two", "quoted", "before", "after"]);
+    expect(documentText(doc).split("\n")).toEqual([
+      "first",
+      "title",
+      "item one",
+      "item two",
+      "quoted",
+      "before",
+      "after",
+    ]);
   });
 
   it("writes mentions as @label and keeps marked text", () => {
@@ -204,7 +247,10 @@ describe("mentionedUserIds", () => {
       type: "doc",
       content: [
         { type: "paragraph", content: [m(UUID_A, "Alice"), { type: "text", text: " and " }, m(UUID_A, "Alice")] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [m(UUID_B, "Bob")] }] }] },
+        {
+          type: "bulletList",
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [m(UUID_B, "Bob")] }] }],
+        },
         { type: "blockquote", content: [{ type: "paragraph", content: [m(UUID_B, "Bob")] }] },
       ],
     });
@@ -290,7 +336,9 @@ describe("slugs", () => {
     expect(parseThreadRef("0-titre")).toBeNull();
     expect(parseThreadRef("-12")).toBeNull();
     expect(parseThreadRef("12abc")).toBeNull();
-    const segment = threadPath("entraide", { id: 345, slug: slugify("Relire mon CV") }).split("/").pop()!;
+    const segment = threadPath("entraide", { id: 345, slug: slugify("Relire mon CV") })
+      .split("/")
+      .pop()!;
     expect(parseThreadRef(segment)).toBe(345);
   });
 });

@@ -1,4 +1,11 @@
-import { isAllowedHref, type BlockNode, type InlineNode, type ListItemNode, type Mark, type RichTextDocument } from "./document";
+import {
+  isAllowedHref,
+  type BlockNode,
+  type InlineNode,
+  type ListItemNode,
+  type Mark,
+  type RichTextDocument,
+} from "./document";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -70,7 +77,9 @@ export function renderDocumentHtml(doc: RichTextDocument): string {
 
 function inlineText(nodes: InlineNode[] | undefined): string {
   if (!nodes) return "";
-  return nodes.map((node) => (node.type === "text" ? node.text : node.type === "hardBreak" ? "\n" : `@${node.attrs.label}`)).join("");
+  return nodes
+    .map((node) => (node.type === "text" ? node.text : node.type === "hardBreak" ? "\n" : `@${node.attrs.label}`))
+    .join("");
 }
 
 function blockText(node: BlockNode | ListItemNode): string {
@@ -103,14 +112,23 @@ export function excerptOf(text: string, max = 180): string {
 
 /** Builds a document from plain paragraphs (seed data, pasted text, tests). */
 export function documentFromText(text: string): RichTextDocument {
-  const paragraphs = text.replace(/\r\n?/g, "\n").split(/\n{2,}/).map((part) => part.trim()).filter(Boolean);
+  const paragraphs = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n{2,}/)
+    .map((part) => part.trim())
+    .filter(Boolean);
   return {
     type: "doc",
     content: (paragraphs.length ? paragraphs : [""]).map((part) => ({
       type: "paragraph" as const,
       // Single line breaks (a rubric's one line per criterion) stay line breaks.
       content: part
-        ? part.split("\n").flatMap((line, index) => [...(index ? [{ type: "hardBreak" as const }] : []), ...(line ? [{ type: "text" as const, text: line }] : [])])
+        ? part
+            .split("\n")
+            .flatMap((line, index) => [
+              ...(index ? [{ type: "hardBreak" as const }] : []),
+              ...(line ? [{ type: "text" as const, text: line }] : []),
+            ])
         : undefined,
     })),
   };

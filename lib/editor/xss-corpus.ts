@@ -75,9 +75,9 @@ export const XSS_STRINGS: string[] = [
   "<DIV STYLE=\"background-image: url(javascript:alert('XSS'))\">",
   "<STYLE>@import'https://evil.example/xss.css';</STYLE>",
   '<STYLE>BODY{-moz-binding:url("https://evil.example/xssmoz.xml#xss")}</STYLE>',
-  "<LINK REL=\"stylesheet\" HREF=\"javascript:alert('XSS');\">",
+  '<LINK REL="stylesheet" HREF="javascript:alert(\'XSS\');">',
   "<TABLE BACKGROUND=\"javascript:alert('XSS')\">",
-  "<META HTTP-EQUIV=\"refresh\" CONTENT=\"0;url=javascript:alert('XSS');\">",
+  '<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert(\'XSS\');">',
   '<META HTTP-EQUIV="refresh" CONTENT="0;url=data:text/html;base64,PHNjcmlwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4K">',
   // Parser confusion (mutation XSS), comments, CDATA, templates.
   "<math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>",

@@ -8,7 +8,21 @@ import { XSS_HREFS, XSS_STRINGS } from "./xss-corpus";
 const MEMBER_ID = "7b0a3a3e-2c1f-4d0b-9a57-6b2f4d9c1e11";
 const SAFE_HREF = "https://example.com/safe";
 
-const ALLOWED_TAGS = new Set(["p", "h2", "h3", "ul", "ol", "li", "blockquote", "strong", "em", "code", "a", "br", "span"]);
+const ALLOWED_TAGS = new Set([
+  "p",
+  "h2",
+  "h3",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "strong",
+  "em",
+  "code",
+  "a",
+  "br",
+  "span",
+]);
 const ALLOWED_ATTRIBUTES = new Set(["href", "rel", "target", "class", "data-user-id", "start"]);
 const VOID_TAGS = new Set(["br"]);
 
@@ -35,7 +49,9 @@ function scan(html: string): { tags: Tag[]; text: string } {
       if (!match) throw new Error(`malformed or unexpected markup at ${i}: ${JSON.stringify(html.slice(i, i + 60))}`);
       const name = match[2]!.toLowerCase();
       const closing = match[1] === "/";
-      const attrs = [...match[3]!.matchAll(/([^\s"'<>/=]+)="([^"]*)"/g)].map(([, key, value]) => [key!.toLowerCase(), value!] as [string, string]);
+      const attrs = [...match[3]!.matchAll(/([^\s"'<>/=]+)="([^"]*)"/g)].map(
+        ([, key, value]) => [key!.toLowerCase(), value!] as [string, string],
+      );
       tags.push({ name, closing, attrs });
       if (closing) {
         const open = stack.pop();
@@ -120,9 +136,21 @@ describe.each(XSS_STRINGS.map((payload) => [label(payload), payload] as const))(
         { type: "paragraph", content: [textNode(payload)] },
         { type: "heading", attrs: { level: 2 }, content: [textNode(payload)] },
         { type: "heading", attrs: { level: 3 }, content: [textNode(payload, [{ type: "code" }])] },
-        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [textNode(payload, [{ type: "italic" }])] }] }] },
-        { type: "orderedList", attrs: { start: 2 }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [textNode(payload)] }] }] },
-        { type: "blockquote", content: [{ type: "paragraph", content: [textNode(payload), { type: "hardBreak" }, textNode(payload)] }] },
+        {
+          type: "bulletList",
+          content: [
+            { type: "listItem", content: [{ type: "paragraph", content: [textNode(payload, [{ type: "italic" }])] }] },
+          ],
+        },
+        {
+          type: "orderedList",
+          attrs: { start: 2 },
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [textNode(payload)] }] }],
+        },
+        {
+          type: "blockquote",
+          content: [{ type: "paragraph", content: [textNode(payload), { type: "hardBreak" }, textNode(payload)] }],
+        },
       ],
     });
     const { text } = expectSafeHtml(renderDocumentHtml(doc));
@@ -136,7 +164,9 @@ describe.each(XSS_STRINGS.map((payload) => [label(payload), payload] as const))(
   });
 
   it("renders as inert text inside bold and a safe link", () => {
-    const doc = validOrThrow(paragraphDoc(textNode(payload, [{ type: "bold" }, { type: "link", attrs: { href: SAFE_HREF } }])));
+    const doc = validOrThrow(
+      paragraphDoc(textNode(payload, [{ type: "bold" }, { type: "link", attrs: { href: SAFE_HREF } }])),
+    );
     const html = renderDocumentHtml(doc);
     const { tags, text } = expectSafeHtml(html);
     expect(text).toBe(stored(payload));
@@ -146,26 +176,28 @@ describe.each(XSS_STRINGS.map((payload) => [label(payload), payload] as const))(
     expect(decode(anchors[0]!.attrs.find(([name]) => name === "href")![1])).toBe(SAFE_HREF);
     expect(tags.filter((tag) => tag.name === "strong" && !tag.closing)).toHaveLength(1);
   });
-
 });
 
-describe.each(XSS_STRINGS.filter((payload) => payload.length <= 60).map((payload) => [label(payload), payload] as const))(
-  "payload %j as a mention label",
-  (_name, payload) => {
-    it("renders as inert text", () => {
-      const doc = validOrThrow(paragraphDoc(textNode("Hi "), { type: "mention", attrs: { id: MEMBER_ID, label: payload } }));
-      const { tags, text } = expectSafeHtml(renderDocumentHtml(doc));
-      expect(text).toBe(`Hi @${stored(payload).trim()}`);
-      expect(documentText(doc)).toBe(`Hi @${stored(payload).trim()}`);
-      const spans = tags.filter((tag) => tag.name === "span" && !tag.closing);
-      expect(spans).toHaveLength(1);
-      expect(Object.fromEntries(spans[0]!.attrs)).toEqual({ class: "mention", "data-user-id": MEMBER_ID });
-    });
-  },
-);
+describe.each(
+  XSS_STRINGS.filter((payload) => payload.length <= 60).map((payload) => [label(payload), payload] as const),
+)("payload %j as a mention label", (_name, payload) => {
+  it("renders as inert text", () => {
+    const doc = validOrThrow(
+      paragraphDoc(textNode("Hi "), { type: "mention", attrs: { id: MEMBER_ID, label: payload } }),
+    );
+    const { tags, text } = expectSafeHtml(renderDocumentHtml(doc));
+    expect(text).toBe(`Hi @${stored(payload).trim()}`);
+    expect(documentText(doc)).toBe(`Hi @${stored(payload).trim()}`);
+    const spans = tags.filter((tag) => tag.name === "span" && !tag.closing);
+    expect(spans).toHaveLength(1);
+    expect(Object.fromEntries(spans[0]!.attrs)).toEqual({ class: "mention", "data-user-id": MEMBER_ID });
+  });
+});
 
 describe.each(
-  XSS_STRINGS.filter((payload) => !/[\u0000-\u0020\u007f]/.test(payload)).map((payload) => [label(payload), payload] as const),
+  XSS_STRINGS.filter((payload) => !/[\u0000-\u0020\u007f]/.test(payload)).map(
+    (payload) => [label(payload), payload] as const,
+  ),
 )("payload %j in a link's query string", (_name, payload) => {
   it("cannot break out of the href", () => {
     const href = `https://example.com/search?q=${payload}`;
@@ -199,7 +231,17 @@ describe.each(XSS_HREFS.map((href) => [href] as const))("link target %j", (href)
           content: [
             {
               type: "bulletList",
-              content: [{ type: "listItem", content: [{ type: "paragraph", content: [textNode("x", [{ type: "bold" }, { type: "link", attrs: { href } }])] }] }],
+              content: [
+                {
+                  type: "listItem",
+                  content: [
+                    {
+                      type: "paragraph",
+                      content: [textNode("x", [{ type: "bold" }, { type: "link", attrs: { href } }])],
+                    },
+                  ],
+                },
+              ],
             },
           ],
         },

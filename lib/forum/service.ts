@@ -2,7 +2,16 @@ import { getDb } from "@/db";
 import { deletePostFiles, listPostAttachments } from "@/db/queries/attachments";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { deleteDraft, saveDraft } from "@/db/queries/drafts";
-import { createReply, deletePost, getPostById, getPostWithAuthor, listPostRevisions, listPostsAfter, updatePost, type PostWithAuthor } from "@/db/queries/posts";
+import {
+  createReply,
+  deletePost,
+  getPostById,
+  getPostWithAuthor,
+  listPostRevisions,
+  listPostsAfter,
+  updatePost,
+  type PostWithAuthor,
+} from "@/db/queries/posts";
 import { listReactionSummaries, toggleReaction } from "@/db/queries/reactions";
 import { getThreadPageData } from "@/db/queries/thread-page";
 import { createThread, getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
@@ -71,7 +80,13 @@ export async function startThread(
   if (!isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "thread" });
   if (isNew) {
     const opening = await getPostWithAuthor(getDb(), { postId });
-    if (opening) emitPostCreated({ post: toPostView(opening, actor), threadId: thread.id, channelSlug: channel.slug, isNewThread: true });
+    if (opening)
+      emitPostCreated({
+        post: toPostView(opening, actor),
+        threadId: thread.id,
+        channelSlug: channel.slug,
+        isNewThread: true,
+      });
   }
   return { thread, channel, isNew, path: threadPath(channel.slug, thread) };
 }
@@ -96,15 +111,29 @@ export async function replyToThread(
   const post = toPostView(result.post, actor);
   if (result.isNew) emitPostCreated({ post, threadId: thread.id, channelSlug: channel.slug });
   // After commit: a question under an offer notifies its author.
-  if (result.isNew) await notifyOfferReplySafely(getDb(), { thread, replyAuthorId: actor.id, postId: result.post.id, postNumber: result.post.number });
+  if (result.isNew)
+    await notifyOfferReplySafely(getDb(), {
+      thread,
+      replyAuthorId: actor.id,
+      postId: result.post.id,
+      postNumber: result.post.number,
+    });
   return { post, isNew: result.isNew, thread, channel };
 }
 
-export async function editPost(actor: Actor, input: { postId: number; body: RichTextDocument; expectedVersion: number }) {
+export async function editPost(
+  actor: Actor,
+  input: { postId: number; body: RichTextDocument; expectedVersion: number },
+) {
   requireMember(actor);
   const { post, thread, channel } = await getReadablePost(actor, input.postId);
   if (!canEditPost(actor, post)) throw new AppError("not_found");
-  const result = await updatePost(getDb(), { postId: post.id, actorId: actor.id, body: input.body, expectedVersion: input.expectedVersion });
+  const result = await updatePost(getDb(), {
+    postId: post.id,
+    actorId: actor.id,
+    body: input.body,
+    expectedVersion: input.expectedVersion,
+  });
   if (!result.ok && result.reason === "not_found") throw new AppError("not_found");
   if (!result.ok) {
     return {
@@ -187,18 +216,29 @@ export async function getPostView(actor: Actor, input: { postId: number }) {
 export async function markRead(actor: Actor, input: { threadId: number; number: number }) {
   requireMember(actor);
   const { thread } = await getReadableThread(actor, input.threadId);
-  await markThreadRead(getDb(), { userId: actor.id, threadId: thread.id, number: Math.min(input.number, thread.lastPostNumber) });
+  await markThreadRead(getDb(), {
+    userId: actor.id,
+    threadId: thread.id,
+    number: Math.min(input.number, thread.lastPostNumber),
+  });
 }
 
 /** Drafts go back to their author only; a reply draft also needs the right to reply there. */
-export async function storeDraft(actor: Actor, input: { target: string; title?: string; body: unknown; replyToId?: number | null }) {
+export async function storeDraft(
+  actor: Actor,
+  input: { target: string; title?: string; body: unknown; replyToId?: number | null },
+) {
   if (!isActiveMember(actor)) throw new AppError("unauthenticated");
   const [kind, rawId] = input.target.split(":");
   if (kind === "reply") {
     const { thread, channel } = await getReadableThread(actor, Number(rawId));
     if (!canReply(actor, channel, thread)) throw new AppError("not_found");
   }
-  await saveDraft(getDb(), { userId: actor.id, target: input.target, payload: { title: input.title, body: input.body, replyToId: input.replyToId ?? null } });
+  await saveDraft(getDb(), {
+    userId: actor.id,
+    target: input.target,
+    payload: { title: input.title, body: input.body, replyToId: input.replyToId ?? null },
+  });
   return { savedAt: new Date().toISOString() };
 }
 

@@ -48,7 +48,12 @@ type PostRow = {
  * Shapes a post for a reader. Hidden posts keep their body only for moderators and their
  * author; everyone else gets no body at all, so hidden text never leaves the server.
  */
-export function toPostView(row: PostRow, viewer: Actor, reactions: ReactionView[] = [], attachments: AttachmentView[] = []): PostView {
+export function toPostView(
+  row: PostRow,
+  viewer: Actor,
+  reactions: ReactionView[] = [],
+  attachments: AttachmentView[] = [],
+): PostView {
   const isHidden = row.hiddenAt !== null;
   const isDeleted = row.deletedAt !== null;
   const seesContent = canSeePostContent(viewer, row);

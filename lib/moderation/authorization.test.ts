@@ -20,7 +20,16 @@ import { editPost, readThreadPage, removePost, replyToThread, startThread } from
 import type { Actor } from "@/lib/permissions";
 import { decideProStatus, browsePros } from "@/lib/pros/service";
 import { acceptAnswer, listQuestionsToAnswer } from "@/lib/questions/service";
-import { editChannel, listReports, moveThreadToChannel, readAuditLog, reportPost, setPostVisibility, setThreadLocked, setThreadPinned } from "./service";
+import {
+  editChannel,
+  listReports,
+  moveThreadToChannel,
+  readAuditLog,
+  reportPost,
+  setPostVisibility,
+  setThreadLocked,
+  setThreadPinned,
+} from "./service";
 import { changeMemberRole, suspendMember } from "./users";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
@@ -39,12 +48,22 @@ async function makeAccount(kind: Exclude<AccountKind, "anonymous">): Promise<Act
 }
 
 async function threadIn(slug: string, kind: "discussion" | "question" = "discussion") {
-  const { thread, postId } = await createThread(testDb.db, { channelId: await channelId(testDb.db, slug), authorId: owner.id, title: `Fil dans ${slug}`, body: documentFromText("Ouverture"), kind });
+  const { thread, postId } = await createThread(testDb.db, {
+    channelId: await channelId(testDb.db, slug),
+    authorId: owner.id,
+    title: `Fil dans ${slug}`,
+    body: documentFromText("Ouverture"),
+    kind,
+  });
   return { threadId: thread.id, openingId: postId };
 }
 
 async function replyByOwner(threadId: number) {
-  const result = await createReply(testDb.db, { threadId, authorId: owner.id, body: documentFromText("Réponse de la propriétaire") });
+  const result = await createReply(testDb.db, {
+    threadId,
+    authorId: owner.id,
+    body: documentFromText("Réponse de la propriétaire"),
+  });
   if (!result.ok) throw new Error("reply failed");
   return result.post;
 }
@@ -66,11 +85,51 @@ async function attempt(run: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-const everyone = { anonymous: true, pending: true, member: true, pro: true, facilitator: true, admin: true, suspended: false };
-const activeMembers = { anonymous: false, pending: false, member: true, pro: true, facilitator: true, admin: true, suspended: false };
-const staff = { anonymous: false, pending: false, member: false, pro: false, facilitator: true, admin: true, suspended: false };
-const adminsOnly = { anonymous: false, pending: false, member: false, pro: false, facilitator: false, admin: true, suspended: false };
-const nobody = { anonymous: false, pending: false, member: false, pro: false, facilitator: false, admin: false, suspended: false };
+const everyone = {
+  anonymous: true,
+  pending: true,
+  member: true,
+  pro: true,
+  facilitator: true,
+  admin: true,
+  suspended: false,
+};
+const activeMembers = {
+  anonymous: false,
+  pending: false,
+  member: true,
+  pro: true,
+  facilitator: true,
+  admin: true,
+  suspended: false,
+};
+const staff = {
+  anonymous: false,
+  pending: false,
+  member: false,
+  pro: false,
+  facilitator: true,
+  admin: true,
+  suspended: false,
+};
+const adminsOnly = {
+  anonymous: false,
+  pending: false,
+  member: false,
+  pro: false,
+  facilitator: false,
+  admin: true,
+  suspended: false,
+};
+const nobody = {
+  anonymous: false,
+  pending: false,
+  member: false,
+  pro: false,
+  facilitator: false,
+  admin: false,
+  suspended: false,
+};
 
 type Row = {
   action: string;
@@ -86,19 +145,36 @@ const simple = (action: string, expected: Row["expected"], run: (actor: Actor) =
 });
 
 const MATRIX: Row[] = [
-  simple("read a public channel (offres)", everyone, async (actor) => readThreadPage(actor, { threadId: (await threadIn("offres")).threadId })),
-  simple("read a members channel (entraide)", activeMembers, async (actor) => readThreadPage(actor, { threadId: (await threadIn("entraide")).threadId })),
-  simple("read a review channel (cv)", activeMembers, async (actor) => readThreadPage(actor, { threadId: (await threadIn("cv")).threadId })),
-  simple("read the pitch channel", activeMembers, async (actor) => readThreadPage(actor, { threadId: (await threadIn("pitch")).threadId })),
-  simple("start a thread", activeMembers, (actor) => startThread(actor, { channelSlug: "entraide", title: "Un nouveau fil", body: documentFromText("Bonjour") })),
-  simple("reply to a thread", activeMembers, async (actor) => replyToThread(actor, { threadId: (await threadIn("entraide")).threadId, body: documentFromText("Réponse") })),
+  simple("read a public channel (offres)", everyone, async (actor) =>
+    readThreadPage(actor, { threadId: (await threadIn("offres")).threadId }),
+  ),
+  simple("read a members channel (entraide)", activeMembers, async (actor) =>
+    readThreadPage(actor, { threadId: (await threadIn("entraide")).threadId }),
+  ),
+  simple("read a review channel (cv)", activeMembers, async (actor) =>
+    readThreadPage(actor, { threadId: (await threadIn("cv")).threadId }),
+  ),
+  simple("read the pitch channel", activeMembers, async (actor) =>
+    readThreadPage(actor, { threadId: (await threadIn("pitch")).threadId }),
+  ),
+  simple("start a thread", activeMembers, (actor) =>
+    startThread(actor, { channelSlug: "entraide", title: "Un nouveau fil", body: documentFromText("Bonjour") }),
+  ),
+  simple("reply to a thread", activeMembers, async (actor) =>
+    replyToThread(actor, { threadId: (await threadIn("entraide")).threadId, body: documentFromText("Réponse") }),
+  ),
   {
     action: "edit another member's post (guessed id)",
     expected: nobody,
     run: async (actor) => {
       const post = await replyByOwner((await threadIn("entraide")).threadId);
-      const allowed = await attempt(() => editPost(actor, { postId: post.id, body: documentFromText("Réécrit"), expectedVersion: 1 }));
-      return { allowed, check: async () => expect((await postRow(post.id)).bodyText).toBe("Réponse de la propriétaire") };
+      const allowed = await attempt(() =>
+        editPost(actor, { postId: post.id, body: documentFromText("Réécrit"), expectedVersion: 1 }),
+      );
+      return {
+        allowed,
+        check: async () => expect((await postRow(post.id)).bodyText).toBe("Réponse de la propriétaire"),
+      };
     },
   },
   {
@@ -110,13 +186,17 @@ const MATRIX: Row[] = [
       return { allowed, check: async () => expect((await postRow(post.id)).deletedAt).toBeNull() };
     },
   },
-  simple("report a post", activeMembers, async (actor) => reportPost(actor, { postId: (await replyByOwner((await threadIn("entraide")).threadId)).id, reason: "Hors sujet" })),
+  simple("report a post", activeMembers, async (actor) =>
+    reportPost(actor, { postId: (await replyByOwner((await threadIn("entraide")).threadId)).id, reason: "Hors sujet" }),
+  ),
   {
     action: "hide a post",
     expected: staff,
     run: async (actor) => {
       const post = await replyByOwner((await threadIn("entraide")).threadId);
-      const allowed = await attempt(() => setPostVisibility(actor, { postId: post.id, hidden: true, reason: "Propos déplacés" }));
+      const allowed = await attempt(() =>
+        setPostVisibility(actor, { postId: post.id, hidden: true, reason: "Propos déplacés" }),
+      );
       return { allowed, check: async () => expect((await postRow(post.id)).hiddenAt).toBeNull() };
     },
   },
@@ -126,27 +206,50 @@ const MATRIX: Row[] = [
     run: async (actor) => {
       const { threadId } = await threadIn("entraide");
       const allowed = await attempt(() => setThreadLocked(actor, { threadId, value: true }));
-      return { allowed, check: async () => expect((await testDb.db.select().from(threads).where(eq(threads.id, threadId)))[0]!.isLocked).toBe(false) };
+      return {
+        allowed,
+        check: async () =>
+          expect((await testDb.db.select().from(threads).where(eq(threads.id, threadId)))[0]!.isLocked).toBe(false),
+      };
     },
   },
-  simple("pin a thread", staff, async (actor) => setThreadPinned(actor, { threadId: (await threadIn("entraide")).threadId, value: true })),
+  simple("pin a thread", staff, async (actor) =>
+    setThreadPinned(actor, { threadId: (await threadIn("entraide")).threadId, value: true }),
+  ),
   {
     action: "move a thread",
     expected: staff,
     run: async (actor) => {
       const { threadId } = await threadIn("entraide");
       const allowed = await attempt(() => moveThreadToChannel(actor, { threadId, channelSlug: "programme" }));
-      return { allowed, check: async () => expect((await testDb.db.select().from(threads).where(eq(threads.id, threadId)))[0]!.channelId).toBe(await channelId(testDb.db, "entraide")) };
+      return {
+        allowed,
+        check: async () =>
+          expect((await testDb.db.select().from(threads).where(eq(threads.id, threadId)))[0]!.channelId).toBe(
+            await channelId(testDb.db, "entraide"),
+          ),
+      };
     },
   },
-  simple("edit a channel", staff, (actor) => editChannel(actor, { slug: "programme", name: "Vie du programme", description: "Actualités", rules: "Bienveillance" })),
+  simple("edit a channel", staff, (actor) =>
+    editChannel(actor, {
+      slug: "programme",
+      name: "Vie du programme",
+      description: "Actualités",
+      rules: "Bienveillance",
+    }),
+  ),
   {
     action: "suspend a member",
     expected: staff,
     run: async (actor) => {
       const target = await makeUser(testDb.db, "Cible");
       const allowed = await attempt(() => suspendMember(actor, { userId: target.id, reason: "Spam répété" }));
-      return { allowed, check: async () => expect((await testDb.db.select().from(users).where(eq(users.id, target.id)))[0]!.status).toBe("active") };
+      return {
+        allowed,
+        check: async () =>
+          expect((await testDb.db.select().from(users).where(eq(users.id, target.id)))[0]!.status).toBe("active"),
+      };
     },
   },
   {
@@ -154,29 +257,57 @@ const MATRIX: Row[] = [
     expected: staff,
     run: async (actor) => {
       const applicant = await makeUser(testDb.db, "Future pro");
-      const request = await createProRequest(testDb.db, { userId: applicant.id, organisation: "Coop", jobTitle: "RH", proofUrl: "https://example.org", expertise: ["RH"] });
+      const request = await createProRequest(testDb.db, {
+        userId: applicant.id,
+        organisation: "Coop",
+        jobTitle: "RH",
+        proofUrl: "https://example.org",
+        expertise: ["RH"],
+      });
       const allowed = await attempt(() => decideProStatus(actor, { requestId: request!.id, approve: true }));
-      return { allowed, check: async () => expect((await testDb.db.select().from(users).where(eq(users.id, applicant.id)))[0]!.role).toBe("member") };
+      return {
+        allowed,
+        check: async () =>
+          expect((await testDb.db.select().from(users).where(eq(users.id, applicant.id)))[0]!.role).toBe("member"),
+      };
     },
   },
   {
     action: "approve a member (admission)",
     expected: staff,
     run: async (actor) => {
-      const created = await createAccount(testDb.db, { name: "Candidate", email: `candidate-${crypto.randomUUID()}@example.org`, passwordHash: "x", isOpen: false, answers: [{ question: "Diplôme ?", answer: "Master ESS" }] });
+      const created = await createAccount(testDb.db, {
+        name: "Candidate",
+        email: `candidate-${crypto.randomUUID()}@example.org`,
+        passwordHash: "x",
+        isOpen: false,
+        answers: [{ question: "Diplôme ?", answer: "Master ESS" }],
+      });
       if (created.kind !== "created") throw new Error("account not created");
       const allowed = await attempt(() => decideAdmissionRequest(actor, { userId: created.user.id, approve: true }));
-      return { allowed, check: async () => expect((await testDb.db.select().from(users).where(eq(users.id, created.user.id)))[0]!.status).toBe("pending") };
+      return {
+        allowed,
+        check: async () =>
+          expect((await testDb.db.select().from(users).where(eq(users.id, created.user.id)))[0]!.status).toBe(
+            "pending",
+          ),
+      };
     },
   },
-  simple("create an invitation link", staff, (actor) => createInvitationLink(actor, { maxUses: 1, expiresInDays: 7, note: "" })),
+  simple("create an invitation link", staff, (actor) =>
+    createInvitationLink(actor, { maxUses: 1, expiresInDays: 7, note: "" }),
+  ),
   {
     action: "change a role",
     expected: adminsOnly,
     run: async (actor) => {
       const target = await makeUser(testDb.db, "Promue");
       const allowed = await attempt(() => changeMemberRole(actor, { userId: target.id, role: "facilitator" }));
-      return { allowed, check: async () => expect((await testDb.db.select().from(users).where(eq(users.id, target.id)))[0]!.role).toBe("member") };
+      return {
+        allowed,
+        check: async () =>
+          expect((await testDb.db.select().from(users).where(eq(users.id, target.id)))[0]!.role).toBe("member"),
+      };
     },
   },
   simple("read the audit log", staff, (actor) => readAuditLog(actor)),
@@ -193,7 +324,8 @@ beforeAll(async () => {
   testDb = await createServiceTestDb();
   owner = await makeUser(testDb.db, "Propriétaire");
   actors.set("anonymous", null);
-  for (const kind of ACCOUNTS.filter((kind) => kind !== "anonymous")) actors.set(kind, await makeAccount(kind as Exclude<AccountKind, "anonymous">));
+  for (const kind of ACCOUNTS.filter((kind) => kind !== "anonymous"))
+    actors.set(kind, await makeAccount(kind as Exclude<AccountKind, "anonymous">));
 });
 afterAll(() => testDb.close());
 
@@ -216,7 +348,13 @@ describe("acting on one's own resources", () => {
   it("lets the asker accept an answer on their own question, and a member not on another's", async () => {
     const asker = await makeUser(testDb.db, "Demandeuse");
     const other = await makeUser(testDb.db, "Autre membre");
-    const { thread } = await createThread(testDb.db, { channelId: await channelId(testDb.db, "entraide"), authorId: asker.id, title: "Ma question", body: documentFromText("?"), kind: "question" });
+    const { thread } = await createThread(testDb.db, {
+      channelId: await channelId(testDb.db, "entraide"),
+      authorId: asker.id,
+      title: "Ma question",
+      body: documentFromText("?"),
+      kind: "question",
+    });
     const answer = await replyByOwner(thread.id);
     expect(await attempt(() => acceptAnswer(actorOf(other), { postId: answer.id }))).toBe(false);
     expect(await attempt(() => acceptAnswer(actorOf(asker), { postId: answer.id }))).toBe(true);
@@ -225,7 +363,9 @@ describe("acting on one's own resources", () => {
   it("refuses suspending oneself, and facilitators suspending admins", async () => {
     const facilitator = await makeUser(testDb.db, "Animatrice", "facilitator");
     const admin = await makeUser(testDb.db, "Admin", "admin");
-    expect(await attempt(() => suspendMember(actorOf(facilitator), { userId: facilitator.id, reason: "Test" }))).toBe(false);
+    expect(await attempt(() => suspendMember(actorOf(facilitator), { userId: facilitator.id, reason: "Test" }))).toBe(
+      false,
+    );
     expect(await attempt(() => suspendMember(actorOf(facilitator), { userId: admin.id, reason: "Test" }))).toBe(false);
     expect(await attempt(() => changeMemberRole(actorOf(admin), { userId: admin.id, role: "member" }))).toBe(false);
   });

@@ -29,5 +29,14 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditTargetTypes = ["post", "thread", "channel", "user", "pro_request", "invitation", "report", "settings"] as const;
+export const auditTargetTypes = [
+  "post",
+  "thread",
+  "channel",
+  "user",
+  "pro_request",
+  "invitation",
+  "report",
+  "settings",
+] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

@@ -15,7 +15,13 @@ import { invitations, reports, users, type User } from "@/db/schema";
 import { createServiceTestDb } from "@/db/service-testing";
 import { actorOf, channelId, documentFromText, makeUser } from "@/db/test-factories";
 import type { TestDb } from "@/db/testing";
-import { createInvitationLink, decideAdmissionRequest, getCommunitySettings, revokeInvitationLink, updateCommunitySettings } from "@/lib/admission/service";
+import {
+  createInvitationLink,
+  decideAdmissionRequest,
+  getCommunitySettings,
+  revokeInvitationLink,
+  updateCommunitySettings,
+} from "@/lib/admission/service";
 import { getPostView, readThreadPage } from "@/lib/forum/service";
 import { browsePros, decideProStatus, requestProStatus } from "@/lib/pros/service";
 import { acceptAnswer, getThreadExtras, listQuestionsToAnswer, unacceptAnswer } from "@/lib/questions/service";
@@ -48,7 +54,13 @@ describe("admission", () => {
   it("is closed by default: a sign-up waits, pending, with its answers, until a facilitator admits it", async () => {
     expect((await getCommunitySettings()).mode).toBe("closed");
     const address = email("candidate");
-    const created = await createAccount(testDb.db, { name: "Inès", email: address, passwordHash: "x", isOpen: false, answers: [{ question: "Diplôme ?", answer: "Master ESS" }] });
+    const created = await createAccount(testDb.db, {
+      name: "Inès",
+      email: address,
+      passwordHash: "x",
+      isOpen: false,
+      answers: [{ question: "Diplôme ?", answer: "Master ESS" }],
+    });
     expect(created.kind).toBe("created");
     if (created.kind !== "created") return;
     expect(created.user.status).toBe("pending");
@@ -57,20 +69,49 @@ describe("admission", () => {
     expect(after!.status).toBe("active");
     expect(lastMailTo(address)?.text).toContain("Bienvenue !");
     // Decided once: a second decision finds nothing waiting.
-    await expect(decideAdmissionRequest(staff(), { userId: created.user.id, approve: false, message: "Non" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      decideAdmissionRequest(staff(), { userId: created.user.id, approve: false, message: "Non" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("admits directly when open, and with a single-use invitation that then stops working", async () => {
-    const open = await createAccount(testDb.db, { name: "Ouverte", email: email("open"), passwordHash: "x", isOpen: true, answers: [] });
+    const open = await createAccount(testDb.db, {
+      name: "Ouverte",
+      email: email("open"),
+      passwordHash: "x",
+      isOpen: true,
+      answers: [],
+    });
     expect(open.kind === "created" && open.user.status).toBe("active");
 
     const { url } = await createInvitationLink(staff(), { maxUses: 1, expiresInDays: 7, note: "Promo" });
     const token = new URL(url).searchParams.get("invitation")!;
-    const taken = await createAccount(testDb.db, { name: "Déjà là", email: facilitator.email, passwordHash: "x", isOpen: false, answers: [], invitationToken: token });
+    const taken = await createAccount(testDb.db, {
+      name: "Déjà là",
+      email: facilitator.email,
+      passwordHash: "x",
+      isOpen: false,
+      answers: [],
+      invitationToken: token,
+    });
     expect(taken.kind).toBe("email_taken");
-    const invited = await createAccount(testDb.db, { name: "Invitée", email: email("invited"), passwordHash: "x", isOpen: false, answers: [], invitationToken: token });
+    const invited = await createAccount(testDb.db, {
+      name: "Invitée",
+      email: email("invited"),
+      passwordHash: "x",
+      isOpen: false,
+      answers: [],
+      invitationToken: token,
+    });
     expect(invited.kind === "created" && invited.user.status).toBe("active");
-    const again = await createAccount(testDb.db, { name: "Trop tard", email: email("late"), passwordHash: "x", isOpen: false, answers: [], invitationToken: token });
+    const again = await createAccount(testDb.db, {
+      name: "Trop tard",
+      email: email("late"),
+      passwordHash: "x",
+      isOpen: false,
+      answers: [],
+      invitationToken: token,
+    });
     expect(again.kind).toBe("invalid_invitation");
   });
 
@@ -80,7 +121,14 @@ describe("admission", () => {
     const [row] = await testDb.db.select().from(invitations).where(eq(invitations.id, id));
     expect(row!.revokedAt).not.toBeNull();
     const token = new URL(url).searchParams.get("invitation")!;
-    const result = await createAccount(testDb.db, { name: "Révoquée", email: email("revoked"), passwordHash: "x", isOpen: false, answers: [], invitationToken: token });
+    const result = await createAccount(testDb.db, {
+      name: "Révoquée",
+      email: email("revoked"),
+      passwordHash: "x",
+      isOpen: false,
+      answers: [],
+      invitationToken: token,
+    });
     expect(result.kind).toBe("invalid_invitation");
   });
 
@@ -96,11 +144,32 @@ describe("admission", () => {
 describe("pros", () => {
   it("approval makes the member a pro with the request's organisation, shown on their existing posts", async () => {
     const member = await makeUser(testDb.db, "Julien Roux");
-    const { thread } = await createThread(testDb.db, { channelId: await channelId(testDb.db, "entraide"), authorId: facilitator.id, title: "Une question", body: documentFromText("?") });
-    const reply = await createReply(testDb.db, { threadId: thread.id, authorId: member.id, body: documentFromText("Ma réponse d'avant") });
+    const { thread } = await createThread(testDb.db, {
+      channelId: await channelId(testDb.db, "entraide"),
+      authorId: facilitator.id,
+      title: "Une question",
+      body: documentFromText("?"),
+    });
+    const reply = await createReply(testDb.db, {
+      threadId: thread.id,
+      authorId: member.id,
+      body: documentFromText("Ma réponse d'avant"),
+    });
     if (!reply.ok) throw new Error("reply");
-    const request = await requestProStatus(actorOf(member), { organisation: "Coopérative du Rhône", jobTitle: "RH", proofUrl: "https://example.org/equipe", expertise: ["recrutement", "insertion"] });
-    await expect(requestProStatus(actorOf(member), { organisation: "Autre", jobTitle: "RH", proofUrl: "https://example.org", expertise: ["x"] })).rejects.toMatchObject({ code: "conflict" });
+    const request = await requestProStatus(actorOf(member), {
+      organisation: "Coopérative du Rhône",
+      jobTitle: "RH",
+      proofUrl: "https://example.org/equipe",
+      expertise: ["recrutement", "insertion"],
+    });
+    await expect(
+      requestProStatus(actorOf(member), {
+        organisation: "Autre",
+        jobTitle: "RH",
+        proofUrl: "https://example.org",
+        expertise: ["x"],
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
     await decideProStatus(staff(), { requestId: request.id, approve: true, message: null });
     const view = await getPostView(actorOf(facilitator), { postId: reply.post.id });
     expect(view.author).toMatchObject({ role: "pro", organisation: "Coopérative du Rhône" });
@@ -108,15 +177,33 @@ describe("pros", () => {
     const directory = await browsePros(actorOf(facilitator), { expertise: "INSERTION" });
     expect(directory.items.map((pro) => pro.id)).toContain(member.id);
     expect(directory.fields.map((field) => field.field)).toContain("recrutement");
-    expect((await browsePros(actorOf(facilitator), { expertise: "finance" })).items.map((pro) => pro.id)).not.toContain(member.id);
+    expect((await browsePros(actorOf(facilitator), { expertise: "finance" })).items.map((pro) => pro.id)).not.toContain(
+      member.id,
+    );
   });
 
   it("a refusal needs nothing from the member, who may ask again", async () => {
     const member = await makeUser(testDb.db, "Refusée");
-    const request = await requestProStatus(actorOf(member), { organisation: "Asso", jobTitle: "Bénévole", proofUrl: "https://example.org", expertise: ["animation"] });
-    await decideProStatus(staff(), { requestId: request.id, approve: false, message: "Le lien ne montre pas votre poste." });
+    const request = await requestProStatus(actorOf(member), {
+      organisation: "Asso",
+      jobTitle: "Bénévole",
+      proofUrl: "https://example.org",
+      expertise: ["animation"],
+    });
+    await decideProStatus(staff(), {
+      requestId: request.id,
+      approve: false,
+      message: "Le lien ne montre pas votre poste.",
+    });
     expect(lastMailTo(member.email)?.text).toContain("Le lien ne montre pas votre poste.");
-    await expect(requestProStatus(actorOf(member), { organisation: "Asso", jobTitle: "Salariée", proofUrl: "https://example.org/2", expertise: ["animation"] })).resolves.toBeTruthy();
+    await expect(
+      requestProStatus(actorOf(member), {
+        organisation: "Asso",
+        jobTitle: "Salariée",
+        proofUrl: "https://example.org/2",
+        expertise: ["animation"],
+      }),
+    ).resolves.toBeTruthy();
   });
 });
 
@@ -124,15 +211,36 @@ describe("questions", () => {
   it("lists questions without an accepted answer, oldest first; accepting removes one, shown under the question", async () => {
     const asker = await makeUser(testDb.db, "Camille");
     const entraide = await channelId(testDb.db, "entraide");
-    const older = await createThread(testDb.db, { channelId: entraide, authorId: asker.id, title: "Première question", body: documentFromText("?"), kind: "question" });
-    const newer = await createThread(testDb.db, { channelId: entraide, authorId: asker.id, title: "Seconde question", body: documentFromText("?"), kind: "question" });
-    await createThread(testDb.db, { channelId: entraide, authorId: asker.id, title: "Pas une question", body: documentFromText("!") });
+    const older = await createThread(testDb.db, {
+      channelId: entraide,
+      authorId: asker.id,
+      title: "Première question",
+      body: documentFromText("?"),
+      kind: "question",
+    });
+    const newer = await createThread(testDb.db, {
+      channelId: entraide,
+      authorId: asker.id,
+      title: "Seconde question",
+      body: documentFromText("?"),
+      kind: "question",
+    });
+    await createThread(testDb.db, {
+      channelId: entraide,
+      authorId: asker.id,
+      title: "Pas une question",
+      body: documentFromText("!"),
+    });
     const ids = async () => (await listQuestionsToAnswer(actorOf(asker), { limit: 100 })).items.map((item) => item.id);
     const listed = await ids();
     expect(listed.indexOf(older.thread.id)).toBeLessThan(listed.indexOf(newer.thread.id));
     expect(listed).toHaveLength(2);
 
-    const answer = await createReply(testDb.db, { threadId: older.thread.id, authorId: facilitator.id, body: documentFromText("La réponse") });
+    const answer = await createReply(testDb.db, {
+      threadId: older.thread.id,
+      authorId: facilitator.id,
+      body: documentFromText("La réponse"),
+    });
     if (!answer.ok) throw new Error("reply");
     await acceptAnswer(actorOf(asker), { postId: answer.post.id });
     expect(await ids()).toEqual([newer.thread.id]);
@@ -146,7 +254,13 @@ describe("questions", () => {
 
   it("refuses accepting the question itself", async () => {
     const asker = await makeUser(testDb.db, "Yanis");
-    const { postId } = await createThread(testDb.db, { channelId: await channelId(testDb.db, "entraide"), authorId: asker.id, title: "Ma question", body: documentFromText("?"), kind: "question" });
+    const { postId } = await createThread(testDb.db, {
+      channelId: await channelId(testDb.db, "entraide"),
+      authorId: asker.id,
+      title: "Ma question",
+      body: documentFromText("?"),
+      kind: "question",
+    });
     await expect(acceptAnswer(actorOf(asker), { postId })).rejects.toMatchObject({ code: "bad_request" });
   });
 });
@@ -155,12 +269,21 @@ describe("reports, hidden posts and suspensions", () => {
   it("a reported post is hidden with a reason its author sees, others do not; its reports close; all audited", async () => {
     const author = await makeUser(testDb.db, "Auteur");
     const reader = await makeUser(testDb.db, "Lectrice");
-    const { thread, postId } = await createThread(testDb.db, { channelId: await channelId(testDb.db, "programme"), authorId: author.id, title: "Publicité", body: documentFromText("Achetez !") });
+    const { thread, postId } = await createThread(testDb.db, {
+      channelId: await channelId(testDb.db, "programme"),
+      authorId: author.id,
+      title: "Publicité",
+      body: documentFromText("Achetez !"),
+    });
     expect(await reportPost(actorOf(reader), { postId, reason: "Démarchage commercial" })).toEqual({ isNew: true });
     expect(await reportPost(actorOf(reader), { postId, reason: "Encore" })).toEqual({ isNew: false });
     const queue = await listReports(staff());
     const item = queue.items.find((report) => report.post.id === postId);
-    expect(item).toMatchObject({ reason: "Démarchage commercial", thread: { id: thread.id }, reporter: { id: reader.id } });
+    expect(item).toMatchObject({
+      reason: "Démarchage commercial",
+      thread: { id: thread.id },
+      reporter: { id: reader.id },
+    });
 
     await setPostVisibility(staff(), { postId, hidden: true, reason: "Pas de publicité ici" });
     const seenByAuthor = await getPostView(actorOf(author), { postId });
@@ -172,7 +295,12 @@ describe("reports, hidden posts and suspensions", () => {
     expect(open.map((report) => report.status)).toEqual(["resolved"]);
 
     const log = await readAuditLog(staff(), { targetUserId: author.id });
-    expect(log.items[0]).toMatchObject({ action: "post.hide", reason: "Pas de publicité ici", actor: { id: facilitator.id }, targetUser: { id: author.id } });
+    expect(log.items[0]).toMatchObject({
+      action: "post.hide",
+      reason: "Pas de publicité ici",
+      actor: { id: facilitator.id },
+      targetUser: { id: author.id },
+    });
   });
 
   it("a suspension ends sessions (session version) and is lifted, both audited and filterable", async () => {
@@ -180,7 +308,11 @@ describe("reports, hidden posts and suspensions", () => {
     const until = new Date(Date.now() + 7 * 24 * 3_600_000);
     await suspendMember(staff(), { userId: member.id, reason: "Spam", until });
     const [suspended] = await testDb.db.select().from(users).where(eq(users.id, member.id));
-    expect(suspended).toMatchObject({ status: "suspended", suspensionReason: "Spam", sessionVersion: member.sessionVersion + 1 });
+    expect(suspended).toMatchObject({
+      status: "suspended",
+      suspensionReason: "Spam",
+      sessionVersion: member.sessionVersion + 1,
+    });
     expect(suspended!.suspendedUntil?.getTime()).toBe(until.getTime());
     expect(lastMailTo(member.email)?.subject).toContain("suspendu");
     await unsuspendMember(staff(), { userId: member.id });
@@ -191,7 +323,8 @@ describe("reports, hidden posts and suspensions", () => {
   });
 
   it("pages the audit log with a cursor, newest first, without repeating an entry", async () => {
-    for (let i = 0; i < 5; i++) await createInvitationLink(staff(), { maxUses: 1, expiresInDays: 1, note: `Lien ${i}` });
+    for (let i = 0; i < 5; i++)
+      await createInvitationLink(staff(), { maxUses: 1, expiresInDays: 1, note: `Lien ${i}` });
     const seen: number[] = [];
     let cursor: string | undefined;
     for (let guard = 0; guard < 50; guard++) {

@@ -1,7 +1,16 @@
 import { getDb } from "@/db";
 import { listAuditLog } from "@/db/queries/audit";
 import { getChannelBySlug, listChannels } from "@/db/queries/channels";
-import { countModerationQueues, createReport, dismissReport, listOpenReports, moveThread, setPostHidden, setThreadFlag, updateChannelTexts } from "@/db/queries/moderation";
+import {
+  countModerationQueues,
+  createReport,
+  dismissReport,
+  listOpenReports,
+  moveThread,
+  setPostHidden,
+  setThreadFlag,
+  updateChannelTexts,
+} from "@/db/queries/moderation";
 import { getPostById } from "@/db/queries/posts";
 import { getThreadWithChannel } from "@/db/queries/threads";
 import { AppError } from "@/lib/errors";
@@ -52,17 +61,29 @@ export async function listReports(actor: Actor, input: { cursor?: string } = {})
 
 export async function dismissPostReport(actor: Actor, input: { reportId: number; reason?: string | null }) {
   requireCapability(canReadReports(actor));
-  const report = await dismissReport(getDb(), { reportId: input.reportId, actorId: actor!.id, reason: input.reason ?? null });
+  const report = await dismissReport(getDb(), {
+    reportId: input.reportId,
+    actorId: actor!.id,
+    reason: input.reason ?? null,
+  });
   if (!report) throw new AppError("not_found");
   return report;
 }
 
 /** Hides a post (with a reason its author will see) or shows it again. */
-export async function setPostVisibility(actor: Actor, input: { postId: number; hidden: boolean; reason?: string | null }) {
+export async function setPostVisibility(
+  actor: Actor,
+  input: { postId: number; hidden: boolean; reason?: string | null },
+) {
   requireCapability(canHidePost(actor));
   const existing = await getPostById(getDb(), { postId: input.postId });
   if (!existing) throw new AppError("not_found");
-  const post = await setPostHidden(getDb(), { postId: existing.id, actorId: actor!.id, hidden: input.hidden, reason: input.reason ?? null });
+  const post = await setPostHidden(getDb(), {
+    postId: existing.id,
+    actorId: actor!.id,
+    hidden: input.hidden,
+    reason: input.reason ?? null,
+  });
   if (!post) throw new AppError("conflict", input.hidden ? "moderation.alreadyHidden" : "moderation.notHidden");
   emitPostHidden({ postId: post.id, threadId: post.threadId });
   return post;
@@ -74,43 +95,77 @@ async function loadThread(threadId: number) {
   return found;
 }
 
-export async function setThreadLocked(actor: Actor, input: { threadId: number; value: boolean; reason?: string | null }) {
+export async function setThreadLocked(
+  actor: Actor,
+  input: { threadId: number; value: boolean; reason?: string | null },
+) {
   requireCapability(canLockThread(actor));
   await loadThread(input.threadId);
-  const thread = await setThreadFlag(getDb(), { threadId: input.threadId, actorId: actor!.id, flag: { isLocked: input.value }, reason: input.reason ?? null });
+  const thread = await setThreadFlag(getDb(), {
+    threadId: input.threadId,
+    actorId: actor!.id,
+    flag: { isLocked: input.value },
+    reason: input.reason ?? null,
+  });
   if (!thread) throw new AppError("conflict");
   emitThreadUpdated({ threadId: thread.id, isPinned: thread.isPinned, isLocked: thread.isLocked });
   return thread;
 }
 
-export async function setThreadPinned(actor: Actor, input: { threadId: number; value: boolean; reason?: string | null }) {
+export async function setThreadPinned(
+  actor: Actor,
+  input: { threadId: number; value: boolean; reason?: string | null },
+) {
   requireCapability(canPinThread(actor));
   await loadThread(input.threadId);
-  const thread = await setThreadFlag(getDb(), { threadId: input.threadId, actorId: actor!.id, flag: { isPinned: input.value }, reason: input.reason ?? null });
+  const thread = await setThreadFlag(getDb(), {
+    threadId: input.threadId,
+    actorId: actor!.id,
+    flag: { isPinned: input.value },
+    reason: input.reason ?? null,
+  });
   if (!thread) throw new AppError("conflict");
   emitThreadUpdated({ threadId: thread.id, isPinned: thread.isPinned, isLocked: thread.isLocked });
   return thread;
 }
 
 /** Moves a thread to another channel; returns its new address. */
-export async function moveThreadToChannel(actor: Actor, input: { threadId: number; channelSlug: string; reason?: string | null }) {
+export async function moveThreadToChannel(
+  actor: Actor,
+  input: { threadId: number; channelSlug: string; reason?: string | null },
+) {
   requireCapability(canMoveThread(actor));
   const { thread } = await loadThread(input.threadId);
   const target = await getChannelBySlug(getDb(), { slug: input.channelSlug });
   if (!target) throw new AppError("not_found");
   // Offers are structured (their own table and form): they neither leave nor enter the offers channel.
-  if (target.kind === "offers" || thread.kind === "offer") throw new AppError("bad_request", "moderation.cannotMoveOffers");
-  const moved = await moveThread(getDb(), { threadId: input.threadId, channelId: target.id, actorId: actor!.id, reason: input.reason ?? null });
+  if (target.kind === "offers" || thread.kind === "offer")
+    throw new AppError("bad_request", "moderation.cannotMoveOffers");
+  const moved = await moveThread(getDb(), {
+    threadId: input.threadId,
+    channelId: target.id,
+    actorId: actor!.id,
+    reason: input.reason ?? null,
+  });
   if (!moved) throw new AppError("conflict", "moderation.alreadyInChannel");
   emitThreadUpdated({ threadId: moved.thread.id, isPinned: moved.thread.isPinned, isLocked: moved.thread.isLocked });
   return { thread: moved.thread, path: threadPath(target.slug, moved.thread) };
 }
 
-export async function editChannel(actor: Actor, input: { slug: string; name: string; description: string; rules: string }) {
+export async function editChannel(
+  actor: Actor,
+  input: { slug: string; name: string; description: string; rules: string },
+) {
   requireCapability(canEditChannel(actor));
   const channel = await getChannelBySlug(getDb(), { slug: input.slug });
   if (!channel) throw new AppError("not_found");
-  const updated = await updateChannelTexts(getDb(), { channelId: channel.id, actorId: actor!.id, name: input.name, description: input.description, rules: input.rules });
+  const updated = await updateChannelTexts(getDb(), {
+    channelId: channel.id,
+    actorId: actor!.id,
+    name: input.name,
+    description: input.description,
+    rules: input.rules,
+  });
   if (!updated) throw new AppError("not_found");
   return updated;
 }
@@ -121,7 +176,10 @@ export async function listChannelsForStaff(actor: Actor) {
   return listChannels(getDb());
 }
 
-export async function readAuditLog(actor: Actor, input: { action?: AuditAction; actorId?: string; targetUserId?: string; cursor?: string } = {}) {
+export async function readAuditLog(
+  actor: Actor,
+  input: { action?: AuditAction; actorId?: string; targetUserId?: string; cursor?: string } = {},
+) {
   requireCapability(canReadAuditLog(actor));
   return listAuditLog(getDb(), input);
 }

@@ -13,7 +13,10 @@ import { disconnectUser } from "@/lib/realtime/emit";
  * at once (after commit).
  */
 
-export async function listMembersForStaff(actor: Actor, input: { query?: string; status?: UserStatus; cursor?: string } = {}) {
+export async function listMembersForStaff(
+  actor: Actor,
+  input: { query?: string; status?: UserStatus; cursor?: string } = {},
+) {
   if (!canModerate(actor)) throw new AppError("not_found");
   return listUsersForStaff(getDb(), input);
 }
@@ -28,10 +31,18 @@ export async function suspendMember(actor: Actor, input: { userId: string; reaso
   const target = await loadTarget(input.userId);
   if (!canSuspendUser(actor, target)) throw new AppError("not_found");
   if (input.until && input.until.getTime() <= Date.now()) throw new AppError("bad_request", "moderation.untilInPast");
-  const user = await suspendUser(getDb(), { userId: target.id, actorId: actor!.id, reason: input.reason, until: input.until ?? null });
+  const user = await suspendUser(getDb(), {
+    userId: target.id,
+    actorId: actor!.id,
+    reason: input.reason,
+    until: input.until ?? null,
+  });
   if (!user) throw new AppError("not_found");
   disconnectUser(user.id);
-  await sendCommunityEmail(user, "suspended", { message: input.reason, until: input.until ? input.until.toISOString().slice(0, 10) : null });
+  await sendCommunityEmail(user, "suspended", {
+    message: input.reason,
+    until: input.until ? input.until.toISOString().slice(0, 10) : null,
+  });
   return user;
 }
 
@@ -44,11 +55,20 @@ export async function unsuspendMember(actor: Actor, input: { userId: string; rea
 }
 
 /** Admins only. Removing rights (e.g. facilitator → member) also ends the member's sessions. */
-export async function changeMemberRole(actor: Actor, input: { userId: string; role: UserRole; reason?: string | null }) {
+export async function changeMemberRole(
+  actor: Actor,
+  input: { userId: string; role: UserRole; reason?: string | null },
+) {
   const target = await loadTarget(input.userId);
   if (!canChangeRole(actor, target)) throw new AppError("not_found");
   const endSessions = isDemotion(target.role, input.role);
-  const changed = await changeUserRole(getDb(), { userId: target.id, actorId: actor!.id, role: input.role, reason: input.reason ?? null, endSessions });
+  const changed = await changeUserRole(getDb(), {
+    userId: target.id,
+    actorId: actor!.id,
+    role: input.role,
+    reason: input.reason ?? null,
+    endSessions,
+  });
   if (!changed) throw new AppError("conflict", "moderation.sameRole");
   if (endSessions) disconnectUser(target.id);
   return changed;

@@ -1,5 +1,12 @@
 import { getDb } from "@/db";
-import { countActiveApiTokens, createApiToken, findApiTokenOwner, listApiTokens, MAX_ACTIVE_TOKENS, revokeApiToken } from "@/db/queries/api-tokens";
+import {
+  countActiveApiTokens,
+  createApiToken,
+  findApiTokenOwner,
+  listApiTokens,
+  MAX_ACTIVE_TOKENS,
+  revokeApiToken,
+} from "@/db/queries/api-tokens";
 import { AppError } from "@/lib/errors";
 import { canManageApiTokens, isActiveMember, type Actor } from "@/lib/permissions";
 import { generateApiToken, hashApiToken } from "./token-hash";

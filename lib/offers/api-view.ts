@@ -13,7 +13,10 @@ export function toApiOffer(offer: OfferSummary, url: string, now: Date = new Dat
     city: offer.city,
     department: offer.department,
     workMode: offer.workMode,
-    salary: offer.salaryMin !== null || offer.salaryMax !== null ? { min: offer.salaryMin, max: offer.salaryMax, period: offer.salaryPeriod, currency: "EUR" } : null,
+    salary:
+      offer.salaryMin !== null || offer.salaryMax !== null
+        ? { min: offer.salaryMin, max: offer.salaryMax, period: offer.salaryPeriod, currency: "EUR" }
+        : null,
     startDate: offer.startDate,
     deadline: offer.deadline,
     howToApply: offer.howToApply,

@@ -4,7 +4,15 @@
  */
 
 /** Families of the social and solidarity economy (ESS) an employer belongs to. */
-export const essFamilies = ["association", "cooperative", "mutual", "foundation", "esus", "insertion", "other"] as const;
+export const essFamilies = [
+  "association",
+  "cooperative",
+  "mutual",
+  "foundation",
+  "esus",
+  "insertion",
+  "other",
+] as const;
 export type EssFamily = (typeof essFamilies)[number];
 
 export const offerContracts = ["cdi", "cdd", "internship", "apprenticeship", "civic_service", "freelance"] as const;

@@ -13,7 +13,8 @@ export function decodeCursor(value: string | undefined | null): KeysetCursor | n
   if (!value) return null;
   try {
     const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as KeysetCursor;
-    if (!Number.isSafeInteger(cursor.id) || typeof cursor.at !== "string" || Number.isNaN(Date.parse(cursor.at))) return null;
+    if (!Number.isSafeInteger(cursor.id) || typeof cursor.at !== "string" || Number.isNaN(Date.parse(cursor.at)))
+      return null;
     return { at: cursor.at, id: cursor.id };
   } catch {
     return null;

@@ -4,18 +4,26 @@ import { addDays, isOfferExpired, isOfferOpen, offerExpiresAt, parisMidnight, pa
 describe("offer expiry", () => {
   it("ends at midnight Paris time after the deadline day, in winter and in summer", () => {
     // 15 January: Paris is UTC+1, so the day ends at 23:00 UTC.
-    expect(offerExpiresAt({ deadline: "2026-01-15", publishedAt: new Date("2026-01-02T10:00:00Z") }).toISOString()).toBe("2026-01-15T23:00:00.000Z");
+    expect(
+      offerExpiresAt({ deadline: "2026-01-15", publishedAt: new Date("2026-01-02T10:00:00Z") }).toISOString(),
+    ).toBe("2026-01-15T23:00:00.000Z");
     // 15 July: UTC+2.
-    expect(offerExpiresAt({ deadline: "2026-07-15", publishedAt: new Date("2026-07-01T10:00:00Z") }).toISOString()).toBe("2026-07-15T22:00:00.000Z");
+    expect(
+      offerExpiresAt({ deadline: "2026-07-15", publishedAt: new Date("2026-07-01T10:00:00Z") }).toISOString(),
+    ).toBe("2026-07-15T22:00:00.000Z");
   });
 
   it("handles deadlines on the days clocks change", () => {
     // Summer time starts on 29 March 2026 at 2 am: that day still starts at UTC+1 …
     expect(parisMidnight("2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z");
     // … and the next one at UTC+2.
-    expect(offerExpiresAt({ deadline: "2026-03-29", publishedAt: new Date("2026-03-01T00:00:00Z") }).toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(
+      offerExpiresAt({ deadline: "2026-03-29", publishedAt: new Date("2026-03-01T00:00:00Z") }).toISOString(),
+    ).toBe("2026-03-29T22:00:00.000Z");
     // Winter time comes back on 25 October 2026.
-    expect(offerExpiresAt({ deadline: "2026-10-25", publishedAt: new Date("2026-10-01T00:00:00Z") }).toISOString()).toBe("2026-10-25T23:00:00.000Z");
+    expect(
+      offerExpiresAt({ deadline: "2026-10-25", publishedAt: new Date("2026-10-01T00:00:00Z") }).toISOString(),
+    ).toBe("2026-10-25T23:00:00.000Z");
   });
 
   it("lasts 60 days after publication when there is no deadline", () => {
@@ -29,7 +37,10 @@ describe("offer expiry", () => {
   });
 
   it("an offer is open on its deadline day and expired the next morning", () => {
-    const offer = { expiresAt: offerExpiresAt({ deadline: "2026-05-20", publishedAt: new Date("2026-05-01T00:00:00Z") }), filledAt: null };
+    const offer = {
+      expiresAt: offerExpiresAt({ deadline: "2026-05-20", publishedAt: new Date("2026-05-01T00:00:00Z") }),
+      filledAt: null,
+    };
     expect(isOfferExpired(offer, new Date("2026-05-20T21:59:59Z"))).toBe(false);
     expect(isOfferOpen(offer, new Date("2026-05-20T21:59:59Z"))).toBe(true);
     expect(isOfferExpired(offer, new Date("2026-05-20T22:00:00Z"))).toBe(true);

@@ -4,7 +4,12 @@ const DAY_MS = 86_400_000;
 const PARIS = "Europe/Paris";
 
 const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: PARIS, timeZoneName: "longOffset" });
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit" });
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: PARIS,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Minutes Paris is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function parisOffsetMinutes(instant: Date): number {

@@ -45,7 +45,12 @@ export async function loadOffersFeed(url: URL, format: "xml" | "json"): Promise<
         published: offer.publishedAt,
         updated: offer.updatedAt > offer.publishedAt ? offer.updatedAt : offer.publishedAt,
         authorName: offer.origin === "shared" ? offer.author.name : offer.organisation,
-        tags: [t(`contract.${offer.contract}`), t(`workMode.${offer.workMode}`), t(`family.${offer.essFamily}`), offer.department],
+        tags: [
+          t(`contract.${offer.contract}`),
+          t(`workMode.${offer.workMode}`),
+          t(`family.${offer.essFamily}`),
+          offer.department,
+        ],
       };
     }),
   };

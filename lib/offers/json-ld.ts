@@ -29,7 +29,9 @@ export function jobPostingJsonLd(offer: OfferDetail, url: string): Record<string
         addressCountry: "FR",
       },
     },
-    ...(isRemote ? { jobLocationType: "TELECOMMUTE", applicantLocationRequirements: { "@type": "Country", name: "France" } } : {}),
+    ...(isRemote
+      ? { jobLocationType: "TELECOMMUTE", applicantLocationRequirements: { "@type": "Country", name: "France" } }
+      : {}),
     ...(offer.salaryMin !== null || offer.salaryMax !== null
       ? {
           baseSalary: {

@@ -8,14 +8,22 @@ export function offerPlace(offer: Pick<OfferFields, "city" | "department">): str
 }
 
 /** "Coopérative X · CDI · Lyon (69) · Hybride": the line under an offer's title, in feeds and previews. */
-export function offerSummaryLine(offer: Pick<OfferFields, "organisation" | "contract" | "city" | "department" | "workMode">, t: OffersTranslate): string {
-  return [offer.organisation, t(`contract.${offer.contract}`), offerPlace(offer), t(`workMode.${offer.workMode}`)].join(" · ");
+export function offerSummaryLine(
+  offer: Pick<OfferFields, "organisation" | "contract" | "city" | "department" | "workMode">,
+  t: OffersTranslate,
+): string {
+  return [offer.organisation, t(`contract.${offer.contract}`), offerPlace(offer), t(`workMode.${offer.workMode}`)].join(
+    " · ",
+  );
 }
 
 const euros = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 
 /** "32 000 – 36 000 € par an (brut)", or null when no salary was given. */
-export function offerSalary(offer: Pick<OfferFields, "salaryMin" | "salaryMax" | "salaryPeriod">, t: OffersTranslate): string | null {
+export function offerSalary(
+  offer: Pick<OfferFields, "salaryMin" | "salaryMax" | "salaryPeriod">,
+  t: OffersTranslate,
+): string | null {
   const period = t(`salaryPeriod.${offer.salaryPeriod}`);
   if (offer.salaryMin !== null && offer.salaryMax !== null && offer.salaryMin !== offer.salaryMax) {
     return t("detail.salaryRange", { min: euros.format(offer.salaryMin), max: euros.format(offer.salaryMax), period });

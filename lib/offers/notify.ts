@@ -7,7 +7,10 @@ export type RepliedThread = { id: number; kind: string; authorId: string; title:
  * A question under an offer notifies the offer's author (not when they answer themselves).
  * Called after the reply's transaction committed. Returns whether a notification was made.
  */
-export async function notifyOfferReply(db: DbOrTx, input: { thread: RepliedThread; replyAuthorId: string; postId: number; postNumber: number }): Promise<boolean> {
+export async function notifyOfferReply(
+  db: DbOrTx,
+  input: { thread: RepliedThread; replyAuthorId: string; postId: number; postNumber: number },
+): Promise<boolean> {
   if (input.thread.kind !== "offer" || input.thread.authorId === input.replyAuthorId) return false;
   await createNotification(db, {
     userId: input.thread.authorId,

@@ -54,7 +54,10 @@ function input(overrides: Record<string, unknown> = {}): CreateOfferInput {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   return (error as AppError).code;
 }
@@ -64,8 +67,14 @@ describe("publishing", () => {
     const published = await publishOffer(actorOf(pro), input());
     expect(published.isNew).toBe(true);
     expect((await getOffer(testDb.db, { threadId: published.thread.id }))?.origin).toBe("employer");
-    const shared = await publishOffer(actorOf(member), input({ origin: "shared", sourceUrl: "https://jobs.example/1" }));
-    expect((await getOffer(testDb.db, { threadId: shared.thread.id }))).toMatchObject({ origin: "shared", sourceUrl: "https://jobs.example/1" });
+    const shared = await publishOffer(
+      actorOf(member),
+      input({ origin: "shared", sourceUrl: "https://jobs.example/1" }),
+    );
+    expect(await getOffer(testDb.db, { threadId: shared.thread.id })).toMatchObject({
+      origin: "shared",
+      sourceUrl: "https://jobs.example/1",
+    });
   });
 
   it("refuses an employer offer from a member (403) and from a visitor (401), creating nothing", async () => {
@@ -76,7 +85,11 @@ describe("publishing", () => {
   });
 
   it("keeps plain threads out of the offers channel", async () => {
-    expect(await refusal(startThread(actorOf(pro), { channelSlug: "offres", title: "Un fil sans champs", body: documentFromText("x") }))).toBe("bad_request");
+    expect(
+      await refusal(
+        startThread(actorOf(pro), { channelSlug: "offres", title: "Un fil sans champs", body: documentFromText("x") }),
+      ),
+    ).toBe("bad_request");
   });
 });
 
@@ -87,7 +100,9 @@ describe("changing an offer", () => {
     const edit = { ...input({ title: "Offre détournée" }), threadId: thread.id };
     for (const actor of [actorOf(member), actorOf(other), null] as Actor[]) {
       expect(["not_found", "unauthenticated"]).toContain(await refusal(editOffer(actor, edit)));
-      expect(["not_found", "unauthenticated"]).toContain(await refusal(setOfferStatus(actor, { threadId: thread.id, filled: true })));
+      expect(["not_found", "unauthenticated"]).toContain(
+        await refusal(setOfferStatus(actor, { threadId: thread.id, filled: true })),
+      );
     }
     expect(await getOffer(testDb.db, { threadId: thread.id })).toEqual(before);
 
@@ -99,8 +114,13 @@ describe("changing an offer", () => {
   });
 
   it("cannot turn a shared offer into an employer's", async () => {
-    const { thread } = await publishOffer(actorOf(member), input({ origin: "shared", sourceUrl: "https://jobs.example/2" }));
-    expect(await refusal(editOffer(actorOf(member), { ...input({ origin: "employer" }), threadId: thread.id }))).toBe("bad_request");
+    const { thread } = await publishOffer(
+      actorOf(member),
+      input({ origin: "shared", sourceUrl: "https://jobs.example/2" }),
+    );
+    expect(await refusal(editOffer(actorOf(member), { ...input({ origin: "employer" }), threadId: thread.id }))).toBe(
+      "bad_request",
+    );
   });
 });
 
@@ -133,7 +153,9 @@ describe("API tokens", () => {
     const suspended = await makeUser(testDb.db, "Suspendu", "pro");
     const suspendedToken = await tokenFor(suspended);
     await testDb.db.update(users).set({ status: "suspended" }).where(eq(users.id, suspended.id));
-    expect(await refusal(resolveApiActor(new Headers({ authorization: `Bearer ${suspendedToken}` })))).toBe("unauthenticated");
+    expect(await refusal(resolveApiActor(new Headers({ authorization: `Bearer ${suspendedToken}` })))).toBe(
+      "unauthenticated",
+    );
   });
 });
 
@@ -141,14 +163,35 @@ describe("application tracker", () => {
   it("dates each step and keeps entries private", async () => {
     const { thread } = await publishOffer(actorOf(pro), input({ title: "Offre suivie" }));
     const { id } = await saveOfferToTracker(actorOf(member), { threadId: thread.id });
-    await updateMyApplication(actorOf(member), { id, status: "interview", appliedOn: null, interviewOn: null, decidedOn: null, note: "Entretien jeudi" });
+    await updateMyApplication(actorOf(member), {
+      id,
+      status: "interview",
+      appliedOn: null,
+      interviewOn: null,
+      decidedOn: null,
+      note: "Entretien jeudi",
+    });
     const entry = await getMyApplication(actorOf(member), { id });
     expect(entry).toMatchObject({ status: "interview", interviewOn: parisToday(), note: "Entretien jeudi" });
 
     expect(await refusal(getMyApplication(actorOf(other), { id }))).toBe("not_found");
-    expect(await refusal(updateMyApplication(actorOf(other), { id, status: "rejected", appliedOn: null, interviewOn: null, decidedOn: null, note: "" }))).toBe("not_found");
+    expect(
+      await refusal(
+        updateMyApplication(actorOf(other), {
+          id,
+          status: "rejected",
+          appliedOn: null,
+          interviewOn: null,
+          decidedOn: null,
+          note: "",
+        }),
+      ),
+    ).toBe("not_found");
     expect(await refusal(getMyApplication(null, { id }))).toBe("unauthenticated");
-    expect(await getApplication(testDb.db, { id, userId: member.id })).toMatchObject({ status: "interview", note: "Entretien jeudi" });
+    expect(await getApplication(testDb.db, { id, userId: member.id })).toMatchObject({
+      status: "interview",
+      note: "Entretien jeudi",
+    });
   });
 });
 
@@ -156,11 +199,25 @@ describe("questions under an offer", () => {
   it("notify the offer's author through the forum's reply path", async () => {
     const { thread } = await publishOffer(actorOf(pro), input({ title: "Offre questionnée" }));
     const before = (await listNotifications(testDb.db, { userId: pro.id })).length;
-    const { post } = await replyToThread(actorOf(member), { threadId: thread.id, body: documentFromText("Télétravail possible ?"), idempotencyKey: crypto.randomUUID() });
-    await replyToThread(actorOf(pro), { threadId: thread.id, replyToId: post.id, body: documentFromText("Deux jours par semaine."), idempotencyKey: crypto.randomUUID() });
+    const { post } = await replyToThread(actorOf(member), {
+      threadId: thread.id,
+      body: documentFromText("Télétravail possible ?"),
+      idempotencyKey: crypto.randomUUID(),
+    });
+    await replyToThread(actorOf(pro), {
+      threadId: thread.id,
+      replyToId: post.id,
+      body: documentFromText("Deux jours par semaine."),
+      idempotencyKey: crypto.randomUUID(),
+    });
     const notifications = await listNotifications(testDb.db, { userId: pro.id });
     expect(notifications.length).toBe(before + 1);
-    expect(notifications[0]).toMatchObject({ kind: "offer_reply", actorId: member.id, threadId: thread.id, postId: post.id });
+    expect(notifications[0]).toMatchObject({
+      kind: "offer_reply",
+      actorId: member.id,
+      threadId: thread.id,
+      postId: post.id,
+    });
     expect(await listNotifications(testDb.db, { userId: member.id })).toHaveLength(0);
   });
 });

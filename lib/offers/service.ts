@@ -1,10 +1,24 @@
 import { getDb } from "@/db";
 import { getChannelBySlug } from "@/db/queries/channels";
-import { createOffer, getOffer, listOffers, setOfferFilled, updateOffer, type OfferListFilters } from "@/db/queries/offers";
+import {
+  createOffer,
+  getOffer,
+  listOffers,
+  setOfferFilled,
+  updateOffer,
+  type OfferListFilters,
+} from "@/db/queries/offers";
 import { getPostWithAuthor } from "@/db/queries/posts";
 import { AppError } from "@/lib/errors";
 import { toPostView } from "@/lib/forum/views";
-import { canEditOffer, canPostInChannel, canPublishOfferAsEmployer, canReadChannel, canShareOffer, type Actor } from "@/lib/permissions";
+import {
+  canEditOffer,
+  canPostInChannel,
+  canPublishOfferAsEmployer,
+  canReadChannel,
+  canShareOffer,
+  type Actor,
+} from "@/lib/permissions";
 import { emitPostCreated, emitPostUpdated } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
 import type { CreateOfferInput, UpdateOfferInput } from "@/lib/validation/offers";
@@ -54,7 +68,8 @@ export async function publishOffer(actor: Actor, input: CreateOfferInput) {
   if (!actor) throw new AppError("unauthenticated");
   const channel = await getOffersChannel(actor);
   if (!canPostInChannel(actor, channel) || !canShareOffer(actor)) throw new AppError("not_found");
-  if (input.origin === "employer" && !canPublishOfferAsEmployer(actor)) throw new AppError("forbidden", "offers.employerOnly");
+  if (input.origin === "employer" && !canPublishOfferAsEmployer(actor))
+    throw new AppError("forbidden", "offers.employerOnly");
   // An offer is a thread: same anti-spam limit.
   await enforceRateLimit(getDb(), { userId: actor.id, action: "thread" });
   const { thread, postId, isNew } = await createOffer(getDb(), {
@@ -68,7 +83,13 @@ export async function publishOffer(actor: Actor, input: CreateOfferInput) {
   if (!isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "thread" });
   if (isNew) {
     const opening = await getPostWithAuthor(getDb(), { postId });
-    if (opening) emitPostCreated({ post: toPostView(opening, actor), threadId: thread.id, channelSlug: channel.slug, isNewThread: true });
+    if (opening)
+      emitPostCreated({
+        post: toPostView(opening, actor),
+        threadId: thread.id,
+        channelSlug: channel.slug,
+        isNewThread: true,
+      });
   }
   return { thread, isNew, path: threadPath(channel.slug, thread) };
 }
@@ -118,7 +139,10 @@ export async function setOfferStatus(actor: Actor, input: { threadId: number; fi
 }
 
 /** Current offers with filters (the page, the feeds, the API). */
-export async function browseOffers(actor: Actor, input: { filters: OfferListFilters; cursor?: string; limit?: number }) {
+export async function browseOffers(
+  actor: Actor,
+  input: { filters: OfferListFilters; cursor?: string; limit?: number },
+) {
   await getOffersChannel(actor);
   return listOffers(getDb(), input);
 }

@@ -1,5 +1,12 @@
 import { getDb } from "@/db";
-import { deleteApplication, getApplication, getApplicationForOffer, listApplications, saveApplication, updateApplication } from "@/db/queries/applications";
+import {
+  deleteApplication,
+  getApplication,
+  getApplicationForOffer,
+  listApplications,
+  saveApplication,
+  updateApplication,
+} from "@/db/queries/applications";
 import { AppError } from "@/lib/errors";
 import { canTrackApplications, type Actor } from "@/lib/permissions";
 import type { UpdateApplicationInput } from "@/lib/validation/offers";
@@ -42,7 +49,13 @@ export async function listMyApplications(actor: Actor, input: { cursor?: string 
 /** Moving to a step dates it today unless the member gave a date. */
 function withStepDates(input: UpdateApplicationInput): Omit<UpdateApplicationInput, "id"> {
   const today = parisToday();
-  const changes = { status: input.status, appliedOn: input.appliedOn, interviewOn: input.interviewOn, decidedOn: input.decidedOn, note: input.note };
+  const changes = {
+    status: input.status,
+    appliedOn: input.appliedOn,
+    interviewOn: input.interviewOn,
+    decidedOn: input.decidedOn,
+    note: input.note,
+  };
   if (changes.status === "applied" && !changes.appliedOn) changes.appliedOn = today;
   if (changes.status === "interview" && !changes.interviewOn) changes.interviewOn = today;
   if ((changes.status === "rejected" || changes.status === "accepted") && !changes.decidedOn) changes.decidedOn = today;

@@ -50,5 +50,18 @@ export type ApplicationEntry = {
   note: string;
   createdAt: Date;
   updatedAt: Date;
-  offer: Pick<OfferSummary, "threadId" | "slug" | "title" | "organisation" | "contract" | "city" | "department" | "workMode" | "deadline" | "expiresAt" | "filledAt">;
+  offer: Pick<
+    OfferSummary,
+    | "threadId"
+    | "slug"
+    | "title"
+    | "organisation"
+    | "contract"
+    | "city"
+    | "department"
+    | "workMode"
+    | "deadline"
+    | "expiresAt"
+    | "filledAt"
+  >;
 };

@@ -55,12 +55,18 @@ export function canBrowsePros(actor: Actor): boolean {
 }
 
 /** Members report others' posts that are still visible; reporting one's own post makes no sense. */
-export function canReportPost(actor: Actor, post: { authorId: string; deletedAt: Date | null; hiddenAt: Date | null }): boolean {
+export function canReportPost(
+  actor: Actor,
+  post: { authorId: string; deletedAt: Date | null; hiddenAt: Date | null },
+): boolean {
   return isActiveMember(actor) && actor.id !== post.authorId && !post.deletedAt && !post.hiddenAt;
 }
 
 /** The asker of a question, or a facilitator, marks the accepted answer. */
-export function canAcceptAnswer(actor: Actor, thread: { authorId: string; kind: string; deletedAt: Date | null }): boolean {
+export function canAcceptAnswer(
+  actor: Actor,
+  thread: { authorId: string; kind: string; deletedAt: Date | null },
+): boolean {
   if (!isActiveMember(actor) || thread.kind !== "question" || thread.deletedAt) return false;
   return actor.id === thread.authorId || canModerate(actor);
 }

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./index";
-import { canEditOffer, canManageApiTokens, canPublishOfferAsEmployer, canShareOffer, canTrackApplications } from "./offers";
+import {
+  canEditOffer,
+  canManageApiTokens,
+  canPublishOfferAsEmployer,
+  canShareOffer,
+  canTrackApplications,
+} from "./offers";
 
-const actor = (role: "member" | "pro" | "facilitator" | "admin", status: "active" | "pending" | "suspended" = "active", id = "u1"): Actor => ({ id, role, status });
+const actor = (
+  role: "member" | "pro" | "facilitator" | "admin",
+  status: "active" | "pending" | "suspended" = "active",
+  id = "u1",
+): Actor => ({ id, role, status });
 
 describe("offer capabilities", () => {
   it("lets pros and the team publish employer offers, and every active member share one", () => {

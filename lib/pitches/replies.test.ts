@@ -37,7 +37,17 @@ const storedCount = async () => (await readdir(path.join(testDb.dataDir, "upload
 const webm = () => ({ bytes: makeWebm(), name: "reply.webm" });
 
 async function writtenPitch() {
-  const created = await startPitch(actorOf(author), { channelSlug: "pitch", title: "Mon pitch", target: "Chargée de mission", text: "Bonjour, je suis Inès.", idempotencyKey: randomUUID() }, null);
+  const created = await startPitch(
+    actorOf(author),
+    {
+      channelSlug: "pitch",
+      title: "Mon pitch",
+      target: "Chargée de mission",
+      text: "Bonjour, je suis Inès.",
+      idempotencyKey: randomUUID(),
+    },
+    null,
+  );
   return created.thread.id;
 }
 
@@ -51,7 +61,11 @@ describe("recorded answers to a pitch", () => {
   it("publishes a peer's recording as a reply that members play and visitors never get", async () => {
     const threadId = await writtenPitch();
     const before = await storedCount();
-    const reply = await replyWithRecording(actorOf(peer), { threadId, text: "Voici comment je le dirais.", idempotencyKey: randomUUID() }, webm());
+    const reply = await replyWithRecording(
+      actorOf(peer),
+      { threadId, text: "Voici comment je le dirais.", idempotencyKey: randomUUID() },
+      webm(),
+    );
     expect(reply).toMatchObject({ postNumber: 2, isNew: true });
     expect(await storedCount()).toBe(before + 1);
 
@@ -80,14 +94,24 @@ describe("recorded answers to a pitch", () => {
     const threadId = await writtenPitch();
     const before = await storedCount();
     const input = () => ({ threadId, idempotencyKey: randomUUID() });
-    await expect(replyWithRecording(actorOf(peer), input(), { bytes: await makePdf(1), name: "reply.webm" })).rejects.toMatchObject({ messageKey: "review.pitch.refusedNotAudio" });
-    await expect(replyWithRecording(actorOf(peer), input(), null)).rejects.toMatchObject({ messageKey: "review.pitch.audioRequired" });
+    await expect(
+      replyWithRecording(actorOf(peer), input(), { bytes: await makePdf(1), name: "reply.webm" }),
+    ).rejects.toMatchObject({ messageKey: "review.pitch.refusedNotAudio" });
+    await expect(replyWithRecording(actorOf(peer), input(), null)).rejects.toMatchObject({
+      messageKey: "review.pitch.audioRequired",
+    });
     await expect(replyWithRecording(null, input(), webm())).rejects.toMatchObject({ code: "unauthenticated" });
     const plain = await replyToThread(actorOf(peer), { threadId, body: documentFromText("Bravo !") });
-    const otherThread = await startPitch(actorOf(author), { channelSlug: "pitch", title: "Autre", target: "Chargée", text: "x".repeat(10), idempotencyKey: randomUUID() }, null);
+    const otherThread = await startPitch(
+      actorOf(author),
+      { channelSlug: "pitch", title: "Autre", target: "Chargée", text: "x".repeat(10), idempotencyKey: randomUUID() },
+      null,
+    );
     expect(plain.isNew).toBe(true);
     await setThreadLocked(actorOf(facilitator), { threadId: otherThread.thread.id, value: true });
-    await expect(replyWithRecording(actorOf(peer), { ...input(), threadId: otherThread.thread.id }, webm())).rejects.toMatchObject({ messageKey: "forum.threadLocked" });
+    await expect(
+      replyWithRecording(actorOf(peer), { ...input(), threadId: otherThread.thread.id }, webm()),
+    ).rejects.toMatchObject({ messageKey: "forum.threadLocked" });
     expect(await storedCount()).toBe(before);
   });
 
@@ -105,7 +129,11 @@ describe("recorded answers to a pitch", () => {
     await setPostVisibility(actorOf(facilitator), { postId: asPeer.id, hidden: false });
 
     // An edit keeps the recording on the post every open page receives.
-    const edited = await editPost(actorOf(peer), { postId: asPeer.id, body: documentFromText("Ma version, plus courte."), expectedVersion: asPeer.version });
+    const edited = await editPost(actorOf(peer), {
+      postId: asPeer.id,
+      body: documentFromText("Ma version, plus courte."),
+      expectedVersion: asPeer.version,
+    });
     expect(edited.conflict ? [] : edited.post.attachments.map((attachment) => attachment.fileId)).toEqual([fileId]);
 
     const before = await storedCount();
@@ -117,14 +145,28 @@ describe("recorded answers to a pitch", () => {
   });
 
   it("lets the pitch's author delete their own recording for good, the text staying", async () => {
-    const created = await startPitch(actorOf(author), { channelSlug: "pitch", title: "Pitch enregistré", target: "Chargée", text: "Mon texte.", idempotencyKey: randomUUID() }, webm());
+    const created = await startPitch(
+      actorOf(author),
+      {
+        channelSlug: "pitch",
+        title: "Pitch enregistré",
+        target: "Chargée",
+        text: "Mon texte.",
+        idempotencyKey: randomUUID(),
+      },
+      webm(),
+    );
     const before = await storedCount();
-    await expect(withdrawFile(actorOf(peer), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(withdrawFile(actorOf(peer), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await withdrawFile(actorOf(author), { threadId: created.thread.id, number: 1 });
     expect(await storedCount()).toBe(before - 1);
     const version = (await getReviewForThread(created.thread.id))!.versions[0]!;
     expect(version).toMatchObject({ file: null, letterText: "Mon texte." });
     // A pitch takes no PDF versions.
-    await expect(addVersion(actorOf(author), { threadId: created.thread.id }, { bytes: await makePdf(1), name: "cv.pdf" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      addVersion(actorOf(author), { threadId: created.thread.id }, { bytes: await makePdf(1), name: "cv.pdf" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -27,7 +27,13 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 const storedCount = async () => (await readdir(path.join(testDb.dataDir, "uploads", "pitches")).catch(() => [])).length;
-const input = (idempotencyKey = randomUUID(), text?: string) => ({ channelSlug: "pitch", title: "Mon pitch", target: "Chargée de projet", text, idempotencyKey });
+const input = (idempotencyKey = randomUUID(), text?: string) => ({
+  channelSlug: "pitch",
+  title: "Mon pitch",
+  target: "Chargée de projet",
+  text,
+  idempotencyKey,
+});
 const webm = () => ({ bytes: makeWebm(), name: "x.pdf" });
 
 describe("pitches", () => {
@@ -44,9 +50,15 @@ describe("pitches", () => {
 
   it("refuses other content without storing anything, and leaves no orphan after a retry", async () => {
     const before = await storedCount();
-    await expect(startPitch(actorOf(alice), input(), { bytes: await makePdf(1), name: "pitch.webm" })).rejects.toMatchObject({ messageKey: "review.pitch.refusedNotAudio" });
-    await expect(startPitch(actorOf(alice), input(), null)).rejects.toMatchObject({ messageKey: "review.pitch.audioOrTextRequired" });
-    await expect(startPitch(actorOf(alice), { ...input(), channelSlug: "cv" }, webm())).rejects.toMatchObject({ messageKey: "review.pitch.notPitchChannel" });
+    await expect(
+      startPitch(actorOf(alice), input(), { bytes: await makePdf(1), name: "pitch.webm" }),
+    ).rejects.toMatchObject({ messageKey: "review.pitch.refusedNotAudio" });
+    await expect(startPitch(actorOf(alice), input(), null)).rejects.toMatchObject({
+      messageKey: "review.pitch.audioOrTextRequired",
+    });
+    await expect(startPitch(actorOf(alice), { ...input(), channelSlug: "cv" }, webm())).rejects.toMatchObject({
+      messageKey: "review.pitch.notPitchChannel",
+    });
     expect(await storedCount()).toBe(before);
     const key = randomUUID();
     const first = await startPitch(actorOf(alice), input(key), webm());
@@ -60,8 +72,24 @@ describe("pitches", () => {
     const score = (value: number) => ({ score: value, comment: undefined });
     const partial = { hook: score(3), clarity: score(4), conviction: score(2) };
     const scores = { ...partial, ess: score(4) };
-    await expect(submitFeedback(actorOf(bob), { threadId: created.thread.id, scores: partial, text: "", idempotencyKey: randomUUID() })).rejects.toMatchObject({ messageKey: "review.scoreAll" });
-    expect(await submitFeedback(actorOf(bob), { threadId: created.thread.id, scores, text: "", idempotencyKey: randomUUID() })).toMatchObject({ isNew: true });
-    await expect(submitFeedback(actorOf(alice), { threadId: created.thread.id, scores, text: "", idempotencyKey: randomUUID() })).rejects.toMatchObject({ messageKey: "review.notOwnRequest" });
+    await expect(
+      submitFeedback(actorOf(bob), {
+        threadId: created.thread.id,
+        scores: partial,
+        text: "",
+        idempotencyKey: randomUUID(),
+      }),
+    ).rejects.toMatchObject({ messageKey: "review.scoreAll" });
+    expect(
+      await submitFeedback(actorOf(bob), {
+        threadId: created.thread.id,
+        scores,
+        text: "",
+        idempotencyKey: randomUUID(),
+      }),
+    ).toMatchObject({ isNew: true });
+    await expect(
+      submitFeedback(actorOf(alice), { threadId: created.thread.id, scores, text: "", idempotencyKey: randomUUID() }),
+    ).rejects.toMatchObject({ messageKey: "review.notOwnRequest" });
   });
 });

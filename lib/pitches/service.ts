@@ -27,16 +27,27 @@ export const AUDIO_REFUSAL_KEYS: Record<AudioRefusal, string> = {
 /** Longest recording the recorder makes (it stops itself); the byte limit backs it on the server. */
 export const MAX_PITCH_SECONDS = 180;
 
-export type StoredAudio = { storageKey: string; byteSize: number; pageCount: null; originalName: string; contentType: string };
+export type StoredAudio = {
+  storageKey: string;
+  byteSize: number;
+  pageCount: null;
+  originalName: string;
+  contentType: string;
+};
 
 /**
  * Counts the upload, checks the recording by content (refusals throw with their message), runs
  * `beforeStore`, then stores it. The caller must delete `storageKey` if what it writes next fails.
  */
-export async function storeCheckedAudio(actorId: string, file: UploadedFile, beforeStore?: () => Promise<void>): Promise<StoredAudio> {
+export async function storeCheckedAudio(
+  actorId: string,
+  file: UploadedFile,
+  beforeStore?: () => Promise<void>,
+): Promise<StoredAudio> {
   await enforceRateLimit(getDb(), { userId: actorId, action: "upload" });
   const check = checkAudio(file.bytes, { maxBytes: getEnv().UPLOAD_MAX_BYTES });
-  if (!check.ok) throw new AppError("bad_request", AUDIO_REFUSAL_KEYS[check.reason], { values: { maxMb: maxUploadMb() } });
+  if (!check.ok)
+    throw new AppError("bad_request", AUDIO_REFUSAL_KEYS[check.reason], { values: { maxMb: maxUploadMb() } });
   await beforeStore?.();
   const stored = {
     storageKey: `pitches/${randomUUID()}`,
@@ -63,7 +74,9 @@ export async function startPitch(actor: Actor, input: CreatePitchInput, audio: U
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
   if (channel.kind !== "pitch") throw new AppError("bad_request", "review.pitch.notPitchChannel");
   if (!audio && !input.text) throw new AppError("bad_request", "review.pitch.audioOrTextRequired");
-  const stored = audio ? await storeCheckedAudio(actor.id, audio, () => enforceRateLimit(db, { userId: actor.id, action: "thread" })) : null;
+  const stored = audio
+    ? await storeCheckedAudio(actor.id, audio, () => enforceRateLimit(db, { userId: actor.id, action: "thread" }))
+    : null;
   if (!audio) await enforceRateLimit(db, { userId: actor.id, action: "thread" });
   const t = await getTranslations("review.pitch");
   const result = await writeRequestOwningFile(db, {
@@ -87,14 +100,20 @@ export async function startPitch(actor: Actor, input: CreatePitchInput, audio: U
  * carries the file. Readers of the thread play it inline; it goes when its author deletes the
  * reply. Nothing stored remains if the reply is not written (or was a retry).
  */
-export async function replyWithRecording(actor: Actor, input: Partial<PitchReplyInput> & Omit<PitchReplyInput, "text">, audio: UploadedFile | null) {
+export async function replyWithRecording(
+  actor: Actor,
+  input: Partial<PitchReplyInput> & Omit<PitchReplyInput, "text">,
+  audio: UploadedFile | null,
+) {
   if (!actor) throw new AppError("unauthenticated");
   const { thread, channel } = await getReadableThread(actor, input.threadId);
   if (thread.kind !== "pitch") throw new AppError("not_found");
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
   if (!audio) throw new AppError("bad_request", "review.pitch.audioRequired");
   const db = getDb();
-  const stored = await storeCheckedAudio(actor.id, audio, () => enforceRateLimit(db, { userId: actor.id, action: "post" }));
+  const stored = await storeCheckedAudio(actor.id, audio, () =>
+    enforceRateLimit(db, { userId: actor.id, action: "post" }),
+  );
   const t = await getTranslations("review.pitch");
   let result: Awaited<ReturnType<typeof createReplyWithFile>>;
   try {
@@ -117,7 +136,11 @@ export async function replyWithRecording(actor: Actor, input: Partial<PitchReply
   }
   if (!result.ok) throw new AppError("not_found");
   if ("attachments" in result) {
-    emitPostCreated({ post: toPostView(result.post, actor, [], result.attachments), threadId: thread.id, channelSlug: channel.slug });
+    emitPostCreated({
+      post: toPostView(result.post, actor, [], result.attachments),
+      threadId: thread.id,
+      channelSlug: channel.slug,
+    });
   }
   return { postNumber: result.post.number, isNew: result.isNew };
 }

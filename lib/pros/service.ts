@@ -1,5 +1,14 @@
 import { getDb } from "@/db";
-import { createProRequest, decideProRequest, getLatestProRequest, listPendingProRequests, listProExpertise, listPros, ProRequestConflict, type ProRequestInput } from "@/db/queries/pros";
+import {
+  createProRequest,
+  decideProRequest,
+  getLatestProRequest,
+  listPendingProRequests,
+  listProExpertise,
+  listPros,
+  ProRequestConflict,
+  type ProRequestInput,
+} from "@/db/queries/pros";
 import { getPublicProfile } from "@/db/queries/users";
 import { sendCommunityEmail } from "@/lib/community/emails";
 import { AppError } from "@/lib/errors";
@@ -27,11 +36,19 @@ export async function listProRequestQueue(actor: Actor, input: { cursor?: string
 }
 
 /** Approves (the member becomes a pro with the request's organisation) or refuses, with a message. */
-export async function decideProStatus(actor: Actor, input: { requestId: number; approve: boolean; message?: string | null }) {
+export async function decideProStatus(
+  actor: Actor,
+  input: { requestId: number; approve: boolean; message?: string | null },
+) {
   if (!canReviewProRequests(actor)) throw new AppError("not_found");
   let decided;
   try {
-    decided = await decideProRequest(getDb(), { requestId: input.requestId, actorId: actor!.id, approve: input.approve, message: input.message ?? null });
+    decided = await decideProRequest(getDb(), {
+      requestId: input.requestId,
+      actorId: actor!.id,
+      approve: input.approve,
+      message: input.message ?? null,
+    });
   } catch (error) {
     if (error instanceof ProRequestConflict) throw new AppError("conflict", "pros.noLongerEligible");
     throw error;

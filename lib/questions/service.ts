@@ -1,12 +1,24 @@
 import { getDb } from "@/db";
 import { listChannels } from "@/db/queries/channels";
 import { getPostById } from "@/db/queries/posts";
-import { clearAcceptedAnswer, getAcceptedAnswer, listUnansweredQuestions, setAcceptedAnswer } from "@/db/queries/questions";
+import {
+  clearAcceptedAnswer,
+  getAcceptedAnswer,
+  listUnansweredQuestions,
+  setAcceptedAnswer,
+} from "@/db/queries/questions";
 import type { Channel, Thread } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getReadableThread } from "@/lib/forum/service";
 import { toPostView } from "@/lib/forum/views";
-import { canAcceptAnswer, canBrowsePros, canModerate, canReadChannel, canReportPost, type Actor } from "@/lib/permissions";
+import {
+  canAcceptAnswer,
+  canBrowsePros,
+  canModerate,
+  canReadChannel,
+  canReportPost,
+  type Actor,
+} from "@/lib/permissions";
 
 /** Questions and answers: accepted answers and the "À répondre" list. */
 
@@ -17,7 +29,8 @@ export async function acceptAnswer(actor: Actor, input: { postId: number }) {
   if (!post) throw new AppError("not_found");
   const { thread } = await getReadableThread(actor, post.threadId);
   if (!canAcceptAnswer(actor, thread)) throw new AppError("not_found");
-  if (post.number === 1 || post.deletedAt || post.hiddenAt) throw new AppError("bad_request", "qa.cannotAcceptThisPost");
+  if (post.number === 1 || post.deletedAt || post.hiddenAt)
+    throw new AppError("bad_request", "qa.cannotAcceptThisPost");
   await setAcceptedAnswer(getDb(), { threadId: thread.id, postId: post.id, actorId: actor.id });
   return { threadId: thread.id, postId: post.id };
 }
@@ -34,8 +47,14 @@ export async function unacceptAnswer(actor: Actor, input: { threadId: number }) 
 export async function listQuestionsToAnswer(actor: Actor, input: { cursor?: string; limit?: number } = {}) {
   if (!canBrowsePros(actor)) throw new AppError("not_found");
   const db = getDb();
-  const channels = (await listChannels(db)).filter((channel) => channel.allowsQuestions && canReadChannel(actor, channel));
-  return listUnansweredQuestions(db, { channelIds: channels.map((channel) => channel.id), cursor: input.cursor, limit: input.limit });
+  const channels = (await listChannels(db)).filter(
+    (channel) => channel.allowsQuestions && canReadChannel(actor, channel),
+  );
+  return listUnansweredQuestions(db, {
+    channelIds: channels.map((channel) => channel.id),
+    cursor: input.cursor,
+    limit: input.limit,
+  });
 }
 
 /**
@@ -58,7 +77,12 @@ export async function getThreadExtras(actor: Actor, thread: Thread, channel: Cha
     canReport: canReportPost(actor, { authorId: "", deletedAt: null, hiddenAt: null }),
     viewerId: actor?.id ?? null,
     // Offers live in their own structured channel: never moved in or out.
-    moveTargets: channels && thread.kind !== "offer" ? channels.filter((other) => other.id !== channel.id && other.kind !== "offers").map(({ slug, name }) => ({ slug, name })) : [],
+    moveTargets:
+      channels && thread.kind !== "offer"
+        ? channels
+            .filter((other) => other.id !== channel.id && other.kind !== "offers")
+            .map(({ slug, name }) => ({ slug, name }))
+        : [],
   };
 }
 

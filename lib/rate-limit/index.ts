@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { clearEvents, consumeRateLimit, countRecentEvents, recordEvent, removeLatestEvent } from "@/db/queries/rate-limits";
+import {
+  clearEvents,
+  consumeRateLimit,
+  countRecentEvents,
+  recordEvent,
+  removeLatestEvent,
+} from "@/db/queries/rate-limits";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getEnv, type Env } from "@/lib/env";
@@ -41,9 +47,16 @@ function rateLimitedError(messageKey: string, retryAt: Date, extra: Record<strin
  * stored in the database, so the limit holds across instances. Facilitators and admins are
  * not limited: they post announcements and clean up in bursts.
  */
-export async function enforceRateLimit(db: DbOrTx, { userId, action }: { userId: string; action: LimitedAction }): Promise<void> {
+export async function enforceRateLimit(
+  db: DbOrTx,
+  { userId, action }: { userId: string; action: LimitedAction },
+): Promise<void> {
   if (getEnv().RATE_LIMITS === "off") return;
-  const [account] = await db.select({ role: users.role, createdAt: users.createdAt }).from(users).where(eq(users.id, userId)).limit(1);
+  const [account] = await db
+    .select({ role: users.role, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!account) throw new AppError("unauthenticated");
   if (account.role === "facilitator" || account.role === "admin") return;
   const isNew = isNewAccount(account.createdAt);
@@ -53,7 +66,10 @@ export async function enforceRateLimit(db: DbOrTx, { userId, action }: { userId:
 }
 
 /** Gives back the slot of an action that turned out to create nothing (a retried submission). */
-export async function refundRateLimit(db: DbOrTx, { userId, action }: { userId: string; action: LimitedAction }): Promise<void> {
+export async function refundRateLimit(
+  db: DbOrTx,
+  { userId, action }: { userId: string; action: LimitedAction },
+): Promise<void> {
   await removeLatestEvent(db, { key: `${action}:${userId}` });
 }
 
@@ -64,7 +80,11 @@ export async function refundRateLimit(db: DbOrTx, { userId, action }: { userId: 
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
   return last || headers.get("x-real-ip")?.trim() || "unknown";
 }
 

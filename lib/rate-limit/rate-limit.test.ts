@@ -20,7 +20,12 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 function newThread(user: User, extra: { idempotencyKey?: string } = {}) {
-  return startThread(actorOf(user), { channelSlug: "entraide", title: `Fil de ${user.name}`, body: documentFromText("Bonjour"), ...extra });
+  return startThread(actorOf(user), {
+    channelSlug: "entraide",
+    title: `Fil de ${user.name}`,
+    body: documentFromText("Bonjour"),
+    ...extra,
+  });
 }
 
 async function refusal(run: () => Promise<unknown>): Promise<AppError> {
@@ -33,7 +38,10 @@ async function refusal(run: () => Promise<unknown>): Promise<AppError> {
 }
 
 async function ageAccount(user: User, days: number) {
-  await testDb.db.update(users).set({ createdAt: sql`now() - make_interval(days => ${days})` }).where(eq(users.id, user.id));
+  await testDb.db
+    .update(users)
+    .set({ createdAt: sql`now() - make_interval(days => ${days})` })
+    .where(eq(users.id, user.id));
 }
 
 describe("thread limit", () => {
@@ -51,7 +59,11 @@ describe("thread limit", () => {
     expect(retryAt).toBeLessThanOrEqual(Date.now() + 3_600_000);
     expect(error.values).toMatchObject({ limit: 5, isNew: "yes", minutes: 60 });
 
-    const t = createTranslator({ locale: "fr", messages: (await loadMessages("fr")) as never, timeZone: "Europe/Paris" }) as unknown as (key: string, values?: object) => string;
+    const t = createTranslator({
+      locale: "fr",
+      messages: (await loadMessages("fr")) as never,
+      timeZone: "Europe/Paris",
+    }) as unknown as (key: string, values?: object) => string;
     const message = t(error.messageKey, error.values);
     const clock = new Intl.DateTimeFormat("fr-FR", { timeStyle: "short", timeZone: "Europe/Paris" }).format(retryAt);
     expect(message).toContain(`Vous pourrez en ouvrir un nouveau à ${clock}, dans 60 minutes`);
@@ -72,10 +84,16 @@ describe("thread limit", () => {
   it("counts events older than the window no more", async () => {
     const user = await makeUser(testDb.db, "Patiente");
     for (let i = 0; i < 5; i++) await newThread(user);
-    await testDb.db.update(rateLimitEvents).set({ createdAt: sql`now() - interval '61 minutes'` }).where(eq(rateLimitEvents.key, `thread:${user.id}`));
+    await testDb.db
+      .update(rateLimitEvents)
+      .set({ createdAt: sql`now() - interval '61 minutes'` })
+      .where(eq(rateLimitEvents.key, `thread:${user.id}`));
     await expect(newThread(user)).resolves.toMatchObject({ isNew: true });
     // Expired events are cleaned up as new ones are counted.
-    const rows = await testDb.db.select().from(rateLimitEvents).where(eq(rateLimitEvents.key, `thread:${user.id}`));
+    const rows = await testDb.db
+      .select()
+      .from(rateLimitEvents)
+      .where(eq(rateLimitEvents.key, `thread:${user.id}`));
     expect(rows).toHaveLength(1);
   });
 
@@ -91,7 +109,9 @@ describe("thread limit", () => {
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => newThread(user)));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(5);
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
-    expect(rejected.every((result) => result.reason instanceof AppError && result.reason.code === "rate_limited")).toBe(true);
+    expect(rejected.every((result) => result.reason instanceof AppError && result.reason.code === "rate_limited")).toBe(
+      true,
+    );
   });
 
   it("does not limit facilitators", async () => {
@@ -102,7 +122,10 @@ describe("thread limit", () => {
   it("stores the counts in the database, where every instance reads them", async () => {
     const user = await makeUser(testDb.db, "Partagée");
     await newThread(user);
-    const rows = await testDb.db.select().from(rateLimitEvents).where(eq(rateLimitEvents.key, `thread:${user.id}`));
+    const rows = await testDb.db
+      .select()
+      .from(rateLimitEvents)
+      .where(eq(rateLimitEvents.key, `thread:${user.id}`));
     expect(rows).toHaveLength(1);
   });
 });
@@ -112,8 +135,11 @@ describe("reply and report limits", () => {
     const author = await makeUser(testDb.db, "Autrice");
     const { thread } = await newThread(author);
     const replier = await makeUser(testDb.db, "Bavarde");
-    for (let i = 0; i < 20; i++) await replyToThread(actorOf(replier), { threadId: thread.id, body: documentFromText(`Réponse ${i}`) });
-    const error = await refusal(() => replyToThread(actorOf(replier), { threadId: thread.id, body: documentFromText("Une de trop") }));
+    for (let i = 0; i < 20; i++)
+      await replyToThread(actorOf(replier), { threadId: thread.id, body: documentFromText(`Réponse ${i}`) });
+    const error = await refusal(() =>
+      replyToThread(actorOf(replier), { threadId: thread.id, body: documentFromText("Une de trop") }),
+    );
     expect(error.messageKey).toBe("limits.post");
   });
 
@@ -123,7 +149,9 @@ describe("reply and report limits", () => {
     const postIds: number[] = [];
     for (let i = 0; i < 6; i++) {
       const { thread } = await newThread(author);
-      const [opening] = await testDb.db.execute<{ id: number }>(sql`select id from posts where thread_id = ${thread.id} and number = 1`).then((result) => result.rows);
+      const [opening] = await testDb.db
+        .execute<{ id: number }>(sql`select id from posts where thread_id = ${thread.id} and number = 1`)
+        .then((result) => result.rows);
       postIds.push(Number(opening!.id));
       await ageAccount(author, 30);
     }
@@ -146,16 +174,22 @@ describe("sign-in throttle", () => {
 
   it("blocks an address after 50 failures on any accounts, and a success forgives the account only", async () => {
     const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
-    for (let i = 0; i < 50; i++) await recordSignInFailure(testDb.db, { email: `x${i}-${randomUUID()}@example.org`, ip });
+    for (let i = 0; i < 50; i++)
+      await recordSignInFailure(testDb.db, { email: `x${i}-${randomUUID()}@example.org`, ip });
     expect(await getSignInBlock(testDb.db, { email: `autre-${randomUUID()}@example.org`, ip })).not.toBeNull();
-    expect(await getSignInBlock(testDb.db, { email: `autre-${randomUUID()}@example.org`, ip: "198.51.100.1" })).toBeNull();
+    expect(
+      await getSignInBlock(testDb.db, { email: `autre-${randomUUID()}@example.org`, ip: "198.51.100.1" }),
+    ).toBeNull();
 
     const email = `oubli-${randomUUID()}@example.org`;
     for (let i = 0; i < 10; i++) await recordSignInFailure(testDb.db, { email, ip: "203.0.113.5" });
     await clearSignInFailures(testDb.db, { email });
     expect(await getSignInBlock(testDb.db, { email, ip: "203.0.113.6" })).toBeNull();
     // Accounts are keyed by a hash: no address is stored in clear.
-    const stored = await testDb.db.select().from(rateLimitEvents).where(like(rateLimitEvents.key, `%${email}%`));
+    const stored = await testDb.db
+      .select()
+      .from(rateLimitEvents)
+      .where(like(rateLimitEvents.key, `%${email}%`));
     expect(stored).toHaveLength(0);
   });
 

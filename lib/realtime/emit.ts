@@ -11,13 +11,28 @@ import { getIo } from "./io";
 /** The post as any reader may see it, without per-reader flags; too-large bodies are left out. */
 function publicView(post: PostView): PostView | null {
   if (post.isHidden || (post.bodyHtml?.length ?? 0) > MAX_PUSHED_BODY_CHARS) return null;
-  return { ...post, canEdit: false, canDelete: false, canReact: false, reactions: post.reactions.map((reaction) => ({ ...reaction, hasReacted: false })) };
+  return {
+    ...post,
+    canEdit: false,
+    canDelete: false,
+    canReact: false,
+    reactions: post.reactions.map((reaction) => ({ ...reaction, hasReacted: false })),
+  };
 }
 
-export function emitPostCreated(input: { post: PostView; threadId: number; channelSlug: string; isNewThread?: boolean }) {
+export function emitPostCreated(input: {
+  post: PostView;
+  threadId: number;
+  channelSlug: string;
+  isNewThread?: boolean;
+}) {
   const io = getIo();
   if (!io) return;
-  io.to(`thread:${input.threadId}`).emit("post:created", { threadId: input.threadId, number: input.post.number, post: publicView(input.post) });
+  io.to(`thread:${input.threadId}`).emit("post:created", {
+    threadId: input.threadId,
+    number: input.post.number,
+    post: publicView(input.post),
+  });
   io.to(`channel:${input.channelSlug}`).emit("thread:activity", {
     channelSlug: input.channelSlug,
     threadId: input.threadId,
@@ -27,21 +42,34 @@ export function emitPostCreated(input: { post: PostView; threadId: number; chann
 }
 
 export function emitPostUpdated(input: { post: PostView; threadId: number }) {
-  getIo()?.to(`thread:${input.threadId}`).emit("post:updated", { threadId: input.threadId, number: input.post.number, post: publicView(input.post) });
+  getIo()
+    ?.to(`thread:${input.threadId}`)
+    .emit("post:updated", { threadId: input.threadId, number: input.post.number, post: publicView(input.post) });
 }
 
 export function emitPostDeleted(input: { post: Pick<Post, "id" | "threadId"> }) {
-  getIo()?.to(`thread:${input.post.threadId}`).emit("post:deleted", { threadId: input.post.threadId, postId: input.post.id });
+  getIo()
+    ?.to(`thread:${input.post.threadId}`)
+    .emit("post:deleted", { threadId: input.post.threadId, postId: input.post.id });
 }
 
 export function emitPostHidden(input: { postId: number; threadId: number }) {
   getIo()?.to(`thread:${input.threadId}`).emit("post:hidden", input);
 }
 
-export function emitReactions(input: { threadId: number; postId: number; reactions: ReactionView[]; actorId: string; emoji: string }) {
+export function emitReactions(input: {
+  threadId: number;
+  postId: number;
+  reactions: ReactionView[];
+  actorId: string;
+  emoji: string;
+}) {
   getIo()
     ?.to(`thread:${input.threadId}`)
-    .emit("post:reactions", { ...input, reactions: input.reactions.map((reaction) => ({ ...reaction, hasReacted: false })) });
+    .emit("post:reactions", {
+      ...input,
+      reactions: input.reactions.map((reaction) => ({ ...reaction, hasReacted: false })),
+    });
   // (Each page works out its own `hasReacted` from `userIds`.)
 }
 

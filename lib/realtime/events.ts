@@ -14,7 +14,13 @@ export type ServerToClientEvents = {
   "post:updated": (event: { threadId: number; number: number; post: PostView | null }) => void;
   "post:deleted": (event: { threadId: number; postId: number }) => void;
   "post:hidden": (event: { threadId: number; postId: number }) => void;
-  "post:reactions": (event: { threadId: number; postId: number; reactions: ReactionView[]; actorId: string; emoji: string }) => void;
+  "post:reactions": (event: {
+    threadId: number;
+    postId: number;
+    reactions: ReactionView[];
+    actorId: string;
+    emoji: string;
+  }) => void;
   "thread:activity": (event: { channelSlug: string; threadId: number; authorId: string; isNewThread: boolean }) => void;
   "thread:updated": (event: { threadId: number; isPinned: boolean; isLocked: boolean }) => void;
   /** A review or pitch changed (rubric review, page comment, version, resolved): pages re-render its summary. */

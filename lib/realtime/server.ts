@@ -15,10 +15,18 @@ const TYPING_THROTTLE_MS = 2_000;
 const PRESENCE_THROTTLE_MS = 1_000;
 
 /** Reads the Auth.js session cookie of the handshake; a bad or stale cookie means a visitor. */
-async function authenticate(headers: Record<string, string | string[] | undefined>, env: Env): Promise<SocketUser | null> {
+async function authenticate(
+  headers: Record<string, string | string[] | undefined>,
+  env: Env,
+): Promise<SocketUser | null> {
   try {
-    const isSecure = (env.AUTH_URL ?? env.PUBLIC_URL ?? "").startsWith("https:") || headers["x-forwarded-proto"] === "https";
-    const token = await getToken({ req: { headers: headers as Record<string, string> }, secret: env.AUTH_SECRET, secureCookie: isSecure });
+    const isSecure =
+      (env.AUTH_URL ?? env.PUBLIC_URL ?? "").startsWith("https:") || headers["x-forwarded-proto"] === "https";
+    const token = await getToken({
+      req: { headers: headers as Record<string, string> },
+      secret: env.AUTH_SECRET,
+      secureCookie: isSecure,
+    });
     if (!token?.sub) return null;
     const user = await getUserById(getDb(), { id: token.sub });
     // Same rule as getCurrentUser: a changed session version or a suspension voids the cookie.
@@ -30,7 +38,13 @@ async function authenticate(headers: Record<string, string | string[] | undefine
 }
 
 function asActor(user: SocketUser | null): Actor {
-  return user ? { id: user.id, role: user.role as NonNullable<Actor>["role"], status: user.status as NonNullable<Actor>["status"] } : null;
+  return user
+    ? {
+        id: user.id,
+        role: user.role as NonNullable<Actor>["role"],
+        status: user.status as NonNullable<Actor>["status"],
+      }
+    : null;
 }
 
 /** Read access to a room, with the capability functions the pages use. */
@@ -59,14 +73,22 @@ async function createAdapter(env: Env & { REDIS_URL?: string }) {
     pub.on("error", (error) => console.error("[realtime] redis:", error.message));
     sub.on("error", (error) => console.error("[realtime] redis:", error.message));
     await Promise.all([pub.connect(), sub.connect()]);
-    return { adapter: redisAdapter(pub, sub), name: "redis", close: async () => void (await Promise.all([pub.quit(), sub.quit()])) };
+    return {
+      adapter: redisAdapter(pub, sub),
+      name: "redis",
+      close: async () => void (await Promise.all([pub.quit(), sub.quit()])),
+    };
   }
   if (env.DATABASE_URL) {
     const { createAdapter: postgresAdapter } = await import("@socket.io/postgres-adapter");
     // A small pool of its own: one LISTEN connection plus NOTIFY, apart from the app's queries.
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
     pool.on("error", (error) => console.error("[realtime] postgres adapter:", error.message));
-    return { adapter: postgresAdapter(pool, { errorHandler: (error) => console.error("[realtime]", error.message) }), name: "postgres", close: () => pool.end() };
+    return {
+      adapter: postgresAdapter(pool, { errorHandler: (error) => console.error("[realtime]", error.message) }),
+      name: "postgres",
+      close: () => pool.end(),
+    };
   }
   return { adapter: undefined, name: "memory", close: async () => {} };
 }
@@ -77,7 +99,11 @@ async function createAdapter(env: Env & { REDIS_URL?: string }) {
  * Redis adapter; the embedded mode runs one instance in memory.
  */
 export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_URL?: string }) {
-  const io: RealtimeServer = new Server(httpServer, { destroyUpgrade: false, serveClient: false, pingInterval: 20_000 });
+  const io: RealtimeServer = new Server(httpServer, {
+    destroyUpgrade: false,
+    serveClient: false,
+    pingInterval: 20_000,
+  });
   const adapter = await createAdapter(env);
   if (adapter.adapter) io.adapter(adapter.adapter);
 
@@ -94,7 +120,10 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
       room,
       setTimeout(async () => {
         presenceTimers.delete(room);
-        const sockets = await io.in(room).fetchSockets().catch(() => []);
+        const sockets = await io
+          .in(room)
+          .fetchSockets()
+          .catch(() => []);
         const readers = new Set(sockets.map((socket) => socket.data.user?.id ?? socket.id));
         io.to(room).emit("presence", { threadId: Number(room.split(":")[1]), count: readers.size });
       }, PRESENCE_THROTTLE_MS),

@@ -65,5 +65,11 @@ export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput) {
 /** The rubric summary of a thread (per criterion) and its reviews, for a reader already checked. */
 export async function getFeedbackSummary(threadId: number, docKind: ReviewDocKind) {
   const feedback = await listReviewFeedback(getDb(), { threadId });
-  return { feedback, summary: summarizeScores(docKind, feedback.map((row) => row.scores)) };
+  return {
+    feedback,
+    summary: summarizeScores(
+      docKind,
+      feedback.map((row) => row.scores),
+    ),
+  };
 }

@@ -24,10 +24,14 @@ export async function commentOnPage(actor: Actor, input: PageCommentInput) {
   const review = await getReviewForThread(thread.id);
   const version = review?.versions.find((item) => item.number === input.version);
   if (!version?.file) throw new AppError("not_found");
-  if (version.file.pageCount && input.page > version.file.pageCount) throw new AppError("bad_request", "review.pageOutOfRange");
+  if (version.file.pageCount && input.page > version.file.pageCount)
+    throw new AppError("bad_request", "review.pageOutOfRange");
   await enforceRateLimit(getDb(), { userId: actor.id, action: "post" });
   const t = await getTranslations("review");
-  const prefix = t(input.rect ? "pageCommentPrefixRect" : "pageCommentPrefix", { page: input.page, version: input.version });
+  const prefix = t(input.rect ? "pageCommentPrefixRect" : "pageCommentPrefix", {
+    page: input.page,
+    version: input.version,
+  });
   const result = await createPageComment(getDb(), {
     threadId: thread.id,
     versionId: version.id,

@@ -10,7 +10,13 @@ export const RUBRICS: Record<ReviewDocKind, readonly string[]> = {
 export const MIN_SCORE = 1;
 export const MAX_SCORE = 4;
 
-export type CriterionSummary = { criterion: string; average: number | null; count: number; distribution: number[]; comments: number };
+export type CriterionSummary = {
+  criterion: string;
+  average: number | null;
+  count: number;
+  distribution: number[];
+  comments: number;
+};
 
 /** Per criterion: average, number of scores, how many gave 1, 2, 3, 4, and how many comments. */
 export function summarizeScores(docKind: ReviewDocKind, all: RubricScores[]): CriterionSummary[] {

@@ -26,8 +26,16 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-const storedFileCount = async () => (await readdir(path.join(testDb.dataDir, "uploads", "reviews")).catch(() => [])).length;
-const input = (idempotencyKey = randomUUID()) => ({ channelSlug: "cv", title: "Relecture de mon CV", target: "Chargée de projet", feedbackWanted: "La structure", letterText: undefined, idempotencyKey });
+const storedFileCount = async () =>
+  (await readdir(path.join(testDb.dataDir, "uploads", "reviews")).catch(() => [])).length;
+const input = (idempotencyKey = randomUUID()) => ({
+  channelSlug: "cv",
+  title: "Relecture de mon CV",
+  target: "Chargée de projet",
+  feedbackWanted: "La structure",
+  letterText: undefined,
+  idempotencyKey,
+});
 const pdf = async (pages = 2) => ({ bytes: await makePdf(pages), name: "cv.pdf" });
 
 describe("review files", () => {
@@ -40,12 +48,16 @@ describe("review files", () => {
     const served = await readThreadFile(actorOf(bob), fileId);
     expect(Buffer.from(served.bytes).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await expect(readThreadFile(null, fileId)).rejects.toMatchObject({ code: "not_found" });
-    await expect(readThreadFile({ id: bob.id, role: bob.role, status: "suspended" }, fileId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(readThreadFile({ id: bob.id, role: bob.role, status: "suspended" }, fileId)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("stores nothing for a refused file and leaves no orphan after a retried submission", async () => {
     const before = await storedFileCount();
-    await expect(startReviewRequest(actorOf(alice), input(), { bytes: await makePdfWithJavaScript(), name: "cv.pdf" })).rejects.toBeInstanceOf(AppError);
+    await expect(
+      startReviewRequest(actorOf(alice), input(), { bytes: await makePdfWithJavaScript(), name: "cv.pdf" }),
+    ).rejects.toBeInstanceOf(AppError);
     expect(await storedFileCount()).toBe(before);
     const key = randomUUID();
     const first = await startReviewRequest(actorOf(alice), input(key), await pdf());
@@ -57,17 +69,29 @@ describe("review files", () => {
 
   it("lets only the author add versions, resolve, and delete a version with its file", async () => {
     const created = await startReviewRequest(actorOf(alice), input(), await pdf(1));
-    await expect(addVersion(actorOf(bob), { threadId: created.thread.id }, await pdf())).rejects.toMatchObject({ code: "not_found" });
-    await expect(markResolved(actorOf(bob), { threadId: created.thread.id, isResolved: true })).rejects.toMatchObject({ code: "not_found" });
+    await expect(addVersion(actorOf(bob), { threadId: created.thread.id }, await pdf())).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(markResolved(actorOf(bob), { threadId: created.thread.id, isResolved: true })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const before = await storedFileCount();
-    expect(await addVersion(actorOf(alice), { threadId: created.thread.id }, await pdf(3))).toMatchObject({ number: 2 });
+    expect(await addVersion(actorOf(alice), { threadId: created.thread.id }, await pdf(3))).toMatchObject({
+      number: 2,
+    });
     expect(await storedFileCount()).toBe(before + 1);
-    await expect(removeVersion(actorOf(bob), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeVersion(actorOf(bob), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({
+      code: "not_found",
+    });
     await removeVersion(actorOf(alice), { threadId: created.thread.id, number: 1 });
     expect(await storedFileCount()).toBe(before);
     // The last version left cannot be deleted.
-    await expect(removeVersion(actorOf(alice), { threadId: created.thread.id, number: 2 })).rejects.toMatchObject({ code: "not_found" });
-    expect(await markResolved(actorOf(alice), { threadId: created.thread.id, isResolved: true })).toEqual({ isResolved: true });
+    await expect(removeVersion(actorOf(alice), { threadId: created.thread.id, number: 2 })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await markResolved(actorOf(alice), { threadId: created.thread.id, isResolved: true })).toEqual({
+      isResolved: true,
+    });
   });
 
   it("lets the author withdraw the file of any version, the last one included, keeping its reviews", async () => {
@@ -75,9 +99,16 @@ describe("review files", () => {
     const { getReviewForThread } = await import("./service");
     const fileId = (await getReviewForThread(created.thread.id))!.versions[0]!.file!.id;
     const score = { score: 3, comment: undefined };
-    await submitFeedback(actorOf(bob), { threadId: created.thread.id, scores: { readability: score, fit: score, achievements: score, spelling: score }, text: "", idempotencyKey: randomUUID() });
+    await submitFeedback(actorOf(bob), {
+      threadId: created.thread.id,
+      scores: { readability: score, fit: score, achievements: score, spelling: score },
+      text: "",
+      idempotencyKey: randomUUID(),
+    });
     const before = await storedFileCount();
-    await expect(withdrawFile(actorOf(bob), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(withdrawFile(actorOf(bob), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await storedFileCount()).toBe(before);
 
     expect(await withdrawFile(actorOf(alice), { threadId: created.thread.id, number: 1 })).toEqual({ withdrawn: true });
@@ -88,6 +119,8 @@ describe("review files", () => {
     const { getFeedbackSummary } = await import("./feedback");
     expect((await getFeedbackSummary(created.thread.id, "cv")).feedback).toHaveLength(1);
     // Nothing left to withdraw.
-    await expect(withdrawFile(actorOf(alice), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(withdrawFile(actorOf(alice), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

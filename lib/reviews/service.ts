@@ -24,7 +24,6 @@ export const REFUSAL_KEYS: Record<PdfRefusal, string> = {
   encrypted: "review.refusedEncrypted",
 };
 
-
 function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
   if (!actor) throw new AppError("unauthenticated");
 }
@@ -46,7 +45,8 @@ export async function startReviewRequest(actor: Actor, input: CreateReviewInput,
   requireMember(actor);
   const { channel, docKind } = await getReviewChannel(actor, input.channelSlug);
   const letterText = docKind === "letter" ? input.letterText : undefined;
-  if (!file && !letterText) throw new AppError("bad_request", docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired");
+  if (!file && !letterText)
+    throw new AppError("bad_request", docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired");
   if (file && letterText) throw new AppError("bad_request", "review.fileOrTextNotBoth");
   const db = getDb();
   const stored = file
@@ -74,7 +74,10 @@ export async function startReviewRequest(actor: Actor, input: CreateReviewInput,
  * are deleted if the write fails, or if it was a retried submission (which also gets its
  * thread and upload slots back).
  */
-export async function writeRequestOwningFile(db: ReturnType<typeof getDb>, params: Parameters<typeof createReviewRequest>[1]) {
+export async function writeRequestOwningFile(
+  db: ReturnType<typeof getDb>,
+  params: Parameters<typeof createReviewRequest>[1],
+) {
   const stored = params.file;
   let result: Awaited<ReturnType<typeof createReviewRequest>>;
   try {
@@ -91,14 +94,24 @@ export async function writeRequestOwningFile(db: ReturnType<typeof getDb>, param
   return result;
 }
 
-export type StoredPdf = { storageKey: string; byteSize: number; pageCount: number; originalName: string; contentType: string };
+export type StoredPdf = {
+  storageKey: string;
+  byteSize: number;
+  pageCount: number;
+  originalName: string;
+  contentType: string;
+};
 
 /**
  * Counts the upload, checks the PDF by content (refusals throw with their message), runs
  * `beforeStore` (e.g. another limit, so a refused file costs nothing else), then stores it.
  * The caller must delete `storageKey` if what it writes next fails.
  */
-export async function storeCheckedPdf(actorId: string, file: UploadedFile, beforeStore?: () => Promise<void>): Promise<StoredPdf> {
+export async function storeCheckedPdf(
+  actorId: string,
+  file: UploadedFile,
+  beforeStore?: () => Promise<void>,
+): Promise<StoredPdf> {
   await enforceRateLimit(getDb(), { userId: actorId, action: "upload" });
   const check = await checkPdf(file.bytes, { maxBytes: getEnv().UPLOAD_MAX_BYTES });
   if (!check.ok) throw new AppError("bad_request", REFUSAL_KEYS[check.reason], { values: { maxMb: maxUploadMb() } });
@@ -113,7 +126,6 @@ export async function storeCheckedPdf(actorId: string, file: UploadedFile, befor
   await getStorage().put(stored.storageKey, file.bytes, stored.contentType);
   return stored;
 }
-
 
 /** The review part of a thread the actor may read (null for threads that are not reviews). */
 export async function getReviewForThread(threadId: number) {

@@ -19,6 +19,21 @@ export type ReviewRequestView = {
   versions: ReviewVersionView[];
 };
 
-export type FeedbackView = { postId: number; postNumber: number; versionId: number; authorName: string; scores: RubricScores; createdAt: Date };
+export type FeedbackView = {
+  postId: number;
+  postNumber: number;
+  versionId: number;
+  authorName: string;
+  scores: RubricScores;
+  createdAt: Date;
+};
 
-export type PageCommentView = { id: number; postNumber: number; versionId: number; page: number; rect: PageRect | null; authorName: string; text: string };
+export type PageCommentView = {
+  id: number;
+  postNumber: number;
+  versionId: number;
+  page: number;
+  rect: PageRect | null;
+  authorName: string;
+  text: string;
+};

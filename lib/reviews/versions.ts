@@ -23,14 +23,27 @@ async function getOwnReview(actor: Actor, threadId: number, kinds: readonly stri
  * Uploads version 2, 3… of the document (author only). A PDF is checked and stored first;
  * if the database write fails its bytes are deleted again.
  */
-export async function addVersion(actor: Actor, input: { threadId: number; letterText?: string }, file: UploadedFile | null) {
+export async function addVersion(
+  actor: Actor,
+  input: { threadId: number; letterText?: string },
+  file: UploadedFile | null,
+) {
   const { actor: author, thread, review } = await getOwnReview(actor, input.threadId);
   const letterText = review.docKind === "letter" ? input.letterText : undefined;
-  if (!file && !letterText) throw new AppError("bad_request", review.docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired");
+  if (!file && !letterText)
+    throw new AppError(
+      "bad_request",
+      review.docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired",
+    );
   if (file && letterText) throw new AppError("bad_request", "review.fileOrTextNotBoth");
   const stored = file ? await storeCheckedPdf(author.id, file) : null;
   try {
-    const added = await addReviewVersion(getDb(), { threadId: thread.id, actorId: author.id, file: stored, letterText: letterText ?? null });
+    const added = await addReviewVersion(getDb(), {
+      threadId: thread.id,
+      actorId: author.id,
+      file: stored,
+      letterText: letterText ?? null,
+    });
     if (!added) throw new AppError("not_found");
     emitReviewUpdated({ threadId: thread.id, actorId: author.id });
     return added;
@@ -43,11 +56,16 @@ export async function addVersion(actor: Actor, input: { threadId: number; letter
 /** The author marks the request resolved ("Résolu") or reopens it. */
 export async function markResolved(actor: Actor, input: { threadId: number; isResolved: boolean; thanks?: string }) {
   const { actor: author, thread } = await getOwnReview(actor, input.threadId);
-  const isDone = await setReviewResolved(getDb(), { threadId: thread.id, actorId: author.id, isResolved: input.isResolved });
+  const isDone = await setReviewResolved(getDb(), {
+    threadId: thread.id,
+    actorId: author.id,
+    isResolved: input.isResolved,
+  });
   if (!isDone) throw new AppError("not_found");
   emitReviewUpdated({ threadId: thread.id, actorId: author.id });
   // The thanks is an ordinary reply (same limits, live update, notifications) after the change.
-  if (input.isResolved && input.thanks) await replyToThread(author, { threadId: thread.id, body: documentFromText(input.thanks) });
+  if (input.isResolved && input.thanks)
+    await replyToThread(author, { threadId: thread.id, body: documentFromText(input.thanks) });
   return { isResolved: input.isResolved };
 }
 
@@ -68,7 +86,11 @@ export async function removeVersion(actor: Actor, input: { threadId: number; num
  */
 export async function withdrawFile(actor: Actor, input: { threadId: number; number: number }) {
   const { actor: author, thread } = await getOwnReview(actor, input.threadId, ["review", "pitch"]);
-  const storageKey = await withdrawVersionFile(getDb(), { threadId: thread.id, number: input.number, actorId: author.id });
+  const storageKey = await withdrawVersionFile(getDb(), {
+    threadId: thread.id,
+    number: input.number,
+    actorId: author.id,
+  });
   if (!storageKey) throw new AppError("not_found");
   await deleteStoredBytes([storageKey]);
   emitReviewUpdated({ threadId: thread.id, actorId: author.id });

@@ -36,6 +36,10 @@ export function getStorage(): FileStorage {
  */
 export async function deleteStoredBytes(storageKeys: string[]): Promise<void> {
   await Promise.all(
-    storageKeys.map((key) => getStorage().delete(key).catch((error: unknown) => console.error(`[storage] could not delete ${key}:`, error))),
+    storageKeys.map((key) =>
+      getStorage()
+        .delete(key)
+        .catch((error: unknown) => console.error(`[storage] could not delete ${key}:`, error)),
+    ),
   );
 }

@@ -31,7 +31,13 @@ const bucket = "propulse-test";
 
 beforeAll(async () => {
   directory = await mkdtemp(path.join(tmpdir(), "propulse-s3-"));
-  server = new S3rver({ port: 0, address: "127.0.0.1", directory, silent: true, configureBuckets: [{ name: bucket, configs: [] }] });
+  server = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    directory,
+    silent: true,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const { port } = (await server.run()) as AddressInfo;
   endpoint = `http://127.0.0.1:${port}`;
   storage = createS3Storage({
@@ -66,13 +72,22 @@ describe("S3-compatible storage", () => {
   });
 
   it("refuses keys that could leave their prefix before asking the server", async () => {
-    await expect(storage.put("../reviews/x", new Uint8Array([1]), "application/pdf")).rejects.toThrow(/Invalid storage key/);
+    await expect(storage.put("../reviews/x", new Uint8Array([1]), "application/pdf")).rejects.toThrow(
+      /Invalid storage key/,
+    );
   });
 });
 
 describe("uploads on S3-compatible storage (S3_BUCKET set)", () => {
   it("keeps a CV and a recorded answer in the bucket, serves them to members, and deletes the recording with its post", async () => {
-    testDb = await createServiceTestDb({ RATE_LIMITS: "off", S3_BUCKET: bucket, S3_ENDPOINT: endpoint, S3_REGION: "fr-par", S3_ACCESS_KEY_ID: "S3RVER", S3_SECRET_ACCESS_KEY: "S3RVER" });
+    testDb = await createServiceTestDb({
+      RATE_LIMITS: "off",
+      S3_BUCKET: bucket,
+      S3_ENDPOINT: endpoint,
+      S3_REGION: "fr-par",
+      S3_ACCESS_KEY_ID: "S3RVER",
+      S3_SECRET_ACCESS_KEY: "S3RVER",
+    });
     expect(getStorage().kind).toBe("s3");
     const author = await makeUser(testDb.db, "Rose Leclerc");
     const reader = await makeUser(testDb.db, "Ilyes Ferrand");
@@ -80,15 +95,36 @@ describe("uploads on S3-compatible storage (S3_BUCKET set)", () => {
     const pdf = await makePdf(2);
     const request = await startReviewRequest(
       actorOf(author),
-      { channelSlug: "cv", title: "Mon CV", target: "Chargée de mission", feedbackWanted: "Tout", letterText: undefined, idempotencyKey: randomUUID() },
+      {
+        channelSlug: "cv",
+        title: "Mon CV",
+        target: "Chargée de mission",
+        feedbackWanted: "Tout",
+        letterText: undefined,
+        idempotencyKey: randomUUID(),
+      },
       { bytes: pdf, name: "cv.pdf" },
     );
     const cvFile = (await getReviewForThread(request.thread.id))!.versions[0]!.file!;
     expect(Array.from((await readThreadFile(actorOf(reader), cvFile.id)).bytes)).toEqual(Array.from(pdf));
 
-    const pitch = await startPitch(actorOf(author), { channelSlug: "pitch", title: "Pitch", target: "Chargée", text: "Bonjour à tous.", idempotencyKey: randomUUID() }, null);
+    const pitch = await startPitch(
+      actorOf(author),
+      {
+        channelSlug: "pitch",
+        title: "Pitch",
+        target: "Chargée",
+        text: "Bonjour à tous.",
+        idempotencyKey: randomUUID(),
+      },
+      null,
+    );
     const webm = makeWebm();
-    await replyWithRecording(actorOf(reader), { threadId: pitch.thread.id, idempotencyKey: randomUUID() }, { bytes: webm, name: "reply.webm" });
+    await replyWithRecording(
+      actorOf(reader),
+      { threadId: pitch.thread.id, idempotencyKey: randomUUID() },
+      { bytes: webm, name: "reply.webm" },
+    );
     const reply = (await readThreadPage(actorOf(author), { threadId: pitch.thread.id })).page.replies[0]!.post;
     const recording = await readThreadFile(actorOf(author), reply.attachments[0]!.fileId);
     expect(Array.from(recording.bytes)).toEqual(Array.from(webm));

@@ -25,7 +25,9 @@ export function createS3Storage(options: S3StorageOptions): FileStorage {
     kind: "s3",
     async put(key, bytes, contentType) {
       assertStorageKey(key);
-      await client.send(new PutObjectCommand({ Bucket: options.bucket, Key: key, Body: bytes, ContentType: contentType }));
+      await client.send(
+        new PutObjectCommand({ Bucket: options.bucket, Key: key, Body: bytes, ContentType: contentType }),
+      );
     },
     async get(key) {
       assertStorageKey(key);

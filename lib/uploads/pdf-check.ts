@@ -1,7 +1,8 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from "pdf-lib";
 
 /** Why a file was refused; each reason is an i18n key under `review.upload.refused`. */
-export type PdfRefusal = "empty" | "tooLarge" | "notPdf" | "polyglot" | "javascript" | "embeddedFile" | "unreadable" | "encrypted";
+export type PdfRefusal =
+  "empty" | "tooLarge" | "notPdf" | "polyglot" | "javascript" | "embeddedFile" | "unreadable" | "encrypted";
 
 export type PdfCheckResult = { ok: true; pageCount: number } | { ok: false; reason: PdfRefusal };
 
@@ -56,7 +57,8 @@ function scanObjects(doc: PDFDocument): PdfRefusal | null {
       }
       if (value instanceof PDFArray && name === "AF") return "embeddedFile";
     }
-    if (object instanceof PDFRawStream && dict.get(PDFName.of("Type"))?.toString() === "/EmbeddedFile") return "embeddedFile";
+    if (object instanceof PDFRawStream && dict.get(PDFName.of("Type"))?.toString() === "/EmbeddedFile")
+      return "embeddedFile";
   }
   return null;
 }

@@ -18,6 +18,7 @@ describe("byte ranges", () => {
   });
 
   it("sends the whole file for no range, several ranges or nonsense", () => {
-    for (const header of [null, "", "bytes=-", "bytes=0-1,5-9", "items=0-10", "bytes=a-b"]) expect(parseByteRange(header, 1000)).toBeNull();
+    for (const header of [null, "", "bytes=-", "bytes=0-1,5-9", "items=0-10", "bytes=a-b"])
+      expect(parseByteRange(header, 1000)).toBeNull();
   });
 });

@@ -50,13 +50,15 @@ export async function readUploadForm(request: Request, fieldNames: readonly stri
   if (!form) throw new AppError("bad_request");
   const fields = Object.fromEntries(fieldNames.map((name) => [name, form.get(name) ?? undefined]));
   const entry = form.get("file");
-  const file: UploadedFile | null = entry instanceof File ? { bytes: new Uint8Array(await entry.arrayBuffer()), name: entry.name } : null;
+  const file: UploadedFile | null =
+    entry instanceof File ? { bytes: new Uint8Array(await entry.arrayBuffer()), name: entry.name } : null;
   return { fields, file };
 }
 
 /** File refusals answer like a field error on `file`, so the form shows them next to the picker. */
 export async function refusalResponse(error: unknown): Promise<NextResponse | null> {
-  if (!(error instanceof AppError) || !/^review\.(?:pitch\.)?(?:refused|file|audio)/.test(error.messageKey)) return null;
+  if (!(error instanceof AppError) || !/^review\.(?:pitch\.)?(?:refused|file|audio)/.test(error.messageKey))
+    return null;
   const t = await getTranslations();
   const message = t(error.messageKey, { maxMb: maxUploadMb(), ...error.values });
   return NextResponse.json({ error: error.code, message, fields: { file: [message] } }, { status: error.status });

@@ -27,11 +27,26 @@ export const invitationSchema = z
       .string()
       .optional()
       .transform((value) => (value ? Number(value) : null))
-      .pipe(z.number("admission.maxUsesInvalid").int("admission.maxUsesInvalid").min(2, "admission.maxUsesInvalid").max(1000, "admission.maxUsesInvalid").nullable()),
-    expiresInDays: z.coerce.number("admission.expiryInvalid").int("admission.expiryInvalid").min(1, "admission.expiryInvalid").max(90, "admission.expiryInvalid"),
+      .pipe(
+        z
+          .number("admission.maxUsesInvalid")
+          .int("admission.maxUsesInvalid")
+          .min(2, "admission.maxUsesInvalid")
+          .max(1000, "admission.maxUsesInvalid")
+          .nullable(),
+      ),
+    expiresInDays: z.coerce
+      .number("admission.expiryInvalid")
+      .int("admission.expiryInvalid")
+      .min(1, "admission.expiryInvalid")
+      .max(90, "admission.expiryInvalid"),
     note: cleanString().pipe(z.string().trim().max(120, "admission.noteTooLong")).optional().default(""),
   })
-  .transform((value) => ({ maxUses: value.uses === "single" ? 1 : value.maxUses, expiresInDays: value.expiresInDays, note: value.note }));
+  .transform((value) => ({
+    maxUses: value.uses === "single" ? 1 : value.maxUses,
+    expiresInDays: value.expiresInDays,
+    note: value.note,
+  }));
 
 export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });
 
@@ -40,11 +55,22 @@ export const communitySettingsSchema = z.object({
   // One question per line in the form.
   questions: cleanString()
     .pipe(z.string().max(4000, "admission.questionsTooLong"))
-    .transform((value) => Array.from(new Set(value.split("\n").map((line) => line.trim()).filter(Boolean))))
+    .transform((value) =>
+      Array.from(
+        new Set(
+          value
+            .split("\n")
+            .map((line) => line.trim())
+            .filter(Boolean),
+        ),
+      ),
+    )
     // Errors are reported on the whole field (the form has one text area, not one input per question).
     .superRefine((questions, ctx) => {
       if (questions.length > MAX_QUESTIONS) ctx.addIssue({ code: "custom", message: "admission.tooManyQuestions" });
-      if (questions.some((question) => question.length < 3)) ctx.addIssue({ code: "custom", message: "admission.questionTooShort" });
-      if (questions.some((question) => question.length > 200)) ctx.addIssue({ code: "custom", message: "admission.questionTooLong" });
+      if (questions.some((question) => question.length < 3))
+        ctx.addIssue({ code: "custom", message: "admission.questionTooShort" });
+      if (questions.some((question) => question.length > 200))
+        ctx.addIssue({ code: "custom", message: "admission.questionTooLong" });
     }),
 });

@@ -18,10 +18,13 @@ export const newPasswordSchema = z
 
 export const displayNameSchema = cleanString()
   .pipe(z.string().trim())
-  .pipe(z.string()
-  .min(2, "validation.nameTooShort")
-  .max(60, "validation.nameTooLong")
-  .refine((value) => !/[<>]/.test(value), "validation.nameInvalidChars"));
+  .pipe(
+    z
+      .string()
+      .min(2, "validation.nameTooShort")
+      .max(60, "validation.nameTooLong")
+      .refine((value) => !/[<>]/.test(value), "validation.nameInvalidChars"),
+  );
 
 export const signUpSchema = z.object({
   name: displayNameSchema,

@@ -6,9 +6,7 @@ import { validateDocument } from "@/lib/editor/validate";
 
 export const threadTitleSchema = cleanString()
   .pipe(z.string().trim())
-  .pipe(z.string()
-  .min(5, "validation.titleTooShort")
-  .max(150, "validation.titleTooLong"));
+  .pipe(z.string().min(5, "validation.titleTooShort").max(150, "validation.titleTooLong"));
 
 /** A rich-text body: allow-listed, within limits, and not empty. */
 export const richTextBodySchema = z.unknown().transform((value, ctx) => {

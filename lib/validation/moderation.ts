@@ -24,11 +24,17 @@ export const hidePostSchema = z.object({ postId: id, reason: reasonSchema });
 export const unhidePostSchema = z.object({ postId: id, reason: optionalReasonSchema });
 export const dismissReportSchema = z.object({ reportId: id, reason: optionalReasonSchema });
 export const threadFlagSchema = z.object({ threadId: id, value: flag, reason: optionalReasonSchema });
-export const moveThreadSchema = z.object({ threadId: id, channelSlug: z.string().min(1).max(60), reason: optionalReasonSchema });
+export const moveThreadSchema = z.object({
+  threadId: id,
+  channelSlug: z.string().min(1).max(60),
+  reason: optionalReasonSchema,
+});
 
 export const updateChannelSchema = z.object({
   slug: z.string().min(1).max(60),
-  name: cleanString().pipe(z.string().trim()).pipe(z.string().min(2, "moderation.channelNameTooShort").max(60, "moderation.channelNameTooLong")),
+  name: cleanString()
+    .pipe(z.string().trim())
+    .pipe(z.string().min(2, "moderation.channelNameTooShort").max(60, "moderation.channelNameTooLong")),
   description: cleanString().pipe(z.string().trim().max(300, "moderation.channelDescriptionTooLong")),
   rules: cleanString().pipe(z.string().trim().max(2000, "moderation.channelRulesTooLong")),
 });
@@ -53,7 +59,11 @@ const untilSchema = z
 
 export const suspendUserSchema = z.object({ userId, reason: reasonSchema, until: untilSchema });
 export const unsuspendUserSchema = z.object({ userId, reason: optionalReasonSchema });
-export const changeRoleSchema = z.object({ userId, role: z.enum(userRoles, "moderation.roleInvalid"), reason: optionalReasonSchema });
+export const changeRoleSchema = z.object({
+  userId,
+  role: z.enum(userRoles, "moderation.roleInvalid"),
+  reason: optionalReasonSchema,
+});
 
 export const auditFilterSchema = z.object({
   action: z.enum(auditActions).optional().catch(undefined),

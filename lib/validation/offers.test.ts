@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fr from "@/lib/i18n/messages/fr/offers.json";
 import { addDays, parisToday } from "@/lib/offers/expiry";
-import { createOfferSchema, offerListQuerySchema, parseOfferFilters, updateApplicationSchema, updateOfferSchema } from "./offers";
+import {
+  createOfferSchema,
+  offerListQuerySchema,
+  parseOfferFilters,
+  updateApplicationSchema,
+  updateOfferSchema,
+} from "./offers";
 
 const today = parisToday();
 
@@ -28,7 +34,11 @@ function validOffer(overrides: Record<string, unknown> = {}) {
 }
 
 /** The messages a payload gets for one field (undefined when that field is fine). */
-function errorsFor(payload: Record<string, unknown>, field: string, schema: typeof createOfferSchema | typeof updateOfferSchema = createOfferSchema) {
+function errorsFor(
+  payload: Record<string, unknown>,
+  field: string,
+  schema: typeof createOfferSchema | typeof updateOfferSchema = createOfferSchema,
+) {
   const result = schema.safeParse(payload);
   if (result.success) return undefined;
   const messages = result.error.issues.filter((issue) => issue.path[0] === field).map((issue) => issue.message);
@@ -37,7 +47,9 @@ function errorsFor(payload: Record<string, unknown>, field: string, schema: type
 
 describe("createOfferSchema", () => {
   it("accepts a complete offer and normalises it", () => {
-    const result = createOfferSchema.safeParse(validOffer({ title: "  Chargé·e de mission\u0007 insertion ", department: "2a", salaryMin: "26 000" }));
+    const result = createOfferSchema.safeParse(
+      validOffer({ title: "  Chargé·e de mission\u0007 insertion ", department: "2a", salaryMin: "26 000" }),
+    );
     expect(result.success).toBe(true);
     if (!result.success) return;
     expect(result.data.title).toBe("Chargé·e de mission insertion");
@@ -50,7 +62,14 @@ describe("createOfferSchema", () => {
     const rest: Record<string, unknown> = validOffer();
     for (const key of ["salaryMax", "salaryPeriod", "sourceUrl", "origin"]) delete rest[key];
     const result = createOfferSchema.parse({ ...rest, salaryMin: "", deadline: "" });
-    expect(result).toMatchObject({ salaryMin: null, salaryMax: null, salaryPeriod: "year", deadline: null, sourceUrl: null, origin: "employer" });
+    expect(result).toMatchObject({
+      salaryMin: null,
+      salaryMax: null,
+      salaryPeriod: "year",
+      deadline: null,
+      sourceUrl: null,
+      origin: "employer",
+    });
   });
 
   it.each<[string, unknown[], string]>([
@@ -64,25 +83,61 @@ describe("createOfferSchema", () => {
     ["salaryMin", [0, -1, 12.5, "abc", 500_001, "1e9", true], "offers.salaryInvalid"],
     ["salaryMax", [0, 2.5, "douze", 600_000], "offers.salaryInvalid"],
     ["salaryPeriod", ["week", "YEAR", 12], "offers.salaryPeriodInvalid"],
-    ["startDate", [undefined, "", "2026-02-30", "01/09/2026", "2026-9-1", "demain", 20260901], "offers.startDateInvalid"],
+    [
+      "startDate",
+      [undefined, "", "2026-02-30", "01/09/2026", "2026-9-1", "demain", 20260901],
+      "offers.startDateInvalid",
+    ],
     ["deadline", ["2026-13-01", "15/12/2026", "bientôt", 5], "offers.deadlineInvalid"],
-    ["howToApply", [undefined, "", "postuler", "javascript:alert(1)", "ftp://example.org/cv", "https://", "jean@", "x".repeat(490) + "@example.org"], "offers.howToApplyInvalid"],
-    ["sourceUrl", ["javascript:alert(1)", "data:text/html,x", "www.example.org", "https://localhost"], "offers.sourceUrlInvalid"],
+    [
+      "howToApply",
+      [
+        undefined,
+        "",
+        "postuler",
+        "javascript:alert(1)",
+        "ftp://example.org/cv",
+        "https://",
+        "jean@",
+        "x".repeat(490) + "@example.org",
+      ],
+      "offers.howToApplyInvalid",
+    ],
+    [
+      "sourceUrl",
+      ["javascript:alert(1)", "data:text/html,x", "www.example.org", "https://localhost"],
+      "offers.sourceUrlInvalid",
+    ],
     ["origin", ["pro", "EMPLOYER", 1], "offers.originInvalid"],
   ])("refuses bad values of %s", (field, values, messagePrefix) => {
     for (const value of values) {
       const messages = errorsFor(validOffer({ [field]: value }), field);
       expect(messages, `${field} = ${JSON.stringify(value)}`).toBeDefined();
-      expect(messages!.every((message) => message.startsWith(messagePrefix)), `${field} = ${JSON.stringify(value)}: ${messages}`).toBe(true);
+      expect(
+        messages!.every((message) => message.startsWith(messagePrefix)),
+        `${field} = ${JSON.stringify(value)}: ${messages}`,
+      ).toBe(true);
     }
   });
 
   it("refuses empty, malformed or unsafe descriptions", () => {
     expect(errorsFor(validOffer({ description: "" }), "description")).toEqual(["editor.empty"]);
     expect(errorsFor(validOffer({ description: { type: "doc", content: [] } }), "description")).toBeDefined();
-    expect(errorsFor(validOffer({ description: { type: "doc", content: [{ type: "paragraph" }] } }), "description")).toEqual(["editor.empty"]);
-    expect(errorsFor(validOffer({ description: { type: "doc", content: [{ type: "script" }] } }), "description")).toBeDefined();
-    const evilLink = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
+    expect(
+      errorsFor(validOffer({ description: { type: "doc", content: [{ type: "paragraph" }] } }), "description"),
+    ).toEqual(["editor.empty"]);
+    expect(
+      errorsFor(validOffer({ description: { type: "doc", content: [{ type: "script" }] } }), "description"),
+    ).toBeDefined();
+    const evilLink = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+        },
+      ],
+    };
     expect(errorsFor(validOffer({ description: evilLink }), "description")).toBeDefined();
     expect(errorsFor(validOffer({ description: undefined }), "description")).toBeDefined();
   });
@@ -95,16 +150,24 @@ describe("createOfferSchema", () => {
   it("checks the salary range and the shared offer's source", () => {
     expect(errorsFor(validOffer({ salaryMin: 40000, salaryMax: 30000 }), "salaryMax")).toEqual(["offers.salaryRange"]);
     expect(errorsFor(validOffer({ salaryMin: 30000, salaryMax: 30000 }), "salaryMax")).toBeUndefined();
-    expect(errorsFor(validOffer({ origin: "shared", sourceUrl: null }), "sourceUrl")).toEqual(["offers.sourceUrlRequired"]);
-    expect(errorsFor(validOffer({ origin: "shared", sourceUrl: "https://jobs.example/42" }), "sourceUrl")).toBeUndefined();
+    expect(errorsFor(validOffer({ origin: "shared", sourceUrl: null }), "sourceUrl")).toEqual([
+      "offers.sourceUrlRequired",
+    ]);
+    expect(
+      errorsFor(validOffer({ origin: "shared", sourceUrl: "https://jobs.example/42" }), "sourceUrl"),
+    ).toBeUndefined();
   });
 
   it("keeps dates within sensible bounds", () => {
     expect(errorsFor(validOffer({ deadline: addDays(today, -1) }), "deadline")).toEqual(["offers.deadlinePast"]);
     expect(errorsFor(validOffer({ deadline: today }), "deadline")).toBeUndefined();
     expect(errorsFor(validOffer({ deadline: addDays(today, 400) }), "deadline")).toEqual(["offers.deadlineTooFar"]);
-    expect(errorsFor(validOffer({ startDate: addDays(today, 800) }), "startDate")).toEqual(["offers.startDateOutOfRange"]);
-    expect(errorsFor(validOffer({ startDate: addDays(today, -400) }), "startDate")).toEqual(["offers.startDateOutOfRange"]);
+    expect(errorsFor(validOffer({ startDate: addDays(today, 800) }), "startDate")).toEqual([
+      "offers.startDateOutOfRange",
+    ]);
+    expect(errorsFor(validOffer({ startDate: addDays(today, -400) }), "startDate")).toEqual([
+      "offers.startDateOutOfRange",
+    ]);
   });
 
   it("lets an edit keep a deadline that has passed", () => {
@@ -116,9 +179,24 @@ describe("createOfferSchema", () => {
   it("uses message keys that exist in the French messages, with one dot (the API translates those)", () => {
     const keys = new Set(Object.keys(fr.offers));
     const bad = [
-      validOffer({ organisation: "", essFamily: "x", contract: "x", city: "", department: "x", workMode: "x", salaryMin: -1, salaryPeriod: "x" }),
+      validOffer({
+        organisation: "",
+        essFamily: "x",
+        contract: "x",
+        city: "",
+        department: "x",
+        workMode: "x",
+        salaryMin: -1,
+        salaryPeriod: "x",
+      }),
       validOffer({ startDate: "x", deadline: "x", howToApply: "x", sourceUrl: "x", origin: "x" }),
-      validOffer({ origin: "shared", salaryMin: 9, salaryMax: 1, deadline: addDays(today, -3), startDate: addDays(today, 900) }),
+      validOffer({
+        origin: "shared",
+        salaryMin: 9,
+        salaryMax: 1,
+        deadline: addDays(today, -3),
+        startDate: addDays(today, 900),
+      }),
     ];
     for (const payload of bad) {
       const result = createOfferSchema.safeParse(payload);
@@ -133,7 +211,9 @@ describe("createOfferSchema", () => {
 
 describe("offer filters", () => {
   it("reads a shared link leniently: a bad value drops only its own filter", () => {
-    expect(parseOfferFilters({ contract: "cdi", department: "69", workMode: "nowhere", family: "cooperative", open: "1" })).toEqual({
+    expect(
+      parseOfferFilters({ contract: "cdi", department: "69", workMode: "nowhere", family: "cooperative", open: "1" }),
+    ).toEqual({
       contract: "cdi",
       department: "69",
       family: "cooperative",
@@ -145,7 +225,14 @@ describe("offer filters", () => {
 
   it("is strict for the API", () => {
     expect(offerListQuerySchema.safeParse({ contract: "cdi", limit: "10" }).success).toBe(true);
-    for (const query of [{ contract: "CDI" }, { department: "99" }, { open: "yes" }, { limit: "0" }, { limit: "51" }, { family: "ong" }]) {
+    for (const query of [
+      { contract: "CDI" },
+      { department: "99" },
+      { open: "yes" },
+      { limit: "0" },
+      { limit: "51" },
+      { family: "ong" },
+    ]) {
       expect(offerListQuerySchema.safeParse(query).success, JSON.stringify(query)).toBe(false);
     }
   });
@@ -153,8 +240,22 @@ describe("offer filters", () => {
 
 describe("updateApplicationSchema", () => {
   it("accepts a tracker update from a form", () => {
-    const result = updateApplicationSchema.parse({ id: "12", status: "interview", appliedOn: "2026-03-02", interviewOn: "", decidedOn: "", note: " Relancer lundi " });
-    expect(result).toEqual({ id: 12, status: "interview", appliedOn: "2026-03-02", interviewOn: null, decidedOn: null, note: "Relancer lundi" });
+    const result = updateApplicationSchema.parse({
+      id: "12",
+      status: "interview",
+      appliedOn: "2026-03-02",
+      interviewOn: "",
+      decidedOn: "",
+      note: " Relancer lundi ",
+    });
+    expect(result).toEqual({
+      id: 12,
+      status: "interview",
+      appliedOn: "2026-03-02",
+      interviewOn: null,
+      decidedOn: null,
+      note: "Relancer lundi",
+    });
   });
 
   it("refuses bad values of each field", () => {

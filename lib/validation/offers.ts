@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { documentFromText } from "@/lib/editor/render";
-import { applicationStatuses, essFamilies, offerContracts, offerOrigins, salaryPeriods, workModes } from "@/lib/offers/constants";
+import {
+  applicationStatuses,
+  essFamilies,
+  offerContracts,
+  offerOrigins,
+  salaryPeriods,
+  workModes,
+} from "@/lib/offers/constants";
 import { isDepartementCode, normalizeDepartementCode } from "@/lib/offers/departements";
 import { addDays, parisToday } from "@/lib/offers/expiry";
 import { richTextBodySchema } from "./forum";
@@ -53,17 +60,13 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i;
 
 const salary = (error: string) =>
   z.preprocess(
-    (value) => (typeof value === "string" && value.trim() !== "" ? Number(value.replace(/\s/g, "")) : blankToNull(value)),
+    (value) =>
+      typeof value === "string" && value.trim() !== "" ? Number(value.replace(/\s/g, "")) : blankToNull(value),
     z.number({ error }).int(error).min(1, error).max(MAX_SALARY, error).nullable(),
   );
 
 /** An http(s) address; `javascript:` and friends never reach a link. */
-const httpUrl = (error: string) =>
-  z
-    .string({ error })
-    .trim()
-    .max(500, error)
-    .refine(isHttpUrl, error);
+const httpUrl = (error: string) => z.string({ error }).trim().max(500, error).refine(isHttpUrl, error);
 
 /** Partners may send plain text; the form sends the editor's document. Both end as a validated document. */
 const descriptionSchema = z.preprocess(
@@ -84,7 +87,9 @@ export const offerFieldsSchema = z.object({
   workMode: z.enum(workModes, { error: "offers.workModeInvalid" }),
   salaryMin: salary("offers.salaryInvalid"),
   salaryMax: salary("offers.salaryInvalid"),
-  salaryPeriod: z.preprocess(blankToNull, z.enum(salaryPeriods, { error: "offers.salaryPeriodInvalid" }).nullable()).transform((value) => value ?? "year"),
+  salaryPeriod: z
+    .preprocess(blankToNull, z.enum(salaryPeriods, { error: "offers.salaryPeriodInvalid" }).nullable())
+    .transform((value) => value ?? "year"),
   startDate: isoDate("offers.startDateInvalid"),
   deadline: optionalDate("offers.deadlineInvalid"),
   howToApply: z
@@ -93,14 +98,18 @@ export const offerFieldsSchema = z.object({
     .max(500, "offers.howToApplyInvalid")
     .refine((value) => EMAIL.test(value) || isHttpUrl(value), "offers.howToApplyInvalid"),
   sourceUrl: z.preprocess(blankToNull, httpUrl("offers.sourceUrlInvalid").nullable()),
-  origin: z.preprocess(blankToNull, z.enum(offerOrigins, { error: "offers.originInvalid" }).nullable()).transform((value) => value ?? "employer"),
+  origin: z
+    .preprocess(blankToNull, z.enum(offerOrigins, { error: "offers.originInvalid" }).nullable())
+    .transform((value) => value ?? "employer"),
   description: descriptionSchema,
 });
 
 type OfferFields = z.output<typeof offerFieldsSchema>;
 
-const isSalary = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_SALARY;
-const isDate = (value: unknown): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value);
+const isSalary = (value: unknown): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_SALARY;
+const isDate = (value: unknown): value is string =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value);
 
 /**
  * Rules across fields, and date bounds relative to today (in Paris). Zod runs this even when
@@ -114,13 +123,18 @@ function checkOffer(offer: OfferFields, ctx: z.RefinementCtx, { isNew }: { isNew
     ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: "offers.sourceUrlRequired" });
   }
   const today = parisToday();
-  if (isDate(offer.startDate) && (offer.startDate < addDays(today, -366) || offer.startDate > addDays(today, 2 * 366))) {
+  if (
+    isDate(offer.startDate) &&
+    (offer.startDate < addDays(today, -366) || offer.startDate > addDays(today, 2 * 366))
+  ) {
     ctx.addIssue({ code: "custom", path: ["startDate"], message: "offers.startDateOutOfRange" });
   }
   if (isDate(offer.deadline)) {
     // A new offer cannot be born expired; an edit may keep a deadline that has passed.
-    if (isNew && offer.deadline < today) ctx.addIssue({ code: "custom", path: ["deadline"], message: "offers.deadlinePast" });
-    if (offer.deadline > addDays(today, 366)) ctx.addIssue({ code: "custom", path: ["deadline"], message: "offers.deadlineTooFar" });
+    if (isNew && offer.deadline < today)
+      ctx.addIssue({ code: "custom", path: ["deadline"], message: "offers.deadlinePast" });
+    if (offer.deadline > addDays(today, 366))
+      ctx.addIssue({ code: "custom", path: ["deadline"], message: "offers.deadlineTooFar" });
   }
 }
 
@@ -144,7 +158,10 @@ export const apiUpdateOfferSchema = offerFieldsSchema
 export const offerStatusSchema = z.object({ threadId: id, filled: z.boolean() });
 
 /** PATCH /api/v1/job-offers/:id — close ("filled") or reopen ("open"). */
-export const apiOfferStatusSchema = z.object({ id, status: z.enum(["open", "filled"], { error: "offers.statusInvalid" }) });
+export const apiOfferStatusSchema = z.object({
+  id,
+  status: z.enum(["open", "filled"], { error: "offers.statusInvalid" }),
+});
 
 /** Listing filters, as URL query parameters (page, feeds and API share the names). */
 export const offerFiltersSchema = z.object({
@@ -194,7 +211,10 @@ export const updateApplicationSchema = z.object({
   decidedOn: optionalDate("offers.dateInvalid"),
   note: z.preprocess(
     (value) => (value === undefined || value === null ? "" : value),
-    z.string({ error: "offers.noteTooLong" }).transform(stripControlChars).pipe(z.string().trim().max(2000, "offers.noteTooLong")),
+    z
+      .string({ error: "offers.noteTooLong" })
+      .transform(stripControlChars)
+      .pipe(z.string().trim().max(2000, "offers.noteTooLong")),
   ),
 });
 export type UpdateApplicationInput = z.output<typeof updateApplicationSchema>;

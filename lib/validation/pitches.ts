@@ -6,7 +6,9 @@ import { threadTitleSchema } from "./forum";
 export const createPitchSchema = z.object({
   channelSlug: z.string().min(1).max(60),
   title: threadTitleSchema,
-  target: cleanString().pipe(z.string().trim()).pipe(z.string().min(2, "review.targetRequired").max(150, "review.targetTooLong")),
+  target: cleanString()
+    .pipe(z.string().trim())
+    .pipe(z.string().min(2, "review.targetRequired").max(150, "review.targetTooLong")),
   /** The pitch written out (optional when there is a recording). */
   text: cleanString()
     .pipe(z.string().trim().max(5_000, "review.pitch.textTooLong"))

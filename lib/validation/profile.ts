@@ -15,7 +15,16 @@ export const updateProfileSchema = z.object({
   // Comma-separated in the form; at most 8 fields of up to 40 characters.
   expertise: cleanString()
     .pipe(z.string().max(400, "validation.expertiseTooLong"))
-    .transform((value) => Array.from(new Set(value.split(",").map((item) => item.trim()).filter(Boolean))))
+    .transform((value) =>
+      Array.from(
+        new Set(
+          value
+            .split(",")
+            .map((item) => item.trim())
+            .filter(Boolean),
+        ),
+      ),
+    )
     .pipe(z.array(z.string().max(40, "validation.expertiseItemTooLong")).max(8, "validation.expertiseTooMany")),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;

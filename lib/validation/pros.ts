@@ -8,7 +8,16 @@ const text = (min: number, max: number, tooShort: string, tooLong: string) =>
 /** Comma-separated fields of expertise: 1 to 8, each up to 40 characters, duplicates dropped. */
 export const expertiseListSchema = cleanString()
   .pipe(z.string().max(400, "validation.expertiseTooLong"))
-  .transform((value) => Array.from(new Set(value.split(",").map((item) => item.trim()).filter(Boolean))))
+  .transform((value) =>
+    Array.from(
+      new Set(
+        value
+          .split(",")
+          .map((item) => item.trim())
+          .filter(Boolean),
+      ),
+    ),
+  )
   .pipe(
     z
       .array(z.string().max(40, "validation.expertiseItemTooLong"))
@@ -38,9 +47,15 @@ export const decisionSchema = z
     decision: z.enum(["approve", "refuse"]),
     message: cleanString().pipe(z.string().trim().max(1000, "pros.messageTooLong")).optional().default(""),
   })
-  .refine((value) => value.decision === "approve" || value.message.length >= 3, { path: ["message"], message: "pros.refusalNeedsMessage" });
+  .refine((value) => value.decision === "approve" || value.message.length >= 3, {
+    path: ["message"],
+    message: "pros.refusalNeedsMessage",
+  });
 
-export const proDecisionSchema = z.intersection(z.object({ requestId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }), decisionSchema);
+export const proDecisionSchema = z.intersection(
+  z.object({ requestId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+  decisionSchema,
+);
 
 export const directoryFilterSchema = z.object({
   expertise: cleanString().pipe(z.string().trim().max(40)).optional().catch(undefined),

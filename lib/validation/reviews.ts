@@ -26,12 +26,19 @@ export const fileIdSchema = z.object({ id: z.uuid() });
 /** A cleaned file name for display and downloads: no path, no control or quote characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"'<>;]/g, "").trim().slice(0, 120);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"'<>;]/g, "")
+    .trim()
+    .slice(0, 120);
   return cleaned || "document.pdf";
 }
 
 const criterionSchema = z.object({
-  score: z.number({ message: "review.scoreRequired" }).int().min(1, "review.scoreRequired").max(4, "review.scoreRequired"),
+  score: z
+    .number({ message: "review.scoreRequired" })
+    .int()
+    .min(1, "review.scoreRequired")
+    .max(4, "review.scoreRequired"),
   comment: cleanString()
     .pipe(z.string().trim().max(1_000, "review.commentTooLong"))
     .optional()
@@ -76,7 +83,10 @@ export const pageCommentSchema = z.object({
   page: z.number().int().positive().max(500),
   rect: z
     .object({ x: fraction, y: fraction, w: fraction, h: fraction })
-    .refine((rect) => rect.x + rect.w <= 1.0001 && rect.y + rect.h <= 1.0001 && rect.w > 0 && rect.h > 0, "review.rectInvalid")
+    .refine(
+      (rect) => rect.x + rect.w <= 1.0001 && rect.y + rect.h <= 1.0001 && rect.w > 0 && rect.h > 0,
+      "review.rectInvalid",
+    )
     .nullable()
     .default(null),
   text: cleanString().pipe(z.string().trim().min(2, "review.pageCommentRequired").max(2_000, "review.commentTooLong")),

@@ -1,12 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createInvitationLink, decideAdmissionRequest, revokeInvitationLink, updateCommunitySettings } from "@/lib/admission/service";
+import {
+  createInvitationLink,
+  decideAdmissionRequest,
+  revokeInvitationLink,
+  updateCommunitySettings,
+} from "@/lib/admission/service";
 import { formAction, jsonAction } from "@/lib/action";
-import { dismissPostReport, editChannel, moveThreadToChannel, setPostVisibility, setThreadLocked, setThreadPinned } from "@/lib/moderation/service";
+import {
+  dismissPostReport,
+  editChannel,
+  moveThreadToChannel,
+  setPostVisibility,
+  setThreadLocked,
+  setThreadPinned,
+} from "@/lib/moderation/service";
 import { changeMemberRole, suspendMember, unsuspendMember } from "@/lib/moderation/users";
 import { decideProStatus } from "@/lib/pros/service";
-import { admissionDecisionSchema, communitySettingsSchema, invitationSchema, revokeInvitationSchema } from "@/lib/validation/admission";
+import {
+  admissionDecisionSchema,
+  communitySettingsSchema,
+  invitationSchema,
+  revokeInvitationSchema,
+} from "@/lib/validation/admission";
 import {
   changeRoleSchema,
   dismissReportSchema,
@@ -89,13 +106,21 @@ export const changeRoleAction = formAction(changeRoleSchema, async (input, { use
 });
 
 export const decideProRequestAction = formAction(proDecisionSchema, async (input, { user }) => {
-  await decideProStatus(user, { requestId: input.requestId, approve: input.decision === "approve", message: input.message || null });
+  await decideProStatus(user, {
+    requestId: input.requestId,
+    approve: input.decision === "approve",
+    message: input.message || null,
+  });
   revalidatePath("/", "layout");
   return { decision: input.decision };
 });
 
 export const decideAdmissionAction = formAction(admissionDecisionSchema, async (input, { user }) => {
-  await decideAdmissionRequest(user, { userId: input.userId, approve: input.decision === "approve", message: input.message || null });
+  await decideAdmissionRequest(user, {
+    userId: input.userId,
+    approve: input.decision === "approve",
+    message: input.message || null,
+  });
   revalidatePath("/moderation", "layout");
   return { decision: input.decision };
 });

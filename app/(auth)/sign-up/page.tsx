@@ -20,8 +20,15 @@ export default async function SignUpPage({ searchParams }: Props) {
   const tAll = await getTranslations();
   const { invitation } = await searchParams;
   const [settings, isInvited] = await Promise.all([getCommunitySettings(), isInvitationUsable(invitation)]);
-  const questions = settings.mode === "closed" && !isInvited ? resolveQuestions(settings.questions, (key) => tAll(key)) : [];
-  const notice = isInvited ? tAll("admission.invited") : invitation ? tAll("admission.invalidInvitation") : questions.length ? tAll("admission.closedIntro") : null;
+  const questions =
+    settings.mode === "closed" && !isInvited ? resolveQuestions(settings.questions, (key) => tAll(key)) : [];
+  const notice = isInvited
+    ? tAll("admission.invited")
+    : invitation
+      ? tAll("admission.invalidInvitation")
+      : questions.length
+        ? tAll("admission.closedIntro")
+        : null;
   return (
     <AuthCard
       title={t("signUpTitle")}

@@ -16,7 +16,11 @@ export default async function WaitingPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
   if (user.status !== "pending") redirect("/");
-  const [admission, t, format] = await Promise.all([getMyAdmission(user), getTranslations("admission"), getFormatter()]);
+  const [admission, t, format] = await Promise.all([
+    getMyAdmission(user),
+    getTranslations("admission"),
+    getFormatter(),
+  ]);
   const isRefused = admission?.status === "refused";
   return (
     <AuthCard
@@ -30,13 +34,19 @@ export default async function WaitingPage() {
         </form>
       }
     >
-      {isRefused ? <p className="whitespace-pre-line rounded-xl bg-sand px-4 py-3">{admission.decisionMessage || t("noMessage")}</p> : null}
+      {isRefused ? (
+        <p className="whitespace-pre-line rounded-xl bg-sand px-4 py-3">
+          {admission.decisionMessage || t("noMessage")}
+        </p>
+      ) : null}
       {admission && admission.answers.length > 0 ? (
         <section aria-labelledby="answers-heading" className="flex flex-col gap-2">
           <h2 id="answers-heading" className="text-lg font-bold">
             {t("waitingAnswers")}
           </h2>
-          <p className="text-sm text-muted">{t("appliedOn", { date: format.dateTime(admission.createdAt, { dateStyle: "long" }) })}</p>
+          <p className="text-sm text-muted">
+            {t("appliedOn", { date: format.dateTime(admission.createdAt, { dateStyle: "long" }) })}
+          </p>
           <dl className="flex flex-col gap-3">
             {admission.answers.map((item) => (
               <div key={item.question}>

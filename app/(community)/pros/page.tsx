@@ -23,8 +23,12 @@ export default async function ProDirectoryPage({ searchParams }: Props) {
   if (!user) redirect("/sign-in?callbackUrl=/pros");
   if (!canBrowsePros(user)) notFound();
   const filters = directoryFilterSchema.parse(await searchParams);
-  const [{ items, nextCursor, fields }, t] = await Promise.all([browsePros(user, { expertise: filters.expertise, cursor: filters.after }), getTranslations("pros")]);
-  const query = (after?: string) => `/pros?${new URLSearchParams({ ...(filters.expertise ? { expertise: filters.expertise } : {}), ...(after ? { after } : {}) })}`;
+  const [{ items, nextCursor, fields }, t] = await Promise.all([
+    browsePros(user, { expertise: filters.expertise, cursor: filters.after }),
+    getTranslations("pros"),
+  ]);
+  const query = (after?: string) =>
+    `/pros?${new URLSearchParams({ ...(filters.expertise ? { expertise: filters.expertise } : {}), ...(after ? { after } : {}) })}`;
   return (
     <div className="flex flex-col gap-5">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
@@ -43,7 +47,12 @@ export default async function ProDirectoryPage({ searchParams }: Props) {
           <label htmlFor="expertise" className="text-sm font-semibold">
             {t("filterLabel")}
           </label>
-          <select id="expertise" name="expertise" defaultValue={filters.expertise ?? ""} className="min-h-11 rounded-lg border border-line bg-white px-3">
+          <select
+            id="expertise"
+            name="expertise"
+            defaultValue={filters.expertise ?? ""}
+            className="min-h-11 rounded-lg border border-line bg-white px-3"
+          >
             <option value="">{t("allFields")}</option>
             {fields.map(({ field, count }) => (
               <option key={field} value={field}>

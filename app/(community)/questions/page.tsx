@@ -19,14 +19,21 @@ export default async function QuestionsToAnswerPage({ searchParams }: Props) {
   if (!user) redirect("/sign-in?callbackUrl=/questions");
   if (!canBrowsePros(user)) notFound();
   const { after } = await searchParams;
-  const [{ items, nextCursor }, t] = await Promise.all([listQuestionsToAnswer(user, { cursor: after }), getTranslations("qa")]);
+  const [{ items, nextCursor }, t] = await Promise.all([
+    listQuestionsToAnswer(user, { cursor: after }),
+    getTranslations("qa"),
+  ]);
   return (
     <div className="flex flex-col gap-5">
       <header>
         <h1 className="text-2xl font-extrabold sm:text-3xl">{t("toAnswerTitle")}</h1>
         <p className="mt-1 max-w-2xl text-muted">{t("toAnswerIntro")}</p>
       </header>
-      {items.length > 0 ? <QuestionList items={items} /> : <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{t("none")}</p>}
+      {items.length > 0 ? (
+        <QuestionList items={items} />
+      ) : (
+        <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{t("none")}</p>
+      )}
       <nav aria-label={t("pagination")} className="flex justify-between gap-3">
         {after ? (
           <ButtonLink href="/questions" variant="secondary">

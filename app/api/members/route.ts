@@ -10,7 +10,11 @@ const querySchema = z.object({ q: z.string().trim().min(1).max(60) });
 /** Mention autocomplete: GET /api/members?q=cam → [{ id, name, role, organisation }]. */
 export async function GET(request: NextRequest) {
   const parsed = querySchema.safeParse({ q: request.nextUrl.searchParams.get("q") ?? "" });
-  if (!parsed.success) return NextResponse.json({ error: "invalid_query", fields: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
+  if (!parsed.success)
+    return NextResponse.json(
+      { error: "invalid_query", fields: z.flattenError(parsed.error).fieldErrors },
+      { status: 400 },
+    );
   const user = await getCurrentUser();
   if (!canSearchMembers(user)) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
   const members = await searchMembers(getDb(), { query: parsed.data.q });

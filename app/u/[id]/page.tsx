@@ -68,7 +68,9 @@ export default async function ProfilePage({ params }: Props) {
           ) : null}
         </dl>
       ) : null}
-      <p className="text-sm text-muted">{t("memberSince", { date: format.dateTime(profile.createdAt, { month: "long", year: "numeric" }) })}</p>
+      <p className="text-sm text-muted">
+        {t("memberSince", { date: format.dateTime(profile.createdAt, { month: "long", year: "numeric" }) })}
+      </p>
       {canEditProfile(viewer, profile.id) ? (
         <ButtonLink href="/settings/profile" variant="secondary" className="self-start">
           {t("edit")}

@@ -7,6 +7,8 @@ import type { Locale } from "../config";
 export const MESSAGE_FILES = ["core", "forum", "offers", "moderation", "review"] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  const parts = await Promise.all(MESSAGE_FILES.map((name) => import(`./${locale}/${name}.json`).then((module) => module.default)));
+  const parts = await Promise.all(
+    MESSAGE_FILES.map((name) => import(`./${locale}/${name}.json`).then((module) => module.default)),
+  );
   return Object.assign({}, ...parts);
 }

@@ -20,7 +20,11 @@ export default async function AdmissionsPage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!canReviewAdmissions(user)) notFound();
   const { after } = await searchParams;
-  const [{ items, nextCursor }, t, format] = await Promise.all([listAdmissionQueue(user, { cursor: after }), getTranslations("moderation"), getFormatter()]);
+  const [{ items, nextCursor }, t, format] = await Promise.all([
+    listAdmissionQueue(user, { cursor: after }),
+    getTranslations("moderation"),
+    getFormatter(),
+  ]);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -29,11 +33,18 @@ export default async function AdmissionsPage({ searchParams }: Props) {
           {t("editQuestions")}
         </Link>
       </div>
-      {items.length === 0 ? <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{t("admissionsEmpty")}</p> : null}
+      {items.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">
+          {t("admissionsEmpty")}
+        </p>
+      ) : null}
       <ol className="flex flex-col gap-4">
         {items.map((request) => (
           <li key={request.userId}>
-            <article aria-labelledby={`applicant-${request.userId}`} className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4 sm:p-5">
+            <article
+              aria-labelledby={`applicant-${request.userId}`}
+              className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4 sm:p-5"
+            >
               <header className="flex flex-wrap items-center gap-2">
                 <h2 id={`applicant-${request.userId}`} className="text-lg font-bold break-words">
                   {request.user.name}
@@ -41,7 +52,11 @@ export default async function AdmissionsPage({ searchParams }: Props) {
                 <span className="text-sm break-all text-muted">{request.user.email}</span>
                 {request.user.emailVerified ? null : <Badge tone="danger">{t("emailNotVerified")}</Badge>}
               </header>
-              <p className="text-sm text-muted">{t("appliedOn", { date: format.dateTime(request.createdAt, { dateStyle: "long", timeStyle: "short" }) })}</p>
+              <p className="text-sm text-muted">
+                {t("appliedOn", {
+                  date: format.dateTime(request.createdAt, { dateStyle: "long", timeStyle: "short" }),
+                })}
+              </p>
               <dl className="flex flex-col gap-2">
                 {request.answers.map((item) => (
                   <div key={item.question}>

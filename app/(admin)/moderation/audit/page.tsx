@@ -21,7 +21,12 @@ export default async function AuditPage({ searchParams }: Props) {
   if (!canReadAuditLog(user)) notFound();
   const filters = auditFilterSchema.parse(await searchParams);
   const [{ items, nextCursor }, t, format] = await Promise.all([
-    readAuditLog(user, { action: filters.action, actorId: filters.actor, targetUserId: filters.member, cursor: filters.after }),
+    readAuditLog(user, {
+      action: filters.action,
+      actorId: filters.actor,
+      targetUserId: filters.member,
+      cursor: filters.after,
+    }),
     getTranslations("moderation"),
     getFormatter(),
   ]);
@@ -40,7 +45,12 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="action" className="text-sm font-semibold">
             {t("filterAction")}
           </label>
-          <select id="action" name="action" defaultValue={filters.action ?? ""} className="min-h-11 rounded-lg border border-line bg-white px-3">
+          <select
+            id="action"
+            name="action"
+            defaultValue={filters.action ?? ""}
+            className="min-h-11 rounded-lg border border-line bg-white px-3"
+          >
             <option value="">{t("allActions")}</option>
             {auditActions.map((action) => (
               <option key={action} value={action}>
@@ -53,45 +63,62 @@ export default async function AuditPage({ searchParams }: Props) {
           {t("filter")}
         </Button>
         {isFiltered ? (
-          <Link href="/moderation/audit" className="min-h-11 content-center px-2 text-sm font-semibold text-teal underline">
+          <Link
+            href="/moderation/audit"
+            className="min-h-11 content-center px-2 text-sm font-semibold text-teal underline"
+          >
             {t("clearFilters")}
           </Link>
         ) : null}
       </form>
-      {items.length === 0 ? <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{t("auditEmpty")}</p> : null}
+      {items.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">
+          {t("auditEmpty")}
+        </p>
+      ) : null}
       {items.length > 0 ? (
-      <ol className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-white">
-        {items.map((entry) => (
-          <li key={entry.id} className="flex flex-col gap-1 p-4">
-            <p>
-              <Link href={query({ actor: entry.actor.id, after: undefined })} className="font-semibold text-ink underline decoration-line hover:decoration-ink">
-                {entry.actor.name}
-              </Link>{" "}
-              {t(`actions.${entry.action.replace(".", "_")}`)}
-              {entry.targetUser ? (
-                <>
-                  {" "}
-                  <Link href={query({ member: entry.targetUser.id, after: undefined })} className="font-semibold text-ink underline decoration-line hover:decoration-ink">
-                    {entry.targetUser.name}
-                  </Link>
-                </>
-              ) : null}
-              {typeof entry.details.title === "string" ? <span className="text-muted"> · « {entry.details.title} »</span> : null}
-            </p>
-            {entry.reason ? (
-              <p className="text-sm break-words">
-                <span className="font-semibold">{t("reasonLabel")} : </span>
-                {entry.reason}
+        <ol className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-white">
+          {items.map((entry) => (
+            <li key={entry.id} className="flex flex-col gap-1 p-4">
+              <p>
+                <Link
+                  href={query({ actor: entry.actor.id, after: undefined })}
+                  className="font-semibold text-ink underline decoration-line hover:decoration-ink"
+                >
+                  {entry.actor.name}
+                </Link>{" "}
+                {t(`actions.${entry.action.replace(".", "_")}`)}
+                {entry.targetUser ? (
+                  <>
+                    {" "}
+                    <Link
+                      href={query({ member: entry.targetUser.id, after: undefined })}
+                      className="font-semibold text-ink underline decoration-line hover:decoration-ink"
+                    >
+                      {entry.targetUser.name}
+                    </Link>
+                  </>
+                ) : null}
+                {typeof entry.details.title === "string" ? (
+                  <span className="text-muted"> · « {entry.details.title} »</span>
+                ) : null}
               </p>
-            ) : null}
-            <p className="text-sm text-muted">
-              <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
-              {" · "}
-              {t(`targets.${entry.targetType}`)} {entry.targetId}
-            </p>
-          </li>
-        ))}
-      </ol>
+              {entry.reason ? (
+                <p className="text-sm break-words">
+                  <span className="font-semibold">{t("reasonLabel")} : </span>
+                  {entry.reason}
+                </p>
+              ) : null}
+              <p className="text-sm text-muted">
+                <time dateTime={entry.createdAt.toISOString()}>
+                  {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </time>
+                {" · "}
+                {t(`targets.${entry.targetType}`)} {entry.targetId}
+              </p>
+            </li>
+          ))}
+        </ol>
       ) : null}
       <nav aria-label={t("pagination")} className="flex justify-between gap-3">
         {filters.after ? (

@@ -28,7 +28,9 @@ export default async function ChannelsPage() {
             </Link>{" "}
             <span className="text-sm font-normal text-muted">/c/{channel.slug}</span>
           </h2>
-          <ChannelForm channel={{ slug: channel.slug, name: channel.name, description: channel.description, rules: channel.rules }} />
+          <ChannelForm
+            channel={{ slug: channel.slug, name: channel.name, description: channel.description, rules: channel.rules }}
+          />
         </Card>
       ))}
     </div>

@@ -41,31 +41,46 @@ export default async function InvitationsPage({ searchParams }: Props) {
         <h2 id="invitations-list" className="text-lg font-bold">
           {t("listTitle")}
         </h2>
-        {items.length === 0 ? <p className="text-muted">{t("listEmpty")}</p> : (
-        <ul className="flex flex-col divide-y divide-line overflow-hidden rounded-2xl border border-line bg-white">
-          {items.map((invitation) => {
-            const state = invitation.revokedAt ? "revoked" : invitation.expiresAt <= now ? "expired" : invitation.maxUses !== null && invitation.useCount >= invitation.maxUses ? "used" : "active";
-            const label = invitation.note || t("untitled");
-            return (
-              <li key={invitation.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
-                <div className="min-w-0">
-                  <p className="flex flex-wrap items-center gap-2 font-semibold break-words">
-                    {label}
-                    <Badge tone={state === "active" ? "success" : "neutral"}>{t(`state_${state}`)}</Badge>
-                  </p>
-                  <p className="text-sm text-muted">
-                    {invitation.maxUses === null ? t("usageUnlimited", { count: invitation.useCount }) : t("usage", { count: invitation.useCount, max: invitation.maxUses })}
-                    {" · "}
-                    {t("expires", { date: format.dateTime(invitation.expiresAt, { dateStyle: "medium" }) })}
-                    {" · "}
-                    {t("createdBy", { name: invitation.createdBy.name })}
-                  </p>
-                </div>
-                {state === "active" ? <RevokeInvitation invitationId={invitation.id} label={t("revokeLabel", { note: label })} /> : null}
-              </li>
-            );
-          })}
-        </ul>
+        {items.length === 0 ? (
+          <p className="text-muted">{t("listEmpty")}</p>
+        ) : (
+          <ul className="flex flex-col divide-y divide-line overflow-hidden rounded-2xl border border-line bg-white">
+            {items.map((invitation) => {
+              const state = invitation.revokedAt
+                ? "revoked"
+                : invitation.expiresAt <= now
+                  ? "expired"
+                  : invitation.maxUses !== null && invitation.useCount >= invitation.maxUses
+                    ? "used"
+                    : "active";
+              const label = invitation.note || t("untitled");
+              return (
+                <li
+                  key={invitation.id}
+                  className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between"
+                >
+                  <div className="min-w-0">
+                    <p className="flex flex-wrap items-center gap-2 font-semibold break-words">
+                      {label}
+                      <Badge tone={state === "active" ? "success" : "neutral"}>{t(`state_${state}`)}</Badge>
+                    </p>
+                    <p className="text-sm text-muted">
+                      {invitation.maxUses === null
+                        ? t("usageUnlimited", { count: invitation.useCount })
+                        : t("usage", { count: invitation.useCount, max: invitation.maxUses })}
+                      {" · "}
+                      {t("expires", { date: format.dateTime(invitation.expiresAt, { dateStyle: "medium" }) })}
+                      {" · "}
+                      {t("createdBy", { name: invitation.createdBy.name })}
+                    </p>
+                  </div>
+                  {state === "active" ? (
+                    <RevokeInvitation invitationId={invitation.id} label={t("revokeLabel", { note: label })} />
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
         )}
         <nav aria-label={tModeration("pagination")} className="flex justify-between gap-3">
           {after ? (

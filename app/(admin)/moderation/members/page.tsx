@@ -26,7 +26,8 @@ export default async function MembersPage({ searchParams }: Props) {
     getTranslations("moderation"),
     getFormatter(),
   ]);
-  const query = (after?: string) => `/moderation/members?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.status ? { status: filters.status } : {}), ...(after ? { after } : {}) })}`;
+  const query = (after?: string) =>
+    `/moderation/members?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.status ? { status: filters.status } : {}), ...(after ? { after } : {}) })}`;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-extrabold">{t("membersTitle")}</h1>
@@ -35,13 +36,25 @@ export default async function MembersPage({ searchParams }: Props) {
           <label htmlFor="q" className="text-sm font-semibold">
             {t("search")}
           </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} className="min-h-11 rounded-lg border border-line bg-white px-3" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            maxLength={100}
+            className="min-h-11 rounded-lg border border-line bg-white px-3"
+          />
         </div>
         <div className="flex flex-col gap-1.5">
           <label htmlFor="status" className="text-sm font-semibold">
             {t("statusFilter")}
           </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className="min-h-11 rounded-lg border border-line bg-white px-3">
+          <select
+            id="status"
+            name="status"
+            defaultValue={filters.status ?? ""}
+            className="min-h-11 rounded-lg border border-line bg-white px-3"
+          >
             <option value="">{t("allStatuses")}</option>
             <option value="active">{t("status_active")}</option>
             <option value="pending">{t("status_pending")}</option>
@@ -52,41 +65,57 @@ export default async function MembersPage({ searchParams }: Props) {
           {t("searchSubmit")}
         </Button>
       </form>
-      {items.length === 0 ? <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{t("noMembers")}</p> : null}
+      {items.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">
+          {t("noMembers")}
+        </p>
+      ) : null}
       {items.length > 0 ? (
-      <ul className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-white">
-        {items.map((member) => (
-          <li key={member.id} className="flex flex-col gap-3 p-4 lg:flex-row lg:items-start lg:justify-between">
-            <div className="min-w-0">
-              <p className="flex flex-wrap items-center gap-2">
-                <Link href={`/u/${member.id}`} className="font-semibold text-ink hover:underline">
-                  {member.name}
-                </Link>
-                <RoleBadge role={member.role} organisation={member.organisation} />
-                {member.status !== "active" ? <Badge tone="danger">{t(`status_${member.status}`)}</Badge> : null}
-              </p>
-              <p className="text-sm break-all text-muted">{member.email}</p>
-              <p className="text-sm text-muted">{t("joined", { date: format.dateTime(member.createdAt, { dateStyle: "medium" }) })}</p>
-              {member.status === "suspended" ? (
-                <p className="mt-1 text-sm">
-                  {member.suspendedUntil ? t("suspendedUntil", { date: format.dateTime(member.suspendedUntil, { dateStyle: "medium" }) }) : t("suspendedIndefinitely")}
-                  {member.suspensionReason ? ` — ${member.suspensionReason}` : ""}
+        <ul className="flex flex-col divide-y divide-line rounded-2xl border border-line bg-white">
+          {items.map((member) => (
+            <li key={member.id} className="flex flex-col gap-3 p-4 lg:flex-row lg:items-start lg:justify-between">
+              <div className="min-w-0">
+                <p className="flex flex-wrap items-center gap-2">
+                  <Link href={`/u/${member.id}`} className="font-semibold text-ink hover:underline">
+                    {member.name}
+                  </Link>
+                  <RoleBadge role={member.role} organisation={member.organisation} />
+                  {member.status !== "active" ? <Badge tone="danger">{t(`status_${member.status}`)}</Badge> : null}
                 </p>
-              ) : null}
-              <Link href={`/moderation/audit?member=${member.id}`} className="text-sm font-semibold text-teal underline">
-                {t("historyOf", { name: member.name })}
-              </Link>
-            </div>
-            <div className="lg:w-96">
-              <MemberActions
-                member={{ id: member.id, name: member.name, role: member.role, isSuspended: member.status === "suspended" }}
-                canSuspend={canSuspendUser(user, member)}
-                canChangeRole={canChangeRole(user, member)}
-              />
-            </div>
-          </li>
-        ))}
-      </ul>
+                <p className="text-sm break-all text-muted">{member.email}</p>
+                <p className="text-sm text-muted">
+                  {t("joined", { date: format.dateTime(member.createdAt, { dateStyle: "medium" }) })}
+                </p>
+                {member.status === "suspended" ? (
+                  <p className="mt-1 text-sm">
+                    {member.suspendedUntil
+                      ? t("suspendedUntil", { date: format.dateTime(member.suspendedUntil, { dateStyle: "medium" }) })
+                      : t("suspendedIndefinitely")}
+                    {member.suspensionReason ? ` — ${member.suspensionReason}` : ""}
+                  </p>
+                ) : null}
+                <Link
+                  href={`/moderation/audit?member=${member.id}`}
+                  className="text-sm font-semibold text-teal underline"
+                >
+                  {t("historyOf", { name: member.name })}
+                </Link>
+              </div>
+              <div className="lg:w-96">
+                <MemberActions
+                  member={{
+                    id: member.id,
+                    name: member.name,
+                    role: member.role,
+                    isSuspended: member.status === "suspended",
+                  }}
+                  canSuspend={canSuspendUser(user, member)}
+                  canChangeRole={canChangeRole(user, member)}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
       ) : null}
       <nav aria-label={t("pagination")} className="flex justify-between gap-3">
         {filters.after ? (

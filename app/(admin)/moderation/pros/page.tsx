@@ -29,11 +29,18 @@ export default async function ProRequestsPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-extrabold">{t("prosTitle")}</h1>
-      {items.length === 0 ? <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{t("prosEmpty")}</p> : null}
+      {items.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">
+          {t("prosEmpty")}
+        </p>
+      ) : null}
       <ol className="flex flex-col gap-4">
         {items.map((request) => (
           <li key={request.id}>
-            <article aria-labelledby={`pro-request-${request.id}`} className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4 sm:p-5">
+            <article
+              aria-labelledby={`pro-request-${request.id}`}
+              className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4 sm:p-5"
+            >
               <header className="flex flex-col gap-1">
                 <h2 id={`pro-request-${request.id}`} className="text-lg font-bold break-words">
                   <Link href={`/u/${request.user.id}`} className="text-ink hover:underline">
@@ -41,7 +48,11 @@ export default async function ProRequestsPage({ searchParams }: Props) {
                   </Link>
                 </h2>
                 {request.user.headline ? <p className="text-muted">{request.user.headline}</p> : null}
-                <p className="text-sm text-muted">{t("appliedOn", { date: format.dateTime(request.createdAt, { dateStyle: "long", timeStyle: "short" }) })}</p>
+                <p className="text-sm text-muted">
+                  {t("appliedOn", {
+                    date: format.dateTime(request.createdAt, { dateStyle: "long", timeStyle: "short" }),
+                  })}
+                </p>
               </header>
               <dl className="grid gap-2 sm:grid-cols-2">
                 <div>
@@ -55,7 +66,12 @@ export default async function ProRequestsPage({ searchParams }: Props) {
                 <div>
                   <dt className="text-sm font-semibold text-muted">{tPros("proofUrl")}</dt>
                   <dd className="break-all">
-                    <a href={request.proofUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-teal underline">
+                    <a
+                      href={request.proofUrl}
+                      target="_blank"
+                      rel="noopener noreferrer nofollow"
+                      className="text-teal underline"
+                    >
                       {request.proofUrl}
                     </a>
                   </dd>

@@ -23,18 +23,31 @@ export default async function ReportsPage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!canReadReports(user)) notFound();
   const { after } = await searchParams;
-  const [{ items, nextCursor }, t] = await Promise.all([listReports(user, { cursor: after }), getTranslations("moderation")]);
+  const [{ items, nextCursor }, t] = await Promise.all([
+    listReports(user, { cursor: after }),
+    getTranslations("moderation"),
+  ]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-extrabold">{t("reportsTitle")}</h1>
-      {items.length === 0 ? <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{t("reportsEmpty")}</p> : null}
+      {items.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">
+          {t("reportsEmpty")}
+        </p>
+      ) : null}
       <ol className="flex flex-col gap-4">
         {items.map((report) => (
           <li key={report.id}>
-            <article aria-labelledby={`report-${report.id}`} className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4 sm:p-5">
+            <article
+              aria-labelledby={`report-${report.id}`}
+              className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4 sm:p-5"
+            >
               <header className="flex flex-col gap-1">
                 <h2 id={`report-${report.id}`} className="text-base font-bold">
-                  {t("reportedBy", { name: report.reporter.name })} <span className="font-normal text-muted">· <RelativeTime date={report.createdAt} /></span>
+                  {t("reportedBy", { name: report.reporter.name })}{" "}
+                  <span className="font-normal text-muted">
+                    · <RelativeTime date={report.createdAt} />
+                  </span>
                 </h2>
                 <p className="whitespace-pre-line break-words rounded-lg bg-sand px-3 py-2">
                   <span className="font-semibold">{t("reportReasonLabel")} : </span>
@@ -52,13 +65,23 @@ export default async function ReportsPage({ searchParams }: Props) {
                   <p className="italic text-muted">{t("postDeleted")}</p>
                 ) : (
                   // Rendered on the server from allow-listed JSON at write time (lib/editor/render.ts).
-                  <div className="prose-post max-h-64 overflow-auto" dangerouslySetInnerHTML={{ __html: report.post.bodyHtml }} />
+                  <div
+                    className="prose-post max-h-64 overflow-auto"
+                    dangerouslySetInnerHTML={{ __html: report.post.bodyHtml }}
+                  />
                 )}
-                <Link href={`${threadPath(report.channel.slug, report.thread)}?post=${report.post.number}#p${report.post.number}`} className="self-start text-sm font-semibold text-teal underline">
+                <Link
+                  href={`${threadPath(report.channel.slug, report.thread)}?post=${report.post.number}#p${report.post.number}`}
+                  className="self-start text-sm font-semibold text-teal underline"
+                >
                   {t("openInThread")}
                 </Link>
               </div>
-              <ReportActions reportId={report.id} postId={report.post.id} isHidden={Boolean(report.post.hiddenAt || report.post.deletedAt)} />
+              <ReportActions
+                reportId={report.id}
+                postId={report.post.id}
+                isHidden={Boolean(report.post.hiddenAt || report.post.deletedAt)}
+              />
             </article>
           </li>
         ))}

@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CommunitySettingsPage() {
   const user = await getCurrentUser();
   if (!canEditCommunitySettings(user)) notFound();
-  const [settings, t, tAll] = await Promise.all([getCommunitySettings(), getTranslations("admission"), getTranslations()]);
+  const [settings, t, tAll] = await Promise.all([
+    getCommunitySettings(),
+    getTranslations("admission"),
+    getTranslations(),
+  ]);
   const questions = resolveQuestions(settings.questions, (key) => tAll(key));
   return (
     <Card className="flex max-w-3xl flex-col gap-4">
@@ -23,7 +27,11 @@ export default async function CommunitySettingsPage() {
         <h1 className="text-2xl font-extrabold">{t("settingsTitle")}</h1>
         <p className="mt-1 text-muted">{t("settingsIntro")}</p>
       </div>
-      <CommunitySettingsForm mode={settings.mode} questions={questions.map((question) => question.label)} maxQuestions={MAX_QUESTIONS} />
+      <CommunitySettingsForm
+        mode={settings.mode}
+        questions={questions.map((question) => question.label)}
+        maxQuestions={MAX_QUESTIONS}
+      />
     </Card>
   );
 }

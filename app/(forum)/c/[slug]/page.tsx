@@ -32,7 +32,12 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const t = await getTranslations("forum");
   const { items, nextCursor } = await listChannelThreads(db, { channelId: channel.id, cursor: after });
   const isReviewChannel = channel.kind === "review" || channel.kind === "pitch";
-  const badges = isReviewChannel ? await reviewListBadges(items.map((item) => item.id), channel.kind as "review" | "pitch") : null;
+  const badges = isReviewChannel
+    ? await reviewListBadges(
+        items.map((item) => item.id),
+        channel.kind as "review" | "pitch",
+      )
+    : null;
   return (
     <div className="flex flex-col gap-5">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
@@ -43,9 +48,16 @@ export default async function ChannelPage({ params, searchParams }: Props) {
         {canPostInChannel(user, channel) ? (
           <div className="flex flex-wrap gap-2 self-start">
             {/* Review channels: the review request (with its PDF) is the main way in. */}
-            {channel.kind === "review" ? <ButtonLink href={`/c/${slug}/review/new`}>{(await getTranslations("review"))("askReview")}</ButtonLink> : null}
-            {channel.kind === "pitch" ? <ButtonLink href={`/c/${slug}/pitch/new`}>{(await getTranslations("review"))("pitch.record")}</ButtonLink> : null}
-            <ButtonLink href={`/c/${slug}/new`} variant={channel.kind === "review" || channel.kind === "pitch" ? "secondary" : undefined}>
+            {channel.kind === "review" ? (
+              <ButtonLink href={`/c/${slug}/review/new`}>{(await getTranslations("review"))("askReview")}</ButtonLink>
+            ) : null}
+            {channel.kind === "pitch" ? (
+              <ButtonLink href={`/c/${slug}/pitch/new`}>{(await getTranslations("review"))("pitch.record")}</ButtonLink>
+            ) : null}
+            <ButtonLink
+              href={`/c/${slug}/new`}
+              variant={channel.kind === "review" || channel.kind === "pitch" ? "secondary" : undefined}
+            >
               {t("newThread")}
             </ButtonLink>
           </div>
@@ -58,9 +70,13 @@ export default async function ChannelPage({ params, searchParams }: Props) {
         </details>
       ) : null}
       {items.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{after ? t("noMoreThreads") : t("noThreads")}</p>
+        <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">
+          {after ? t("noMoreThreads") : t("noThreads")}
+        </p>
       ) : (
-        <ThreadList threads={items.map((item) => ({ ...item, href: threadPath(slug, item), badges: badges?.get(item.id) }))} />
+        <ThreadList
+          threads={items.map((item) => ({ ...item, href: threadPath(slug, item), badges: badges?.get(item.id) }))}
+        />
       )}
       {after ? null : <LiveRefresh channels={[channel.slug]} viewerId={user?.id ?? null} />}
       <nav aria-label={t("pagination")} className="flex justify-between gap-3">

@@ -42,7 +42,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
         "application/feed+json": [{ url: absoluteUrl(`/feeds/offres.json${query}`), title: feedTitle }],
       },
     },
-    openGraph: { title: t("title"), description: t("metaDescription"), type: "website", url: absoluteUrl(`${PATH}${query}`) },
+    openGraph: {
+      title: t("title"),
+      description: t("metaDescription"),
+      type: "website",
+      url: absoluteUrl(`${PATH}${query}`),
+    },
   };
 }
 
@@ -53,7 +58,9 @@ export default async function OffersPage({ searchParams }: Props) {
   const after = afterOf(params);
   // One address per view: empty fields of the GET form and unknown values are dropped.
   const canonical = filtersToQuery(filters, { after });
-  const given = new URLSearchParams(Object.entries(params).flatMap(([key, value]) => [value ?? []].flat().map((item) => [key, item]))).toString();
+  const given = new URLSearchParams(
+    Object.entries(params).flatMap(([key, value]) => [value ?? []].flat().map((item) => [key, item])),
+  ).toString();
   if (given && `?${given}` !== canonical) redirect(`${PATH}${canonical}`);
 
   const db = getDb();
@@ -61,7 +68,9 @@ export default async function OffersPage({ searchParams }: Props) {
   if (!channel || !canReadChannel(user, channel)) notFound();
   const t = await getTranslations("offers");
   const { items, nextCursor } = await listOffers(db, { filters, cursor: after });
-  const saved = user ? await listSavedOfferIds(db, { userId: user.id, threadIds: items.map((item) => item.threadId) }) : new Set<number>();
+  const saved = user
+    ? await listSavedOfferIds(db, { userId: user.id, threadIds: items.map((item) => item.threadId) })
+    : new Set<number>();
   const query = filtersToQuery(filters);
   const isFiltered = hasFilters(filters);
 
@@ -77,7 +86,11 @@ export default async function OffersPage({ searchParams }: Props) {
             {canPublishOfferAsEmployer(user) ? t("publish") : t("share")}
           </ButtonLink>
         ) : !user ? (
-          <ButtonLink href={`/sign-in?callbackUrl=${encodeURIComponent(`${PATH}/new`)}`} variant="secondary" className="self-start">
+          <ButtonLink
+            href={`/sign-in?callbackUrl=${encodeURIComponent(`${PATH}/new`)}`}
+            variant="secondary"
+            className="self-start"
+          >
             {t("share")}
           </ButtonLink>
         ) : null}
@@ -88,7 +101,11 @@ export default async function OffersPage({ searchParams }: Props) {
         <a href={`/feeds/offres.xml${query}`} className="font-semibold text-teal underline" type="application/atom+xml">
           {t("list.atom")}
         </a>
-        <a href={`/feeds/offres.json${query}`} className="font-semibold text-teal underline" type="application/feed+json">
+        <a
+          href={`/feeds/offres.json${query}`}
+          className="font-semibold text-teal underline"
+          type="application/feed+json"
+        >
           {t("list.jsonFeed")}
         </a>
       </p>
@@ -97,9 +114,13 @@ export default async function OffersPage({ searchParams }: Props) {
           {t("list.results")}
         </h2>
         {items.length === 0 ? (
-          <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{after ? t("list.noMore") : t("list.noOffers")}</p>
+          <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">
+            {after ? t("list.noMore") : t("list.noOffers")}
+          </p>
         ) : (
-          <OfferList offers={items.map((offer) => ({ ...offer, href: offerPath(offer), isSaved: saved.has(offer.threadId) }))} />
+          <OfferList
+            offers={items.map((offer) => ({ ...offer, href: offerPath(offer), isSaved: saved.has(offer.threadId) }))}
+          />
         )}
       </section>
       {after ? null : <LiveRefresh channels={[channel.slug]} viewerId={user?.id ?? null} />}

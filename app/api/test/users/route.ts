@@ -24,7 +24,11 @@ export async function POST(request: Request) {
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return NextResponse.json({ error: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
   const { password, ...rest } = parsed.data;
-  const user = await createUser(getDb(), { ...rest, passwordHash: await hashPassword(password), emailVerified: new Date() });
+  const user = await createUser(getDb(), {
+    ...rest,
+    passwordHash: await hashPassword(password),
+    emailVerified: new Date(),
+  });
   if (!user) return NextResponse.json({ error: "email taken" }, { status: 409 });
   return NextResponse.json({ id: user.id, name: user.name, email: user.email, role: user.role });
 }

@@ -18,7 +18,11 @@ export const GET = jsonRoute(offerListQuerySchema, async ({ after, limit, ...fil
   return {
     body: {
       items: page.items.map((offer) => toApiOffer(offer, absoluteUrl(offerPath(offer)))),
-      next: page.nextCursor ? absoluteUrl(`/api/v1/job-offers${filtersToQuery(filters, { after: page.nextCursor, limit: limit?.toString() })}`) : null,
+      next: page.nextCursor
+        ? absoluteUrl(
+            `/api/v1/job-offers${filtersToQuery(filters, { after: page.nextCursor, limit: limit?.toString() })}`,
+          )
+        : null,
     },
   };
 });
@@ -27,9 +31,11 @@ export const GET = jsonRoute(offerListQuerySchema, async ({ after, limit, ...fil
  * POST /api/v1/job-offers — publishes an offer as the owner of the Bearer token (or the
  * signed-in member). Employer offers need a pro or team account: otherwise 403.
  */
-export const POST = checkBearerFirst(jsonRoute(createOfferSchema, async (input, { user }) => {
-  const actor = await resolveApiActor(await headers(), user);
-  const { thread, isNew } = await publishOffer(actor, input);
-  const path = offerPath({ threadId: thread.id, slug: thread.slug });
-  return { status: isNew ? 201 : 200, body: { id: thread.id, url: absoluteUrl(path), path } };
-}));
+export const POST = checkBearerFirst(
+  jsonRoute(createOfferSchema, async (input, { user }) => {
+    const actor = await resolveApiActor(await headers(), user);
+    const { thread, isNew } = await publishOffer(actor, input);
+    const path = offerPath({ threadId: thread.id, slug: thread.slug });
+    return { status: isNew ? 201 : 200, body: { id: thread.id, url: absoluteUrl(path), path } };
+  }),
+);

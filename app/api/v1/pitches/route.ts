@@ -12,7 +12,13 @@ import { createPitchSchema } from "@/lib/validation/pitches";
  */
 export async function POST(request: Request) {
   try {
-    const { fields, file } = await readUploadForm(request, ["channelSlug", "title", "target", "text", "idempotencyKey"]);
+    const { fields, file } = await readUploadForm(request, [
+      "channelSlug",
+      "title",
+      "target",
+      "text",
+      "idempotencyKey",
+    ]);
     const parsed = createPitchSchema.safeParse(fields);
     if (!parsed.success) return fieldErrorsResponse(parsed.error);
     const user = await getCurrentUser();

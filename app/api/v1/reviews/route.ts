@@ -12,7 +12,14 @@ import { fieldErrorsResponse, readUploadForm, refusalResponse } from "@/lib/uplo
  */
 export async function POST(request: Request) {
   try {
-    const { fields, file } = await readUploadForm(request, ["channelSlug", "title", "target", "feedbackWanted", "letterText", "idempotencyKey"]);
+    const { fields, file } = await readUploadForm(request, [
+      "channelSlug",
+      "title",
+      "target",
+      "feedbackWanted",
+      "letterText",
+      "idempotencyKey",
+    ]);
     const parsed = createReviewSchema.safeParse(fields);
     if (!parsed.success) return fieldErrorsResponse(parsed.error);
     const user = await getCurrentUser();

@@ -50,12 +50,16 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     notFound();
   }
   const canonical = threadPath(channel.slug, thread);
-  if (slug !== channel.slug || ref !== `${thread.id}-${thread.slug}`) redirect(canonical + (linkedPost ? `?post=${linkedPost}` : ""));
+  if (slug !== channel.slug || ref !== `${thread.id}-${thread.slug}`)
+    redirect(canonical + (linkedPost ? `?post=${linkedPost}` : ""));
 
   const db = getDb();
   // A link to one post opens the window that holds it.
   const linkedNumber = Number(linkedPost);
-  const location = Number.isSafeInteger(linkedNumber) && linkedNumber > 1 ? await getPostLocation(db, { threadId: thread.id, number: linkedNumber }) : null;
+  const location =
+    Number.isSafeInteger(linkedNumber) && linkedNumber > 1
+      ? await getPostLocation(db, { threadId: thread.id, number: linkedNumber })
+      : null;
   const after = location ? location.rootNumber - 1 : 1;
   const [page, draft] = await Promise.all([
     getThreadPageData(db, { threadId: thread.id, viewer: user, after: Math.max(after, 1) }),
@@ -64,7 +68,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   ]);
   const t = await getTranslations("forum");
   const tQa = await getTranslations("qa");
-  const [extras, pageComments] = await Promise.all([getThreadExtras(user, thread, channel), thread.kind === "review" ? getPageComments(thread.id) : []]);
+  const [extras, pageComments] = await Promise.all([
+    getThreadExtras(user, thread, channel),
+    thread.kind === "review" ? getPageComments(thread.id) : [],
+  ]);
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
@@ -87,7 +94,14 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       {thread.kind === "review" ? <ReviewSection thread={thread} channel={channel} user={user} /> : null}
       {/* Pitches show their recording (played inline) and the pitch rubric above the discussion. */}
       {thread.kind === "pitch" ? <PitchSection thread={thread} channel={channel} user={user} /> : null}
-      {extras.canModerate ? <ThreadTools threadId={thread.id} isLocked={thread.isLocked} isPinned={thread.isPinned} moveTargets={extras.moveTargets} /> : null}
+      {extras.canModerate ? (
+        <ThreadTools
+          threadId={thread.id}
+          isLocked={thread.isLocked}
+          isPinned={thread.isPinned}
+          moveTargets={extras.moveTargets}
+        />
+      ) : null}
       <ThreadExtrasProvider
         extras={{
           threadId: thread.id,
@@ -97,26 +111,32 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           canModerate: extras.canModerate,
           canReport: extras.canReport,
           viewerId: extras.viewerId,
-          pageCommentLinks: Object.fromEntries(pageComments.map((comment) => [comment.postNumber, { markerId: comment.id, page: comment.page }])),
+          pageCommentLinks: Object.fromEntries(
+            pageComments.map((comment) => [comment.postNumber, { markerId: comment.id, page: comment.page }]),
+          ),
         }}
       >
-      <ThreadView
-        key={`${thread.id}-${after}`}
-        threadId={thread.id}
-        viewer={user ? { id: user.id } : null}
-        canReply={canReply(user, channel, thread)}
-        isLocked={thread.isLocked}
-        replyDraft={draft ? { body: (draft.payload.body as JSONContent) ?? null, replyToId: draft.payload.replyToId ?? null } : null}
-        initial={{
-          opening: page.opening,
-          replies: page.replies,
-          hasMore: page.hasMore,
-          lastNumber: page.lastNumber,
-          hasEarlier: after > 1,
-          replyCount: thread.replyCount,
-          maxNumber: thread.lastPostNumber,
-        }}
-      />
+        <ThreadView
+          key={`${thread.id}-${after}`}
+          threadId={thread.id}
+          viewer={user ? { id: user.id } : null}
+          canReply={canReply(user, channel, thread)}
+          isLocked={thread.isLocked}
+          replyDraft={
+            draft
+              ? { body: (draft.payload.body as JSONContent) ?? null, replyToId: draft.payload.replyToId ?? null }
+              : null
+          }
+          initial={{
+            opening: page.opening,
+            replies: page.replies,
+            hasMore: page.hasMore,
+            lastNumber: page.lastNumber,
+            hasEarlier: after > 1,
+            replyCount: thread.replyCount,
+            maxNumber: thread.lastPostNumber,
+          }}
+        />
       </ThreadExtrasProvider>
     </div>
   );

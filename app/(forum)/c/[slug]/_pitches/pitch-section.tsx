@@ -1,5 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { LazyRecordedReplyForm, LazyReviewLiveRefresh, LazyRubricForm, LazyWithdrawRecording } from "@/components/reviews/lazy";
+import {
+  LazyRecordedReplyForm,
+  LazyReviewLiveRefresh,
+  LazyRubricForm,
+  LazyWithdrawRecording,
+} from "@/components/reviews/lazy";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
 import { Disclosure } from "@/components/ui/disclosure";
 import type { Channel, Thread } from "@/db/schema";
@@ -27,7 +32,10 @@ export async function PitchSection({ thread, channel, user }: Props) {
   const canGiveFeedback = mayReply && !isAuthor;
   const versionNumbers = new Map(pitch.versions.map((version) => [version.id, version.number]));
   return (
-    <section aria-labelledby="pitch-section-title" className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4">
+    <section
+      aria-labelledby="pitch-section-title"
+      className="flex flex-col gap-3 rounded-2xl border border-line bg-white p-4"
+    >
       <h2 id="pitch-section-title" className="text-lg font-bold">
         {t("pitch.sectionTitle")}
       </h2>
@@ -37,7 +45,13 @@ export async function PitchSection({ thread, channel, user }: Props) {
       </dl>
       {current?.file ? (
         // The file route checks that the listener may read this thread (404 otherwise).
-        <audio controls preload="metadata" src={`/api/v1/files/${current.file.id}`} aria-label={t("pitch.listen")} className="w-full" />
+        <audio
+          controls
+          preload="metadata"
+          src={`/api/v1/files/${current.file.id}`}
+          aria-label={t("pitch.listen")}
+          className="w-full"
+        />
       ) : null}
       {current?.file && isAuthor ? <LazyWithdrawRecording threadId={thread.id} /> : null}
       {current?.letterText && current.file ? (
@@ -46,7 +60,12 @@ export async function PitchSection({ thread, channel, user }: Props) {
           <p className="mt-2 whitespace-pre-line break-words">{current.letterText}</p>
         </details>
       ) : null}
-      <RubricSummary summary={summary} feedback={feedback} threadHref={threadPath(channel.slug, thread)} versionNumbers={versionNumbers} />
+      <RubricSummary
+        summary={summary}
+        feedback={feedback}
+        threadHref={threadPath(channel.slug, thread)}
+        versionNumbers={versionNumbers}
+      />
       <LazyReviewLiveRefresh threadId={thread.id} viewerId={user?.id ?? null} />
       {/* The forms stay folded: the pitch and its discussion come first. */}
       {canGiveFeedback ? (
@@ -57,7 +76,11 @@ export async function PitchSection({ thread, channel, user }: Props) {
       {/* Anyone who may reply can answer with a recording: a peer's take, or the author's new one. */}
       {mayReply ? (
         <Disclosure summary={t("pitch.replyTitle")} summaryId="recorded-reply-title">
-          <LazyRecordedReplyForm threadId={thread.id} maxSeconds={MAX_PITCH_SECONDS} labelledBy="recorded-reply-title" />
+          <LazyRecordedReplyForm
+            threadId={thread.id}
+            maxSeconds={MAX_PITCH_SECONDS}
+            labelledBy="recorded-reply-title"
+          />
         </Disclosure>
       ) : null}
     </section>

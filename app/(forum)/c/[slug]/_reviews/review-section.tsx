@@ -1,4 +1,8 @@
-import { LazyAuthorTools as AuthorTools, LazyReviewLiveRefresh, LazyRubricForm as RubricForm } from "@/components/reviews/lazy";
+import {
+  LazyAuthorTools as AuthorTools,
+  LazyReviewLiveRefresh,
+  LazyRubricForm as RubricForm,
+} from "@/components/reviews/lazy";
 import { ReviewSummary } from "@/components/reviews/review-summary";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
 import { Disclosure } from "@/components/ui/disclosure";
@@ -19,7 +23,10 @@ type Props = { thread: Thread; channel: Channel; user: Actor };
 export async function ReviewSection({ thread, channel, user }: Props) {
   const review = await getReviewForThread(thread.id);
   if (!review) return null;
-  const [{ feedback, summary }, pageComments] = await Promise.all([getFeedbackSummary(thread.id, review.docKind), getPageComments(thread.id)]);
+  const [{ feedback, summary }, pageComments] = await Promise.all([
+    getFeedbackSummary(thread.id, review.docKind),
+    getPageComments(thread.id),
+  ]);
   const t = await getTranslations("review");
   const isAuthor = isActiveMember(user) && user.id === thread.authorId;
   const canGiveFeedback = canReply(user, channel, thread) && !isAuthor;
@@ -28,10 +35,14 @@ export async function ReviewSection({ thread, channel, user }: Props) {
   for (const comment of pageComments) {
     // The post text starts with "Comment on page N (version V)": the marker shows what follows.
     const text = comment.text.split("\n").slice(1).join(" ").trim() || comment.text;
-    commentsPerVersion.set(comment.versionId, [...(commentsPerVersion.get(comment.versionId) ?? []), { ...comment, text }]);
+    commentsPerVersion.set(comment.versionId, [
+      ...(commentsPerVersion.get(comment.versionId) ?? []),
+      { ...comment, text },
+    ]);
   }
   const feedbackPerVersion = new Map<number, number>();
-  for (const item of feedback) feedbackPerVersion.set(item.versionId, (feedbackPerVersion.get(item.versionId) ?? 0) + 1);
+  for (const item of feedback)
+    feedbackPerVersion.set(item.versionId, (feedbackPerVersion.get(item.versionId) ?? 0) + 1);
   return (
     <ReviewSummary
       review={review}
@@ -40,7 +51,12 @@ export async function ReviewSection({ thread, channel, user }: Props) {
       threadHref={threadPath(channel.slug, thread)}
       canComment={canReply(user, channel, thread)}
     >
-      <RubricSummary summary={summary} feedback={feedback} threadHref={threadPath(channel.slug, thread)} versionNumbers={versionNumbers} />
+      <RubricSummary
+        summary={summary}
+        feedback={feedback}
+        threadHref={threadPath(channel.slug, thread)}
+        versionNumbers={versionNumbers}
+      />
       <LazyReviewLiveRefresh threadId={thread.id} viewerId={user?.id ?? null} />
       {isAuthor ? (
         <AuthorTools

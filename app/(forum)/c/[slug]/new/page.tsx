@@ -33,7 +33,11 @@ export default async function NewThreadPage({ params, searchParams }: Props) {
   ]);
   const t = await getTranslations("forum");
   return (
-    <ComposePage back={{ href: `/c/${channel.slug}`, label: channel.name }} title={t("newThreadIn", { channel: channel.name })} intro={channel.rules}>
+    <ComposePage
+      back={{ href: `/c/${channel.slug}`, label: channel.name }}
+      title={t("newThreadIn", { channel: channel.name })}
+      intro={channel.rules}
+    >
       <NewThreadForm
         channelId={channel.id}
         channelSlug={channel.slug}

@@ -32,7 +32,13 @@ export async function offerMetadata(threadId: number): Promise<Metadata> {
     title: `${offer.title} · ${offer.organisation}`,
     description: `${description}. ${offer.excerpt}`.slice(0, 300),
     alternates: { canonical: url },
-    openGraph: { type: "website", title: `${offer.title} · ${offer.organisation}`, description, url, siteName: "Pro'pulse" },
+    openGraph: {
+      type: "website",
+      title: `${offer.title} · ${offer.organisation}`,
+      description,
+      url,
+      siteName: "Pro'pulse",
+    },
     twitter: { card: "summary", title: `${offer.title} · ${offer.organisation}`, description },
   };
 }

@@ -22,7 +22,11 @@ export default async function NewOfferPage() {
   const isEmployer = canPublishOfferAsEmployer(user);
   const t = await getTranslations("offers");
   return (
-    <ComposePage back={{ href: `/c/${channel.slug}`, label: channel.name }} title={isEmployer ? t("newTitleEmployer") : t("newTitleShared")} intro={isEmployer ? t("newIntroEmployer") : t("newIntroShared")}>
+    <ComposePage
+      back={{ href: `/c/${channel.slug}`, label: channel.name }}
+      title={isEmployer ? t("newTitleEmployer") : t("newTitleShared")}
+      intro={isEmployer ? t("newIntroEmployer") : t("newIntroShared")}
+    >
       <OfferForm
         origin={isEmployer ? "employer" : "shared"}
         cancelHref={`/c/${channel.slug}`}

@@ -13,5 +13,14 @@ export const GET = jsonRoute(applicationIdSchema, async ({ id }, { user }) => {
 
 export const PATCH = jsonRoute(updateApplicationSchema, async (input, { user }) => {
   const updated = await updateMyApplication(user, input);
-  return { body: { id: updated.id, status: updated.status, appliedOn: updated.appliedOn, interviewOn: updated.interviewOn, decidedOn: updated.decidedOn, note: updated.note } };
+  return {
+    body: {
+      id: updated.id,
+      status: updated.status,
+      appliedOn: updated.appliedOn,
+      interviewOn: updated.interviewOn,
+      decidedOn: updated.decidedOn,
+      note: updated.note,
+    },
+  };
 });

@@ -21,12 +21,21 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { file, bytes } = await readThreadFile(user, parsed.data.id);
     const fileName = file.originalName || "document.pdf";
     // Old clients read the plain `filename` (ASCII only); others the UTF-8 `filename*`.
-    const asciiName = fileName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\w.-]+/g, "_");
+    const asciiName = fileName
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^\w.-]+/g, "_");
     // RFC 5987: encodeURIComponent leaves ' ( ) * as they are, which that syntax does not allow.
-    const utf8Name = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    const utf8Name = encodeURIComponent(fileName).replace(
+      /['()*]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
     const range = parseByteRange(request.headers.get("range"), bytes.byteLength);
     if (range === "unsatisfiable") {
-      return new NextResponse(null, { status: 416, headers: { "Content-Range": `bytes */${bytes.byteLength}`, "Cache-Control": "private, no-store" } });
+      return new NextResponse(null, {
+        status: 416,
+        headers: { "Content-Range": `bytes */${bytes.byteLength}`, "Cache-Control": "private, no-store" },
+      });
     }
     const body = range ? bytes.subarray(range.start, range.end + 1) : bytes;
     return new NextResponse(Buffer.from(body), {

@@ -18,16 +18,20 @@ export const GET = jsonRoute(idSchema, async ({ id }, { user }) => {
 });
 
 /** PUT /api/v1/job-offers/:id — replaces the offer; its author only (anyone else: 404, nothing changes). */
-export const PUT = checkBearerFirst(jsonRoute(apiUpdateOfferSchema, async ({ id, ...input }, { user }) => {
-  const actor = await resolveApiActor(await headers(), user);
-  const result = await editOffer(actor, { ...input, threadId: id });
-  if (result.conflict) throw new AppError("conflict");
-  return { body: { id, url: absoluteUrl(result.path), path: result.path } };
-}));
+export const PUT = checkBearerFirst(
+  jsonRoute(apiUpdateOfferSchema, async ({ id, ...input }, { user }) => {
+    const actor = await resolveApiActor(await headers(), user);
+    const result = await editOffer(actor, { ...input, threadId: id });
+    if (result.conflict) throw new AppError("conflict");
+    return { body: { id, url: absoluteUrl(result.path), path: result.path } };
+  }),
+);
 
 /** PATCH /api/v1/job-offers/:id {"status":"filled"|"open"} — closes or reopens; its author only. */
-export const PATCH = checkBearerFirst(jsonRoute(apiOfferStatusSchema, async ({ id, status }, { user }) => {
-  const actor = await resolveApiActor(await headers(), user);
-  const { path } = await setOfferStatus(actor, { threadId: id, filled: status === "filled" });
-  return { body: { id, status, path } };
-}));
+export const PATCH = checkBearerFirst(
+  jsonRoute(apiOfferStatusSchema, async ({ id, status }, { user }) => {
+    const actor = await resolveApiActor(await headers(), user);
+    const { path } = await setOfferStatus(actor, { threadId: id, filled: status === "filled" });
+    return { body: { id, status, path } };
+  }),
+);

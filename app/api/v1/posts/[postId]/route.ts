@@ -6,11 +6,14 @@ import { updatePostSchema } from "@/lib/validation/forum";
 const postId = z.coerce.number().int().positive();
 
 /** PATCH /api/v1/posts/:id — edit one's own post; 409 with the current text on a conflict. */
-export const PATCH = jsonRoute(updatePostSchema.extend({ postId }), async (input, { user }): Promise<{ status?: number; body: unknown }> => {
-  const result = await editPost(user, input);
-  if (result.conflict) return { status: 409, body: { error: "conflict", current: result.current } };
-  return { body: { post: result.post } };
-});
+export const PATCH = jsonRoute(
+  updatePostSchema.extend({ postId }),
+  async (input, { user }): Promise<{ status?: number; body: unknown }> => {
+    const result = await editPost(user, input);
+    if (result.conflict) return { status: 409, body: { error: "conflict", current: result.current } };
+    return { body: { post: result.post } };
+  },
+);
 
 /** DELETE /api/v1/posts/:id — delete one's own post (it stays as "message supprimé"). */
 export const DELETE = jsonRoute(z.object({ postId }), async (input, { user }) => {
@@ -19,4 +22,6 @@ export const DELETE = jsonRoute(z.object({ postId }), async (input, { user }) =>
 });
 
 /** GET /api/v1/posts/:id — one post as the reader may see it. */
-export const GET = jsonRoute(z.object({ postId }), async (input, { user }) => ({ body: { post: await getPostView(user, input) } }));
+export const GET = jsonRoute(z.object({ postId }), async (input, { user }) => ({
+  body: { post: await getPostView(user, input) },
+}));

@@ -12,7 +12,14 @@ export const GET = jsonRoute(querySchema, async (input, { user }) => {
   const { thread, channel, page } = await readThreadPage(user, input);
   return {
     body: {
-      thread: { id: thread.id, title: thread.title, channel: channel.slug, replyCount: thread.replyCount, isLocked: thread.isLocked, isPinned: thread.isPinned },
+      thread: {
+        id: thread.id,
+        title: thread.title,
+        channel: channel.slug,
+        replyCount: thread.replyCount,
+        isLocked: thread.isLocked,
+        isPinned: thread.isPinned,
+      },
       ...page,
     },
   };

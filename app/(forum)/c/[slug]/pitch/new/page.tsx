@@ -23,7 +23,11 @@ export default async function NewPitchPage({ params }: Props) {
   if (!channel || channel.kind !== "pitch" || !canPostInChannel(user, channel)) notFound();
   const t = await getTranslations("review.pitch");
   return (
-    <ComposePage back={{ href: `/c/${channel.slug}`, label: channel.name }} title={t("newTitle", { channel: channel.name })} intro={t("intro")}>
+    <ComposePage
+      back={{ href: `/c/${channel.slug}`, label: channel.name }}
+      title={t("newTitle", { channel: channel.name })}
+      intro={t("intro")}
+    >
       <PitchForm channelSlug={channel.slug} maxSeconds={MAX_PITCH_SECONDS} />
     </ComposePage>
   );

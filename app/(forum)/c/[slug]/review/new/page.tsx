@@ -23,7 +23,11 @@ export default async function NewReviewPage({ params }: Props) {
   if (!channel || channel.kind !== "review" || !canPostInChannel(user, channel)) notFound();
   const t = await getTranslations("review");
   return (
-    <ComposePage back={{ href: `/c/${channel.slug}`, label: channel.name }} title={t("newTitle", { channel: channel.name })} intro={t("intro")}>
+    <ComposePage
+      back={{ href: `/c/${channel.slug}`, label: channel.name }}
+      title={t("newTitle", { channel: channel.name })}
+      intro={t("intro")}
+    >
       <ReviewRequestForm channelSlug={channel.slug} isLetter={channel.slug === "lettres"} maxMb={maxUploadMb()} />
     </ComposePage>
   );

@@ -2,7 +2,9 @@ import { jsonRoute } from "@/lib/api";
 import { startThread } from "@/lib/forum/service";
 import { createThreadSchema } from "@/lib/validation/forum";
 
-const bodySchema = createThreadSchema.omit({ channelSlug: true }).extend({ slug: createThreadSchema.shape.channelSlug });
+const bodySchema = createThreadSchema
+  .omit({ channelSlug: true })
+  .extend({ slug: createThreadSchema.shape.channelSlug });
 
 /** POST /api/v1/channels/:slug/threads — start a thread as the signed-in member. */
 export const POST = jsonRoute(bodySchema, async ({ slug, ...input }, { user }) => {

@@ -4,7 +4,10 @@ import { reportPost } from "@/lib/moderation/service";
 import { reportPostSchema } from "@/lib/validation/moderation";
 
 /** POST /api/v1/posts/:id/report {reason} — flag a post for the facilitators (limited per hour: 429). */
-export const POST = jsonRoute(reportPostSchema.extend({ postId: z.coerce.number().int().positive() }), async (input, { user }) => {
-  const { isNew } = await reportPost(user, input);
-  return { status: isNew ? 201 : 200, body: { reported: true } };
-});
+export const POST = jsonRoute(
+  reportPostSchema.extend({ postId: z.coerce.number().int().positive() }),
+  async (input, { user }) => {
+    const { isNew } = await reportPost(user, input);
+    return { status: isNew ? 201 : 200, body: { reported: true } };
+  },
+);

@@ -11,7 +11,12 @@ export const POST = jsonRoute(bodySchema, async (input, { user }) => {
   return { status: isNew ? 201 : 200, body: { post } };
 });
 
-const afterSchema = z.object({ threadId: z.coerce.number().int().positive(), after: z.coerce.number().int().min(0).default(0) });
+const afterSchema = z.object({
+  threadId: z.coerce.number().int().positive(),
+  after: z.coerce.number().int().min(0).default(0),
+});
 
 /** GET /api/v1/threads/:id/posts?after=N — every post after N, in order (live catch-up). */
-export const GET = jsonRoute(afterSchema, async (input, { user }) => ({ body: { posts: await listNewPosts(user, input) } }));
+export const GET = jsonRoute(afterSchema, async (input, { user }) => ({
+  body: { posts: await listNewPosts(user, input) },
+}));

@@ -3,4 +3,6 @@ import { withdrawFile } from "@/lib/reviews/versions";
 import { versionRefSchema } from "@/lib/validation/reviews";
 
 /** DELETE the file of one version (author only, the last version included); reviews and comments stay. */
-export const DELETE = jsonRoute(versionRefSchema, async (input, { user }) => ({ body: await withdrawFile(user, input) }));
+export const DELETE = jsonRoute(versionRefSchema, async (input, { user }) => ({
+  body: await withdrawFile(user, input),
+}));
