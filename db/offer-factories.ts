@@ -7,6 +7,7 @@ import type { OfferFields } from "@/lib/offers/types";
 import type { Db } from "./client";
 import { createOffer } from "./queries/offers";
 import { channelId, documentFromText } from "./test-factories";
+import { threadRow } from "@/lib/forum/content";
 
 export function offerFields(overrides: Partial<OfferFields> = {}): OfferFields {
   return {
@@ -33,12 +34,15 @@ export async function makeOffer(
   authorId: string,
   options: { title?: string; fields?: Partial<OfferFields> } = {},
 ) {
-  const { thread } = await createOffer(db, {
-    channelId: await channelId(db, "offres"),
-    authorId,
-    title: options.title ?? "Chargé·e de mission insertion",
-    body: documentFromText("Accompagner nos salariés en parcours d'insertion."),
-    fields: offerFields(options.fields),
-  });
+  const { thread } = await createOffer(
+    db,
+    threadRow({
+      channelId: await channelId(db, "offres"),
+      authorId,
+      title: options.title ?? "Chargé·e de mission insertion",
+      body: documentFromText("Accompagner nos salariés en parcours d'insertion."),
+      fields: offerFields(options.fields),
+    }),
+  );
   return thread;
 }

@@ -6,6 +6,7 @@ import { toggleReaction } from "./queries/reactions";
 import { createThread } from "./queries/threads";
 import { channels } from "./schema";
 import type { SeededUsers } from "./seed";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 type SeedReply = {
   by: string;
@@ -130,15 +131,21 @@ export async function seedDemoForum(db: Db, users: SeededUsers): Promise<void> {
     const channel = channelId.get(seed.channel);
     if (!author || !channel) continue;
     const body = typeof seed.body === "string" ? documentFromText(seed.body) : seed.body;
-    const { thread } = await createThread(db, { channelId: channel, authorId: author.id, title: seed.title, body });
+    const { thread } = await createThread(
+      db,
+      threadRow({ channelId: channel, authorId: author.id, title: seed.title, body }),
+    );
     for (const reply of seed.replies) {
       const replyAuthor = users[reply.by];
       if (!replyAuthor) continue;
-      const created = await createReply(db, {
-        threadId: thread.id,
-        authorId: replyAuthor.id,
-        body: documentFromText(reply.text),
-      });
+      const created = await createReply(
+        db,
+        replyRow({
+          threadId: thread.id,
+          authorId: replyAuthor.id,
+          body: documentFromText(reply.text),
+        }),
+      );
       if (!created.ok) continue;
       for (const [who, emoji] of reply.reactions ?? []) {
         const reactor = users[who];
@@ -147,12 +154,15 @@ export async function seedDemoForum(db: Db, users: SeededUsers): Promise<void> {
       for (const answer of reply.answers ?? []) {
         const answerAuthor = users[answer.by];
         if (answerAuthor) {
-          await createReply(db, {
-            threadId: thread.id,
-            authorId: answerAuthor.id,
-            body: documentFromText(answer.text),
-            replyToId: created.post.id,
-          });
+          await createReply(
+            db,
+            replyRow({
+              threadId: thread.id,
+              authorId: answerAuthor.id,
+              body: documentFromText(answer.text),
+              replyToId: created.post.id,
+            }),
+          );
         }
       }
     }

@@ -10,6 +10,7 @@ import { createOffer, setOfferFilled } from "./queries/offers";
 import { createReply } from "./queries/posts";
 import { channels, jobOffers, posts, threads } from "./schema";
 import type { SeededUsers } from "./seed";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 type SeedOffer = {
   by: string;
@@ -372,13 +373,16 @@ export async function seedDemoOffers(db: Db, users: SeededUsers): Promise<void> 
     if (!author) continue;
     const { startInDays, ...fields } = seed.fields;
     const deadline = seed.deadlineInDays === null ? null : addDays(today, seed.deadlineInDays);
-    const { thread } = await createOffer(db, {
-      channelId: channel.id,
-      authorId: author.id,
-      title: seed.title,
-      body: describe(seed),
-      fields: { ...fields, startDate: addDays(today, startInDays), deadline },
-    });
+    const { thread } = await createOffer(
+      db,
+      threadRow({
+        channelId: channel.id,
+        authorId: author.id,
+        title: seed.title,
+        body: describe(seed),
+        fields: { ...fields, startDate: addDays(today, startInDays), deadline },
+      }),
+    );
     // Backdate the publication so the list reads like a living channel.
     const publishedAt = new Date(Date.now() - seed.publishedDaysAgo * 86_400_000);
     await db.update(posts).set({ createdAt: publishedAt }).where(eq(posts.threadId, thread.id));
@@ -390,11 +394,14 @@ export async function seedDemoOffers(db: Db, users: SeededUsers): Promise<void> 
     for (const question of seed.questions ?? []) {
       const asker = users[question.by];
       if (!asker) continue;
-      const created = await createReply(db, {
-        threadId: thread.id,
-        authorId: asker.id,
-        body: documentFromText(question.text),
-      });
+      const created = await createReply(
+        db,
+        replyRow({
+          threadId: thread.id,
+          authorId: asker.id,
+          body: documentFromText(question.text),
+        }),
+      );
       if (!created.ok) continue;
       await db
         .update(posts)
@@ -408,12 +415,15 @@ export async function seedDemoOffers(db: Db, users: SeededUsers): Promise<void> 
       });
       const answerer = question.answer ? users[question.answer.by] : undefined;
       if (answerer && question.answer) {
-        const answer = await createReply(db, {
-          threadId: thread.id,
-          authorId: answerer.id,
-          body: documentFromText(question.answer.text),
-          replyToId: created.post.id,
-        });
+        const answer = await createReply(
+          db,
+          replyRow({
+            threadId: thread.id,
+            authorId: answerer.id,
+            body: documentFromText(question.answer.text),
+            replyToId: created.post.id,
+          }),
+        );
         if (answer.ok)
           await db
             .update(posts)

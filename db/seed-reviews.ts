@@ -7,6 +7,7 @@ import { createPageComment, createReviewFeedback, createReviewRequest, listRevie
 import type { RubricScores } from "./schema";
 import type { SeededUsers } from "./seed";
 import { channelIdsBySlug } from "./seed-forum";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 /** Demo review threads: a CV (PDF) with a pro's review and a page comment, a pasted letter, a written pitch. */
 export async function seedDemoReviews(db: Db, users: SeededUsers) {
@@ -17,34 +18,40 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
   const cv = await makeDemoCv();
   const storageKey = `reviews/${randomUUID()}`;
   await getStorage().put(storageKey, cv, "application/pdf");
-  const cvRequest = await createReviewRequest(db, {
-    channelId: channelIds.get("cv")!,
-    authorId: camille.id,
-    title: "Mon CV pour un poste de chargée de projet alimentation durable",
-    body: documentFromText("Est-ce que mon alternance ressort assez ? Et la deuxième page est-elle utile ?"),
-    docKind: "cv",
-    target: "Chargée de projet alimentation durable (tiers-lieu, association)",
-    feedbackWanted: "Est-ce que mon alternance ressort assez ? Et la deuxième page est-elle utile ?",
-    file: {
-      storageKey,
-      contentType: "application/pdf",
-      byteSize: cv.byteLength,
-      pageCount: 2,
-      originalName: "cv-camille-durand.pdf",
-    },
-  });
+  const cvRequest = await createReviewRequest(
+    db,
+    threadRow({
+      channelId: channelIds.get("cv")!,
+      authorId: camille.id,
+      title: "Mon CV pour un poste de chargée de projet alimentation durable",
+      body: documentFromText("Est-ce que mon alternance ressort assez ? Et la deuxième page est-elle utile ?"),
+      docKind: "cv",
+      target: "Chargée de projet alimentation durable (tiers-lieu, association)",
+      feedbackWanted: "Est-ce que mon alternance ressort assez ? Et la deuxième page est-elle utile ?",
+      file: {
+        storageKey,
+        contentType: "application/pdf",
+        byteSize: cv.byteLength,
+        pageCount: 2,
+        originalName: "cv-camille-durand.pdf",
+      },
+    }),
+  );
   const cvVersion = await firstVersion(db, cvRequest.thread.id);
-  await createPageComment(db, {
-    threadId: cvRequest.thread.id,
-    versionId: cvVersion.id,
-    authorId: pro.id,
-    page: 1,
-    rect: { x: 0.07, y: 0.15, w: 0.86, h: 0.14 },
-    body: documentFromText(
-      "Commentaire sur une zone de la page 1 (version 1)\n\nChiffrez l'alternance : combien de vélos réparés, de bénévoles formés ?",
-    ),
-    idempotencyKey: randomUUID(),
-  });
+  await createPageComment(
+    db,
+    replyRow({
+      threadId: cvRequest.thread.id,
+      versionId: cvVersion.id,
+      authorId: pro.id,
+      page: 1,
+      rect: { x: 0.07, y: 0.15, w: 0.86, h: 0.14 },
+      body: documentFromText(
+        "Commentaire sur une zone de la page 1 (version 1)\n\nChiffrez l'alternance : combien de vélos réparés, de bénévoles formés ?",
+      ),
+      idempotencyKey: randomUUID(),
+    }),
+  );
   await review(
     db,
     cvRequest.thread.id,
@@ -63,16 +70,19 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
 
   const letter =
     "Madame, Monsieur,\n\nBénévole depuis trois ans dans une association d'éducation populaire, je souhaite rejoindre votre centre social comme animateur en alternance. J'y apporterai mon expérience des ateliers jeunesse et mon envie de construire les projets avec les habitants.\n\nJe serais heureux de vous rencontrer.\n\nYanis Haddad";
-  const letterRequest = await createReviewRequest(db, {
-    channelId: channelIds.get("lettres")!,
-    authorId: yanis.id,
-    title: "Lettre pour une alternance en centre social",
-    body: documentFromText("Je trouve mon accroche un peu plate : des idées ?"),
-    docKind: "letter",
-    target: "Animateur socioculturel en alternance",
-    feedbackWanted: "Je trouve mon accroche un peu plate : des idées ?",
-    letterText: letter,
-  });
+  const letterRequest = await createReviewRequest(
+    db,
+    threadRow({
+      channelId: channelIds.get("lettres")!,
+      authorId: yanis.id,
+      title: "Lettre pour une alternance en centre social",
+      body: documentFromText("Je trouve mon accroche un peu plate : des idées ?"),
+      docKind: "letter",
+      target: "Animateur socioculturel en alternance",
+      feedbackWanted: "Je trouve mon accroche un peu plate : des idées ?",
+      letterText: letter,
+    }),
+  );
   const letterVersion = await firstVersion(db, letterRequest.thread.id);
   await review(
     db,
@@ -90,17 +100,20 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
 
   const pitch =
     "Bonjour, je m'appelle Camille. Diplômée d'un master ESS, j'ai coordonné pendant deux ans un atelier vélo solidaire. Je veux mettre cette énergie au service d'un tiers-lieu nourricier.";
-  const pitchRequest = await createReviewRequest(db, {
-    channelId: channelIds.get("pitch")!,
-    authorId: camille.id,
-    title: "Mon pitch d'une minute pour les tiers-lieux",
-    body: documentFromText(pitch),
-    kind: "pitch",
-    docKind: "pitch",
-    target: "Chargée de projet dans un tiers-lieu",
-    feedbackWanted: "",
-    letterText: pitch,
-  });
+  const pitchRequest = await createReviewRequest(
+    db,
+    threadRow({
+      channelId: channelIds.get("pitch")!,
+      authorId: camille.id,
+      title: "Mon pitch d'une minute pour les tiers-lieux",
+      body: documentFromText(pitch),
+      kind: "pitch",
+      docKind: "pitch",
+      target: "Chargée de projet dans un tiers-lieu",
+      feedbackWanted: "",
+      letterText: pitch,
+    }),
+  );
   const pitchVersion = await firstVersion(db, pitchRequest.thread.id);
   await review(
     db,
@@ -137,14 +150,17 @@ async function review(
       Array.isArray(value) ? { score: value[0], comment: value[1] } : { score: value },
     ]),
   );
-  await createReviewFeedback(db, {
-    threadId,
-    versionId,
-    authorId,
-    body: documentFromText(lines.join("\n")),
-    scores: rubric,
-    idempotencyKey: randomUUID(),
-  });
+  await createReviewFeedback(
+    db,
+    replyRow({
+      threadId,
+      versionId,
+      authorId,
+      body: documentFromText(lines.join("\n")),
+      scores: rubric,
+      idempotencyKey: randomUUID(),
+    }),
+  );
 }
 
 /** A two-page CV laid out like a real one (the demo's preview and page comments need a document). */

@@ -10,6 +10,7 @@ import { countActiveApiTokens, createApiToken, findApiTokenOwner, listApiTokens,
 import { listNotifications } from "./notifications";
 import { createReply } from "./posts";
 import { createThread } from "./threads";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 let testDb: TestDb;
 let pro: User;
@@ -64,11 +65,14 @@ describe("API tokens", () => {
 describe("offer reply notifications", () => {
   it("notify the offer's author when someone else replies, not for their own replies or other threads", async () => {
     const offer = await makeOffer(testDb.db, pro.id, { title: "Animatrice réseau" });
-    const reply = await createReply(testDb.db, {
-      threadId: offer.id,
-      authorId: member.id,
-      body: documentFromText("Le poste est-il ouvert aux débutants ?"),
-    });
+    const reply = await createReply(
+      testDb.db,
+      replyRow({
+        threadId: offer.id,
+        authorId: member.id,
+        body: documentFromText("Le poste est-il ouvert aux débutants ?"),
+      }),
+    );
     if (!reply.ok) throw new Error("reply failed");
     const made = await notifyOfferReply(testDb.db, {
       thread: offer,
@@ -90,12 +94,15 @@ describe("offer reply notifications", () => {
     expect(
       await notifyOfferReply(testDb.db, { thread: offer, replyAuthorId: pro.id, postId: reply.post.id, postNumber: 3 }),
     ).toBe(false);
-    const { thread: discussion } = await createThread(testDb.db, {
-      channelId: await channelId(testDb.db, "entraide"),
-      authorId: pro.id,
-      title: "Une discussion",
-      body: documentFromText("x"),
-    });
+    const { thread: discussion } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: await channelId(testDb.db, "entraide"),
+        authorId: pro.id,
+        title: "Une discussion",
+        body: documentFromText("x"),
+      }),
+    );
     expect(
       await notifyOfferReply(testDb.db, {
         thread: discussion,

@@ -2,7 +2,6 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { AttachmentView } from "@/lib/forum/views";
 import type { DbOrTx } from "../client";
 import { postAttachments, storedFiles } from "../schema";
-import { createReply, type CreateReplyParams } from "./posts";
 import type { NewStoredFile } from "./reviews";
 
 /** The files of some posts, by post id, in one query (a thread page asks once for all its posts). */
@@ -26,23 +25,17 @@ export async function listPostAttachments(
   return result;
 }
 
-/**
- * A reply and the file it carries, in one transaction (the file row belongs to the author).
- * A retried submission returns the first post and writes nothing: the caller then removes
- * the bytes it stored for the retry, as it does when this throws.
- */
-export async function createReplyWithFile(db: DbOrTx, params: CreateReplyParams & { file: NewStoredFile }) {
-  const { file, ...reply } = params;
-  return db.transaction(async (tx) => {
-    const result = await createReply(tx, reply);
-    if (!result.ok || !result.isNew) return result;
-    const [stored] = await tx
-      .insert(storedFiles)
-      .values({ ...file, ownerId: reply.authorId })
-      .returning({ id: storedFiles.id });
-    await tx.insert(postAttachments).values({ fileId: stored!.id, postId: result.post.id });
-    return { ...result, attachments: [{ fileId: stored!.id, contentType: file.contentType }] };
-  });
+/** The file a new post carries (a recorded answer), inside the transaction that wrote the post. */
+export async function attachFileToPost(
+  tx: DbOrTx,
+  { postId, ownerId, file }: { postId: number; ownerId: string; file: NewStoredFile },
+): Promise<AttachmentView[]> {
+  const [stored] = await tx
+    .insert(storedFiles)
+    .values({ ...file, ownerId })
+    .returning({ id: storedFiles.id });
+  await tx.insert(postAttachments).values({ fileId: stored!.id, postId });
+  return [{ fileId: stored!.id, contentType: file.contentType }];
 }
 
 /** Deletes the files a post carries (rows); returns their storage keys so the bytes can go too. */

@@ -6,6 +6,7 @@ import { jobOffers, posts, postRevisions, threads, type User } from "../schema";
 import { channelId, documentFromText, makeUser } from "../test-factories";
 import { createTestDb, type TestDb } from "../testing";
 import { createOffer, getOffer, listOffers, setOfferFilled, updateOffer, type OfferListFilters } from "./offers";
+import { postContent, threadRow } from "@/lib/forum/content";
 
 let testDb: TestDb;
 let pro: User;
@@ -35,13 +36,16 @@ describe("createOffer", () => {
   it("creates an offer thread, its opening post and its fields in one go", async () => {
     const channel = await channelId(testDb.db, "offres");
     const fields = offerFields({ deadline: "2030-01-15", salaryMin: 26000, salaryMax: 29000 });
-    const { thread, isNew, postId } = await createOffer(testDb.db, {
-      channelId: channel,
-      authorId: pro.id,
-      title: "Coordinatrice de tiers-lieu",
-      body: documentFromText("Animer le lieu."),
-      fields,
-    });
+    const { thread, isNew, postId } = await createOffer(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: pro.id,
+        title: "Coordinatrice de tiers-lieu",
+        body: documentFromText("Animer le lieu."),
+        fields,
+      }),
+    );
     expect(isNew).toBe(true);
     expect(thread.kind).toBe("offer");
     const offer = await getOffer(testDb.db, { threadId: thread.id });
@@ -67,8 +71,8 @@ describe("createOffer", () => {
       fields: offerFields(),
       idempotencyKey: crypto.randomUUID(),
     };
-    const first = await createOffer(testDb.db, params);
-    const second = await createOffer(testDb.db, params);
+    const first = await createOffer(testDb.db, threadRow(params));
+    const second = await createOffer(testDb.db, threadRow(params));
     expect(second.isNew).toBe(false);
     expect(second.thread.id).toBe(first.thread.id);
     const [count] = await testDb.db
@@ -218,7 +222,7 @@ describe("updateOffer and setOfferFilled", () => {
       threadId: thread.id,
       actorId: pro.id,
       title: "Après modification",
-      body: documentFromText("Nouvelle description"),
+      content: postContent(documentFromText("Nouvelle description")),
       fields: offerFields({ city: "Villeurbanne", deadline: "2030-06-30" }),
       expectedVersion: 1,
     });
@@ -239,7 +243,7 @@ describe("updateOffer and setOfferFilled", () => {
       threadId: thread.id,
       actorId: member.id,
       title: "Détournée",
-      body: documentFromText("Spam"),
+      content: postContent(documentFromText("Spam")),
       fields: offerFields({ howToApply: "https://phishing.example" }),
     });
     expect(result).toEqual({ ok: false, reason: "not_found" });
@@ -256,7 +260,7 @@ describe("updateOffer and setOfferFilled", () => {
       threadId: thread.id,
       actorId: pro.id,
       title: "Conflit réécrit",
-      body: documentFromText("Version périmée"),
+      content: postContent(documentFromText("Version périmée")),
       fields: offerFields({ city: "Bron" }),
       expectedVersion: 1,
     });

@@ -1,12 +1,11 @@
 import { and, desc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import type { RichTextDocument } from "@/lib/editor/document";
 import { decodeCursor, encodeCursor } from "@/lib/offers/cursor";
 import { offerExpiresAt } from "@/lib/offers/expiry";
 import type { OfferDetail, OfferFields, OfferSummary } from "@/lib/offers/types";
 import type { DbOrTx } from "../client";
 import { jobOffers, posts, threads, users, type Thread } from "../schema";
-import { updatePost } from "./posts";
-import { createThread } from "./threads";
+import { updatePost, type PostContent } from "./posts";
+import { createThread, type CreateThreadParams } from "./threads";
 
 export const OFFERS_PAGE_SIZE = 20;
 
@@ -180,40 +179,33 @@ export async function getOffer(db: DbOrTx, { threadId }: { threadId: number }): 
   return { ...toSummary(row), authorId: row.authorId, isDeleted: row.deletedAt !== null, opening: row.opening };
 }
 
-export type CreateOfferParams = {
-  channelId: number;
-  authorId: string;
-  title: string;
-  body: RichTextDocument;
-  fields: OfferFields;
-  idempotencyKey?: string;
-};
+export type CreateOfferParams = Omit<CreateThreadParams, "kind"> & { fields: OfferFields };
+
+/** The structured part of a new offer, inside the transaction that wrote its thread. */
+export async function insertOfferFields(
+  tx: DbOrTx,
+  { thread, fields }: { thread: Pick<Thread, "id" | "createdAt">; fields: OfferFields },
+): Promise<void> {
+  const publishedAt = thread.createdAt;
+  await tx.insert(jobOffers).values({
+    threadId: thread.id,
+    ...fields,
+    publishedAt,
+    expiresAt: offerExpiresAt({ deadline: fields.deadline, publishedAt }),
+  });
+}
 
 /**
- * Publishes an offer: the thread, its opening post and the structured fields in one
- * transaction. A retried submission (same idempotency key) returns the first offer.
+ * An offer, its thread and opening post in one transaction, without the publishing pipeline's
+ * limits and events (lib/offers/service publishes through it): for seeds and tests.
  */
 export async function createOffer(
   db: DbOrTx,
-  params: CreateOfferParams,
+  { fields, ...thread }: CreateOfferParams,
 ): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
   return db.transaction(async (tx) => {
-    const created = await createThread(tx, {
-      channelId: params.channelId,
-      authorId: params.authorId,
-      title: params.title,
-      body: params.body,
-      kind: "offer",
-      idempotencyKey: params.idempotencyKey,
-    });
-    if (!created.isNew) return created;
-    const publishedAt = created.thread.createdAt;
-    await tx.insert(jobOffers).values({
-      threadId: created.thread.id,
-      ...params.fields,
-      publishedAt,
-      expiresAt: offerExpiresAt({ deadline: params.fields.deadline, publishedAt }),
-    });
+    const created = await createThread(tx, { ...thread, kind: "offer" });
+    if (created.isNew) await insertOfferFields(tx, { thread: created.thread, fields });
     return created;
   });
 }
@@ -238,7 +230,7 @@ export async function updateOffer(
     threadId: number;
     actorId: string;
     title: string;
-    body: RichTextDocument;
+    content: PostContent;
     fields: OfferFields;
     expectedVersion?: number;
   },
@@ -255,7 +247,7 @@ export async function updateOffer(
     const post = await updatePost(tx, {
       postId: current.postId,
       actorId: params.actorId,
-      body: params.body,
+      content: params.content,
       title: params.title,
       expectedVersion: params.expectedVersion ?? current.version,
     });

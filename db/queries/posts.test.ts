@@ -7,6 +7,7 @@ import { createTestDb, type TestDb } from "../testing";
 import { getDraft, saveDraft } from "./drafts";
 import { createReply, deletePost, getPostById, listPostRevisions, listPostsAfter, updatePost } from "./posts";
 import { createThread } from "./threads";
+import { postContent, replyRow, threadRow } from "@/lib/forum/content";
 
 let testDb: TestDb;
 let alice: User;
@@ -24,12 +25,15 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 async function newThread(title = "Un fil", authorId = alice.id) {
-  const { thread, postId } = await createThread(testDb.db, {
-    channelId: channel,
-    authorId,
-    title,
-    body: documentFromText(`Ouverture de ${title}`),
-  });
+  const { thread, postId } = await createThread(
+    testDb.db,
+    threadRow({
+      channelId: channel,
+      authorId,
+      title,
+      body: documentFromText(`Ouverture de ${title}`),
+    }),
+  );
   return { threadId: thread.id, openingId: postId };
 }
 
@@ -39,12 +43,12 @@ async function reply(
   text: string,
   extra: { replyToId?: number | null; idempotencyKey?: string } = {},
 ) {
-  const result = await createReply(testDb.db, { threadId, authorId, body: documentFromText(text), ...extra });
+  const result = await createReply(testDb.db, replyRow({ threadId, authorId, body: documentFromText(text), ...extra }));
   if (!result.ok) throw new Error(`reply failed: ${result.reason}`);
   return result;
 }
 
-async function threadRow(threadId: number) {
+async function loadThreadRow(threadId: number) {
   const [row] = await testDb.db.select().from(threads).where(eq(threads.id, threadId));
   return row!;
 }
@@ -63,7 +67,7 @@ describe("createReply numbering", () => {
     expect(second.post.number).toBe(3);
     expect(second.post.author).toMatchObject({ id: carol.id, name: "Carol Petit" });
     expect(second.post.bodyHtml).toBe("<p>Deuxième réponse</p>");
-    const thread = await threadRow(threadId);
+    const thread = await loadThreadRow(threadId);
     expect(thread.replyCount).toBe(2);
     expect(thread.lastPostNumber).toBe(3);
   });
@@ -73,7 +77,10 @@ describe("createReply numbering", () => {
     const authors = [alice, bob, carol];
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        createReply(testDb.db, { threadId, authorId: authors[i % 3]!.id, body: documentFromText(`Réponse ${i}`) }),
+        createReply(
+          testDb.db,
+          replyRow({ threadId, authorId: authors[i % 3]!.id, body: documentFromText(`Réponse ${i}`) }),
+        ),
       ),
     );
     expect(results.every((result) => result.ok)).toBe(true);
@@ -83,7 +90,7 @@ describe("createReply numbering", () => {
 
     const stored = await postsOf(threadId);
     expect(stored.map((post) => post.number)).toEqual([1, ...expected]);
-    const thread = await threadRow(threadId);
+    const thread = await loadThreadRow(threadId);
     expect(thread.replyCount).toBe(20);
     expect(thread.lastPostNumber).toBe(21);
   });
@@ -108,29 +115,35 @@ describe("createReply nesting", () => {
     const one = await newThread("Fil un");
     const other = await newThread("Fil deux");
     const foreign = await reply(other.threadId, bob.id, "Ailleurs");
-    const before = await threadRow(one.threadId);
+    const before = await loadThreadRow(one.threadId);
 
-    const result = await createReply(testDb.db, {
-      threadId: one.threadId,
-      authorId: carol.id,
-      body: documentFromText("Perdu"),
-      replyToId: foreign.post.id,
-    });
+    const result = await createReply(
+      testDb.db,
+      replyRow({
+        threadId: one.threadId,
+        authorId: carol.id,
+        body: documentFromText("Perdu"),
+        replyToId: foreign.post.id,
+      }),
+    );
     expect(result).toEqual({ ok: false, reason: "reply_target_not_found" });
 
-    const after = await threadRow(one.threadId);
+    const after = await loadThreadRow(one.threadId);
     expect(after.lastPostNumber).toBe(before.lastPostNumber);
     expect(after.replyCount).toBe(before.replyCount);
     expect(await postsOf(one.threadId)).toHaveLength(1);
   });
 
   it("refuses a reply to a thread that does not exist or was deleted", async () => {
-    const missing = await createReply(testDb.db, { threadId: 987_654, authorId: bob.id, body: documentFromText("?") });
+    const missing = await createReply(
+      testDb.db,
+      replyRow({ threadId: 987_654, authorId: bob.id, body: documentFromText("?") }),
+    );
     expect(missing).toEqual({ ok: false, reason: "thread_not_found" });
 
     const { threadId } = await newThread("Bientôt supprimé");
     await testDb.db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, threadId));
-    const deleted = await createReply(testDb.db, { threadId, authorId: bob.id, body: documentFromText("?") });
+    const deleted = await createReply(testDb.db, replyRow({ threadId, authorId: bob.id, body: documentFromText("?") }));
     expect(deleted).toEqual({ ok: false, reason: "thread_not_found" });
     expect(await postsOf(threadId)).toHaveLength(1);
   });
@@ -145,7 +158,7 @@ describe("createReply idempotency", () => {
     expect(second.isNew).toBe(false);
     expect(second.post.id).toBe(first.post.id);
     expect(await postsOf(threadId)).toHaveLength(2);
-    expect((await threadRow(threadId)).replyCount).toBe(1);
+    expect((await loadThreadRow(threadId)).replyCount).toBe(1);
   });
 
   it("creates one post when the same submission arrives concurrently, and the numbering stays gap-free", async () => {
@@ -153,12 +166,15 @@ describe("createReply idempotency", () => {
     const key = `concurrent-${randomUUID()}`;
     const results = await Promise.all(
       Array.from({ length: 4 }, () =>
-        createReply(testDb.db, {
-          threadId,
-          authorId: carol.id,
-          body: documentFromText("Envoyé quatre fois"),
-          idempotencyKey: key,
-        }),
+        createReply(
+          testDb.db,
+          replyRow({
+            threadId,
+            authorId: carol.id,
+            body: documentFromText("Envoyé quatre fois"),
+            idempotencyKey: key,
+          }),
+        ),
       ),
     );
     const ids = new Set(results.map((result) => (result.ok ? result.post.id : null)));
@@ -168,7 +184,7 @@ describe("createReply idempotency", () => {
 
     const stored = await postsOf(threadId);
     expect(stored).toHaveLength(2);
-    const thread = await threadRow(threadId);
+    const thread = await loadThreadRow(threadId);
     expect(thread.replyCount).toBe(1);
     expect(thread.lastPostNumber).toBe(2);
 
@@ -194,7 +210,7 @@ describe("updatePost", () => {
     const result = await updatePost(testDb.db, {
       postId: original.post.id,
       actorId: bob.id,
-      body: documentFromText("Version deux"),
+      content: postContent(documentFromText("Version deux")),
       expectedVersion: 1,
     });
     expect(result.ok).toBe(true);
@@ -219,14 +235,14 @@ describe("updatePost", () => {
     await updatePost(testDb.db, {
       postId: original.post.id,
       actorId: carol.id,
-      body: documentFromText("Modifié ailleurs"),
+      content: postContent(documentFromText("Modifié ailleurs")),
       expectedVersion: 1,
     });
 
     const stale = await updatePost(testDb.db, {
       postId: original.post.id,
       actorId: carol.id,
-      body: documentFromText("Mon ancienne copie"),
+      content: postContent(documentFromText("Mon ancienne copie")),
       expectedVersion: 1,
     });
     expect(stale.ok).toBe(false);
@@ -245,12 +261,12 @@ describe("updatePost", () => {
     const result = await updatePost(testDb.db, {
       postId: openingId,
       actorId: alice.id,
-      body: documentFromText("Nouveau début"),
+      content: postContent(documentFromText("Nouveau début")),
       expectedVersion: 1,
       title: "Titre corrigé",
     });
     expect(result.ok).toBe(true);
-    const thread = await threadRow(threadId);
+    const thread = await loadThreadRow(threadId);
     expect(thread.excerpt).toBe("Nouveau début");
     expect(thread.title).toBe("Titre corrigé");
   });
@@ -263,7 +279,7 @@ describe("updatePost", () => {
     const edit = await updatePost(testDb.db, {
       postId: original.post.id,
       actorId: carol.id,
-      body: documentFromText("Piraté"),
+      content: postContent(documentFromText("Piraté")),
       expectedVersion: 1,
     });
     expect(edit).toEqual({ ok: false, reason: "not_found" });
@@ -273,7 +289,7 @@ describe("updatePost", () => {
     expect(after).toEqual(before);
     expect(after!.deletedAt).toBeNull();
     expect(await listPostRevisions(testDb.db, { postId: original.post.id })).toHaveLength(0);
-    expect((await threadRow(threadId)).replyCount).toBe(1);
+    expect((await loadThreadRow(threadId)).replyCount).toBe(1);
   });
 });
 
@@ -285,10 +301,10 @@ describe("deletePost", () => {
     await updatePost(testDb.db, {
       postId: doomed.post.id,
       actorId: bob.id,
-      body: documentFromText("Secret modifié"),
+      content: postContent(documentFromText("Secret modifié")),
       expectedVersion: 1,
     });
-    expect((await threadRow(threadId)).replyCount).toBe(2);
+    expect((await loadThreadRow(threadId)).replyCount).toBe(2);
 
     const deleted = await deletePost(testDb.db, { postId: doomed.post.id, actorId: bob.id });
     expect(deleted).not.toBeNull();
@@ -301,17 +317,17 @@ describe("deletePost", () => {
     expect(stored!.bodyText).toBe("");
     expect(JSON.stringify(stored!.body)).not.toContain("Secret");
     expect(await listPostRevisions(testDb.db, { postId: doomed.post.id })).toEqual([]);
-    expect((await threadRow(threadId)).replyCount).toBe(1);
+    expect((await loadThreadRow(threadId)).replyCount).toBe(1);
     expect((await getPostById(testDb.db, { postId: kept.post.id }))!.bodyText).toBe("Reste");
 
     // Deleting twice does nothing more.
     expect(await deletePost(testDb.db, { postId: doomed.post.id, actorId: bob.id })).toBeNull();
-    expect((await threadRow(threadId)).replyCount).toBe(1);
+    expect((await loadThreadRow(threadId)).replyCount).toBe(1);
     // And a deleted post can no longer be edited.
     const edit = await updatePost(testDb.db, {
       postId: doomed.post.id,
       actorId: bob.id,
-      body: documentFromText("Revenu"),
+      content: postContent(documentFromText("Revenu")),
       expectedVersion: 3,
     });
     expect(edit).toEqual({ ok: false, reason: "not_found" });
@@ -356,7 +372,7 @@ describe("mentions", () => {
       { id: unknownId, label: "Fantôme" },
       { id: suspended.id, label: "Sam Suspendu" },
     ]);
-    const result = await createReply(testDb.db, { threadId, authorId: alice.id, body });
+    const result = await createReply(testDb.db, replyRow({ threadId, authorId: alice.id, body }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.post.bodyHtml).toContain(`data-user-id="${bob.id}"`);
@@ -371,7 +387,7 @@ describe("mentions", () => {
     await updatePost(testDb.db, {
       postId: result.post.id,
       actorId: alice.id,
-      body: documentWithMentions("finalement", [{ id: carol.id, label: "Carol Petit" }]),
+      content: postContent(documentWithMentions("finalement", [{ id: carol.id, label: "Carol Petit" }])),
       expectedVersion: 1,
     });
     const afterEdit = await testDb.db
@@ -386,15 +402,18 @@ describe("mentions", () => {
   });
 
   it("records mentions in an opening post too", async () => {
-    const { thread, postId } = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: carol.id,
-      title: "Avec mention",
-      body: documentWithMentions("peux-tu relire ?", [
-        { id: bob.id, label: "Bob Durand" },
-        { id: randomUUID(), label: "Inconnu" },
-      ]),
-    });
+    const { thread, postId } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: carol.id,
+        title: "Avec mention",
+        body: documentWithMentions("peux-tu relire ?", [
+          { id: bob.id, label: "Bob Durand" },
+          { id: randomUUID(), label: "Inconnu" },
+        ]),
+      }),
+    );
     expect(thread.excerpt).toBe("@Bob Durand @Inconnu peux-tu relire ?");
     const stored = await testDb.db
       .select({ userId: mentions.userId })

@@ -1,6 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { RichTextDocument } from "@/lib/editor/document";
-import { documentText, excerptOf, renderDocumentHtml } from "@/lib/editor/render";
 import type { DbOrTx } from "../client";
 import { drafts, mentions, postRevisions, posts, threads, users, type Post } from "../schema";
 import { existingMentionIds } from "./threads";
@@ -10,13 +9,26 @@ export const authorColumns = { id: users.id, name: users.name, role: users.role,
 export type PostAuthor = { id: string; name: string; role: string; organisation: string | null };
 export type PostWithAuthor = Post & { author: PostAuthor };
 
+/**
+ * A post's body with what is derived from it. The service layer renders it (lib/forum/content)
+ * so that the data layer never runs the renderer: queries store what they are given.
+ */
+export type PostContent = {
+  body: RichTextDocument;
+  html: string;
+  text: string;
+  excerpt: string;
+  /** Ids the document mentions; only existing, active accounts are recorded. */
+  mentionIds: string[];
+};
+
 /** Signals a retried submission inside the transaction, to roll back the counter bump. */
 class DuplicateSubmission extends Error {}
 
 export type CreateReplyParams = {
   threadId: number;
   authorId: string;
-  body: RichTextDocument;
+  content: PostContent;
   replyToId?: number | null;
   idempotencyKey?: string;
 };
@@ -69,7 +81,6 @@ export async function createReply(db: DbOrTx, params: CreateReplyParams): Promis
         .where(and(eq(threads.id, params.threadId), isNull(threads.deletedAt)))
         .returning({ number: threads.lastPostNumber });
       if (!thread) return { ok: false as const, reason: "thread_not_found" as const };
-      const text = documentText(params.body);
       const [post] = await tx
         .insert(posts)
         .values({
@@ -77,15 +88,15 @@ export async function createReply(db: DbOrTx, params: CreateReplyParams): Promis
           authorId: params.authorId,
           number: thread.number,
           replyToId,
-          body: params.body,
-          bodyText: text,
-          bodyHtml: renderDocumentHtml(params.body),
+          body: params.content.body,
+          bodyText: params.content.text,
+          bodyHtml: params.content.html,
           idempotencyKey: params.idempotencyKey ?? null,
         })
         .onConflictDoNothing()
         .returning();
       if (!post) throw new DuplicateSubmission();
-      const mentioned = await existingMentionIds(tx, params.body);
+      const mentioned = await existingMentionIds(tx, params.content.mentionIds);
       if (mentioned.length) await tx.insert(mentions).values(mentioned.map((userId) => ({ postId: post.id, userId })));
       await tx
         .delete(drafts)
@@ -120,7 +131,7 @@ export type UpdatePostResult =
  */
 export async function updatePost(
   db: DbOrTx,
-  params: { postId: number; actorId: string; body: RichTextDocument; expectedVersion: number; title?: string },
+  params: { postId: number; actorId: string; content: PostContent; expectedVersion: number; title?: string },
 ): Promise<UpdatePostResult> {
   return db.transaction(async (tx) => {
     const [current] = await tx
@@ -142,26 +153,25 @@ export async function updatePost(
       editorId: params.actorId,
       createdAt: current.post.editedAt ?? current.post.createdAt,
     });
-    const text = documentText(params.body);
     const [updated] = await tx
       .update(posts)
       .set({
-        body: params.body,
-        bodyText: text,
-        bodyHtml: renderDocumentHtml(params.body),
+        body: params.content.body,
+        bodyText: params.content.text,
+        bodyHtml: params.content.html,
         version: sql`${posts.version} + 1`,
         editedAt: sql`now()`,
       })
       .where(and(eq(posts.id, params.postId), eq(posts.authorId, params.actorId)))
       .returning();
     await tx.delete(mentions).where(eq(mentions.postId, params.postId));
-    const mentioned = await existingMentionIds(tx, params.body);
+    const mentioned = await existingMentionIds(tx, params.content.mentionIds);
     if (mentioned.length)
       await tx.insert(mentions).values(mentioned.map((userId) => ({ postId: params.postId, userId })));
     if (updated!.number === 1) {
       await tx
         .update(threads)
-        .set({ excerpt: excerptOf(text), ...(params.title ? { title: params.title } : {}) })
+        .set({ excerpt: params.content.excerpt, ...(params.title ? { title: params.title } : {}) })
         .where(eq(threads.id, updated!.threadId));
     }
     return { ok: true as const, post: { ...updated!, author: current.author } };

@@ -7,6 +7,7 @@ import { deleteDraft, getDraft, saveDraft } from "./drafts";
 import { createReply } from "./posts";
 import { listReactionSummaries, toggleReaction } from "./reactions";
 import { createThread } from "./threads";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 let testDb: TestDb;
 let alice: User;
@@ -20,19 +21,22 @@ beforeAll(async () => {
   alice = await makeUser(testDb.db, "Alice Martin");
   bob = await makeUser(testDb.db, "Bob Durand");
   carol = await makeUser(testDb.db, "Carol Petit");
-  const created = await createThread(testDb.db, {
-    channelId: await channelId(testDb.db, "entraide"),
-    authorId: alice.id,
-    title: "Réactions",
-    body: documentFromText("Réagissez"),
-  });
+  const created = await createThread(
+    testDb.db,
+    threadRow({
+      channelId: await channelId(testDb.db, "entraide"),
+      authorId: alice.id,
+      title: "Réactions",
+      body: documentFromText("Réagissez"),
+    }),
+  );
   threadId = created.thread.id;
   openingId = created.postId;
 });
 afterAll(() => testDb.close());
 
 async function newPost(text: string) {
-  const result = await createReply(testDb.db, { threadId, authorId: alice.id, body: documentFromText(text) });
+  const result = await createReply(testDb.db, replyRow({ threadId, authorId: alice.id, body: documentFromText(text) }));
   if (!result.ok) throw new Error(result.reason);
   return result.post.id;
 }

@@ -17,6 +17,7 @@ import {
   listReviewStatuses,
   setReviewResolved,
 } from "./reviews";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 let testDb: TestDb;
 let alice: User;
@@ -40,18 +41,21 @@ const fileOf = () => ({
 async function request(
   params: { file?: ReturnType<typeof fileOf> | null; letterText?: string; idempotencyKey?: string } = {},
 ) {
-  return createReviewRequest(testDb.db, {
-    channelId: await channelId(testDb.db, "cv"),
-    authorId: alice.id,
-    title: "Relecture de mon CV",
-    body: documentFromText("Un avis sur la structure ?"),
-    docKind: "cv",
-    target: "Chargée de projet ESS",
-    feedbackWanted: "Un avis sur la structure ?",
-    file: params.file === undefined ? fileOf() : params.file,
-    letterText: params.letterText ?? null,
-    idempotencyKey: params.idempotencyKey,
-  });
+  return createReviewRequest(
+    testDb.db,
+    threadRow({
+      channelId: await channelId(testDb.db, "cv"),
+      authorId: alice.id,
+      title: "Relecture de mon CV",
+      body: documentFromText("Un avis sur la structure ?"),
+      docKind: "cv",
+      target: "Chargée de projet ESS",
+      feedbackWanted: "Un avis sur la structure ?",
+      file: params.file === undefined ? fileOf() : params.file,
+      letterText: params.letterText ?? null,
+      idempotencyKey: params.idempotencyKey,
+    }),
+  );
 }
 
 describe("review requests", () => {
@@ -125,8 +129,8 @@ describe("review requests", () => {
       scores,
       idempotencyKey: key,
     };
-    const first = await createReviewFeedback(testDb.db, params);
-    const again = await createReviewFeedback(testDb.db, params);
+    const first = await createReviewFeedback(testDb.db, replyRow(params));
+    const again = await createReviewFeedback(testDb.db, replyRow(params));
     expect(first.ok && first.isNew).toBe(true);
     expect(again.ok && !again.isNew).toBe(true);
     const feedback = await listReviewFeedback(testDb.db, { threadId: created.thread.id });
@@ -139,20 +143,26 @@ describe("review requests", () => {
     const version = (await listReviewRequests(testDb.db, { threadIds: [created.thread.id] })).get(created.thread.id)!
       .versions[0]!;
     const base = { threadId: created.thread.id, versionId: version.id, authorId: bob.id };
-    await createPageComment(testDb.db, {
-      ...base,
-      page: 2,
-      rect: null,
-      body: documentFromText("Page 2\n\nMarge trop large"),
-      idempotencyKey: randomUUID(),
-    });
-    await createPageComment(testDb.db, {
-      ...base,
-      page: 1,
-      rect: { x: 0.1, y: 0.2, w: 0.3, h: 0.05 },
-      body: documentFromText("Page 1\n\nTitre"),
-      idempotencyKey: randomUUID(),
-    });
+    await createPageComment(
+      testDb.db,
+      replyRow({
+        ...base,
+        page: 2,
+        rect: null,
+        body: documentFromText("Page 2\n\nMarge trop large"),
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    await createPageComment(
+      testDb.db,
+      replyRow({
+        ...base,
+        page: 1,
+        rect: { x: 0.1, y: 0.2, w: 0.3, h: 0.05 },
+        body: documentFromText("Page 1\n\nTitre"),
+        idempotencyKey: randomUUID(),
+      }),
+    );
     const comments = await listPageComments(testDb.db, { threadId: created.thread.id });
     expect(comments.map((comment) => [comment.page, comment.postNumber, comment.rect])).toEqual([
       [1, 3, { x: 0.1, y: 0.2, w: 0.3, h: 0.05 }],
@@ -174,14 +184,17 @@ describe("channel list statuses", () => {
     )!.versions;
     const score = { score: 3 };
     for (const key of [randomUUID(), randomUUID()]) {
-      await createReviewFeedback(testDb.db, {
-        threadId: reviewed.thread.id,
-        versionId: version!.id,
-        authorId: bob.id,
-        body: documentFromText("Bien"),
-        scores: { readability: score },
-        idempotencyKey: key,
-      });
+      await createReviewFeedback(
+        testDb.db,
+        replyRow({
+          threadId: reviewed.thread.id,
+          versionId: version!.id,
+          authorId: bob.id,
+          body: documentFromText("Bien"),
+          scores: { readability: score },
+          idempotencyKey: key,
+        }),
+      );
     }
     await addReviewVersion(testDb.db, {
       threadId: reviewed.thread.id,

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import type { RichTextDocument } from "@/lib/editor/document";
 import type { DbOrTx } from "../client";
 import {
   channels,
@@ -18,61 +17,68 @@ import {
   type StoredFile,
 } from "../schema";
 import type { FeedbackView, PageCommentView, ReviewRequestView } from "@/lib/reviews/types";
-import { createReply } from "./posts";
-import { createThread } from "./threads";
+import { createReply, type CreateReplyParams } from "./posts";
+import { createThread, type CreateThreadParams } from "./threads";
 
 export type NewStoredFile = Pick<StoredFile, "storageKey" | "contentType" | "byteSize" | "pageCount" | "originalName">;
 
-export type CreateReviewRequestParams = {
-  channelId: number;
-  authorId: string;
-  title: string;
-  body: RichTextDocument;
+/** The review-specific part of a new review or pitch thread. */
+export type ReviewRequestFields = {
   docKind: ReviewDocKind;
   target: string;
   feedbackWanted: string;
   /** Exactly one of the two: an uploaded (already stored and checked) file, or a pasted letter. */
   file?: NewStoredFile | null;
   letterText?: string | null;
-  idempotencyKey?: string;
-  /** `pitch` for pitch practice threads (doc kind `pitch`); review requests otherwise. */
-  kind?: "review" | "pitch";
 };
 
 /**
- * A review request in one transaction: the thread and its opening post, the request's fields,
- * the file's row (owned by the author) and version 1. If anything fails nothing is written, and
- * the caller removes the stored bytes (lib/reviews/service), so no orphan file remains.
+ * The request's fields, the file's row (owned by the author) and version 1, inside the
+ * transaction that wrote the thread. If anything fails nothing is written, and the publishing
+ * pipeline removes the stored bytes, so no orphan file remains.
  */
-export async function createReviewRequest(db: DbOrTx, params: CreateReviewRequestParams) {
+export async function insertReviewRequest(
+  tx: DbOrTx,
+  params: ReviewRequestFields & { threadId: number; authorId: string },
+): Promise<{ fileId: string | null }> {
+  await tx.insert(reviewRequests).values({
+    threadId: params.threadId,
+    docKind: params.docKind,
+    target: params.target,
+    feedbackWanted: params.feedbackWanted,
+  });
+  let fileId: string | null = null;
+  if (params.file) {
+    const [file] = await tx
+      .insert(storedFiles)
+      .values({ ...params.file, ownerId: params.authorId })
+      .returning({ id: storedFiles.id });
+    fileId = file!.id;
+  }
+  await tx
+    .insert(reviewVersions)
+    .values({ threadId: params.threadId, number: 1, fileId, letterText: params.letterText ?? null });
+  return { fileId };
+}
+
+/**
+ * A review request, its thread and opening post in one transaction, without the publishing
+ * pipeline's limits and events (lib/reviews/service publishes through it): for seeds and tests.
+ */
+export async function createReviewRequest(
+  db: DbOrTx,
+  { docKind, target, feedbackWanted, file, letterText, ...thread }: CreateThreadParams & ReviewRequestFields,
+) {
   return db.transaction(async (tx) => {
-    const { thread, isNew } = await createThread(tx, {
-      channelId: params.channelId,
-      authorId: params.authorId,
-      title: params.title,
-      body: params.body,
-      kind: params.kind ?? "review",
-      idempotencyKey: params.idempotencyKey,
+    const created = await createThread(tx, { ...thread, kind: thread.kind ?? "review" });
+    if (!created.isNew) return { thread: created.thread, isNew: false as const, fileId: null };
+    const fields = { docKind, target, feedbackWanted, file, letterText };
+    const { fileId } = await insertReviewRequest(tx, {
+      ...fields,
+      threadId: created.thread.id,
+      authorId: thread.authorId,
     });
-    if (!isNew) return { thread, isNew: false as const, fileId: null };
-    await tx.insert(reviewRequests).values({
-      threadId: thread.id,
-      docKind: params.docKind,
-      target: params.target,
-      feedbackWanted: params.feedbackWanted,
-    });
-    let fileId: string | null = null;
-    if (params.file) {
-      const [file] = await tx
-        .insert(storedFiles)
-        .values({ ...params.file, ownerId: params.authorId })
-        .returning({ id: storedFiles.id });
-      fileId = file!.id;
-    }
-    await tx
-      .insert(reviewVersions)
-      .values({ threadId: thread.id, number: 1, fileId, letterText: params.letterText ?? null });
-    return { thread, isNew: true as const, fileId };
+    return { thread: created.thread, isNew: true as const, fileId };
   });
 }
 
@@ -185,36 +191,27 @@ export async function deleteStoredFile(
   return row?.storageKey ?? null;
 }
 
+export type FeedbackFields = { threadId: number; versionId: number; authorId: string; scores: RubricScores };
+
+/** The rubric row of a structured review, inside the transaction that wrote its reply post. */
+export async function insertReviewFeedback(tx: DbOrTx, params: FeedbackFields & { postId: number }): Promise<void> {
+  await tx.insert(reviewFeedback).values(params);
+}
+
 /**
- * A structured review: the reply post and its rubric row in one transaction. A retried
+ * A structured review (reply post and rubric row in one transaction) without the publishing
+ * pipeline (lib/reviews/feedback publishes through it): for seeds and tests. A retried
  * submission (same idempotency key) returns the first post and writes nothing.
  */
 export async function createReviewFeedback(
   db: DbOrTx,
-  params: {
-    threadId: number;
-    versionId: number;
-    authorId: string;
-    body: RichTextDocument;
-    scores: RubricScores;
-    idempotencyKey: string;
-  },
+  { versionId, scores, ...reply }: CreateReplyParams & { versionId: number; scores: RubricScores },
 ) {
   return db.transaction(async (tx) => {
-    const result = await createReply(tx, {
-      threadId: params.threadId,
-      authorId: params.authorId,
-      body: params.body,
-      idempotencyKey: params.idempotencyKey,
-    });
+    const result = await createReply(tx, reply);
     if (!result.ok || !result.isNew) return result;
-    await tx.insert(reviewFeedback).values({
-      postId: result.post.id,
-      threadId: params.threadId,
-      versionId: params.versionId,
-      authorId: params.authorId,
-      scores: params.scores,
-    });
+    const fields = { threadId: reply.threadId, versionId, authorId: reply.authorId, scores };
+    await insertReviewFeedback(tx, { ...fields, postId: result.post.id });
     return result;
   });
 }
@@ -344,34 +341,22 @@ export async function withdrawVersionFile(
   return target?.fileId ? deleteStoredFile(db, { fileId: target.fileId, ownerId: actorId }) : null;
 }
 
-/** A page comment: its reply post and its page (and rectangle) in one transaction. */
+export type PageCommentFields = { threadId: number; versionId: number; page: number; rect: PageRect | null };
+
+/** The page (and rectangle) of a page comment, inside the transaction that wrote its reply post. */
+export async function insertPageComment(tx: DbOrTx, params: PageCommentFields & { postId: number }): Promise<void> {
+  await tx.insert(reviewPageComments).values(params);
+}
+
+/** A page comment (reply post and page in one transaction) without the pipeline: for seeds and tests. */
 export async function createPageComment(
   db: DbOrTx,
-  params: {
-    threadId: number;
-    versionId: number;
-    authorId: string;
-    page: number;
-    rect: PageRect | null;
-    body: RichTextDocument;
-    idempotencyKey: string;
-  },
+  { versionId, page, rect, ...reply }: CreateReplyParams & Omit<PageCommentFields, "threadId">,
 ) {
   return db.transaction(async (tx) => {
-    const result = await createReply(tx, {
-      threadId: params.threadId,
-      authorId: params.authorId,
-      body: params.body,
-      idempotencyKey: params.idempotencyKey,
-    });
+    const result = await createReply(tx, reply);
     if (!result.ok || !result.isNew) return result;
-    await tx.insert(reviewPageComments).values({
-      postId: result.post.id,
-      threadId: params.threadId,
-      versionId: params.versionId,
-      page: params.page,
-      rect: params.rect,
-    });
+    await insertPageComment(tx, { threadId: reply.threadId, versionId, page, rect, postId: result.post.id });
     return result;
   });
 }

@@ -7,6 +7,7 @@ import { createReply, deletePost } from "./posts";
 import { toggleReaction } from "./reactions";
 import { getThreadPageData } from "./thread-page";
 import { createThread, listChannelThreads } from "./threads";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 /** Every SQL statement Drizzle sends for this file's database. */
 const statements: string[] = [];
@@ -36,12 +37,15 @@ async function countQueries<T>(action: () => Promise<T>): Promise<{ result: T; c
 }
 
 async function reply(threadId: number, author: User, text: string, replyToId?: number) {
-  const result = await createReply(testDb.db, {
-    threadId,
-    authorId: author.id,
-    body: documentFromText(text),
-    replyToId,
-  });
+  const result = await createReply(
+    testDb.db,
+    replyRow({
+      threadId,
+      authorId: author.id,
+      body: documentFromText(text),
+      replyToId,
+    }),
+  );
   if (!result.ok) throw new Error(result.reason);
   return result.post;
 }
@@ -51,12 +55,15 @@ async function reply(threadId: number, author: User, text: string, replyToId?: n
  * `nestedPerRoot` nested answers, with reactions on the opening post, first roots and children.
  */
 async function buildThread(title: string, total: number, nestedPerRoot: number) {
-  const { thread, postId } = await createThread(testDb.db, {
-    channelId: channel,
-    authorId: alice.id,
-    title,
-    body: documentFromText(`Ouverture ${title}`),
-  });
+  const { thread, postId } = await createThread(
+    testDb.db,
+    threadRow({
+      channelId: channel,
+      authorId: alice.id,
+      title,
+      body: documentFromText(`Ouverture ${title}`),
+    }),
+  );
   const people = [alice, bob, carol];
   let made = 1;
   let rootIndex = 0;
@@ -77,12 +84,15 @@ async function buildThread(title: string, total: number, nestedPerRoot: number) 
 
 describe("getThreadPageData", () => {
   it("returns the opening post, then top-level replies with their nested answers grouped under them", async () => {
-    const { thread, postId: openingId } = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: alice.id,
-      title: "Structure",
-      body: documentFromText("Question"),
-    });
+    const { thread, postId: openingId } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: alice.id,
+        title: "Structure",
+        body: documentFromText("Question"),
+      }),
+    );
     const first = await reply(thread.id, bob, "Premier");
     const second = await reply(thread.id, carol, "Deuxième");
     const toFirst = await reply(thread.id, alice, "Réponse au premier", first.id);
@@ -115,12 +125,15 @@ describe("getThreadPageData", () => {
   });
 
   it("serves a long thread in windows: hasMore and lastNumber lead to the next window, without repeats", async () => {
-    const { thread } = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: alice.id,
-      title: "Fenêtres",
-      body: documentFromText("Début"),
-    });
+    const { thread } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: alice.id,
+        title: "Fenêtres",
+        body: documentFromText("Début"),
+      }),
+    );
     const roots = [];
     for (let i = 0; i < 7; i++) {
       const root = await reply(thread.id, [bob, carol][i % 2]!, `Racine ${i}`);
@@ -181,12 +194,15 @@ describe("getThreadPageData", () => {
   });
 
   it("shows a deleted post as deleted, without its body or reactions", async () => {
-    const { thread } = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: alice.id,
-      title: "Supprimé",
-      body: documentFromText("Début"),
-    });
+    const { thread } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: alice.id,
+        title: "Supprimé",
+        body: documentFromText("Début"),
+      }),
+    );
     const gone = await reply(thread.id, bob, "Je retire ce que j'ai dit");
     await toggleReaction(testDb.db, { postId: gone.id, userId: carol.id, emoji: "❤️" });
     await deletePost(testDb.db, { postId: gone.id, actorId: bob.id });
@@ -203,12 +219,15 @@ describe("getThreadPageData", () => {
   });
 
   it("hides a hidden post's body from other members, but not from its author or a facilitator", async () => {
-    const { thread } = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: alice.id,
-      title: "Masqué",
-      body: documentFromText("Début"),
-    });
+    const { thread } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: alice.id,
+        title: "Masqué",
+        body: documentFromText("Début"),
+      }),
+    );
     const hidden = await reply(thread.id, bob, "Propos déplacés");
     const visible = await reply(thread.id, carol, "Propos corrects");
     await testDb.db
@@ -294,17 +313,23 @@ describe("query counts", () => {
     const people = [alice, bob, carol, facilitator];
     const fill = async (target: number, count: number) => {
       for (let i = 0; i < count; i++) {
-        const { thread } = await createThread(testDb.db, {
-          channelId: target,
-          authorId: people[i % 4]!.id,
-          title: `Fil ${i}`,
-          body: documentFromText("x"),
-        });
-        await createReply(testDb.db, {
-          threadId: thread.id,
-          authorId: people[(i + 1) % 4]!.id,
-          body: documentFromText("y"),
-        });
+        const { thread } = await createThread(
+          testDb.db,
+          threadRow({
+            channelId: target,
+            authorId: people[i % 4]!.id,
+            title: `Fil ${i}`,
+            body: documentFromText("x"),
+          }),
+        );
+        await createReply(
+          testDb.db,
+          replyRow({
+            threadId: thread.id,
+            authorId: people[(i + 1) % 4]!.id,
+            body: documentFromText("y"),
+          }),
+        );
       }
     };
     await fill(fewChannel, 5);

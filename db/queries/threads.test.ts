@@ -6,6 +6,7 @@ import { createTestDb, type TestDb } from "../testing";
 import { getDraft, saveDraft } from "./drafts";
 import { createReply } from "./posts";
 import { createThread, listChannelThreads, THREADS_PAGE_SIZE, type ThreadListItem } from "./threads";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 let testDb: TestDb;
 let alice: User;
@@ -47,12 +48,15 @@ describe("createThread", () => {
   it("creates the opening post number 1 with rendered HTML, plain text, excerpt and its author as recent poster", async () => {
     const channel = await channelId(testDb.db, "entraide");
     const body = documentFromText("Bonjour <tous> & bienvenue\n\nDeuxième paragraphe");
-    const { thread, postId, isNew } = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: alice.id,
-      title: "Relire mon CV ?",
-      body,
-    });
+    const { thread, postId, isNew } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: alice.id,
+        title: "Relire mon CV ?",
+        body,
+      }),
+    );
     expect(isNew).toBe(true);
     expect(thread.slug).toBe("relire-mon-cv");
     expect(thread.excerpt).toBe("Bonjour <tous> & bienvenue Deuxième paragraphe");
@@ -72,12 +76,15 @@ describe("createThread", () => {
 
   it("cuts a long opening post into a short excerpt", async () => {
     const channel = await channelId(testDb.db, "entraide");
-    const { thread } = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: alice.id,
-      title: "Long",
-      body: documentFromText("mot ".repeat(200)),
-    });
+    const { thread } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: alice.id,
+        title: "Long",
+        body: documentFromText("mot ".repeat(200)),
+      }),
+    );
     expect(thread.excerpt.length).toBeLessThanOrEqual(180);
     expect(thread.excerpt.endsWith("…")).toBe(true);
   });
@@ -91,8 +98,8 @@ describe("createThread", () => {
       body: documentFromText("Double clic"),
       idempotencyKey: "submit-thread-1",
     };
-    const first = await createThread(testDb.db, params);
-    const second = await createThread(testDb.db, params);
+    const first = await createThread(testDb.db, threadRow(params));
+    const second = await createThread(testDb.db, threadRow(params));
     expect(first.isNew).toBe(true);
     expect(second.isNew).toBe(false);
     expect(second.thread.id).toBe(first.thread.id);
@@ -118,7 +125,8 @@ describe("createThread", () => {
       body: documentFromText("Envoyé deux fois en même temps"),
       idempotencyKey: "submit-thread-concurrent",
     };
-    const submitTwice = () => Promise.allSettled([createThread(testDb.db, params), createThread(testDb.db, params)]);
+    const submitTwice = () =>
+      Promise.allSettled([createThread(testDb.db, threadRow(params)), createThread(testDb.db, threadRow(params))]);
     let pending: ReturnType<typeof submitTwice>;
     if (testDb.driver === "postgres") {
       await testDb.db.transaction(async (tx) => {
@@ -146,20 +154,26 @@ describe("createThread", () => {
   it("does not confuse the same idempotency key used by two different members", async () => {
     const channel = await channelId(testDb.db, "entraide");
     const body = documentFromText("Même clé");
-    const fromAlice = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: alice.id,
-      title: "A",
-      body,
-      idempotencyKey: "shared-key",
-    });
-    const fromCarol = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: carol.id,
-      title: "C",
-      body,
-      idempotencyKey: "shared-key",
-    });
+    const fromAlice = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: alice.id,
+        title: "A",
+        body,
+        idempotencyKey: "shared-key",
+      }),
+    );
+    const fromCarol = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: carol.id,
+        title: "C",
+        body,
+        idempotencyKey: "shared-key",
+      }),
+    );
     expect(fromCarol.isNew).toBe(true);
     expect(fromCarol.thread.id).not.toBe(fromAlice.thread.id);
     expect(fromCarol.thread.authorId).toBe(carol.id);
@@ -176,12 +190,15 @@ describe("createThread", () => {
     await saveDraft(testDb.db, { userId: carol.id, target: `thread:${otherChannel}`, payload: { title: "Autre" } });
     await saveDraft(testDb.db, { userId: bob.id, target: `thread:${channel}`, payload: { title: "Celui de Bob" } });
 
-    await createThread(testDb.db, {
-      channelId: channel,
-      authorId: carol.id,
-      title: "Publié",
-      body: documentFromText("Fini"),
-    });
+    await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: carol.id,
+        title: "Publié",
+        body: documentFromText("Fini"),
+      }),
+    );
 
     expect(await getDraft(testDb.db, { userId: carol.id, target: `thread:${channel}` })).toBeNull();
     expect((await getDraft(testDb.db, { userId: carol.id, target: `thread:${otherChannel}` }))?.payload.title).toBe(
@@ -200,12 +217,15 @@ describe("listChannelThreads", () => {
     const channel = await channelId(testDb.db, "pitch");
     const created: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const { thread } = await createThread(testDb.db, {
-        channelId: channel,
-        authorId: alice.id,
-        title: `Pitch ${i}`,
-        body: documentFromText(`Pitch ${i}`),
-      });
+      const { thread } = await createThread(
+        testDb.db,
+        threadRow({
+          channelId: channel,
+          authorId: alice.id,
+          title: `Pitch ${i}`,
+          body: documentFromText(`Pitch ${i}`),
+        }),
+      );
       created.push(thread.id);
     }
     // Give them distinct, older activity times: Pitch 0 oldest … Pitch 3 newest.
@@ -223,11 +243,14 @@ describe("listChannelThreads", () => {
     expect(page.items[0]!.isPinned).toBe(true);
     expect(page.nextCursor).toBeNull();
 
-    const reply = await createReply(testDb.db, {
-      threadId: created[0]!,
-      authorId: bob.id,
-      body: documentFromText("Je réponds"),
-    });
+    const reply = await createReply(
+      testDb.db,
+      replyRow({
+        threadId: created[0]!,
+        authorId: bob.id,
+        body: documentFromText("Je réponds"),
+      }),
+    );
     expect(reply.ok).toBe(true);
 
     page = await listChannelThreads(testDb.db, { channelId: channel });
@@ -242,18 +265,24 @@ describe("listChannelThreads", () => {
     const dave = await makeUser(testDb.db, "Dave Leroy");
     const eve = await makeUser(testDb.db, "Eve Moreau");
     const fred = await makeUser(testDb.db, "Fred Simon");
-    const { thread } = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: alice.id,
-      title: "Ma lettre",
-      body: documentFromText("Avis ?"),
-    });
+    const { thread } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: alice.id,
+        title: "Ma lettre",
+        body: documentFromText("Avis ?"),
+      }),
+    );
     for (const user of [bob, carol, bob]) {
-      await createReply(testDb.db, {
-        threadId: thread.id,
-        authorId: user.id,
-        body: documentFromText(`Avis de ${user.name}`),
-      });
+      await createReply(
+        testDb.db,
+        replyRow({
+          threadId: thread.id,
+          authorId: user.id,
+          body: documentFromText(`Avis de ${user.name}`),
+        }),
+      );
     }
     let item = (await listChannelThreads(testDb.db, { channelId: channel })).items.find(
       (entry) => entry.id === thread.id,
@@ -267,7 +296,10 @@ describe("listChannelThreads", () => {
     expect(item.replyCount).toBe(3);
 
     for (const user of [dave, eve, fred]) {
-      await createReply(testDb.db, { threadId: thread.id, authorId: user.id, body: documentFromText("Moi aussi") });
+      await createReply(
+        testDb.db,
+        replyRow({ threadId: thread.id, authorId: user.id, body: documentFromText("Moi aussi") }),
+      );
     }
     item = (await listChannelThreads(testDb.db, { channelId: channel })).items.find((entry) => entry.id === thread.id)!;
     expect(item.participants.map((participant) => participant.name)).toEqual([
@@ -284,12 +316,15 @@ describe("listChannelThreads", () => {
     const ids: number[] = [];
     for (let i = 0; i < 65; i++) {
       const author = [alice, bob, carol][i % 3]!;
-      const { thread } = await createThread(testDb.db, {
-        channelId: channel,
-        authorId: author.id,
-        title: `Offre ${i}`,
-        body: documentFromText(`Offre ${i}`),
-      });
+      const { thread } = await createThread(
+        testDb.db,
+        threadRow({
+          channelId: channel,
+          authorId: author.id,
+          title: `Offre ${i}`,
+          body: documentFromText(`Offre ${i}`),
+        }),
+      );
       ids.push(thread.id);
     }
     // Deterministic activity times, four threads per minute: several page boundaries fall
@@ -304,12 +339,15 @@ describe("listChannelThreads", () => {
         .where(eq(threads.id, id));
     }
     // A deleted thread never shows.
-    const { thread: deleted } = await createThread(testDb.db, {
-      channelId: channel,
-      authorId: alice.id,
-      title: "Supprimé",
-      body: documentFromText("x"),
-    });
+    const { thread: deleted } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: channel,
+        authorId: alice.id,
+        title: "Supprimé",
+        body: documentFromText("x"),
+      }),
+    );
     await testDb.db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, deleted.id));
 
     const { pages, items } = await collectAllPages(channel);
@@ -342,12 +380,15 @@ describe("listChannelThreads", () => {
     const channel = await channelId(testDb.db, "programme");
     const ids: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const { thread } = await createThread(testDb.db, {
-        channelId: channel,
-        authorId: bob.id,
-        title: `Atelier ${i}`,
-        body: documentFromText("x"),
-      });
+      const { thread } = await createThread(
+        testDb.db,
+        threadRow({
+          channelId: channel,
+          authorId: bob.id,
+          title: `Atelier ${i}`,
+          body: documentFromText("x"),
+        }),
+      );
       ids.push(thread.id);
     }
     // Newest first: 29 threads a minute apart, then two bumped within the same millisecond.

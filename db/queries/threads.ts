@@ -1,8 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { documentText, excerptOf, mentionedUserIds, renderDocumentHtml } from "@/lib/editor/render";
-import type { RichTextDocument } from "@/lib/editor/document";
-import { slugify } from "@/lib/slug";
 import type { DbOrTx } from "../client";
+import type { PostContent } from "./posts";
 import {
   channels,
   drafts,
@@ -134,14 +132,15 @@ export type CreateThreadParams = {
   channelId: number;
   authorId: string;
   title: string;
-  body: RichTextDocument;
+  /** The URL slug of the title (lib/slug). */
+  slug: string;
+  content: PostContent;
   kind?: ThreadKind;
   idempotencyKey?: string;
 };
 
 /** Keeps only mentions of existing, active accounts. */
-export async function existingMentionIds(db: DbOrTx, doc: RichTextDocument): Promise<string[]> {
-  const ids = mentionedUserIds(doc);
+export async function existingMentionIds(db: DbOrTx, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
   const rows = await db
     .select({ id: users.id })
@@ -192,7 +191,6 @@ async function insertThread(
   params: CreateThreadParams,
 ): Promise<{ thread: Thread; postId: number; isNew: boolean }> {
   return db.transaction(async (tx) => {
-    const text = documentText(params.body);
     const [thread] = await tx
       .insert(threads)
       .values({
@@ -200,8 +198,8 @@ async function insertThread(
         authorId: params.authorId,
         kind: params.kind ?? "discussion",
         title: params.title,
-        slug: slugify(params.title),
-        excerpt: excerptOf(text),
+        slug: params.slug,
+        excerpt: params.content.excerpt,
         lastPostNumber: 1,
         recentPosterIds: [params.authorId],
       })
@@ -212,15 +210,15 @@ async function insertThread(
         threadId: thread!.id,
         authorId: params.authorId,
         number: 1,
-        body: params.body,
-        bodyText: text,
-        bodyHtml: renderDocumentHtml(params.body),
+        body: params.content.body,
+        bodyText: params.content.text,
+        bodyHtml: params.content.html,
         idempotencyKey: params.idempotencyKey ?? null,
       })
       .onConflictDoNothing()
       .returning({ id: posts.id });
     if (!post) throw new DuplicateThreadSubmission();
-    const mentioned = await existingMentionIds(tx, params.body);
+    const mentioned = await existingMentionIds(tx, params.content.mentionIds);
     if (mentioned.length) await tx.insert(mentions).values(mentioned.map((userId) => ({ postId: post!.id, userId })));
     await tx
       .delete(drafts)

@@ -22,6 +22,10 @@ export const channelKinds = ["discussion", "offers", "review", "pitch"] as const
 export const channelVisibility = pgEnum("channel_visibility", channelVisibilities);
 export const channelKind = pgEnum("channel_kind", channelKinds);
 
+/** The document a review thread is about: `pitch` for pitch practice (recording and/or text). */
+export const reviewDocKinds = ["cv", "letter", "pitch"] as const;
+export const reviewDocKind = pgEnum("review_doc_kind", reviewDocKinds);
+
 export const channels = pgTable("channels", {
   id: serial("id").primaryKey(),
   slug: text("slug").notNull().unique(),
@@ -31,6 +35,8 @@ export const channels = pgTable("channels", {
   /** `public`: anonymous visitors may read. Review channels are always members-only (enforced in permissions). */
   visibility: channelVisibility("visibility").notNull().default("members"),
   kind: channelKind("kind").notNull().default("discussion"),
+  /** For `review` and `pitch` channels: the document their threads are about (never guessed from the slug). */
+  docKind: reviewDocKind("doc_kind"),
   allowsQuestions: boolean("allows_questions").notNull().default(false),
   position: integer("position").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

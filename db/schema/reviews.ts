@@ -1,22 +1,7 @@
-import {
-  bigint,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { posts, threads } from "./forum";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { posts, reviewDocKind, reviewDocKinds, threads } from "./forum";
 import { storedFiles } from "./files";
 import { users } from "./users";
-
-/** `pitch`: a pitch practice thread (audio recording and/or text) in the `pitch` channel. */
-export const reviewDocKinds = ["cv", "letter", "pitch"] as const;
-export const reviewDocKind = pgEnum("review_doc_kind", reviewDocKinds);
 
 /** The review-specific part of a thread of kind `review` (one row per thread). */
 export const reviewRequests = pgTable("review_requests", {

@@ -3,7 +3,6 @@ import { deletePostFiles, listPostAttachments } from "@/db/queries/attachments";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { deleteDraft, saveDraft } from "@/db/queries/drafts";
 import {
-  createReply,
   deletePost,
   getPostById,
   getPostWithAuthor,
@@ -14,7 +13,7 @@ import {
 } from "@/db/queries/posts";
 import { listReactionSummaries, toggleReaction } from "@/db/queries/reactions";
 import { getThreadPageData } from "@/db/queries/thread-page";
-import { createThread, getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
+import { getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
 import type { RichTextDocument } from "@/lib/editor/document";
 import { AppError } from "@/lib/errors";
 import type { ReactionEmoji } from "@/lib/forum/reactions";
@@ -30,11 +29,11 @@ import {
   isActiveMember,
   type Actor,
 } from "@/lib/permissions";
-import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
-import { emitPostCreated, emitPostDeleted, emitPostUpdated, emitReactions } from "@/lib/realtime/emit";
-import { threadPath } from "@/lib/slug";
+import { emitPostDeleted, emitPostUpdated, emitReactions } from "@/lib/realtime/emit";
 import { deleteStoredBytes } from "@/lib/storage";
-import { notifyOfferReplySafely } from "@/lib/offers/notify";
+import { postContent } from "./content";
+import { kindRules } from "./kinds";
+import { publishReply, publishThread } from "./publish";
 
 /**
  * The forum's capabilities, each one checking its permission, shared by server actions,
@@ -59,36 +58,30 @@ function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
 
 export async function startThread(
   actor: Actor,
-  input: { channelSlug: string; title: string; body: RichTextDocument; idempotencyKey?: string; isQuestion?: boolean },
+  input: {
+    channelSlug: string;
+    title: string;
+    body: RichTextDocument;
+    idempotencyKey?: string;
+    isQuestion?: boolean;
+  },
 ) {
   requireMember(actor);
   const channel = await getChannelBySlug(getDb(), { slug: input.channelSlug });
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
   if (input.isQuestion && !canAskQuestion(actor, channel)) throw new AppError("bad_request", "qa.questionsNotAllowed");
-  // The offers channel holds structured offers only (lib/offers/service publishOffer).
-  if (channel.kind === "offers") throw new AppError("bad_request", "offers.useOfferForm");
-  await enforceRateLimit(getDb(), { userId: actor.id, action: "thread" });
-  const { thread, isNew, postId } = await createThread(getDb(), {
-    channelId: channel.id,
-    authorId: actor.id,
-    title: input.title,
-    body: input.body,
-    kind: input.isQuestion ? "question" : undefined,
-    idempotencyKey: input.idempotencyKey,
-  });
-  // A retried submission created nothing: it must not count against the limit.
-  if (!isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "thread" });
-  if (isNew) {
-    const opening = await getPostWithAuthor(getDb(), { postId });
-    if (opening)
-      emitPostCreated({
-        post: toPostView(opening, actor),
-        threadId: thread.id,
-        channelSlug: channel.slug,
-        isNewThread: true,
-      });
-  }
-  return { thread, channel, isNew, path: threadPath(channel.slug, thread) };
+  if (!kindRules(channel).acceptsPlainThreads) throw new AppError("bad_request", "offers.useOfferForm");
+  const published = await publishThread(
+    { db: getDb(), actor },
+    {
+      channel,
+      title: input.title,
+      body: input.body,
+      threadKind: input.isQuestion ? "question" : undefined,
+      idempotencyKey: input.idempotencyKey,
+    },
+  );
+  return { thread: published.thread, channel, isNew: published.isNew, path: published.path };
 }
 
 export async function replyToThread(
@@ -98,27 +91,11 @@ export async function replyToThread(
   requireMember(actor);
   const { thread, channel } = await getReadableThread(actor, input.threadId);
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
-  await enforceRateLimit(getDb(), { userId: actor.id, action: "post" });
-  const result = await createReply(getDb(), {
-    threadId: thread.id,
-    authorId: actor.id,
-    body: input.body,
-    replyToId: input.replyToId ?? null,
-    idempotencyKey: input.idempotencyKey,
-  });
-  if (!result.ok || !result.isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "post" });
-  if (!result.ok) throw new AppError("not_found");
-  const post = toPostView(result.post, actor);
-  if (result.isNew) emitPostCreated({ post, threadId: thread.id, channelSlug: channel.slug });
-  // After commit: a question under an offer notifies its author.
-  if (result.isNew)
-    await notifyOfferReplySafely(getDb(), {
-      thread,
-      replyAuthorId: actor.id,
-      postId: result.post.id,
-      postNumber: result.post.number,
-    });
-  return { post, isNew: result.isNew, thread, channel };
+  const published = await publishReply(
+    { db: getDb(), actor },
+    { thread, channel, body: input.body, replyToId: input.replyToId, idempotencyKey: input.idempotencyKey },
+  );
+  return { post: toPostView(published.post, actor), isNew: published.isNew, thread, channel };
 }
 
 export async function editPost(
@@ -131,7 +108,7 @@ export async function editPost(
   const result = await updatePost(getDb(), {
     postId: post.id,
     actorId: actor.id,
-    body: input.body,
+    content: postContent(input.body),
     expectedVersion: input.expectedVersion,
   });
   if (!result.ok && result.reason === "not_found") throw new AppError("not_found");

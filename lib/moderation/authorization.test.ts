@@ -31,6 +31,7 @@ import {
   setThreadPinned,
 } from "./service";
 import { changeMemberRole, suspendMember } from "./users";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -48,22 +49,28 @@ async function makeAccount(kind: Exclude<AccountKind, "anonymous">): Promise<Act
 }
 
 async function threadIn(slug: string, kind: "discussion" | "question" = "discussion") {
-  const { thread, postId } = await createThread(testDb.db, {
-    channelId: await channelId(testDb.db, slug),
-    authorId: owner.id,
-    title: `Fil dans ${slug}`,
-    body: documentFromText("Ouverture"),
-    kind,
-  });
+  const { thread, postId } = await createThread(
+    testDb.db,
+    threadRow({
+      channelId: await channelId(testDb.db, slug),
+      authorId: owner.id,
+      title: `Fil dans ${slug}`,
+      body: documentFromText("Ouverture"),
+      kind,
+    }),
+  );
   return { threadId: thread.id, openingId: postId };
 }
 
 async function replyByOwner(threadId: number) {
-  const result = await createReply(testDb.db, {
-    threadId,
-    authorId: owner.id,
-    body: documentFromText("Réponse de la propriétaire"),
-  });
+  const result = await createReply(
+    testDb.db,
+    replyRow({
+      threadId,
+      authorId: owner.id,
+      body: documentFromText("Réponse de la propriétaire"),
+    }),
+  );
   if (!result.ok) throw new Error("reply failed");
   return result.post;
 }
@@ -348,13 +355,16 @@ describe("acting on one's own resources", () => {
   it("lets the asker accept an answer on their own question, and a member not on another's", async () => {
     const asker = await makeUser(testDb.db, "Demandeuse");
     const other = await makeUser(testDb.db, "Autre membre");
-    const { thread } = await createThread(testDb.db, {
-      channelId: await channelId(testDb.db, "entraide"),
-      authorId: asker.id,
-      title: "Ma question",
-      body: documentFromText("?"),
-      kind: "question",
-    });
+    const { thread } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: await channelId(testDb.db, "entraide"),
+        authorId: asker.id,
+        title: "Ma question",
+        body: documentFromText("?"),
+        kind: "question",
+      }),
+    );
     const answer = await replyByOwner(thread.id);
     expect(await attempt(() => acceptAnswer(actorOf(other), { postId: answer.id }))).toBe(false);
     expect(await attempt(() => acceptAnswer(actorOf(asker), { postId: answer.id }))).toBe(true);

@@ -27,6 +27,7 @@ import { browsePros, decideProStatus, requestProStatus } from "@/lib/pros/servic
 import { acceptAnswer, getThreadExtras, listQuestionsToAnswer, unacceptAnswer } from "@/lib/questions/service";
 import { listReports, readAuditLog, reportPost, setPostVisibility } from "./service";
 import { suspendMember, unsuspendMember } from "./users";
+import { replyRow, threadRow } from "@/lib/forum/content";
 
 let testDb: TestDb & { dataDir: string };
 let facilitator: User;
@@ -144,17 +145,23 @@ describe("admission", () => {
 describe("pros", () => {
   it("approval makes the member a pro with the request's organisation, shown on their existing posts", async () => {
     const member = await makeUser(testDb.db, "Julien Roux");
-    const { thread } = await createThread(testDb.db, {
-      channelId: await channelId(testDb.db, "entraide"),
-      authorId: facilitator.id,
-      title: "Une question",
-      body: documentFromText("?"),
-    });
-    const reply = await createReply(testDb.db, {
-      threadId: thread.id,
-      authorId: member.id,
-      body: documentFromText("Ma réponse d'avant"),
-    });
+    const { thread } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: await channelId(testDb.db, "entraide"),
+        authorId: facilitator.id,
+        title: "Une question",
+        body: documentFromText("?"),
+      }),
+    );
+    const reply = await createReply(
+      testDb.db,
+      replyRow({
+        threadId: thread.id,
+        authorId: member.id,
+        body: documentFromText("Ma réponse d'avant"),
+      }),
+    );
     if (!reply.ok) throw new Error("reply");
     const request = await requestProStatus(actorOf(member), {
       organisation: "Coopérative du Rhône",
@@ -211,36 +218,48 @@ describe("questions", () => {
   it("lists questions without an accepted answer, oldest first; accepting removes one, shown under the question", async () => {
     const asker = await makeUser(testDb.db, "Camille");
     const entraide = await channelId(testDb.db, "entraide");
-    const older = await createThread(testDb.db, {
-      channelId: entraide,
-      authorId: asker.id,
-      title: "Première question",
-      body: documentFromText("?"),
-      kind: "question",
-    });
-    const newer = await createThread(testDb.db, {
-      channelId: entraide,
-      authorId: asker.id,
-      title: "Seconde question",
-      body: documentFromText("?"),
-      kind: "question",
-    });
-    await createThread(testDb.db, {
-      channelId: entraide,
-      authorId: asker.id,
-      title: "Pas une question",
-      body: documentFromText("!"),
-    });
+    const older = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: entraide,
+        authorId: asker.id,
+        title: "Première question",
+        body: documentFromText("?"),
+        kind: "question",
+      }),
+    );
+    const newer = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: entraide,
+        authorId: asker.id,
+        title: "Seconde question",
+        body: documentFromText("?"),
+        kind: "question",
+      }),
+    );
+    await createThread(
+      testDb.db,
+      threadRow({
+        channelId: entraide,
+        authorId: asker.id,
+        title: "Pas une question",
+        body: documentFromText("!"),
+      }),
+    );
     const ids = async () => (await listQuestionsToAnswer(actorOf(asker), { limit: 100 })).items.map((item) => item.id);
     const listed = await ids();
     expect(listed.indexOf(older.thread.id)).toBeLessThan(listed.indexOf(newer.thread.id));
     expect(listed).toHaveLength(2);
 
-    const answer = await createReply(testDb.db, {
-      threadId: older.thread.id,
-      authorId: facilitator.id,
-      body: documentFromText("La réponse"),
-    });
+    const answer = await createReply(
+      testDb.db,
+      replyRow({
+        threadId: older.thread.id,
+        authorId: facilitator.id,
+        body: documentFromText("La réponse"),
+      }),
+    );
     if (!answer.ok) throw new Error("reply");
     await acceptAnswer(actorOf(asker), { postId: answer.post.id });
     expect(await ids()).toEqual([newer.thread.id]);
@@ -254,13 +273,16 @@ describe("questions", () => {
 
   it("refuses accepting the question itself", async () => {
     const asker = await makeUser(testDb.db, "Yanis");
-    const { postId } = await createThread(testDb.db, {
-      channelId: await channelId(testDb.db, "entraide"),
-      authorId: asker.id,
-      title: "Ma question",
-      body: documentFromText("?"),
-      kind: "question",
-    });
+    const { postId } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: await channelId(testDb.db, "entraide"),
+        authorId: asker.id,
+        title: "Ma question",
+        body: documentFromText("?"),
+        kind: "question",
+      }),
+    );
     await expect(acceptAnswer(actorOf(asker), { postId })).rejects.toMatchObject({ code: "bad_request" });
   });
 });
@@ -269,12 +291,15 @@ describe("reports, hidden posts and suspensions", () => {
   it("a reported post is hidden with a reason its author sees, others do not; its reports close; all audited", async () => {
     const author = await makeUser(testDb.db, "Auteur");
     const reader = await makeUser(testDb.db, "Lectrice");
-    const { thread, postId } = await createThread(testDb.db, {
-      channelId: await channelId(testDb.db, "programme"),
-      authorId: author.id,
-      title: "Publicité",
-      body: documentFromText("Achetez !"),
-    });
+    const { thread, postId } = await createThread(
+      testDb.db,
+      threadRow({
+        channelId: await channelId(testDb.db, "programme"),
+        authorId: author.id,
+        title: "Publicité",
+        body: documentFromText("Achetez !"),
+      }),
+    );
     expect(await reportPost(actorOf(reader), { postId, reason: "Démarchage commercial" })).toEqual({ isNew: true });
     expect(await reportPost(actorOf(reader), { postId, reason: "Encore" })).toEqual({ isNew: false });
     const queue = await listReports(staff());

@@ -22,12 +22,3 @@ export async function notifyOfferReply(
   });
   return true;
 }
-
-/** The reply is already saved: a failed notification is logged, never turned into a failed reply. */
-export async function notifyOfferReplySafely(db: DbOrTx, input: Parameters<typeof notifyOfferReply>[1]): Promise<void> {
-  try {
-    await notifyOfferReply(db, input);
-  } catch (error) {
-    console.error("[offers] could not record the reply notification:", error);
-  }
-}

@@ -1,15 +1,17 @@
 import { getDb } from "@/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import {
-  createOffer,
   getOffer,
+  insertOfferFields,
   listOffers,
   setOfferFilled,
   updateOffer,
   type OfferListFilters,
 } from "@/db/queries/offers";
-import { getPostWithAuthor } from "@/db/queries/posts";
 import { AppError } from "@/lib/errors";
+import { getPostWithAuthor } from "@/db/queries/posts";
+import { postContent } from "@/lib/forum/content";
+import { publishThread } from "@/lib/forum/publish";
 import { toPostView } from "@/lib/forum/views";
 import {
   canEditOffer,
@@ -19,12 +21,11 @@ import {
   canShareOffer,
   type Actor,
 } from "@/lib/permissions";
-import { emitPostCreated, emitPostUpdated } from "@/lib/realtime/emit";
+import { emitPostUpdated } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
 import type { CreateOfferInput, UpdateOfferInput } from "@/lib/validation/offers";
 import { OFFERS_CHANNEL_SLUG } from "./constants";
 import type { OfferDetail, OfferFields } from "./types";
-import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
 
 /**
  * Job offers' capabilities, shared by the server actions, the JSON API and the pages. Each
@@ -70,28 +71,19 @@ export async function publishOffer(actor: Actor, input: CreateOfferInput) {
   if (!canPostInChannel(actor, channel) || !canShareOffer(actor)) throw new AppError("not_found");
   if (input.origin === "employer" && !canPublishOfferAsEmployer(actor))
     throw new AppError("forbidden", "offers.employerOnly");
-  // An offer is a thread: same anti-spam limit.
-  await enforceRateLimit(getDb(), { userId: actor.id, action: "thread" });
-  const { thread, postId, isNew } = await createOffer(getDb(), {
-    channelId: channel.id,
-    authorId: actor.id,
-    title: input.title,
-    body: input.description,
-    fields: fieldsOf(input),
-    idempotencyKey: input.idempotencyKey,
-  });
-  if (!isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "thread" });
-  if (isNew) {
-    const opening = await getPostWithAuthor(getDb(), { postId });
-    if (opening)
-      emitPostCreated({
-        post: toPostView(opening, actor),
-        threadId: thread.id,
-        channelSlug: channel.slug,
-        isNewThread: true,
-      });
-  }
-  return { thread, isNew, path: threadPath(channel.slug, thread) };
+  // An offer is a thread: same pipeline, same anti-spam limit.
+  const published = await publishThread(
+    { db: getDb(), actor },
+    {
+      channel,
+      title: input.title,
+      body: input.description,
+      threadKind: "offer",
+      idempotencyKey: input.idempotencyKey,
+      hooks: { write: (tx, { thread }) => insertOfferFields(tx, { thread, fields: fieldsOf(input) }) },
+    },
+  );
+  return { thread: published.thread, isNew: published.isNew, path: published.path };
 }
 
 /** An offer as this reader may see it (deleted ones are gone, like their thread). */
@@ -118,7 +110,7 @@ export async function editOffer(actor: Actor, input: UpdateOfferInput) {
     threadId: offer.threadId,
     actorId: actor.id,
     title: input.title,
-    body: input.description,
+    content: postContent(input.description),
     fields: fieldsOf(input),
     expectedVersion: input.expectedVersion,
   });

@@ -1,4 +1,5 @@
 import type { Channel } from "@/db/schema";
+import { CHANNEL_KINDS } from "@/lib/forum/kinds";
 import type { UserRole, UserStatus } from "./roles";
 
 /** Who is acting: a signed-in account (as read by `getCurrentUser`) or null for a visitor. */
@@ -27,8 +28,7 @@ export function canReadChannel(actor: Actor, channel: Pick<Channel, "visibility"
   // A suspended account reads nothing, not even public channels (once signed out, it is a visitor).
   if (actor?.status === "suspended") return false;
   if (isActiveMember(actor)) return true;
-  const isPersonal = channel.kind === "review" || channel.kind === "pitch";
-  return channel.visibility === "public" && !isPersonal;
+  return channel.visibility === "public" && !CHANNEL_KINDS[channel.kind].isPersonal;
 }
 
 export function canPostInChannel(actor: Actor, channel: Pick<Channel, "visibility" | "kind">): boolean {

@@ -1,20 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { createReplyWithFile } from "@/db/queries/attachments";
+import { attachFileToPost } from "@/db/queries/attachments";
+import { insertReviewRequest } from "@/db/queries/reviews";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { documentFromText } from "@/lib/editor/render";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getReadableThread } from "@/lib/forum/service";
-import { toPostView } from "@/lib/forum/views";
+import { publishReply, publishThread, type Prepared } from "@/lib/forum/publish";
 import { canPostInChannel, canReply, type Actor } from "@/lib/permissions";
-import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
-import { emitPostCreated } from "@/lib/realtime/emit";
-import { writeRequestOwningFile } from "@/lib/reviews/service";
+import { enforceRateLimit } from "@/lib/rate-limit";
 import { maxUploadMb, type UploadedFile } from "@/lib/uploads/limits";
-import { threadPath } from "@/lib/slug";
-import { deleteStoredBytes, getStorage } from "@/lib/storage";
+import { getStorage } from "@/lib/storage";
 import { checkAudio, type AudioRefusal } from "@/lib/uploads/audio-check";
 import type { CreatePitchInput, PitchReplyInput } from "@/lib/validation/pitches";
 
@@ -36,19 +34,14 @@ export type StoredAudio = {
 };
 
 /**
- * Counts the upload, checks the recording by content (refusals throw with their message), runs
- * `beforeStore`, then stores it. The caller must delete `storageKey` if what it writes next fails.
+ * Counts the upload, checks the recording by content (refusals throw with their message), then
+ * stores it: the `prepare` step of a post that carries a recording (publishing pipeline).
  */
-export async function storeCheckedAudio(
-  actorId: string,
-  file: UploadedFile,
-  beforeStore?: () => Promise<void>,
-): Promise<StoredAudio> {
+async function prepareAudio(actorId: string, file: UploadedFile): Promise<Prepared<StoredAudio>> {
   await enforceRateLimit(getDb(), { userId: actorId, action: "upload" });
   const check = checkAudio(file.bytes, { maxBytes: getEnv().UPLOAD_MAX_BYTES });
   if (!check.ok)
     throw new AppError("bad_request", AUDIO_REFUSAL_KEYS[check.reason], { values: { maxMb: maxUploadMb() } });
-  await beforeStore?.();
   const stored = {
     storageKey: `pitches/${randomUUID()}`,
     byteSize: file.bytes.byteLength,
@@ -58,7 +51,7 @@ export async function storeCheckedAudio(
     contentType: check.contentType,
   };
   await getStorage().put(stored.storageKey, file.bytes, stored.contentType);
-  return stored;
+  return { value: stored, storageKeys: [stored.storageKey], counted: ["upload"] };
 }
 
 /**
@@ -69,30 +62,35 @@ export async function storeCheckedAudio(
  */
 export async function startPitch(actor: Actor, input: CreatePitchInput, audio: UploadedFile | null) {
   if (!actor) throw new AppError("unauthenticated");
-  const db = getDb();
-  const channel = await getChannelBySlug(db, { slug: input.channelSlug });
+  const channel = await getChannelBySlug(getDb(), { slug: input.channelSlug });
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
   if (channel.kind !== "pitch") throw new AppError("bad_request", "review.pitch.notPitchChannel");
   if (!audio && !input.text) throw new AppError("bad_request", "review.pitch.audioOrTextRequired");
-  const stored = audio
-    ? await storeCheckedAudio(actor.id, audio, () => enforceRateLimit(db, { userId: actor.id, action: "thread" }))
-    : null;
-  if (!audio) await enforceRateLimit(db, { userId: actor.id, action: "thread" });
   const t = await getTranslations("review.pitch");
-  const result = await writeRequestOwningFile(db, {
-    channelId: channel.id,
-    authorId: actor.id,
-    title: input.title,
-    body: documentFromText(input.text ?? t("recordedBody")),
-    kind: "pitch",
-    docKind: "pitch",
-    target: input.target,
-    feedbackWanted: "",
-    file: stored,
-    letterText: input.text ?? null,
-    idempotencyKey: input.idempotencyKey,
-  });
-  return { thread: result.thread, isNew: result.isNew, path: threadPath(channel.slug, result.thread) };
+  const published = await publishThread(
+    { db: getDb(), actor },
+    {
+      channel,
+      title: input.title,
+      body: documentFromText(input.text ?? t("recordedBody")),
+      threadKind: "pitch",
+      idempotencyKey: input.idempotencyKey,
+      hooks: {
+        prepare: audio ? () => prepareAudio(actor.id, audio) : undefined,
+        write: (tx, { thread, prepared }) =>
+          insertReviewRequest(tx, {
+            threadId: thread.id,
+            authorId: actor.id,
+            docKind: "pitch",
+            target: input.target,
+            feedbackWanted: "",
+            file: prepared ?? null,
+            letterText: input.text ?? null,
+          }),
+      },
+    },
+  );
+  return { thread: published.thread, isNew: published.isNew, path: published.path };
 }
 
 /**
@@ -110,37 +108,20 @@ export async function replyWithRecording(
   if (thread.kind !== "pitch") throw new AppError("not_found");
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
   if (!audio) throw new AppError("bad_request", "review.pitch.audioRequired");
-  const db = getDb();
-  const stored = await storeCheckedAudio(actor.id, audio, () =>
-    enforceRateLimit(db, { userId: actor.id, action: "post" }),
-  );
   const t = await getTranslations("review.pitch");
-  let result: Awaited<ReturnType<typeof createReplyWithFile>>;
-  try {
-    result = await createReplyWithFile(db, {
-      threadId: thread.id,
-      authorId: actor.id,
+  const published = await publishReply(
+    { db: getDb(), actor },
+    {
+      thread,
+      channel,
       body: documentFromText(input.text ?? t("recordedReplyBody")),
       idempotencyKey: input.idempotencyKey,
-      file: stored,
-    });
-  } catch (error) {
-    // Nothing was written: the bytes go, and the original error is the one reported.
-    await deleteStoredBytes([stored.storageKey]);
-    throw error;
-  }
-  if (!result.ok || !result.isNew) {
-    await deleteStoredBytes([stored.storageKey]);
-    await refundRateLimit(db, { userId: actor.id, action: "post" });
-    await refundRateLimit(db, { userId: actor.id, action: "upload" });
-  }
-  if (!result.ok) throw new AppError("not_found");
-  if ("attachments" in result) {
-    emitPostCreated({
-      post: toPostView(result.post, actor, [], result.attachments),
-      threadId: thread.id,
-      channelSlug: channel.slug,
-    });
-  }
-  return { postNumber: result.post.number, isNew: result.isNew };
+      hooks: {
+        prepare: () => prepareAudio(actor.id, audio),
+        write: (tx, { postId, prepared }) => attachFileToPost(tx, { postId, ownerId: actor.id, file: prepared! }),
+        attachmentsOf: (attachments) => attachments,
+      },
+    },
+  );
+  return { postNumber: published.post.number, isNew: published.isNew };
 }

@@ -1,13 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { createReviewFeedback, listReviewFeedback } from "@/db/queries/reviews";
+import { insertReviewFeedback, listReviewFeedback } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { getReadableThread } from "@/lib/forum/service";
-import { toPostView } from "@/lib/forum/views";
+import { publishReply } from "@/lib/forum/publish";
 import { canReply, type Actor } from "@/lib/permissions";
-import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
-import { emitPostCreated, emitReviewUpdated } from "@/lib/realtime/emit";
+import { emitReviewUpdated } from "@/lib/realtime/emit";
 import type { ReviewDocKind } from "@/db/schema/reviews";
 import type { SubmitFeedbackInput } from "@/lib/validation/reviews";
 import { RUBRICS, summarizeScores } from "./rubric";
@@ -43,23 +42,27 @@ export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput) {
   if (keys.length !== criteria.length || !criteria.every((criterion) => input.scores[criterion])) {
     throw new AppError("bad_request", "review.scoreAll");
   }
-  await enforceRateLimit(getDb(), { userId: actor.id, action: "post" });
-  const result = await createReviewFeedback(getDb(), {
-    threadId: thread.id,
-    versionId: version.id,
-    authorId: actor.id,
-    body: documentFromText(await feedbackText(review.docKind, input)),
-    scores: input.scores,
-    idempotencyKey: input.idempotencyKey,
-  });
-  if (!result.ok || !result.isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "post" });
-  if (!result.ok) throw new AppError("not_found");
-  const post = toPostView(result.post, actor);
-  if (result.isNew) {
-    emitPostCreated({ post, threadId: thread.id, channelSlug: channel.slug });
-    emitReviewUpdated({ threadId: thread.id, actorId: actor.id });
-  }
-  return { postNumber: result.post.number, isNew: result.isNew };
+  const published = await publishReply(
+    { db: getDb(), actor },
+    {
+      thread,
+      channel,
+      body: documentFromText(await feedbackText(review.docKind, input)),
+      idempotencyKey: input.idempotencyKey,
+      hooks: {
+        write: (tx, { postId }) =>
+          insertReviewFeedback(tx, {
+            postId,
+            threadId: thread.id,
+            versionId: version.id,
+            authorId: actor.id,
+            scores: input.scores,
+          }),
+        afterCommit: () => emitReviewUpdated({ threadId: thread.id, actorId: actor.id }),
+      },
+    },
+  );
+  return { postNumber: published.post.number, isNew: published.isNew };
 }
 
 /** The rubric summary of a thread (per criterion) and its reviews, for a reader already checked. */

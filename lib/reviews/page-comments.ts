@@ -1,14 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { createPageComment, listPageComments } from "@/db/queries/reviews";
+import { insertPageComment, listPageComments } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { getReadableThread } from "@/lib/forum/service";
-import { toPostView } from "@/lib/forum/views";
+import { publishReply } from "@/lib/forum/publish";
 import { canReply, type Actor } from "@/lib/permissions";
-import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
-import { emitPostCreated, emitReviewUpdated } from "@/lib/realtime/emit";
+import { emitReviewUpdated } from "@/lib/realtime/emit";
 import type { PageCommentInput } from "@/lib/validation/reviews";
 import { getReviewForThread } from "./service";
 
@@ -26,28 +25,32 @@ export async function commentOnPage(actor: Actor, input: PageCommentInput) {
   if (!version?.file) throw new AppError("not_found");
   if (version.file.pageCount && input.page > version.file.pageCount)
     throw new AppError("bad_request", "review.pageOutOfRange");
-  await enforceRateLimit(getDb(), { userId: actor.id, action: "post" });
   const t = await getTranslations("review");
   const prefix = t(input.rect ? "pageCommentPrefixRect" : "pageCommentPrefix", {
     page: input.page,
     version: input.version,
   });
-  const result = await createPageComment(getDb(), {
-    threadId: thread.id,
-    versionId: version.id,
-    authorId: actor.id,
-    page: input.page,
-    rect: input.rect,
-    body: documentFromText(`${prefix}\n\n${input.text}`),
-    idempotencyKey: input.idempotencyKey,
-  });
-  if (!result.ok || !result.isNew) await refundRateLimit(getDb(), { userId: actor.id, action: "post" });
-  if (!result.ok) throw new AppError("not_found");
-  if (result.isNew) {
-    emitPostCreated({ post: toPostView(result.post, actor), threadId: thread.id, channelSlug: channel.slug });
-    emitReviewUpdated({ threadId: thread.id, actorId: actor.id });
-  }
-  return { postNumber: result.post.number, isNew: result.isNew };
+  const published = await publishReply(
+    { db: getDb(), actor },
+    {
+      thread,
+      channel,
+      body: documentFromText(`${prefix}\n\n${input.text}`),
+      idempotencyKey: input.idempotencyKey,
+      hooks: {
+        write: (tx, { postId }) =>
+          insertPageComment(tx, {
+            postId,
+            threadId: thread.id,
+            versionId: version.id,
+            page: input.page,
+            rect: input.rect,
+          }),
+        afterCommit: () => emitReviewUpdated({ threadId: thread.id, actorId: actor.id }),
+      },
+    },
+  );
+  return { postNumber: published.post.number, isNew: published.isNew };
 }
 
 /**

@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
 import { getChannelBySlug } from "@/db/queries/channels";
-import { createReviewRequest, getFileWithThread, listReviewRequests } from "@/db/queries/reviews";
+import { getFileWithThread, insertReviewRequest, listReviewRequests } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { canPostInChannel, canReadThread, canSeePostContent, type Actor } from "@/lib/permissions";
-import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
-import { threadPath } from "@/lib/slug";
-import { deleteStoredBytes, getStorage } from "@/lib/storage";
+import { enforceRateLimit } from "@/lib/rate-limit";
+import { channelDocKind } from "@/lib/forum/kinds";
+import { publishThread, type Prepared } from "@/lib/forum/publish";
+import { getStorage } from "@/lib/storage";
 import { checkPdf, type PdfRefusal } from "@/lib/uploads/pdf-check";
 import { cleanFileName, type CreateReviewInput } from "@/lib/validation/reviews";
 import { maxUploadMb, type UploadedFile } from "@/lib/uploads/limits";
@@ -28,18 +29,20 @@ function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
   if (!actor) throw new AppError("unauthenticated");
 }
 
-/** The channel a review request goes to: the `cv` and `lettres` channels (kind `review`). */
+/** The channel a review request goes to: a channel of kind `review`, whose document kind it stores. */
 async function getReviewChannel(actor: NonNullable<Actor>, slug: string) {
   const channel = await getChannelBySlug(getDb(), { slug });
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
-  if (channel.kind !== "review") throw new AppError("bad_request", "review.notReviewChannel");
-  return { channel, docKind: channel.slug === "lettres" ? ("letter" as const) : ("cv" as const) };
+  const docKind = channelDocKind(channel);
+  if (channel.kind !== "review" || (docKind !== "cv" && docKind !== "letter"))
+    throw new AppError("bad_request", "review.notReviewChannel");
+  return { channel, docKind };
 }
 
 /**
- * Opens a review request: the file is checked by content, stored, then the thread, request,
- * file row and version 1 are written in one transaction. If that fails (or was a retry),
- * the stored bytes are removed again: no orphan file remains.
+ * Opens a review request through the publishing pipeline: the file is checked by content and
+ * stored, then the thread, request, file row and version 1 are written in one transaction.
+ * If that fails (or was a retry), the stored bytes are removed again: no orphan file remains.
  */
 export async function startReviewRequest(actor: Actor, input: CreateReviewInput, file: UploadedFile | null) {
   requireMember(actor);
@@ -48,50 +51,30 @@ export async function startReviewRequest(actor: Actor, input: CreateReviewInput,
   if (!file && !letterText)
     throw new AppError("bad_request", docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired");
   if (file && letterText) throw new AppError("bad_request", "review.fileOrTextNotBoth");
-  const db = getDb();
-  const stored = file
-    ? await storeCheckedPdf(actor.id, file, () => enforceRateLimit(db, { userId: actor.id, action: "thread" }))
-    : null;
-  if (!file) await enforceRateLimit(db, { userId: actor.id, action: "thread" });
-  const body = documentFromText(`${input.feedbackWanted}`);
-  const result = await writeRequestOwningFile(db, {
-    channelId: channel.id,
-    authorId: actor.id,
-    title: input.title,
-    body,
-    docKind,
-    target: input.target,
-    feedbackWanted: input.feedbackWanted,
-    file: stored,
-    letterText: letterText ?? null,
-    idempotencyKey: input.idempotencyKey,
-  });
-  return { thread: result.thread, isNew: result.isNew, path: threadPath(channel.slug, result.thread) };
-}
-
-/**
- * Writes a review or pitch request whose file is already stored. No orphan files: the bytes
- * are deleted if the write fails, or if it was a retried submission (which also gets its
- * thread and upload slots back).
- */
-export async function writeRequestOwningFile(
-  db: ReturnType<typeof getDb>,
-  params: Parameters<typeof createReviewRequest>[1],
-) {
-  const stored = params.file;
-  let result: Awaited<ReturnType<typeof createReviewRequest>>;
-  try {
-    result = await createReviewRequest(db, params);
-  } catch (error) {
-    if (stored) await deleteStoredBytes([stored.storageKey]);
-    throw error;
-  }
-  if (!result.isNew) {
-    if (stored) await deleteStoredBytes([stored.storageKey]);
-    await refundRateLimit(db, { userId: params.authorId, action: "thread" });
-    if (stored) await refundRateLimit(db, { userId: params.authorId, action: "upload" });
-  }
-  return result;
+  const published = await publishThread(
+    { db: getDb(), actor },
+    {
+      channel,
+      title: input.title,
+      body: documentFromText(input.feedbackWanted),
+      threadKind: "review",
+      idempotencyKey: input.idempotencyKey,
+      hooks: {
+        prepare: file ? () => preparePdf(actor.id, file) : undefined,
+        write: (tx, { thread, prepared }) =>
+          insertReviewRequest(tx, {
+            threadId: thread.id,
+            authorId: actor.id,
+            docKind,
+            target: input.target,
+            feedbackWanted: input.feedbackWanted,
+            file: prepared ?? null,
+            letterText: letterText ?? null,
+          }),
+      },
+    },
+  );
+  return { thread: published.thread, isNew: published.isNew, path: published.path };
 }
 
 export type StoredPdf = {
@@ -103,19 +86,14 @@ export type StoredPdf = {
 };
 
 /**
- * Counts the upload, checks the PDF by content (refusals throw with their message), runs
- * `beforeStore` (e.g. another limit, so a refused file costs nothing else), then stores it.
- * The caller must delete `storageKey` if what it writes next fails.
+ * Counts the upload, checks the PDF by content (refusals throw with their message), then
+ * stores it. The caller must delete `storageKey` if what it writes next fails.
  */
-export async function storeCheckedPdf(
-  actorId: string,
-  file: UploadedFile,
-  beforeStore?: () => Promise<void>,
-): Promise<StoredPdf> {
+export async function storeCheckedPdf(actorId: string, file: UploadedFile): Promise<StoredPdf> {
   await enforceRateLimit(getDb(), { userId: actorId, action: "upload" });
   const check = await checkPdf(file.bytes, { maxBytes: getEnv().UPLOAD_MAX_BYTES });
+  // A refused file still counts as an upload (sending hostile files is what the limit is for).
   if (!check.ok) throw new AppError("bad_request", REFUSAL_KEYS[check.reason], { values: { maxMb: maxUploadMb() } });
-  await beforeStore?.();
   const stored = {
     storageKey: `reviews/${randomUUID()}`,
     byteSize: file.bytes.byteLength,
@@ -125,6 +103,12 @@ export async function storeCheckedPdf(
   };
   await getStorage().put(stored.storageKey, file.bytes, stored.contentType);
   return stored;
+}
+
+/** The `prepare` step of a post that carries a PDF (publishing pipeline). */
+async function preparePdf(actorId: string, file: UploadedFile): Promise<Prepared<StoredPdf>> {
+  const stored = await storeCheckedPdf(actorId, file);
+  return { value: stored, storageKeys: [stored.storageKey], counted: ["upload"] };
 }
 
 /** The review part of a thread the actor may read (null for threads that are not reviews). */
