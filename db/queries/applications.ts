@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { ApplicationStatus } from "@/lib/offers/constants";
+import type { ApplicationEntry, ApplicationStatus } from "@/lib/domain/offers";
 import { decodeCursor, encodeCursor } from "@/lib/offers/cursor";
-import type { ApplicationEntry } from "@/lib/offers/types";
 import type { DbOrTx } from "../client";
 import { jobOffers, offerApplications, threads, type OfferApplication } from "../schema";
 

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { AuditAction, AuditTargetType } from "@/lib/moderation/constants";
+import type { AuditAction, AuditTargetType } from "@/lib/domain/moderation";
 import type { DbOrTx } from "../client";
 import { auditLog, users } from "../schema";
 import { afterKeyset, decodeKeyset, encodeKeyset, timestampKey } from "./keyset";

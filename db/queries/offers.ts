@@ -1,8 +1,8 @@
 import { and, desc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import type { RichTextDocument } from "@/lib/editor/document";
+import type { RichTextDocument } from "@/lib/domain/rich-text";
 import { decodeCursor, encodeCursor } from "@/lib/offers/cursor";
-import { offerExpiresAt } from "@/lib/offers/expiry";
-import type { OfferDetail, OfferFields, OfferSummary } from "@/lib/offers/types";
+import { offerExpiresAt } from "@/lib/domain/offer-expiry";
+import type { OfferDetail, OfferFields, OfferSummary } from "@/lib/domain/offers";
 import type { DbOrTx } from "../client";
 import { jobOffers, posts, threads, users, type Thread } from "../schema";
 import { updatePost } from "./posts";

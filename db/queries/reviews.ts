@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import type { RichTextDocument } from "@/lib/editor/document";
+import type { RichTextDocument } from "@/lib/domain/rich-text";
 import type { DbOrTx } from "../client";
 import {
   channels,
@@ -17,7 +17,7 @@ import {
   type RubricScores,
   type StoredFile,
 } from "../schema";
-import type { FeedbackView, PageCommentView, ReviewRequestView } from "@/lib/reviews/types";
+import type { FeedbackView, PageCommentView, ReviewRequestView } from "@/lib/domain/reviews";
 import { createReply } from "./posts";
 import { createThread } from "./threads";
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { documentText, excerptOf, mentionedUserIds, renderDocumentHtml } from "@/lib/editor/render";
-import type { RichTextDocument } from "@/lib/editor/document";
+import type { RichTextDocument } from "@/lib/domain/rich-text";
 import { slugify } from "@/lib/slug";
 import type { DbOrTx } from "../client";
 import {

@@ -10,12 +10,14 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { reviewDocKinds, type PageRect, type RubricScores } from "@/lib/domain/reviews";
 import { posts, threads } from "./forum";
 import { storedFiles } from "./files";
 import { users } from "./users";
 
-/** `pitch`: a pitch practice thread (audio recording and/or text) in the `pitch` channel. */
-export const reviewDocKinds = ["cv", "letter", "pitch"] as const;
+export { reviewDocKinds };
+export type { PageRect, ReviewDocKind, RubricScores } from "@/lib/domain/reviews";
+
 export const reviewDocKind = pgEnum("review_doc_kind", reviewDocKinds);
 
 /** The review-specific part of a thread of kind `review` (one row per thread). */
@@ -51,9 +53,6 @@ export const reviewVersions = pgTable(
   ],
 );
 
-/** One criterion's score (1 to 4) and optional comment, keyed by criterion id (lib/reviews/rubric). */
-export type RubricScores = Record<string, { score: number; comment?: string }>;
-
 /** A structured review: the reply post that carries it, with its rubric scores and version. */
 export const reviewFeedback = pgTable(
   "review_feedback",
@@ -76,9 +75,6 @@ export const reviewFeedback = pgTable(
   },
   (t) => [index("review_feedback_thread_idx").on(t.threadId, t.createdAt)],
 );
-
-/** A rectangle on a page, in fractions (0–1) of the page's width and height: any zoom, any screen. */
-export type PageRect = { x: number; y: number; w: number; h: number };
 
 /** A comment on one page of one version, optionally on a rectangle; its text is a reply post. */
 export const reviewPageComments = pgTable(
@@ -105,4 +101,3 @@ export const reviewPageComments = pgTable(
 export type ReviewFeedback = typeof reviewFeedback.$inferSelect;
 export type ReviewRequest = typeof reviewRequests.$inferSelect;
 export type ReviewVersion = typeof reviewVersions.$inferSelect;
-export type ReviewDocKind = (typeof reviewDocKinds)[number];
