@@ -65,7 +65,7 @@ export async function listAuditLog(
         params.action ? eq(auditLog.action, params.action) : undefined,
         params.actorId ? eq(auditLog.actorId, params.actorId) : undefined,
         params.targetUserId ? eq(auditLog.targetUserId, params.targetUserId) : undefined,
-        afterKeyset(auditLog.createdAt, auditLog.id, decodeKeyset(params.cursor), "desc"),
+        afterKeyset(auditLog.createdAt, auditLog.id, decodeKeyset(params.cursor, "integer"), "desc"),
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
