@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { createReplyWithFile } from "@/db/queries/attachments";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { documentFromText } from "@/lib/editor/render";
