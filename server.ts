@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import next from "next";
 import { openDb, migrateDb, type DbHandle } from "./db/client";
-import { setDbHandle } from "./db/index";
+import { setDbHandle } from "./lib/db";
 import { seedIfEmpty } from "./db/seed";
 import { isBuildFresh } from "./lib/build-freshness";
 import { EnvError, getEnv } from "./lib/env";

@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { setUserLocale } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";

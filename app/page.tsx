@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { loadChannels } from "@/lib/forum/loaders";
 import { countThreadsByChannel, countUnreadByChannel } from "@/db/queries/threads";
 import { LiveRefresh } from "@/components/realtime/live-refresh";

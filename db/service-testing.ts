@@ -6,7 +6,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setDbHandle } from "./index";
+import { setDbHandle } from "@/lib/db";
 import { createTestDb, type TestDb } from "./testing";
 
 export async function createServiceTestDb(env: Record<string, string> = {}): Promise<TestDb & { dataDir: string }> {

@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { createAccount } from "@/db/queries/admission";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getUserById, setPassword, updateProfile } from "@/db/queries/users";
 import { formAction } from "@/lib/action";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";

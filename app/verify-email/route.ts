@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { consumeUserToken, markEmailVerified } from "@/db/queries/users";
 
 /** The link from the confirmation email: confirms the address, then sends the member to sign in. */

@@ -109,7 +109,7 @@ export async function listPendingAdmissions(db: DbOrTx, params: { cursor?: strin
       and(
         eq(admissionRequests.status, "pending"),
         eq(users.status, "pending"),
-        afterKeyset(admissionRequests.createdAt, admissionRequests.userId, decodeKeyset(params.cursor), "asc"),
+        afterKeyset(admissionRequests.createdAt, admissionRequests.userId, decodeKeyset(params.cursor, "uuid"), "asc"),
       ),
     )
     .orderBy(asc(admissionRequests.createdAt), asc(admissionRequests.userId))
@@ -207,7 +207,7 @@ export async function listInvitations(db: DbOrTx, params: { cursor?: string; lim
     })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.createdById))
-    .where(afterKeyset(invitations.createdAt, invitations.id, decodeKeyset(params.cursor), "desc"))
+    .where(afterKeyset(invitations.createdAt, invitations.id, decodeKeyset(params.cursor, "uuid"), "desc"))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

@@ -1,9 +1,8 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { ApplicationStatus } from "@/lib/offers/constants";
-import { decodeCursor, encodeCursor } from "@/lib/offers/cursor";
-import type { ApplicationEntry } from "@/lib/offers/types";
+import type { ApplicationEntry, ApplicationStatus } from "@/lib/domain/offers";
 import type { DbOrTx } from "../client";
 import { jobOffers, offerApplications, threads, type OfferApplication } from "../schema";
+import { decodeKeyset, encodeKeyset } from "./keyset";
 
 /**
  * A member's private application tracker. Every function takes the owner's id and puts it in
@@ -59,7 +58,7 @@ export async function listApplications(
   db: DbOrTx,
   { userId, cursor, limit = APPLICATIONS_PAGE_SIZE }: { userId: string; cursor?: string; limit?: number },
 ): Promise<{ items: ApplicationEntry[]; nextCursor: string | null }> {
-  const after = decodeCursor(cursor);
+  const after = decodeKeyset(cursor, "integer");
   const rows = await db
     .select(entryColumns)
     .from(offerApplications)
@@ -80,7 +79,7 @@ export async function listApplications(
   const last = page.at(-1);
   return {
     items: page.map(toEntry),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.updatedKey, id: last.application.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.updatedKey, id: last.application.id }) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import type { AttachmentView } from "@/lib/forum/views";
+import type { AttachmentView } from "@/lib/domain/forum";
 import type { DbOrTx } from "../client";
 import { postAttachments, storedFiles } from "../schema";
 import type { NewStoredFile } from "./reviews";

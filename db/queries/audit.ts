@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { AuditAction, AuditTargetType } from "@/lib/moderation/constants";
+import type { AuditAction, AuditTargetType } from "@/lib/domain/moderation";
 import type { DbOrTx } from "../client";
 import { auditLog, users } from "../schema";
 import { afterKeyset, decodeKeyset, encodeKeyset, timestampKey } from "./keyset";
@@ -65,7 +65,7 @@ export async function listAuditLog(
         params.action ? eq(auditLog.action, params.action) : undefined,
         params.actorId ? eq(auditLog.actorId, params.actorId) : undefined,
         params.targetUserId ? eq(auditLog.targetUserId, params.targetUserId) : undefined,
-        afterKeyset(auditLog.createdAt, auditLog.id, decodeKeyset(params.cursor), "desc"),
+        afterKeyset(auditLog.createdAt, auditLog.id, decodeKeyset(params.cursor, "integer"), "desc"),
       ),
     )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))

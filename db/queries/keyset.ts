@@ -1,7 +1,36 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 
-/** A keyset position: PostgreSQL's own text of a timestamp (microseconds) and a tie-breaking id. */
-export type Keyset = { at: string; id: string | number };
+/**
+ * The one keyset cursor of the app: a position in a list, sent to the browser as opaque
+ * base64url JSON and read back with validation. `at` is PostgreSQL's own text of a timestamp
+ * (microseconds, which a JS Date would drop, so rows written in the same millisecond are neither
+ * skipped nor repeated); `id` breaks ties; `pinned` is carried by lists that put pinned rows first.
+ */
+export type Keyset<Id extends number | string = number | string> = { at: string; id: Id; pinned?: boolean };
+
+/** The kind of the tie-breaking id column: a cursor carrying another kind is malformed. */
+export type KeysetIdKind = "integer" | "uuid";
+
+/** Far longer than any cursor we issue: anything bigger is not worth parsing. */
+const MAX_CURSOR_LENGTH = 400;
+
+/** Canonical UUID text: anything looser would make PostgreSQL's `::uuid` cast fail instead of restarting. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toCursorString(value: object): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+/** The decoded JSON object, or null for anything that is not one. */
+function fromCursorString(value: string | undefined | null): Record<string, unknown> | null {
+  if (!value || value.length > MAX_CURSOR_LENGTH) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The timestamp as PostgreSQL text with microseconds, which a JS Date would drop. */
 export function timestampKey(column: AnyColumn): SQL<string> {
@@ -9,22 +38,30 @@ export function timestampKey(column: AnyColumn): SQL<string> {
 }
 
 export function encodeKeyset(position: Keyset): string {
-  return Buffer.from(JSON.stringify(position)).toString("base64url");
+  const { at, id, pinned } = position;
+  return toCursorString(pinned === undefined ? { at, id } : { pinned, at, id });
 }
 
-/** Null for anything malformed: a tampered cursor simply restarts the list. */
-export function decodeKeyset(value: string | undefined | null): Keyset | null {
-  if (!value || value.length > 200) return null;
-  try {
-    const position = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Keyset;
-    const isValidId =
-      (typeof position.id === "number" && Number.isSafeInteger(position.id)) ||
-      (typeof position.id === "string" && /^[0-9a-f-]{1,36}$/i.test(position.id));
-    if (typeof position.at !== "string" || Number.isNaN(Date.parse(position.at)) || !isValidId) return null;
-    return position;
-  } catch {
-    return null;
-  }
+/**
+ * Null for anything malformed (not our JSON, a bad timestamp, an id of the wrong kind, a
+ * non-boolean `pinned`): a tampered cursor simply restarts the list, it never reaches the SQL.
+ */
+export function decodeKeyset(value: string | undefined | null, idKind: "integer"): Keyset<number> | null;
+export function decodeKeyset(value: string | undefined | null, idKind: "uuid"): Keyset<string> | null;
+export function decodeKeyset(value: string | undefined | null, idKind: KeysetIdKind): Keyset | null {
+  const cursor = fromCursorString(value);
+  if (!cursor) return null;
+  const { at, id, pinned } = cursor;
+  if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return null;
+  if (pinned !== undefined && typeof pinned !== "boolean") return null;
+  if (!isKeysetId(id, idKind)) return null;
+  return pinned === undefined ? { at, id } : { at, id, pinned };
+}
+
+function isKeysetId(id: unknown, idKind: KeysetIdKind): id is number | string {
+  return idKind === "integer"
+    ? typeof id === "number" && Number.isSafeInteger(id)
+    : typeof id === "string" && UUID.test(id);
 }
 
 /** `(at, id) > cursor` (ascending lists) or `<` (descending lists). */
@@ -45,17 +82,14 @@ export function afterKeyset(
 export type NameKeyset = { name: string; id: string };
 
 export function encodeNameKeyset(position: { name: string; id: string }): string {
-  return Buffer.from(JSON.stringify({ name: position.name.toLowerCase(), id: position.id })).toString("base64url");
+  return toCursorString({ name: position.name.toLowerCase(), id: position.id });
 }
 
+/** Null for anything malformed, as `decodeKeyset`. */
 export function decodeNameKeyset(value: string | undefined | null): NameKeyset | null {
-  if (!value || value.length > 400) return null;
-  try {
-    const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    if (typeof cursor.name !== "string" || typeof cursor.id !== "string" || !/^[0-9a-f-]{36}$/i.test(cursor.id))
-      return null;
-    return cursor;
-  } catch {
-    return null;
-  }
+  const cursor = fromCursorString(value);
+  if (!cursor) return null;
+  const { name, id } = cursor;
+  if (typeof name !== "string" || typeof id !== "string" || !UUID.test(id)) return null;
+  return { name, id };
 }

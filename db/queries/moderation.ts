@@ -67,7 +67,10 @@ export async function listOpenReports(db: DbOrTx, params: { cursor?: string; lim
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(channels, eq(channels.id, threads.channelId))
     .where(
-      and(eq(reports.status, "open"), afterKeyset(reports.createdAt, reports.id, decodeKeyset(params.cursor), "asc")),
+      and(
+        eq(reports.status, "open"),
+        afterKeyset(reports.createdAt, reports.id, decodeKeyset(params.cursor, "integer"), "asc"),
+      ),
     )
     .orderBy(asc(reports.createdAt), asc(reports.id))
     .limit(limit + 1);

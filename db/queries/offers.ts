@@ -1,9 +1,9 @@
 import { and, desc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { decodeCursor, encodeCursor } from "@/lib/offers/cursor";
-import { offerExpiresAt } from "@/lib/offers/expiry";
-import type { OfferDetail, OfferFields, OfferSummary } from "@/lib/offers/types";
+import { offerExpiresAt } from "@/lib/domain/offer-expiry";
+import type { OfferDetail, OfferFields, OfferSummary } from "@/lib/domain/offers";
 import type { DbOrTx } from "../client";
 import { jobOffers, posts, threads, users, type Thread } from "../schema";
+import { decodeKeyset, encodeKeyset } from "./keyset";
 import { updatePost, type PostContent } from "./posts";
 import { createThread, type CreateThreadParams } from "./threads";
 
@@ -77,7 +77,7 @@ export async function listOffers(
     now,
   }: { filters?: OfferListFilters; cursor?: string; limit?: number; now?: Date },
 ): Promise<{ items: OfferSummary[]; nextCursor: string | null }> {
-  const after = decodeCursor(cursor);
+  const after = decodeKeyset(cursor, "integer");
   const page = db
     .select({
       ...getTableColumns(jobOffers),
@@ -135,7 +135,7 @@ export async function listOffers(
     items: kept
       .filter((row) => row.thread.deletedAt === null)
       .map(({ offer, thread, author }) => toSummary({ offer, thread, author })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.publishedKey, id: last.offer.threadId }) : null,
+    nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.publishedKey, id: last.offer.threadId }) : null,
   };
 }
 

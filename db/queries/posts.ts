@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
-import type { RichTextDocument } from "@/lib/editor/document";
+import type { RichTextDocument } from "@/lib/domain/rich-text";
 import type { DbOrTx } from "../client";
 import { drafts, mentions, postRevisions, posts, threads, users, type Post } from "../schema";
 import { existingMentionIds } from "./threads";

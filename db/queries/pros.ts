@@ -42,7 +42,7 @@ export async function listPendingProRequests(db: DbOrTx, params: { cursor?: stri
     .where(
       and(
         eq(proRequests.status, "pending"),
-        afterKeyset(proRequests.createdAt, proRequests.id, decodeKeyset(params.cursor), "asc"),
+        afterKeyset(proRequests.createdAt, proRequests.id, decodeKeyset(params.cursor, "integer"), "asc"),
       ),
     )
     .orderBy(asc(proRequests.createdAt), asc(proRequests.id))

@@ -85,7 +85,7 @@ export async function listUnansweredQuestions(
         isNull(threads.deletedAt),
         isNull(acceptedAnswers.threadId),
         inArray(threads.channelId, params.channelIds),
-        afterKeyset(threads.createdAt, threads.id, decodeKeyset(params.cursor), "asc"),
+        afterKeyset(threads.createdAt, threads.id, decodeKeyset(params.cursor, "integer"), "asc"),
       ),
     )
     .orderBy(asc(threads.createdAt), asc(threads.id))

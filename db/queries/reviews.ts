@@ -16,7 +16,7 @@ import {
   type RubricScores,
   type StoredFile,
 } from "../schema";
-import type { FeedbackView, PageCommentView, ReviewRequestView } from "@/lib/reviews/types";
+import type { FeedbackView, PageCommentView, ReviewRequestView } from "@/lib/domain/reviews";
 import { createReply, type CreateReplyParams } from "./posts";
 import { createThread, type CreateThreadParams } from "./threads";
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, or, sql } from "drizzle-orm";
-import type { UserRole, UserStatus } from "@/lib/permissions/roles";
+import type { UserRole, UserStatus } from "@/lib/domain/users";
 import type { DbOrTx } from "../client";
 import { users } from "../schema";
 import { insertAudit } from "./audit";

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { decodeKeyset, encodeKeyset } from "./keyset";
 import type { PostContent } from "./posts";
 import {
   channels,
@@ -31,26 +32,6 @@ export type ThreadListItem = {
   participants: { id: string; name: string }[];
 };
 
-type Cursor = { pinned: boolean; at: string; id: number };
-
-/** `at` is PostgreSQL's own text of the timestamp: microseconds, which a JS Date would drop. */
-function encodeThreadCursor(item: { isPinned: boolean; activityKey: string; id: number }): string {
-  const cursor: Cursor = { pinned: item.isPinned, at: item.activityKey, id: item.id };
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-function decodeThreadCursor(value: string | undefined): Cursor | null {
-  if (!value) return null;
-  try {
-    const cursor = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    if (typeof cursor.pinned !== "boolean" || !Number.isSafeInteger(cursor.id) || Number.isNaN(Date.parse(cursor.at)))
-      return null;
-    return cursor;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * One page of a channel: pinned threads first, then by last activity. Keyset pagination on
  * (is_pinned, last_activity_at, id), served by `threads_channel_order_idx`. Two queries
@@ -60,7 +41,9 @@ export async function listChannelThreads(
   db: DbOrTx,
   { channelId, cursor, limit = THREADS_PAGE_SIZE }: { channelId: number; cursor?: string; limit?: number },
 ): Promise<{ items: ThreadListItem[]; nextCursor: string | null }> {
-  const after = decodeThreadCursor(cursor);
+  const decoded = decodeKeyset(cursor, "integer");
+  // A cursor of this list always carries `pinned`: one without it is malformed and restarts the list.
+  const after = decoded?.pinned === undefined ? null : decoded;
   const rows = await db
     .select({
       thread: threads,
@@ -108,7 +91,7 @@ export async function listChannelThreads(
     items,
     nextCursor:
       rows.length > limit && last
-        ? encodeThreadCursor({ isPinned: last.thread.isPinned, activityKey: last.activityKey, id: last.thread.id })
+        ? encodeKeyset({ pinned: last.thread.isPinned, at: last.activityKey, id: last.thread.id })
         : null,
   };
 }

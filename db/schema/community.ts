@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { requestStatuses } from "@/lib/moderation/constants";
+import { requestStatuses } from "@/lib/domain/moderation";
 import { posts, threads } from "./forum";
 import { users } from "./users";
 

@@ -14,6 +14,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { reviewDocKinds } from "@/lib/domain/reviews";
 import { users } from "./users";
 
 export const channelVisibilities = ["public", "members"] as const;
@@ -23,7 +24,7 @@ export const channelVisibility = pgEnum("channel_visibility", channelVisibilitie
 export const channelKind = pgEnum("channel_kind", channelKinds);
 
 /** The document a review thread is about: `pitch` for pitch practice (recording and/or text). */
-export const reviewDocKinds = ["cv", "letter", "pitch"] as const;
+export { reviewDocKinds };
 export const reviewDocKind = pgEnum("review_doc_kind", reviewDocKinds);
 
 export const channels = pgTable("channels", {

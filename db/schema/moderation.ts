@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { auditActions, auditTargetTypes, reportStatuses } from "@/lib/moderation/constants";
+import { auditActions, auditTargetTypes, reportStatuses } from "@/lib/domain/moderation";
 import { posts } from "./forum";
 import { users } from "./users";
 

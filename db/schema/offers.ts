@@ -19,7 +19,7 @@ import {
   offerOrigins,
   salaryPeriods,
   workModes,
-} from "@/lib/offers/constants";
+} from "@/lib/domain/offers";
 import { threads } from "./forum";
 import { users } from "./users";
 

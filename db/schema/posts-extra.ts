@@ -1,5 +1,5 @@
 import { bigint, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { reactionEmojis, type ReactionEmoji } from "@/lib/forum/reactions";
+import { reactionEmojis, type ReactionEmoji } from "@/lib/domain/forum";
 import { posts, threads } from "./forum";
 import { users } from "./users";
 

@@ -1,7 +1,10 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { posts, reviewDocKind, reviewDocKinds, threads } from "./forum";
+import type { PageRect, RubricScores } from "@/lib/domain/reviews";
+import { posts, reviewDocKind, threads } from "./forum";
 import { storedFiles } from "./files";
 import { users } from "./users";
+
+export type { PageRect, ReviewDocKind, RubricScores } from "@/lib/domain/reviews";
 
 /** The review-specific part of a thread of kind `review` (one row per thread). */
 export const reviewRequests = pgTable("review_requests", {
@@ -36,9 +39,6 @@ export const reviewVersions = pgTable(
   ],
 );
 
-/** One criterion's score (1 to 4) and optional comment, keyed by criterion id (lib/reviews/rubric). */
-export type RubricScores = Record<string, { score: number; comment?: string }>;
-
 /** A structured review: the reply post that carries it, with its rubric scores and version. */
 export const reviewFeedback = pgTable(
   "review_feedback",
@@ -61,9 +61,6 @@ export const reviewFeedback = pgTable(
   },
   (t) => [index("review_feedback_thread_idx").on(t.threadId, t.createdAt)],
 );
-
-/** A rectangle on a page, in fractions (0–1) of the page's width and height: any zoom, any screen. */
-export type PageRect = { x: number; y: number; w: number; h: number };
 
 /** A comment on one page of one version, optionally on a rectangle; its text is a reply post. */
 export const reviewPageComments = pgTable(
@@ -90,4 +87,3 @@ export const reviewPageComments = pgTable(
 export type ReviewFeedback = typeof reviewFeedback.$inferSelect;
 export type ReviewRequest = typeof reviewRequests.$inferSelect;
 export type ReviewVersion = typeof reviewVersions.$inferSelect;
-export type ReviewDocKind = (typeof reviewDocKinds)[number];

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
-import { userRoles, userStatuses } from "@/lib/permissions/roles";
+import { userRoles, userStatuses } from "@/lib/domain/users";
 
 export { userRoles, userStatuses };
-export type { UserRole, UserStatus } from "@/lib/permissions/roles";
+export type { UserRole, UserStatus } from "@/lib/domain/users";
 
 export const userRole = pgEnum("user_role", userRoles);
 export const userStatus = pgEnum("user_status", userStatuses);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import {
   createInvitation,
   decideAdmission,

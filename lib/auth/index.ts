@@ -1,6 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { unsuspendUser } from "@/db/queries/staff-users";
 import { getUserByEmail } from "@/db/queries/users";
 import { clearSignInFailures, clientIp, getSignInBlock, recordSignInFailure } from "@/lib/rate-limit";

@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { auth } from "./index";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BlockNode, InlineNode, ListItemNode, Mark, RichTextDocument } from "@/lib/domain/rich-text";
 import { cleanString } from "@/lib/validation/text";
 
 /** Limits on one rich-text document. */
@@ -40,16 +41,13 @@ const mentionNode = z.object({
 const inline = z.discriminatedUnion("type", [textNode, hardBreak, mentionNode]);
 const inlineContent = z.array(inline).max(2_000).optional();
 
-export type Mark = z.infer<typeof mark>;
-export type InlineNode = z.infer<typeof inline>;
-export type BlockNode =
-  | { type: "paragraph"; content?: InlineNode[] }
-  | { type: "heading"; attrs: { level: 2 | 3 }; content?: InlineNode[] }
-  | { type: "blockquote"; content: BlockNode[] }
-  | { type: "bulletList"; content: ListItemNode[] }
-  | { type: "orderedList"; attrs?: { start?: number }; content: ListItemNode[] };
-export type ListItemNode = { type: "listItem"; content: BlockNode[] };
-export type RichTextDocument = { type: "doc"; content: BlockNode[] };
+export type { BlockNode, InlineNode, ListItemNode, Mark, RichTextDocument };
+
+// Compile-time proof that the allow-list parses exactly the shapes lib/domain declares (identical types).
+type IsSameType<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const inlineSchemaMatchesDomain: IsSameType<z.infer<typeof mark>, Mark> &
+  IsSameType<z.infer<typeof inline>, InlineNode> = true;
+void inlineSchemaMatchesDomain;
 
 const block: z.ZodType<BlockNode> = z.lazy(() =>
   z.discriminatedUnion("type", [

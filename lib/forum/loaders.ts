@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getChannelBySlug, listChannels } from "@/db/queries/channels";
 
 /**

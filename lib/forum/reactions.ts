@@ -1,3 +1,2 @@
-/** The reactions a post can receive, in display order. */
-export const reactionEmojis = ["👍", "❤️", "🎉", "🙏", "💡"] as const;
-export type ReactionEmoji = (typeof reactionEmojis)[number];
+// The list lives in lib/domain so db/schema can use it without importing lib code.
+export { reactionEmojis, type ReactionEmoji } from "@/lib/domain/forum";

@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/permissions";
 import { canDeletePost, canEditPost, canReact, canSeePostContent } from "@/lib/permissions";
+import type { AttachmentView } from "@/lib/domain/forum";
 
-/** A file a post carries (a recorded answer), fetched from the permission-checked file route. */
-export type AttachmentView = { fileId: string; contentType: string };
+export type { AttachmentView };
 
 export type ReactionView = { emoji: string; count: number; names: string[]; userIds?: string[]; hasReacted: boolean };
 

@@ -1,42 +1,11 @@
-/** Shared by the database schema, the validation schemas and the UI (no server imports here). */
-
-export const reportStatuses = ["open", "resolved", "dismissed"] as const;
-export type ReportStatus = (typeof reportStatuses)[number];
-
-export const requestStatuses = ["pending", "approved", "refused"] as const;
-export type RequestStatus = (typeof requestStatuses)[number];
-
-export const auditActions = [
-  "post.hide",
-  "post.unhide",
-  "thread.lock",
-  "thread.unlock",
-  "thread.pin",
-  "thread.unpin",
-  "thread.move",
-  "channel.update",
-  "user.suspend",
-  "user.unsuspend",
-  "user.role",
-  "pro.approve",
-  "pro.refuse",
-  "admission.approve",
-  "admission.refuse",
-  "invitation.create",
-  "invitation.revoke",
-  "report.dismiss",
-  "settings.update",
-] as const;
-export type AuditAction = (typeof auditActions)[number];
-
-export const auditTargetTypes = [
-  "post",
-  "thread",
-  "channel",
-  "user",
-  "pro_request",
-  "invitation",
-  "report",
-  "settings",
-] as const;
-export type AuditTargetType = (typeof auditTargetTypes)[number];
+// The lists live in lib/domain so db/schema can use them without importing lib code.
+export {
+  auditActions,
+  auditTargetTypes,
+  reportStatuses,
+  requestStatuses,
+  type AuditAction,
+  type AuditTargetType,
+  type ReportStatus,
+  type RequestStatus,
+} from "@/lib/domain/moderation";

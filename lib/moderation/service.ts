@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listAuditLog } from "@/db/queries/audit";
 import { getChannelBySlug, listChannels } from "@/db/queries/channels";
 import {

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listUsersForStaff, changeUserRole, suspendUser, unsuspendUser } from "@/db/queries/staff-users";
 import { getUserById } from "@/db/queries/users";
 import { sendCommunityEmail } from "@/lib/community/emails";

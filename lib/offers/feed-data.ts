@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { escapeHtml } from "@/lib/editor/render";
 import { listOffers, listOpeningHtml } from "@/db/queries/offers";
 import { parseOfferFilters, type OfferFilters } from "@/lib/validation/offers";

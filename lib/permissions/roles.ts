@@ -1,5 +1,2 @@
-export const userRoles = ["member", "pro", "facilitator", "admin"] as const;
-export const userStatuses = ["pending", "active", "suspended"] as const;
-
-export type UserRole = (typeof userRoles)[number];
-export type UserStatus = (typeof userStatuses)[number];
+// The lists live in lib/domain so db/schema can use them without importing lib code.
+export { userRoles, userStatuses, type UserRole, type UserStatus } from "@/lib/domain/users";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { attachFileToPost } from "@/db/queries/attachments";
 import { insertReviewRequest } from "@/db/queries/reviews";
 import { getChannelBySlug } from "@/db/queries/channels";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listChannels } from "@/db/queries/channels";
 import { getPostById } from "@/db/queries/posts";
 import {

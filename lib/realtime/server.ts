@@ -2,7 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import pg from "pg";
 import { Server } from "socket.io";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getThreadWithChannel } from "@/db/queries/threads";
 import { getUserById } from "@/db/queries/users";

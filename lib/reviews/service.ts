@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getFileWithThread, insertReviewRequest, listReviewRequests } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";

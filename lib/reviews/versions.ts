@@ -1,4 +1,4 @@
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { addReviewVersion, deleteReviewVersion, setReviewResolved, withdrawVersionFile } from "@/db/queries/reviews";
 import { AppError } from "@/lib/errors";
 import { documentFromText } from "@/lib/editor/render";

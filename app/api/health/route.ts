@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getDbHandle } from "@/db";
+import { getDbHandle } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 

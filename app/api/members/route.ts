@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { searchMembers } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canSearchMembers } from "@/lib/permissions";

@@ -5,7 +5,7 @@ import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getPublicProfile } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
 

@@ -6,7 +6,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getPublicProfile } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canEditProfile, canViewProfiles } from "@/lib/permissions";

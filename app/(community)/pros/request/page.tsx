@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ProRequestForm } from "@/components/pros/pro-request-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getPublicProfile } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canRequestPro } from "@/lib/permissions";

@@ -5,7 +5,7 @@ import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadList } from "@/components/forum/thread-list";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { loadChannel } from "@/lib/forum/loaders";
 import { listChannelThreads } from "@/db/queries/threads";
 import { getCurrentUser } from "@/lib/auth/session";

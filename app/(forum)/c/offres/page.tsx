@@ -5,7 +5,7 @@ import { OfferFiltersForm } from "@/components/offers/offer-filters";
 import { OfferList } from "@/components/offers/offer-list";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listSavedOfferIds } from "@/db/queries/applications";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { listOffers } from "@/db/queries/offers";

@@ -11,7 +11,7 @@ import { ThreadExtrasProvider } from "@/components/questions/thread-extras";
 import { getThreadExtras } from "@/lib/questions/service";
 import { getPageComments } from "@/lib/reviews/page-comments";
 import { Badge } from "@/components/ui/badge";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getDraft } from "@/db/queries/drafts";
 import { getPostLocation } from "@/db/queries/posts";
 import { getThreadPageData } from "@/db/queries/thread-page";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ThreadListEntry } from "@/components/forum/thread-list";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { listReviewStatuses } from "@/db/queries/reviews";
 
 /**

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/react";
 import { NewThreadForm } from "@/components/forum/new-thread-form";
 import { ComposePage } from "@/components/forum/compose-page";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getDraft } from "@/db/queries/drafts";
 import { getCurrentUser } from "@/lib/auth/session";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { OfferDetails } from "@/components/offers/offer-details";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getOffer } from "@/db/queries/offers";
 import type { CurrentUser } from "@/lib/auth/session";
 import { isOfferExpired } from "@/lib/offers/expiry";

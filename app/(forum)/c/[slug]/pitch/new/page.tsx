@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PitchForm } from "@/components/pitches/pitch-form";
 import { ComposePage } from "@/components/forum/compose-page";
-import { getDb } from "@/db";
+import { getDb } from "@/lib/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canPostInChannel } from "@/lib/permissions";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isOfferExpired, isOfferOpen, offerExpiresAt, parisMidnight, parisToday } from "./expiry";
+import { addDays, isOfferExpired, isOfferOpen, offerExpiresAt, parisMidnight, parisToday } from "./offer-expiry";
 
 describe("offer expiry", () => {
   it("ends at midnight Paris time after the deadline day, in winter and in summer", () => {

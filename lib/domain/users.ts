@@ -1,0 +1,7 @@
+/** Who an account is and whether it may act: the vocabularies the schema, validation and UI share. */
+
+export const userRoles = ["member", "pro", "facilitator", "admin"] as const;
+export const userStatuses = ["pending", "active", "suspended"] as const;
+
+export type UserRole = (typeof userRoles)[number];
+export type UserStatus = (typeof userStatuses)[number];
