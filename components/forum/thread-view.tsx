@@ -3,7 +3,7 @@
 import type { JSONContent } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
-import { createReplyAction, loadMorePostsAction } from "@/app/(forum)/actions";
+import { createReplyAction, loadMorePostsAction } from "@/lib/actions/forum";
 import { Button } from "@/components/ui/button";
 import type { PostView } from "@/lib/forum/views";
 import { AcceptedAnswerSlot } from "@/components/questions/accepted-answer";

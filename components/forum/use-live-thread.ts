@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateA
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useRoom } from "@/components/realtime/use-room";
 import type { PostView } from "@/lib/forum/views";
-import { markThreadReadAction } from "@/app/(forum)/actions";
+import { markThreadReadAction } from "@/lib/actions/forum";
 import { insertPost, type ThreadState } from "./thread-state";
 
 type Viewer = { id: string } | null;
