@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { posts, type User } from "../schema";
 import { channelId, documentFromText, makeUser } from "../test-factories";
 import { createTestDb, type TestDb } from "../testing";
-import { createReply, deletePost } from "./posts";
+import { createReply } from "./posts";
 import { toggleReaction } from "./reactions";
 import { getThreadPageRows } from "./thread-page";
 import { createThread, listChannelThreads } from "./threads";
