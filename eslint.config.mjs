@@ -5,6 +5,53 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    // Layers point one way: app/ → lib/ services → db/queries → db/schema. Only lib/ and db/
+    // reach the database; pages, route handlers and scripts go through lib/.
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    ignores: [
+      "lib/**",
+      "db/**",
+      // Opens the database handle, migrates and seeds at start-up (no queries).
+      "server.ts",
+      // e2e fixtures and benches that set up databases of their own.
+      "e2e/fixtures/servers.ts",
+      "e2e/fixtures/start-pg-server.ts",
+      "e2e/bench/run.ts",
+      "e2e/bench/workload.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db", "@/db/**", "**/db", "**/db/**"],
+              message:
+                "Only lib/ and db/ import db/: read and write through a service in lib/ (types: lib/forum/types.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // server.ts may open the handle (db/client, db/index, db/seed) but never query.
+    files: ["server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db/queries", "@/db/queries/**", "**/db/queries", "**/db/queries/**"],
+              message: "server.ts opens the database; queries belong to lib/ services.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The arrows point one way: UI never reaches the database directly.
     files: ["components/**/*.{ts,tsx}"],
     rules: {
@@ -13,7 +60,7 @@ const config = [
         {
           patterns: [
             {
-              group: ["@/db", "@/db/*"],
+              group: ["@/db", "@/db/**", "**/db", "**/db/**"],
               message: "components/ never imports db/: pass data from a page or call an action.",
             },
           ],
@@ -25,11 +72,7 @@ const config = [
     // db/ imports nothing above it: schema and queries may use only the pure vocabularies and
     // shapes in lib/domain (seeds, CLIs, test factories and tests are composition roots: exempt).
     files: ["db/schema/**/*.ts", "db/queries/**/*.ts", "db/client.ts", "db/index.ts"],
-    ignores: [
-      "db/**/*.test.ts",
-      // TEMPORARY (architecture item 3): the view and permission shaping moves up into lib/forum.
-      "db/queries/thread-page.ts",
-    ],
+    ignores: ["db/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

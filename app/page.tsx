@@ -3,9 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/lib/db";
 import { loadChannels } from "@/lib/forum/loaders";
-import { countThreadsByChannel, countUnreadByChannel } from "@/db/queries/threads";
+import { getChannelActivity } from "@/lib/forum/reads";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -19,11 +18,9 @@ export default async function HomePage() {
   const user = await getCurrentUser();
   // A pending account (closed community) sees its waiting page and nothing else.
   if (user?.status === "pending") redirect("/waiting");
-  const db = getDb();
-  const [channels, counts, unread, toAnswer] = await Promise.all([
+  const [channels, { counts, unread }, toAnswer] = await Promise.all([
     loadChannels(),
-    countThreadsByChannel(db),
-    user ? countUnreadByChannel(db, { userId: user.id, since: user.createdAt }) : new Map<number, number>(),
+    getChannelActivity(user),
     user?.role === "pro" && user.status === "active" ? listQuestionsToAnswer(user, { limit: 5 }) : null,
   ]);
   return (

@@ -3,7 +3,7 @@
 import type { Editor, JSONContent } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { discardDraftAction, saveDraftAction } from "@/app/(forum)/actions";
+import { discardDraftAction, saveDraftAction } from "@/lib/actions/forum";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

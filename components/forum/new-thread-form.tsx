@@ -4,7 +4,7 @@ import type { JSONContent } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createThreadAction } from "@/app/(forum)/actions";
+import { createThreadAction } from "@/lib/actions/forum";
 import Composer from "./composer";
 
 type NewThreadFormProps = {

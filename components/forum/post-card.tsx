@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import type { JSONContent } from "@tiptap/react";
-import { deletePostAction, getPostSourceAction, updatePostAction } from "@/app/(forum)/actions";
+import { deletePostAction, getPostSourceAction, updatePostAction } from "@/lib/actions/forum";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { toggleReactionAction } from "@/app/(forum)/actions";
+import { toggleReactionAction } from "@/lib/actions/forum";
 import { cn } from "@/components/ui/cn";
 import { reactionEmojis } from "@/lib/forum/reactions";
 import type { ReactionView } from "@/lib/forum/views";

@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { listRevisionsAction } from "@/app/(forum)/actions";
+import { listRevisionsAction } from "@/lib/actions/forum";
 import { Dialog } from "@/components/ui/dialog";
 
 type Revision = { version: number; bodyHtml: string; createdAt: string };

@@ -3,11 +3,12 @@
 import type { JSONContent } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
-import { createReplyAction, loadMorePostsAction } from "@/app/(forum)/actions";
+import { createReplyAction, loadMorePostsAction } from "@/lib/actions/forum";
 import { Button } from "@/components/ui/button";
 import type { PostView } from "@/lib/forum/views";
 import { AcceptedAnswerSlot } from "@/components/questions/accepted-answer";
 import { LazyComposer } from "./lazy-composer";
+import { MarkThreadRead } from "./mark-thread-read";
 import { PostCard } from "./post-card";
 import { insertPost, type ThreadState } from "./thread-state";
 import { useLiveThread } from "./use-live-thread";
@@ -126,6 +127,7 @@ export function ThreadView({
 
   return (
     <div className="flex flex-col gap-4">
+      {viewer ? <MarkThreadRead threadId={threadId} number={state.maxNumber} /> : null}
       {state.opening ? (
         <PostCard post={state.opening} isOpening canReply={canReply} onReply={startReply} onChange={upsert} />
       ) : null}

@@ -4,7 +4,6 @@ import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateA
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useRoom } from "@/components/realtime/use-room";
 import type { PostView } from "@/lib/forum/views";
-import { markThreadReadAction } from "@/app/(forum)/actions";
 import { insertPost, type ThreadState } from "./thread-state";
 
 type Viewer = { id: string } | null;
@@ -137,13 +136,6 @@ export function useLiveThread(
     window.addEventListener("pageshow", onPageShow);
     return () => window.removeEventListener("pageshow", onPageShow);
   }, [catchUp]);
-
-  // Remember how far this member has read, including what arrived live.
-  useEffect(() => {
-    if (!viewer) return;
-    const timer = setTimeout(() => void markThreadReadAction({ threadId, number: maxNumber }).catch(() => null), 2_000);
-    return () => clearTimeout(timer);
-  }, [viewer, threadId, maxNumber]);
 
   const lastTypingSent = useRef(0);
   const signalTyping = useCallback(() => {

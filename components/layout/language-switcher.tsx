@@ -1,4 +1,4 @@
-import { setLocaleAction } from "@/app/actions";
+import { setLocaleAction } from "@/lib/actions/locale";
 import { cn } from "@/components/ui/cn";
 
 const choices = [

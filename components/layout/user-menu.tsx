@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction } from "@/lib/actions/auth";
 import { Avatar } from "@/components/ui/avatar";
 import type { CurrentUser } from "@/lib/auth/session";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { updateChannelAction } from "@/app/(admin)/moderation/actions";
+import { updateChannelAction } from "@/lib/actions/moderation";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { updateCommunitySettingsAction } from "@/app/(admin)/moderation/actions";
+import { updateCommunitySettingsAction } from "@/lib/actions/moderation";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { decideAdmissionAction, decideProRequestAction } from "@/app/(admin)/moderation/actions";
+import { decideAdmissionAction, decideProRequestAction } from "@/lib/actions/moderation";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createInvitationAction } from "@/app/(admin)/moderation/actions";
+import { createInvitationAction } from "@/lib/actions/moderation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { changeRoleAction, suspendUserAction, unsuspendUserAction } from "@/app/(admin)/moderation/actions";
+import { changeRoleAction, suspendUserAction, unsuspendUserAction } from "@/lib/actions/moderation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { userRoles, type UserRole } from "@/lib/permissions/roles";

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { hidePostAction, unhidePostAction } from "@/app/(admin)/moderation/actions";
-import { acceptAnswerAction, reportPostAction, unacceptAnswerAction } from "@/app/(community)/actions";
+import { hidePostAction, unhidePostAction } from "@/lib/actions/moderation";
+import { acceptAnswerAction, reportPostAction, unacceptAnswerAction } from "@/lib/actions/community";
 import { useThreadExtras } from "@/components/questions/thread-extras";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { dismissReportAction, hideReportedPostAction } from "@/app/(admin)/moderation/actions";
+import { dismissReportAction, hideReportedPostAction } from "@/lib/actions/moderation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";

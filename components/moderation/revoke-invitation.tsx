@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { revokeInvitationAction } from "@/app/(admin)/moderation/actions";
+import { revokeInvitationAction } from "@/lib/actions/moderation";
 import { Button } from "@/components/ui/button";
 import { ActionForm } from "./action-form";
 

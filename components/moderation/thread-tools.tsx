@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { moveThreadAction, setThreadLockedAction, setThreadPinnedAction } from "@/app/(admin)/moderation/actions";
+import { moveThreadAction, setThreadLockedAction, setThreadPinnedAction } from "@/lib/actions/moderation";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 

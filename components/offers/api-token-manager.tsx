@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { createApiTokenAction, revokeApiTokenAction } from "@/app/settings/api-tokens/actions";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/api-tokens";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
-import { removeApplicationAction, updateApplicationAction } from "@/app/applications/actions";
+import { removeApplicationAction, updateApplicationAction } from "@/lib/actions/applications";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

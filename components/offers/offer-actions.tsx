@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { saveOfferAction, setOfferStatusAction } from "@/app/(forum)/c/offres/actions";
+import { saveOfferAction, setOfferStatusAction } from "@/lib/actions/offers";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 

@@ -4,7 +4,7 @@ import type { Editor, JSONContent } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useCallback, useRef, useState } from "react";
-import { createOfferAction, updateOfferAction } from "@/app/(forum)/c/offres/actions";
+import { createOfferAction, updateOfferAction } from "@/lib/actions/offers";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { updateProfileAction } from "@/app/settings/actions";
+import { updateProfileAction } from "@/lib/actions/settings";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";

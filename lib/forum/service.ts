@@ -12,7 +12,6 @@ import {
   type PostWithAuthor,
 } from "@/db/queries/posts";
 import { listReactionSummaries, toggleReaction } from "@/db/queries/reactions";
-import { getThreadPageData } from "@/db/queries/thread-page";
 import { getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
 import type { RichTextDocument } from "@/lib/editor/document";
 import { AppError } from "@/lib/errors";
@@ -33,6 +32,7 @@ import { emitPostDeleted, emitPostUpdated, emitReactions } from "@/lib/realtime/
 import { deleteStoredBytes } from "@/lib/storage";
 import { postContent } from "./content";
 import { kindRules } from "./kinds";
+import { getThreadPageData } from "./reads";
 import { publishReply, publishThread } from "./publish";
 
 /**

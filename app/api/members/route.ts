@@ -1,9 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
-import { searchMembers } from "@/db/queries/users";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canSearchMembers } from "@/lib/permissions";
+import { findMembersByName } from "@/lib/profile/service";
 
 const querySchema = z.object({ q: z.string().trim().min(1).max(60) });
 
@@ -17,6 +16,6 @@ export async function GET(request: NextRequest) {
     );
   const user = await getCurrentUser();
   if (!canSearchMembers(user)) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
-  const members = await searchMembers(getDb(), { query: parsed.data.q });
+  const members = await findMembersByName(parsed.data.q);
   return NextResponse.json(members, { headers: { "Cache-Control": "private, max-age=30" } });
 }

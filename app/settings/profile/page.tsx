@@ -5,8 +5,7 @@ import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/lib/db";
-import { getPublicProfile } from "@/db/queries/users";
+import { getProfile } from "@/lib/profile/service";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +17,7 @@ type Props = { searchParams: Promise<{ password?: string }> };
 export default async function ProfileSettingsPage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?callbackUrl=/settings/profile");
-  const profile = await getPublicProfile(getDb(), { id: user.id });
+  const profile = await getProfile(user.id);
   if (!profile) redirect("/sign-in");
   const t = await getTranslations("settings");
   const { password } = await searchParams;

@@ -6,8 +6,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/lib/db";
-import { getPublicProfile } from "@/db/queries/users";
+import { getProfile } from "@/lib/profile/service";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canEditProfile, canViewProfiles } from "@/lib/permissions";
 import { isUuid } from "@/lib/validation/ids";
@@ -18,7 +17,7 @@ async function loadProfile(id: string) {
   const viewer = await getCurrentUser();
   // Profiles are for members: visitors and unknown ids get the same 404.
   if (!isUuid(id) || !canViewProfiles(viewer)) return null;
-  const profile = await getPublicProfile(getDb(), { id });
+  const profile = await getProfile(id);
   return profile ? { profile, viewer } : null;
 }
 

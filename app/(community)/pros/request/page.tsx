@@ -4,8 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ProRequestForm } from "@/components/pros/pro-request-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/lib/db";
-import { getPublicProfile } from "@/db/queries/users";
+import { getProfile } from "@/lib/profile/service";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canRequestPro } from "@/lib/permissions";
 import { getMyProRequest } from "@/lib/pros/service";
@@ -20,7 +19,7 @@ export default async function ProRequestPage() {
   if (user.status === "pending") redirect("/waiting");
   const [request, profile, t, format] = await Promise.all([
     getMyProRequest(user),
-    getPublicProfile(getDb(), { id: user.id }),
+    getProfile(user.id),
     getTranslations("pros"),
     getFormatter(),
   ]);

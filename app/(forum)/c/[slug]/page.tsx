@@ -5,9 +5,8 @@ import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadList } from "@/components/forum/thread-list";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
-import { getDb } from "@/lib/db";
 import { loadChannel } from "@/lib/forum/loaders";
-import { listChannelThreads } from "@/db/queries/threads";
+import { listChannelThreadPage } from "@/lib/forum/reads";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canPostInChannel, canReadChannel } from "@/lib/permissions";
 import { threadPath } from "@/lib/slug";
@@ -25,12 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChannelPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { after } = await searchParams;
-  const db = getDb();
   const [channel, user] = await Promise.all([loadChannel(slug), getCurrentUser()]);
   if (!channel) notFound();
   if (!canReadChannel(user, channel)) return <MembersOnly callbackUrl={`/c/${slug}`} channelName={channel.name} />;
   const t = await getTranslations("forum");
-  const { items, nextCursor } = await listChannelThreads(db, { channelId: channel.id, cursor: after });
+  const { items, nextCursor } = await listChannelThreadPage(channel, after);
   const isReviewChannel = channel.kind === "review" || channel.kind === "pitch";
   const badges = isReviewChannel
     ? await reviewListBadges(

@@ -5,14 +5,12 @@ import { OfferFiltersForm } from "@/components/offers/offer-filters";
 import { OfferList } from "@/components/offers/offer-list";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
-import { getDb } from "@/lib/db";
-import { listSavedOfferIds } from "@/db/queries/applications";
-import { getChannelBySlug } from "@/db/queries/channels";
-import { listOffers } from "@/db/queries/offers";
 import { getCurrentUser } from "@/lib/auth/session";
+import { loadChannel } from "@/lib/forum/loaders";
 import { OFFERS_CHANNEL_SLUG } from "@/lib/offers/constants";
 import { filtersToQuery, hasFilters } from "@/lib/offers/filters";
-import { offerPath } from "@/lib/offers/service";
+import { listMySavedOfferIds } from "@/lib/offers/reads";
+import { browseOffers, offerPath } from "@/lib/offers/service";
 import { absoluteUrl } from "@/lib/offers/urls";
 import { canPostInChannel, canPublishOfferAsEmployer, canReadChannel } from "@/lib/permissions";
 import { parseOfferFilters } from "@/lib/validation/offers";
@@ -63,14 +61,15 @@ export default async function OffersPage({ searchParams }: Props) {
   ).toString();
   if (given && `?${given}` !== canonical) redirect(`${PATH}${canonical}`);
 
-  const db = getDb();
-  const [channel, user] = await Promise.all([getChannelBySlug(db, { slug: OFFERS_CHANNEL_SLUG }), getCurrentUser()]);
+  const [channel, user] = await Promise.all([loadChannel(OFFERS_CHANNEL_SLUG), getCurrentUser()]);
   if (!channel || !canReadChannel(user, channel)) notFound();
   const t = await getTranslations("offers");
-  const { items, nextCursor } = await listOffers(db, { filters, cursor: after });
-  const saved = user
-    ? await listSavedOfferIds(db, { userId: user.id, threadIds: items.map((item) => item.threadId) })
-    : new Set<number>();
+  // The same read as GET /api/v1/job-offers and the feeds.
+  const { items, nextCursor } = await browseOffers(user, { filters, cursor: after });
+  const saved = await listMySavedOfferIds(
+    user,
+    items.map((item) => item.threadId),
+  );
   const query = filtersToQuery(filters);
   const isFiltered = hasFilters(filters);
 

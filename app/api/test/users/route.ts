@@ -1,8 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
-import { createUser } from "@/db/queries/users";
-import { hashPassword } from "@/lib/auth/password";
+import { createVerifiedTestAccount } from "@/lib/auth/test-accounts";
 import { getEnv } from "@/lib/env";
 import { userRoles, userStatuses } from "@/lib/permissions/roles";
 import { cleanString } from "@/lib/validation/text";
@@ -23,12 +21,7 @@ export async function POST(request: Request) {
   if (getEnv().E2E_HOOKS !== "1") return new NextResponse(null, { status: 404 });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return NextResponse.json({ error: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
-  const { password, ...rest } = parsed.data;
-  const user = await createUser(getDb(), {
-    ...rest,
-    passwordHash: await hashPassword(password),
-    emailVerified: new Date(),
-  });
+  const user = await createVerifiedTestAccount(parsed.data);
   if (!user) return NextResponse.json({ error: "email taken" }, { status: 409 });
   return NextResponse.json({ id: user.id, name: user.name, email: user.email, role: user.role });
 }

@@ -11,12 +11,9 @@ import { ThreadExtrasProvider } from "@/components/questions/thread-extras";
 import { getThreadExtras } from "@/lib/questions/service";
 import { getPageComments } from "@/lib/reviews/page-comments";
 import { Badge } from "@/components/ui/badge";
-import { getDb } from "@/lib/db";
-import { getDraft } from "@/db/queries/drafts";
-import { getPostLocation } from "@/db/queries/posts";
-import { getThreadPageData } from "@/db/queries/thread-page";
-import { getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getMyDraft, getWindowStartFor, loadThread as loadThreadById } from "@/lib/forum/reads";
+import { readThreadPage } from "@/lib/forum/service";
 import { canReadChannel, canReadThread, canReply } from "@/lib/permissions";
 import { parseThreadRef, threadPath } from "@/lib/slug";
 import { OfferSection, offerMetadata } from "../../offres/_parts/offer-section";
@@ -27,7 +24,7 @@ type Props = { params: Promise<{ slug: string; thread: string }>; searchParams: 
 
 const loadThread = cache(async (ref: string) => {
   const threadId = parseThreadRef(ref);
-  return threadId ? getThreadWithChannel(getDb(), { threadId }) : null;
+  return threadId ? loadThreadById(threadId) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -53,18 +50,13 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   if (slug !== channel.slug || ref !== `${thread.id}-${thread.slug}`)
     redirect(canonical + (linkedPost ? `?post=${linkedPost}` : ""));
 
-  const db = getDb();
   // A link to one post opens the window that holds it.
-  const linkedNumber = Number(linkedPost);
-  const location =
-    Number.isSafeInteger(linkedNumber) && linkedNumber > 1
-      ? await getPostLocation(db, { threadId: thread.id, number: linkedNumber })
-      : null;
-  const after = location ? location.rootNumber - 1 : 1;
-  const [page, draft] = await Promise.all([
-    getThreadPageData(db, { threadId: thread.id, viewer: user, after: Math.max(after, 1) }),
-    user ? getDraft(db, { userId: user.id, target: `reply:${thread.id}` }) : null,
-    user ? markThreadRead(db, { userId: user.id, threadId: thread.id, number: thread.lastPostNumber }) : null,
+  const after = linkedPost ? await getWindowStartFor(thread.id, Number(linkedPost)) : 1;
+  // The same read as GET /api/v1/threads/:id. Reading is recorded by the client (MarkThreadRead
+  // in ThreadView), not here: rendering a GET writes nothing.
+  const [{ page }, draft] = await Promise.all([
+    readThreadPage(user, { threadId: thread.id, after }),
+    getMyDraft(user, `reply:${thread.id}`),
   ]);
   const t = await getTranslations("forum");
   const tQa = await getTranslations("qa");

@@ -7,7 +7,7 @@ import {
 } from "@/components/reviews/lazy";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
 import { Disclosure } from "@/components/ui/disclosure";
-import type { Channel, Thread } from "@/db/schema";
+import type { Channel, Thread } from "@/lib/forum/types";
 import { canReply, isActiveMember, type Actor } from "@/lib/permissions";
 import { getFeedbackSummary } from "@/lib/reviews/feedback";
 import { RUBRICS } from "@/lib/reviews/rubric";

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ThreadListEntry } from "@/components/forum/thread-list";
-import { getDb } from "@/lib/db";
-import { listReviewStatuses } from "@/db/queries/reviews";
+import { getReviewListStatuses } from "@/lib/reviews/reads";
 
 /**
  * The badges of review and pitch threads in a channel list (one query for the page): what a
@@ -11,7 +10,7 @@ export async function reviewListBadges(
   threadIds: number[],
   kind: "review" | "pitch",
 ): Promise<Map<number, NonNullable<ThreadListEntry["badges"]>>> {
-  const [statuses, t] = await Promise.all([listReviewStatuses(getDb(), { threadIds }), getTranslations("review")]);
+  const [statuses, t] = await Promise.all([getReviewListStatuses(threadIds), getTranslations("review")]);
   const badges = new Map<number, NonNullable<ThreadListEntry["badges"]>>();
   for (const [threadId, status] of statuses) {
     const list: NonNullable<ThreadListEntry["badges"]> = [];

@@ -7,7 +7,7 @@ import { ReviewSummary } from "@/components/reviews/review-summary";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
 import { Disclosure } from "@/components/ui/disclosure";
 import { getTranslations } from "next-intl/server";
-import type { Channel, Thread } from "@/db/schema";
+import type { Channel, Thread } from "@/lib/forum/types";
 import { canReply, isActiveMember, type Actor } from "@/lib/permissions";
 import type { PageMarker } from "@/components/reviews/pdf-page";
 import { getFeedbackSummary } from "@/lib/reviews/feedback";

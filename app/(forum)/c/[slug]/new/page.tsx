@@ -4,10 +4,9 @@ import { getTranslations } from "next-intl/server";
 import type { JSONContent } from "@tiptap/react";
 import { NewThreadForm } from "@/components/forum/new-thread-form";
 import { ComposePage } from "@/components/forum/compose-page";
-import { getDb } from "@/lib/db";
-import { getChannelBySlug } from "@/db/queries/channels";
-import { getDraft } from "@/db/queries/drafts";
 import { getCurrentUser } from "@/lib/auth/session";
+import { loadChannel } from "@/lib/forum/loaders";
+import { getMyDraft } from "@/lib/forum/reads";
 import { canPostInChannel } from "@/lib/permissions";
 import { getMentionTarget } from "@/lib/pros/service";
 import { isUuid } from "@/lib/validation/ids";
@@ -23,11 +22,10 @@ export default async function NewThreadPage({ params, searchParams }: Props) {
   const { ask } = await searchParams;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/c/${slug}/new`)}`);
-  const db = getDb();
-  const channel = await getChannelBySlug(db, { slug });
+  const channel = await loadChannel(slug);
   if (!channel || !canPostInChannel(user, channel)) notFound();
   const [draft, askTarget] = await Promise.all([
-    getDraft(db, { userId: user.id, target: `thread:${channel.id}` }),
+    getMyDraft(user, `thread:${channel.id}`),
     // "Poser une question à …" from the pro directory: only where questions are welcome.
     ask && isUuid(ask) && channel.allowsQuestions ? getMentionTarget(user, ask) : null,
   ]);

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { OfferDetails } from "@/components/offers/offer-details";
-import { getDb } from "@/lib/db";
-import { getOffer } from "@/db/queries/offers";
 import type { CurrentUser } from "@/lib/auth/session";
 import { isOfferExpired } from "@/lib/offers/expiry";
 import { jobPostingJsonLd, serializeJsonLd } from "@/lib/offers/json-ld";
 import { offerSummaryLine } from "@/lib/offers/labels";
+import { loadOfferOfThread as loadOffer } from "@/lib/offers/reads";
 import { offerPath } from "@/lib/offers/service";
 import { getMyApplicationForOffer } from "@/lib/offers/tracker";
 import { absoluteUrl } from "@/lib/offers/urls";
@@ -18,9 +16,6 @@ import { canEditOffer, canTrackApplications } from "@/lib/permissions";
  * threads of kind "offer"): Open Graph / Twitter metadata, and the structured fields with
  * their JSON-LD above the description. The page has already checked the reader may see it.
  */
-
-/** Metadata and section read the same offer: one query per request. */
-const loadOffer = cache((threadId: number) => getOffer(getDb(), { threadId }));
 
 export async function offerMetadata(threadId: number): Promise<Metadata> {
   const offer = await loadOffer(threadId);

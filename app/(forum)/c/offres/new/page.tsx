@@ -3,9 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OfferForm } from "@/components/offers/offer-form";
 import { ComposePage } from "@/components/forum/compose-page";
-import { getDb } from "@/lib/db";
-import { getChannelBySlug } from "@/db/queries/channels";
 import { getCurrentUser } from "@/lib/auth/session";
+import { loadChannel } from "@/lib/forum/loaders";
 import { OFFERS_CHANNEL_SLUG } from "@/lib/offers/constants";
 import { canPostInChannel, canPublishOfferAsEmployer, canShareOffer } from "@/lib/permissions";
 
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewOfferPage() {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/c/${OFFERS_CHANNEL_SLUG}/new`)}`);
-  const channel = await getChannelBySlug(getDb(), { slug: OFFERS_CHANNEL_SLUG });
+  const channel = await loadChannel(OFFERS_CHANNEL_SLUG);
   if (!channel || !canPostInChannel(user, channel) || !canShareOffer(user)) notFound();
   const isEmployer = canPublishOfferAsEmployer(user);
   const t = await getTranslations("offers");

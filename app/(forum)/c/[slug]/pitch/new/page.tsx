@@ -3,9 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PitchForm } from "@/components/pitches/pitch-form";
 import { ComposePage } from "@/components/forum/compose-page";
-import { getDb } from "@/lib/db";
-import { getChannelBySlug } from "@/db/queries/channels";
 import { getCurrentUser } from "@/lib/auth/session";
+import { loadChannel } from "@/lib/forum/loaders";
 import { canPostInChannel } from "@/lib/permissions";
 import { MAX_PITCH_SECONDS } from "@/lib/pitches/service";
 
@@ -19,7 +18,7 @@ export default async function NewPitchPage({ params }: Props) {
   const { slug } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/c/${slug}/pitch/new`)}`);
-  const channel = await getChannelBySlug(getDb(), { slug });
+  const channel = await loadChannel(slug);
   if (!channel || channel.kind !== "pitch" || !canPostInChannel(user, channel)) notFound();
   const t = await getTranslations("review.pitch");
   return (

@@ -3,9 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ReviewRequestForm } from "@/components/reviews/review-request-form";
 import { ComposePage } from "@/components/forum/compose-page";
-import { getDb } from "@/lib/db";
-import { getChannelBySlug } from "@/db/queries/channels";
 import { getCurrentUser } from "@/lib/auth/session";
+import { loadChannel } from "@/lib/forum/loaders";
 import { canPostInChannel } from "@/lib/permissions";
 import { maxUploadMb } from "@/lib/uploads/limits";
 
@@ -19,7 +18,7 @@ export default async function NewReviewPage({ params }: Props) {
   const { slug } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/c/${slug}/review/new`)}`);
-  const channel = await getChannelBySlug(getDb(), { slug });
+  const channel = await loadChannel(slug);
   if (!channel || channel.kind !== "review" || !canPostInChannel(user, channel)) notFound();
   const t = await getTranslations("review");
   return (

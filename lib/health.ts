@@ -1,0 +1,16 @@
+import { getDbHandle } from "@/lib/db";
+
+export type DatabaseHealth = { ok: true; driver: string } | { ok: false; driver: string | null; error: unknown };
+
+/** Whether the database answers (for /api/health): the driver in use and the failure, if any. */
+export async function checkDatabase(): Promise<DatabaseHealth> {
+  let driver: string | null = null;
+  try {
+    const handle = getDbHandle();
+    driver = handle.driver;
+    await handle.ping();
+    return { ok: true, driver };
+  } catch (error) {
+    return { ok: false, driver, error };
+  }
+}
