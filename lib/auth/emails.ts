@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import type { Db } from "@/db";
 import { createUserToken } from "@/db/queries/users";
-import { absoluteUrl, sendMail } from "@/lib/mail";
+import { sendMail } from "@/lib/mail";
+import { absoluteUrl } from "@/lib/urls";
 
 type Recipient = { id: string; name: string; email: string };
 

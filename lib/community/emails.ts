@@ -1,7 +1,8 @@
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";
-import { absoluteUrl, sendMail } from "@/lib/mail";
+import { sendMail } from "@/lib/mail";
+import { absoluteUrl } from "@/lib/urls";
 
 export type CommunityEmail = "admissionApproved" | "admissionRefused" | "proApproved" | "proRefused" | "suspended";
 

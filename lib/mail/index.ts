@@ -24,10 +24,3 @@ export async function sendMail(mail: Mail): Promise<void> {
   writeFileSync(file, JSON.stringify({ ...mail, from: env.MAIL_FROM, date: new Date().toISOString() }, null, 2));
   console.info(`[mail] "${mail.subject}" to ${mail.to} written to ${file}`);
 }
-
-/** Absolute URL for links in emails. */
-export function absoluteUrl(pathname: string): string {
-  const env = getEnv();
-  const base = env.PUBLIC_URL ?? env.AUTH_URL ?? `http://localhost:${env.PORT}`;
-  return new URL(pathname, base).toString();
-}

@@ -13,7 +13,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { OFFERS_CHANNEL_SLUG } from "@/lib/offers/constants";
 import { filtersToQuery, hasFilters } from "@/lib/offers/filters";
 import { offerPath } from "@/lib/offers/service";
-import { absoluteUrl } from "@/lib/offers/urls";
+import { absoluteUrl } from "@/lib/urls";
 import { canPostInChannel, canPublishOfferAsEmployer, canReadChannel } from "@/lib/permissions";
 import { parseOfferFilters } from "@/lib/validation/offers";
 

@@ -5,7 +5,7 @@ import { resolveApiActor } from "@/lib/offers/api-tokens";
 import { toApiOffer } from "@/lib/offers/api-view";
 import { filtersToQuery } from "@/lib/offers/filters";
 import { browseOffers, offerPath, publishOffer } from "@/lib/offers/service";
-import { absoluteUrl } from "@/lib/offers/urls";
+import { absoluteUrl } from "@/lib/urls";
 import { createOfferSchema, offerListQuerySchema } from "@/lib/validation/offers";
 
 /**

@@ -10,7 +10,7 @@ import { jobPostingJsonLd, serializeJsonLd } from "@/lib/offers/json-ld";
 import { offerSummaryLine } from "@/lib/offers/labels";
 import { offerPath } from "@/lib/offers/service";
 import { getMyApplicationForOffer } from "@/lib/offers/tracker";
-import { absoluteUrl } from "@/lib/offers/urls";
+import { absoluteUrl } from "@/lib/urls";
 import { canEditOffer, canTrackApplications } from "@/lib/permissions";
 
 /**

@@ -5,7 +5,7 @@ import { checkBearerFirst } from "@/lib/offers/api-route";
 import { resolveApiActor } from "@/lib/offers/api-tokens";
 import { toApiOffer } from "@/lib/offers/api-view";
 import { editOffer, offerPath, readOffer, setOfferStatus } from "@/lib/offers/service";
-import { absoluteUrl } from "@/lib/offers/urls";
+import { absoluteUrl } from "@/lib/urls";
 import { AppError } from "@/lib/errors";
 import { apiOfferStatusSchema, apiUpdateOfferSchema } from "@/lib/validation/offers";
 
