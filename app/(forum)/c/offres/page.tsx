@@ -5,6 +5,7 @@ import { OfferFiltersForm } from "@/components/offers/offer-filters";
 import { OfferList } from "@/components/offers/offer-list";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getDb } from "@/db";
 import { listSavedOfferIds } from "@/db/queries/applications";
 import { getChannelBySlug } from "@/db/queries/channels";
@@ -124,20 +125,15 @@ export default async function OffersPage({ searchParams }: Props) {
         )}
       </section>
       {after ? null : <LiveRefresh channels={[channel.slug]} viewerId={user?.id ?? null} />}
-      <nav aria-label={t("list.pagination")} className="flex justify-between gap-3">
-        {after ? (
-          <ButtonLink href={`${PATH}${query}`} variant="secondary">
-            {t("list.first")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={`${PATH}${filtersToQuery(filters, { after: nextCursor })}`} variant="secondary">
-            {t("list.older")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("list.pagination")}
+        first={after ? { href: `${PATH}${query}`, label: t("list.first") } : null}
+        next={
+          nextCursor
+            ? { href: `${PATH}${filtersToQuery(filters, { after: nextCursor })}`, label: t("list.older") }
+            : null
+        }
+      />
     </div>
   );
 }
