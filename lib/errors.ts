@@ -17,15 +17,18 @@ export type ErrorCode = keyof typeof errorCodes;
 export class AppError extends Error {
   /** Values for the message's placeholders (e.g. when a rate-limited member may post again). */
   readonly values?: Record<string, string | number>;
+  /** The form field the error is about (e.g. `file`): routes answer it as that field's error. */
+  readonly field?: string;
 
   constructor(
     readonly code: ErrorCode,
     readonly messageKey: string = `errors.${code}`,
-    options?: { cause?: unknown; values?: Record<string, string | number> },
+    options?: { cause?: unknown; values?: Record<string, string | number>; field?: string },
   ) {
     super(code, options);
     this.name = "AppError";
     this.values = options?.values;
+    this.field = options?.field;
   }
 
   get status(): number {

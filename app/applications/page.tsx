@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ApplicationCard } from "@/components/offers/application-card";
 import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isOfferOpen } from "@/lib/offers/expiry";
 import { offerSummaryLine } from "@/lib/offers/labels";
@@ -56,22 +57,11 @@ export default async function ApplicationsPage({ searchParams }: Props) {
           />
         ))
       )}
-      {after || nextCursor ? (
-        <nav aria-label={t("applications.pagination")} className="flex justify-between gap-3">
-          {after ? (
-            <ButtonLink href="/applications" variant="secondary">
-              {t("applications.first")}
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-          {nextCursor ? (
-            <ButtonLink href={`/applications?after=${nextCursor}`} variant="secondary">
-              {t("applications.older")}
-            </ButtonLink>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        label={t("applications.pagination")}
+        first={after ? { href: "/applications", label: t("applications.first") } : null}
+        next={nextCursor ? { href: `/applications?after=${nextCursor}`, label: t("applications.older") } : null}
+      />
     </div>
   );
 }

@@ -8,11 +8,10 @@ import { removeApplicationAction, updateApplicationAction } from "@/lib/actions/
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useFormState } from "@/components/ui/form-state";
 import { useToast } from "@/components/ui/toast";
 import { applicationStatuses, type ApplicationStatus } from "@/lib/offers/constants";
-import { SelectField } from "./select-field";
 
 export type ApplicationCardEntry = {
   id: number;

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import { essFamilies, offerContracts, workModes } from "@/lib/offers/constants";
 import { departements } from "@/lib/offers/departements";
 import type { OfferFilters } from "@/lib/validation/offers";
-import { SelectField } from "./select-field";
 
 /**
  * A plain GET form: the filters live in the address, so a filtered view can be shared or

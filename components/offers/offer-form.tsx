@@ -7,10 +7,9 @@ import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { createOfferAction, updateOfferAction } from "@/lib/actions/offers";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { essFamilies, offerContracts, salaryPeriods, workModes, type OfferOrigin } from "@/lib/offers/constants";
 import { departements } from "@/lib/offers/departements";
-import { SelectField } from "./select-field";
 
 // The editor (Tiptap, ProseMirror) is only fetched on the pages that write offers.
 const RichTextEditor = lazy(() =>

@@ -96,3 +96,48 @@ export function TextAreaField({
     />
   );
 }
+
+/** A labelled <select> on the same frame; the first, empty option is `placeholder` ("Choisir…"). */
+export function SelectField({
+  id,
+  label,
+  hint,
+  errors,
+  options,
+  placeholder,
+  className,
+  ...props
+}: FieldProps & {
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+} & Omit<ComponentProps<"select">, "id" | "children">) {
+  return (
+    <FieldFrame
+      id={id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      control={
+        <select
+          id={id}
+          name={id}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy(id, hint, errors)}
+          className={cn(
+            "min-h-11 w-full rounded-lg border bg-white px-3 py-2 text-base text-ink focus-visible:outline-teal",
+            errors?.length ? "border-danger" : "border-line",
+            className,
+          )}
+          {...props}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      }
+    />
+  );
+}

@@ -13,7 +13,7 @@ import { clientIp, getSignInBlock, signInRateLimitedError } from "@/lib/rate-lim
 import { signUpWithAnswersSchema } from "@/lib/validation/admission";
 import { fieldErrorsOf, formAction, formValues, type ActionResult } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth";
-import { sendAccountExistsEmail, sendPasswordResetEmail, sendVerificationEmail } from "@/lib/auth/emails";
+import { sendAccountExistsEmail, sendPasswordResetEmail, sendVerificationEmail } from "@/lib/mail/auth";
 import { hashPassword } from "@/lib/auth/password";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { AppError } from "@/lib/errors";

@@ -11,9 +11,9 @@ import {
 } from "@/db/queries/admission";
 import { insertAudit } from "@/db/queries/audit";
 import { getSettings, setSetting } from "@/db/queries/settings";
-import { sendCommunityEmail } from "@/lib/community/emails";
+import { sendCommunityEmail } from "@/lib/mail/community";
 import { AppError } from "@/lib/errors";
-import { absoluteUrl } from "@/lib/mail";
+import { absoluteUrl } from "@/lib/urls";
 import { canEditCommunitySettings, canManageInvitations, canReviewAdmissions, type Actor } from "@/lib/permissions";
 import { ADMISSION_QUESTIONS_KEY, COMMUNITY_MODE_KEY, parseMode, parseQuestions, type CommunityMode } from "./settings";
 

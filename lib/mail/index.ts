@@ -1,33 +1,46 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
-import { getEnv } from "@/lib/env";
+import { createTranslator, type AbstractIntlMessages } from "next-intl";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
+import { loadMessages } from "@/lib/i18n/messages";
+import { deliverMail } from "./transport";
 
-export type Mail = { to: string; subject: string; text: string };
+export type MailRecipient = { name: string; email: string; locale?: string | null };
 
-/**
- * Sends an email through SMTP when SMTP_URL is set. Without it (the embedded default) the
- * message is written as JSON to DATA_DIR/outbox and its subject logged, so a newcomer can
- * follow confirmation and reset links without a mail server.
- */
-export async function sendMail(mail: Mail): Promise<void> {
-  const env = getEnv();
-  if (env.SMTP_URL) {
-    const nodemailer = await import("nodemailer");
-    const transport = nodemailer.createTransport(env.SMTP_URL);
-    await transport.sendMail({ from: env.MAIL_FROM, ...mail });
-    return;
-  }
-  const outbox = path.join(env.DATA_DIR, "outbox");
-  mkdirSync(outbox, { recursive: true });
-  const file = path.join(outbox, `${Date.now()}-${randomUUID()}.json`);
-  writeFileSync(file, JSON.stringify({ ...mail, from: env.MAIL_FROM, date: new Date().toISOString() }, null, 2));
-  console.info(`[mail] "${mail.subject}" to ${mail.to} written to ${file}`);
+// Message keys are not typed in this project (no AppConfig augmentation): a plain signature.
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** The language of a recipient's e-mails: their saved choice, else French, the community's language. */
+export function recipientLocale(recipient: MailRecipient): Locale {
+  return isLocale(recipient.locale) ? recipient.locale : defaultLocale;
 }
 
-/** Absolute URL for links in emails. */
-export function absoluteUrl(pathname: string): string {
-  const env = getEnv();
-  const base = env.PUBLIC_URL ?? env.AUTH_URL ?? `http://localhost:${env.PORT}`;
-  return new URL(pathname, base).toString();
+/**
+ * The one way the app sends e-mail. `compose` writes it in the recipient's locale with `t`
+ * scoped to the `namespace` of the messages. A mail follows an action that is already done (an
+ * account created, a decision committed): any failure, from composing to delivery, is logged
+ * and never thrown, so it can neither undo nor break that action. Returns whether it was sent.
+ */
+export async function sendMail(
+  recipient: MailRecipient,
+  mail: {
+    /** Names the mail in the log, never its content. */
+    kind: string;
+    namespace: string;
+    compose: (t: Translate) => { subject: string; text: string } | Promise<{ subject: string; text: string }>;
+  },
+): Promise<boolean> {
+  try {
+    const locale = recipientLocale(recipient);
+    const t = createTranslator({
+      locale,
+      messages: (await loadMessages(locale)) as AbstractIntlMessages,
+      namespace: mail.namespace,
+      timeZone: "Europe/Paris",
+    }) as unknown as Translate;
+    const { subject, text } = await mail.compose(t);
+    await deliverMail({ to: recipient.email, subject, text });
+    return true;
+  } catch (error) {
+    console.error(`[mail] could not send ${mail.kind} to a member:`, error);
+    return false;
+  }
 }

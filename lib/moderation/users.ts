@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { listUsersForStaff, changeUserRole, suspendUser, unsuspendUser } from "@/db/queries/staff-users";
 import { getUserById } from "@/db/queries/users";
-import { sendCommunityEmail } from "@/lib/community/emails";
+import { sendCommunityEmail } from "@/lib/mail/community";
 import { AppError } from "@/lib/errors";
 import { canChangeRole, canModerate, canSuspendUser, isDemotion, type Actor } from "@/lib/permissions";
 import type { UserRole, UserStatus } from "@/lib/permissions/roles";

@@ -7,7 +7,7 @@ import type { FeedInput } from "./feeds";
 import { filtersToQuery } from "./filters";
 import { offerSummaryLine } from "./labels";
 import { offerPath } from "./service";
-import { absoluteUrl } from "./urls";
+import { absoluteUrl } from "@/lib/urls";
 
 const FEED_SIZE = 50;
 

@@ -41,7 +41,10 @@ async function prepareAudio(actorId: string, file: UploadedFile): Promise<Prepar
   await enforceRateLimit(getDb(), { userId: actorId, action: "upload" });
   const check = checkAudio(file.bytes, { maxBytes: getEnv().UPLOAD_MAX_BYTES });
   if (!check.ok)
-    throw new AppError("bad_request", AUDIO_REFUSAL_KEYS[check.reason], { values: { maxMb: maxUploadMb() } });
+    throw new AppError("bad_request", AUDIO_REFUSAL_KEYS[check.reason], {
+      values: { maxMb: maxUploadMb() },
+      field: "file",
+    });
   const stored = {
     storageKey: `pitches/${randomUUID()}`,
     byteSize: file.bytes.byteLength,
@@ -65,7 +68,7 @@ export async function startPitch(actor: Actor, input: CreatePitchInput, audio: U
   const channel = await getChannelBySlug(getDb(), { slug: input.channelSlug });
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
   if (channel.kind !== "pitch") throw new AppError("bad_request", "review.pitch.notPitchChannel");
-  if (!audio && !input.text) throw new AppError("bad_request", "review.pitch.audioOrTextRequired");
+  if (!audio && !input.text) throw new AppError("bad_request", "review.pitch.audioOrTextRequired", { field: "file" });
   const t = await getTranslations("review.pitch");
   const published = await publishThread(
     { db: getDb(), actor },
@@ -107,7 +110,7 @@ export async function replyWithRecording(
   const { thread, channel } = await getReadableThread(actor, input.threadId);
   if (thread.kind !== "pitch") throw new AppError("not_found");
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
-  if (!audio) throw new AppError("bad_request", "review.pitch.audioRequired");
+  if (!audio) throw new AppError("bad_request", "review.pitch.audioRequired", { field: "file" });
   const t = await getTranslations("review.pitch");
   const published = await publishReply(
     { db: getDb(), actor },

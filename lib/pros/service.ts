@@ -10,7 +10,7 @@ import {
   type ProRequestInput,
 } from "@/db/queries/pros";
 import { getPublicProfile } from "@/db/queries/users";
-import { sendCommunityEmail } from "@/lib/community/emails";
+import { sendCommunityEmail } from "@/lib/mail/community";
 import { AppError } from "@/lib/errors";
 import { canBrowsePros, canRequestPro, canReviewProRequests, type Actor } from "@/lib/permissions";
 

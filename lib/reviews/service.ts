@@ -49,8 +49,10 @@ export async function startReviewRequest(actor: Actor, input: CreateReviewInput,
   const { channel, docKind } = await getReviewChannel(actor, input.channelSlug);
   const letterText = docKind === "letter" ? input.letterText : undefined;
   if (!file && !letterText)
-    throw new AppError("bad_request", docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired");
-  if (file && letterText) throw new AppError("bad_request", "review.fileOrTextNotBoth");
+    throw new AppError("bad_request", docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired", {
+      field: "file",
+    });
+  if (file && letterText) throw new AppError("bad_request", "review.fileOrTextNotBoth", { field: "file" });
   const published = await publishThread(
     { db: getDb(), actor },
     {
@@ -93,7 +95,8 @@ export async function storeCheckedPdf(actorId: string, file: UploadedFile): Prom
   await enforceRateLimit(getDb(), { userId: actorId, action: "upload" });
   const check = await checkPdf(file.bytes, { maxBytes: getEnv().UPLOAD_MAX_BYTES });
   // A refused file still counts as an upload (sending hostile files is what the limit is for).
-  if (!check.ok) throw new AppError("bad_request", REFUSAL_KEYS[check.reason], { values: { maxMb: maxUploadMb() } });
+  if (!check.ok)
+    throw new AppError("bad_request", REFUSAL_KEYS[check.reason], { values: { maxMb: maxUploadMb() }, field: "file" });
   const stored = {
     storageKey: `reviews/${randomUUID()}`,
     byteSize: file.bytes.byteLength,

@@ -30,12 +30,9 @@ export async function addVersion(
 ) {
   const { actor: author, thread, review } = await getOwnReview(actor, input.threadId);
   const letterText = review.docKind === "letter" ? input.letterText : undefined;
-  if (!file && !letterText)
-    throw new AppError(
-      "bad_request",
-      review.docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired",
-    );
-  if (file && letterText) throw new AppError("bad_request", "review.fileOrTextNotBoth");
+  const missingKey = review.docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired";
+  if (!file && !letterText) throw new AppError("bad_request", missingKey, { field: "file" });
+  if (file && letterText) throw new AppError("bad_request", "review.fileOrTextNotBoth", { field: "file" });
   const stored = file ? await storeCheckedPdf(author.id, file) : null;
   try {
     const added = await addReviewVersion(getDb(), {

@@ -1,7 +1,3 @@
-import { NextResponse } from "next/server";
-import { getTranslations } from "next-intl/server";
-import type { z } from "zod";
-import { translateFieldErrors } from "@/lib/api";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { maxUploadMb, type UploadedFile } from "./limits";
@@ -25,11 +21,6 @@ export function isSameOriginUpload(request: Request): boolean {
   }
 }
 
-/** 400 with one localized message per field, like lib/api jsonRoute. */
-export async function fieldErrorsResponse(error: z.ZodError): Promise<NextResponse> {
-  return NextResponse.json({ error: "invalid_request", fields: await translateFieldErrors(error) }, { status: 400 });
-}
-
 /**
  * Bodies far above the limit are refused before being read. Slightly oversized ones are read,
  * then refused by the content check: answering before the body is consumed makes browsers
@@ -39,12 +30,12 @@ const EARLY_REFUSAL_FACTOR = 4;
 
 /**
  * Reads an upload form posted by our XHR uploader: origin check, early size refusal, then the
- * named text fields and the optional `file`. Throws AppError; routes answer with refusalResponse.
+ * named text fields and the optional `file`. Throws AppError; `uploadRoute` answers it.
  */
 export async function readUploadForm(request: Request, fieldNames: readonly string[]) {
   if (!isSameOriginUpload(request)) throw new AppError("forbidden");
   if (Number(request.headers.get("content-length") ?? "0") > getEnv().UPLOAD_MAX_BYTES * EARLY_REFUSAL_FACTOR) {
-    throw new AppError("bad_request", "review.refusedTooLarge", { values: { maxMb: maxUploadMb() } });
+    throw new AppError("bad_request", "review.refusedTooLarge", { values: { maxMb: maxUploadMb() }, field: "file" });
   }
   const form = await request.formData().catch(() => null);
   if (!form) throw new AppError("bad_request");
@@ -53,13 +44,4 @@ export async function readUploadForm(request: Request, fieldNames: readonly stri
   const file: UploadedFile | null =
     entry instanceof File ? { bytes: new Uint8Array(await entry.arrayBuffer()), name: entry.name } : null;
   return { fields, file };
-}
-
-/** File refusals answer like a field error on `file`, so the form shows them next to the picker. */
-export async function refusalResponse(error: unknown): Promise<NextResponse | null> {
-  if (!(error instanceof AppError) || !/^review\.(?:pitch\.)?(?:refused|file|audio)/.test(error.messageKey))
-    return null;
-  const t = await getTranslations();
-  const message = t(error.messageKey, { maxMb: maxUploadMb(), ...error.values });
-  return NextResponse.json({ error: error.code, message, fields: { file: [message] } }, { status: error.status });
 }

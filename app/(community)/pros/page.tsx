@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ProCard } from "@/components/pros/pro-card";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canBrowsePros, canRequestPro } from "@/lib/permissions";
 import { browsePros } from "@/lib/pros/service";
@@ -81,20 +82,11 @@ export default async function ProDirectoryPage({ searchParams }: Props) {
       ) : (
         <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{t("empty")}</p>
       )}
-      <nav aria-label={t("pagination")} className="flex justify-between gap-3">
-        {filters.after ? (
-          <ButtonLink href={query()} variant="secondary">
-            {t("firstPage")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={query(nextCursor)} variant="secondary">
-            {t("nextPage")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("pagination")}
+        first={filters.after ? { href: query(), label: t("firstPage") } : null}
+        next={nextCursor ? { href: query(nextCursor), label: t("nextPage") } : null}
+      />
     </div>
   );
 }

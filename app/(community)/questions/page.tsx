@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { QuestionList } from "@/components/questions/to-answer";
-import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canBrowsePros } from "@/lib/permissions";
 import { listQuestionsToAnswer } from "@/lib/questions/service";
@@ -34,20 +34,11 @@ export default async function QuestionsToAnswerPage({ searchParams }: Props) {
       ) : (
         <p className="rounded-2xl border border-dashed border-line bg-white p-8 text-center text-muted">{t("none")}</p>
       )}
-      <nav aria-label={t("pagination")} className="flex justify-between gap-3">
-        {after ? (
-          <ButtonLink href="/questions" variant="secondary">
-            {t("firstPage")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={`/questions?after=${nextCursor}`} variant="secondary">
-            {t("nextPage")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("pagination")}
+        first={after ? { href: "/questions", label: t("firstPage") } : null}
+        next={nextCursor ? { href: `/questions?after=${nextCursor}`, label: t("nextPage") } : null}
+      />
     </div>
   );
 }

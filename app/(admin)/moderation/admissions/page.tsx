@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/moderation/decision-form";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { listAdmissionQueue } from "@/lib/admission/service";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReviewAdmissions } from "@/lib/permissions";
@@ -70,20 +70,11 @@ export default async function AdmissionsPage({ searchParams }: Props) {
           </li>
         ))}
       </ol>
-      <nav aria-label={t("pagination")} className="flex justify-between gap-3">
-        {after ? (
-          <ButtonLink href="/moderation/admissions" variant="secondary">
-            {t("firstPage")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={`/moderation/admissions?after=${nextCursor}`} variant="secondary">
-            {t("nextPage")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("pagination")}
+        first={after ? { href: "/moderation/admissions", label: t("firstPage") } : null}
+        next={nextCursor ? { href: `/moderation/admissions?after=${nextCursor}`, label: t("nextPage") } : null}
+      />
     </div>
   );
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { auditActions } from "@/lib/moderation/constants";
 import { readAuditLog } from "@/lib/moderation/service";
@@ -120,20 +121,11 @@ export default async function AuditPage({ searchParams }: Props) {
           ))}
         </ol>
       ) : null}
-      <nav aria-label={t("pagination")} className="flex justify-between gap-3">
-        {filters.after ? (
-          <ButtonLink href={query({ after: undefined })} variant="secondary">
-            {t("firstPage")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={query({ after: nextCursor })} variant="secondary">
-            {t("olderEntries")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("pagination")}
+        first={filters.after ? { href: query({ after: undefined }), label: t("firstPage") } : null}
+        next={nextCursor ? { href: query({ after: nextCursor }), label: t("olderEntries") } : null}
+      />
     </div>
   );
 }

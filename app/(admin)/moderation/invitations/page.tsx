@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { InvitationForm } from "@/components/moderation/invitation-form";
 import { RevokeInvitation } from "@/components/moderation/revoke-invitation";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { Card } from "@/components/ui/card";
 import { listInvitationLinks } from "@/lib/admission/service";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -82,20 +82,13 @@ export default async function InvitationsPage({ searchParams }: Props) {
             })}
           </ul>
         )}
-        <nav aria-label={tModeration("pagination")} className="flex justify-between gap-3">
-          {after ? (
-            <ButtonLink href="/moderation/invitations" variant="secondary">
-              {tModeration("firstPage")}
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-          {nextCursor ? (
-            <ButtonLink href={`/moderation/invitations?after=${nextCursor}`} variant="secondary">
-              {tModeration("nextPage")}
-            </ButtonLink>
-          ) : null}
-        </nav>
+        <Pagination
+          label={tModeration("pagination")}
+          first={after ? { href: "/moderation/invitations", label: tModeration("firstPage") } : null}
+          next={
+            nextCursor ? { href: `/moderation/invitations?after=${nextCursor}`, label: tModeration("nextPage") } : null
+          }
+        />
       </section>
     </div>
   );

@@ -5,7 +5,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { MemberActions } from "@/components/moderation/member-actions";
 import { RoleBadge } from "@/components/profile/role-badge";
 import { Badge } from "@/components/ui/badge";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listMembersForStaff } from "@/lib/moderation/users";
 import { canChangeRole, canModerate, canSuspendUser } from "@/lib/permissions";
@@ -117,20 +118,11 @@ export default async function MembersPage({ searchParams }: Props) {
           ))}
         </ul>
       ) : null}
-      <nav aria-label={t("pagination")} className="flex justify-between gap-3">
-        {filters.after ? (
-          <ButtonLink href={query()} variant="secondary">
-            {t("firstPage")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={query(nextCursor)} variant="secondary">
-            {t("nextPage")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("pagination")}
+        first={filters.after ? { href: query(), label: t("firstPage") } : null}
+        next={nextCursor ? { href: query(nextCursor), label: t("nextPage") } : null}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecisionForm } from "@/components/moderation/decision-form";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReviewProRequests } from "@/lib/permissions";
 import { listProRequestQueue } from "@/lib/pros/service";
@@ -92,20 +92,11 @@ export default async function ProRequestsPage({ searchParams }: Props) {
           </li>
         ))}
       </ol>
-      <nav aria-label={t("pagination")} className="flex justify-between gap-3">
-        {after ? (
-          <ButtonLink href="/moderation/pros" variant="secondary">
-            {t("firstPage")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={`/moderation/pros?after=${nextCursor}`} variant="secondary">
-            {t("nextPage")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("pagination")}
+        first={after ? { href: "/moderation/pros", label: t("firstPage") } : null}
+        next={nextCursor ? { href: `/moderation/pros?after=${nextCursor}`, label: t("nextPage") } : null}
+      />
     </div>
   );
 }

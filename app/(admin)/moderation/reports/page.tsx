@@ -6,7 +6,7 @@ import { AuthorName } from "@/components/forum/author-name";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { ReportActions } from "@/components/moderation/report-actions";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listReports } from "@/lib/moderation/service";
 import { canReadReports } from "@/lib/permissions";
@@ -86,20 +86,11 @@ export default async function ReportsPage({ searchParams }: Props) {
           </li>
         ))}
       </ol>
-      <nav aria-label={t("pagination")} className="flex justify-between gap-3">
-        {after ? (
-          <ButtonLink href="/moderation/reports" variant="secondary">
-            {t("firstPage")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={`/moderation/reports?after=${nextCursor}`} variant="secondary">
-            {t("nextPage")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("pagination")}
+        first={after ? { href: "/moderation/reports", label: t("firstPage") } : null}
+        next={nextCursor ? { href: `/moderation/reports?after=${nextCursor}`, label: t("nextPage") } : null}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadList } from "@/components/forum/thread-list";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { loadChannel } from "@/lib/forum/loaders";
 import { listChannelThreadPage } from "@/lib/forum/reads";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -77,20 +78,11 @@ export default async function ChannelPage({ params, searchParams }: Props) {
         />
       )}
       {after ? null : <LiveRefresh channels={[channel.slug]} viewerId={user?.id ?? null} />}
-      <nav aria-label={t("pagination")} className="flex justify-between gap-3">
-        {after ? (
-          <ButtonLink href={`/c/${slug}`} variant="secondary">
-            {t("firstPage")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={`/c/${slug}?after=${nextCursor}`} variant="secondary">
-            {t("olderThreads")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("pagination")}
+        first={after ? { href: `/c/${slug}`, label: t("firstPage") } : null}
+        next={nextCursor ? { href: `/c/${slug}?after=${nextCursor}`, label: t("olderThreads") } : null}
+      />
     </div>
   );
 }

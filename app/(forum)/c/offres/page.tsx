@@ -5,13 +5,14 @@ import { OfferFiltersForm } from "@/components/offers/offer-filters";
 import { OfferList } from "@/components/offers/offer-list";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadChannel } from "@/lib/forum/loaders";
 import { OFFERS_CHANNEL_SLUG } from "@/lib/offers/constants";
 import { filtersToQuery, hasFilters } from "@/lib/offers/filters";
 import { listMySavedOfferIds } from "@/lib/offers/reads";
 import { browseOffers, offerPath } from "@/lib/offers/service";
-import { absoluteUrl } from "@/lib/offers/urls";
+import { absoluteUrl } from "@/lib/urls";
 import { canPostInChannel, canPublishOfferAsEmployer, canReadChannel } from "@/lib/permissions";
 import { parseOfferFilters } from "@/lib/validation/offers";
 
@@ -123,20 +124,15 @@ export default async function OffersPage({ searchParams }: Props) {
         )}
       </section>
       {after ? null : <LiveRefresh channels={[channel.slug]} viewerId={user?.id ?? null} />}
-      <nav aria-label={t("list.pagination")} className="flex justify-between gap-3">
-        {after ? (
-          <ButtonLink href={`${PATH}${query}`} variant="secondary">
-            {t("list.first")}
-          </ButtonLink>
-        ) : (
-          <span />
-        )}
-        {nextCursor ? (
-          <ButtonLink href={`${PATH}${filtersToQuery(filters, { after: nextCursor })}`} variant="secondary">
-            {t("list.older")}
-          </ButtonLink>
-        ) : null}
-      </nav>
+      <Pagination
+        label={t("list.pagination")}
+        first={after ? { href: `${PATH}${query}`, label: t("list.first") } : null}
+        next={
+          nextCursor
+            ? { href: `${PATH}${filtersToQuery(filters, { after: nextCursor })}`, label: t("list.older") }
+            : null
+        }
+      />
     </div>
   );
 }

@@ -1,11 +1,9 @@
-import { headers } from "next/headers";
 import { jsonRoute } from "@/lib/api";
-import { checkBearerFirst } from "@/lib/offers/api-route";
-import { resolveApiActor } from "@/lib/offers/api-tokens";
+import { partnerJsonRoute } from "@/lib/offers/api-route";
 import { toApiOffer } from "@/lib/offers/api-view";
 import { filtersToQuery } from "@/lib/offers/filters";
 import { browseOffers, offerPath, publishOffer } from "@/lib/offers/service";
-import { absoluteUrl } from "@/lib/offers/urls";
+import { absoluteUrl } from "@/lib/urls";
 import { createOfferSchema, offerListQuerySchema } from "@/lib/validation/offers";
 
 /**
@@ -31,11 +29,8 @@ export const GET = jsonRoute(offerListQuerySchema, async ({ after, limit, ...fil
  * POST /api/v1/job-offers — publishes an offer as the owner of the Bearer token (or the
  * signed-in member). Employer offers need a pro or team account: otherwise 403.
  */
-export const POST = checkBearerFirst(
-  jsonRoute(createOfferSchema, async (input, { user }) => {
-    const actor = await resolveApiActor(await headers(), user);
-    const { thread, isNew } = await publishOffer(actor, input);
-    const path = offerPath({ threadId: thread.id, slug: thread.slug });
-    return { status: isNew ? 201 : 200, body: { id: thread.id, url: absoluteUrl(path), path } };
-  }),
-);
+export const POST = partnerJsonRoute(createOfferSchema, async (input, { actor }) => {
+  const { thread, isNew } = await publishOffer(actor, input);
+  const path = offerPath({ threadId: thread.id, slug: thread.slug });
+  return { status: isNew ? 201 : 200, body: { id: thread.id, url: absoluteUrl(path), path } };
+});

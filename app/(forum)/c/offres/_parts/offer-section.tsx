@@ -8,7 +8,7 @@ import { offerSummaryLine } from "@/lib/offers/labels";
 import { loadOfferOfThread as loadOffer } from "@/lib/offers/reads";
 import { offerPath } from "@/lib/offers/service";
 import { getMyApplicationForOffer } from "@/lib/offers/tracker";
-import { absoluteUrl } from "@/lib/offers/urls";
+import { absoluteUrl } from "@/lib/urls";
 import { canEditOffer, canTrackApplications } from "@/lib/permissions";
 
 /**

@@ -1,11 +1,9 @@
-import { headers } from "next/headers";
 import { z } from "zod";
 import { jsonRoute } from "@/lib/api";
-import { checkBearerFirst } from "@/lib/offers/api-route";
-import { resolveApiActor } from "@/lib/offers/api-tokens";
+import { partnerJsonRoute } from "@/lib/offers/api-route";
 import { toApiOffer } from "@/lib/offers/api-view";
 import { editOffer, offerPath, readOffer, setOfferStatus } from "@/lib/offers/service";
-import { absoluteUrl } from "@/lib/offers/urls";
+import { absoluteUrl } from "@/lib/urls";
 import { AppError } from "@/lib/errors";
 import { apiOfferStatusSchema, apiUpdateOfferSchema } from "@/lib/validation/offers";
 
@@ -18,20 +16,14 @@ export const GET = jsonRoute(idSchema, async ({ id }, { user }) => {
 });
 
 /** PUT /api/v1/job-offers/:id — replaces the offer; its author only (anyone else: 404, nothing changes). */
-export const PUT = checkBearerFirst(
-  jsonRoute(apiUpdateOfferSchema, async ({ id, ...input }, { user }) => {
-    const actor = await resolveApiActor(await headers(), user);
-    const result = await editOffer(actor, { ...input, threadId: id });
-    if (result.conflict) throw new AppError("conflict");
-    return { body: { id, url: absoluteUrl(result.path), path: result.path } };
-  }),
-);
+export const PUT = partnerJsonRoute(apiUpdateOfferSchema, async ({ id, ...input }, { actor }) => {
+  const result = await editOffer(actor, { ...input, threadId: id });
+  if (result.conflict) throw new AppError("conflict");
+  return { body: { id, url: absoluteUrl(result.path), path: result.path } };
+});
 
 /** PATCH /api/v1/job-offers/:id {"status":"filled"|"open"} — closes or reopens; its author only. */
-export const PATCH = checkBearerFirst(
-  jsonRoute(apiOfferStatusSchema, async ({ id, status }, { user }) => {
-    const actor = await resolveApiActor(await headers(), user);
-    const { path } = await setOfferStatus(actor, { threadId: id, filled: status === "filled" });
-    return { body: { id, status, path } };
-  }),
-);
+export const PATCH = partnerJsonRoute(apiOfferStatusSchema, async ({ id, status }, { actor }) => {
+  const { path } = await setOfferStatus(actor, { threadId: id, filled: status === "filled" });
+  return { body: { id, status, path } };
+});

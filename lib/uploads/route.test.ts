@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { uploadRoute } from "./route";
+import { UPLOAD_HEADER } from "./request";
+
+// Messages need a request scope in Next; here a key stands for its text.
+vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
+vi.mock("@/lib/env", () => ({ getEnv: () => ({ UPLOAD_MAX_BYTES: 5 * 1024 * 1024 }) }));
+const session = vi.hoisted(() => ({ user: null as null | { id: string } }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+
+const schema = z.object({ threadId: z.coerce.number().int().positive(), text: z.string().optional() });
+
+function post(form: FormData, headers: Record<string, string> = { [UPLOAD_HEADER]: "1" }) {
+  return new Request("http://localhost/api/v1/upload", { method: "POST", body: form, headers });
+}
+const params = (threadId = "7") => ({ params: Promise.resolve({ threadId }) });
+
+function routeThrowing(error: unknown) {
+  return uploadRoute({ schema, fields: ["text"] }, async () => {
+    throw error;
+  });
+}
+
+describe("uploadRoute", () => {
+  beforeEach(() => {
+    session.user = { id: "member" };
+  });
+
+  it("hands the parsed fields, route params, file and member to the handler", async () => {
+    const route = uploadRoute({ schema, fields: ["text"] }, async (input, { user, file }) => ({
+      status: 201,
+      body: { input, userId: user.id, fileName: file?.name, size: file?.bytes.byteLength },
+    }));
+    const form = new FormData();
+    form.set("text", "Bonjour");
+    form.set("file", new File([new Uint8Array([1, 2, 3])], "cv.pdf"));
+    const response = await route(post(form), params());
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({
+      input: { threadId: 7, text: "Bonjour" },
+      userId: "member",
+      fileName: "cv.pdf",
+      size: 3,
+    });
+  });
+
+  it("refuses uploads without our header before anything else", async () => {
+    const response = await routeThrowing(new Error("not reached"))(post(new FormData(), {}), params());
+    expect(response.status).toBe(403);
+  });
+
+  it("answers invalid input with field errors, then requires a member", async () => {
+    const invalid = await routeThrowing(new Error("not reached"))(post(new FormData()), params("x"));
+    expect(invalid.status).toBe(400);
+    expect(Object.keys((await invalid.json()).fields)).toEqual(["threadId"]);
+    session.user = null;
+    const anonymous = await routeThrowing(new Error("not reached"))(post(new FormData()), params());
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("answers an error tagged with a field as that field's error", async () => {
+    const error = new AppError("bad_request", "review.pitch.audioRequired", { field: "file" });
+    const response = await routeThrowing(error)(post(new FormData()), params());
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: "bad_request",
+      message: "review.pitch.audioRequired",
+      fields: { file: ["review.pitch.audioRequired"] },
+    });
+  });
+
+  it("still reads the services' untagged file refusals as errors on `file`", async () => {
+    const response = await routeThrowing(new AppError("bad_request", "review.refusedNotPdf"))(
+      post(new FormData()),
+      params(),
+    );
+    expect((await response.json()).fields).toEqual({ file: ["review.refusedNotPdf"] });
+  });
+
+  it("answers other errors like jsonRoute, without fields", async () => {
+    const response = await routeThrowing(new AppError("not_found"))(post(new FormData()), params());
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: "not_found", message: "errors.not_found" });
+  });
+});

@@ -1,0 +1,50 @@
+import { NextResponse } from "next/server";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { errorResponse, translateFieldErrors } from "@/lib/api";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { maxUploadMb, type UploadedFile } from "./limits";
+import { readUploadForm } from "./request";
+
+/** An AppError about one field answers like a field error, so the form shows it next to that field. */
+async function uploadErrorResponse(error: unknown): Promise<NextResponse> {
+  const field = error instanceof AppError ? error.field : undefined;
+  if (!(error instanceof AppError) || !field) return errorResponse(error);
+  const t = await getTranslations();
+  const message = t(error.messageKey, { maxMb: maxUploadMb(), ...error.values });
+  return NextResponse.json({ error: error.code, message, fields: { [field]: [message] } }, { status: error.status });
+}
+
+type UploadContext = { user: CurrentUser; file: UploadedFile | null; params: Record<string, string> };
+
+/**
+ * A multipart upload route (sent by our XHR uploader, for progress) in the house order:
+ * parse (origin, size, the named text `fields` + route params through `schema`, the optional
+ * `file`) → authenticate → (the handler) load → authorise → act → respond. Like `jsonRoute`,
+ * invalid input gets a 400 with localized messages per field.
+ */
+export function uploadRoute<S extends z.ZodType, T>(
+  { schema, fields }: { schema: S; fields: readonly string[] },
+  handler: (input: z.output<S>, ctx: UploadContext) => Promise<{ status?: number; body: T }>,
+) {
+  return async (request: Request, context: { params: Promise<Record<string, string>> }) => {
+    try {
+      const form = await readUploadForm(request, fields);
+      const params = (await context?.params) ?? {};
+      const parsed = schema.safeParse({ ...form.fields, ...params });
+      if (!parsed.success) {
+        return NextResponse.json(
+          { error: "invalid_request", fields: await translateFieldErrors(parsed.error) },
+          { status: 400 },
+        );
+      }
+      const user = await getCurrentUser();
+      if (!user) throw new AppError("unauthenticated");
+      const { status = 200, body } = await handler(parsed.data, { user, file: form.file, params });
+      return NextResponse.json(body, { status });
+    } catch (error) {
+      return uploadErrorResponse(error);
+    }
+  };
+}
