@@ -13,6 +13,7 @@ import { useFormState } from "@/components/ui/form-state";
 import { useToast } from "@/components/ui/toast";
 import { applicationStatuses, type ApplicationStatus } from "@/lib/offers/constants";
 import { SelectField } from "./select-field";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 export type ApplicationCardEntry = {
   id: number;
@@ -135,7 +136,7 @@ export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
                 error: "errors.network",
               }));
               setIsRemoving(false);
-              if (!result.ok) return toast.show(tRoot(result.error), "error");
+              if (!result.ok) return toast.show(translateKey(tRoot, result.error), "error");
               toast.show(t("applications.removed"));
               router.refresh();
             }}
