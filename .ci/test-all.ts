@@ -3,7 +3,7 @@
  *  1. unit + integration (vitest) on embedded PGlite;
  *  2. the same on PostgreSQL when TEST_DATABASE_URL is set;
  *  3. end-to-end (Playwright, Chromium) against the production build.
- *  0. static checks: TypeScript, ESLint, Prettier (one check each);
+ *  0. static checks: TypeScript, ESLint, Prettier, copy-paste detection (one check each);
  * Pass suite names (static, unit, postgres, e2e) to run only some of them.
  */
 import { spawnSync } from "node:child_process";
@@ -50,6 +50,8 @@ if (shouldRun("static")) {
     ["type check (tsc)", ["tsc", "--noEmit"]],
     ["lint (eslint)", ["eslint", "."]],
     ["format (prettier)", ["prettier", "--check", ".", "--log-level", "warn"]],
+    // Paths, minimum size and the threshold live under "jscpd" in package.json.
+    ["duplication (jscpd)", ["jscpd"]],
   ] as const) {
     if (run(label, "npx", [...args]) === 0) totals.passed += 1;
     else totals.failed += 1;

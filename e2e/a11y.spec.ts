@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
+import { expect, test } from "./fixtures/test";
 import { createUser, signInOverHttp } from "./fixtures/users";
 
 const publicPages = [
@@ -23,9 +23,7 @@ for (const path of publicPages) {
 
 test.describe("signed-in pages", () => {
   for (const path of memberPages) {
-    test(`member page ${path} has no serious accessibility violation`, async ({ page, context, request }) => {
-      const user = await createUser(request);
-      await signInOverHttp(context, user);
+    test(`member page ${path} has no serious accessibility violation`, async ({ memberPage: page }) => {
       await page.goto(path);
       await expect(page.getByText("Menu du compte")).toBeAttached();
       await expectNoSeriousA11yViolations(page);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createReply, createThread, paragraphDoc } from "./fixtures/forum";
+import { expect, test } from "./fixtures/test";
 import { createUser, signInOverHttp } from "./fixtures/users";
 
 async function typeInEditor(page: Page, name: string, type: (page: Page) => Promise<void>) {
@@ -111,9 +112,7 @@ test("a thread with rich text, nested replies, an edit and a reaction survives a
   await contextB.close();
 });
 
-test("a reply draft survives a reload, and a new-thread draft too", async ({ page, context, request }) => {
-  const user = await createUser(request);
-  await signInOverHttp(context, user);
+test("a reply draft survives a reload, and a new-thread draft too", async ({ context, memberPage: page }) => {
   const thread = await createThread(context.request);
   await page.goto(thread.path);
   await page.getByRole("button", { name: "Écrire une réponse…" }).click();
@@ -165,9 +164,7 @@ test("editing a version someone else changed shows both texts instead of overwri
   await context.close();
 });
 
-test("a retried submission never creates a second reply", async ({ page, context, request }) => {
-  const user = await createUser(request);
-  await signInOverHttp(context, user);
+test("a retried submission never creates a second reply", async ({ context, memberPage: page }) => {
   const thread = await createThread(context.request);
   const key = randomUUID();
   const [first, second] = await Promise.all([
@@ -181,9 +178,10 @@ test("a retried submission never creates a second reply", async ({ page, context
   await expect(page.getByRole("heading", { name: "1 réponse" })).toBeVisible();
 });
 
-test("an author deletes a reply: it reads 'message supprimé' and stays deleted", async ({ page, context, request }) => {
-  const user = await createUser(request);
-  await signInOverHttp(context, user);
+test("an author deletes a reply: it reads 'message supprimé' and stays deleted", async ({
+  context,
+  memberPage: page,
+}) => {
   const thread = await createThread(context.request);
   await createReply(context.request, thread.id, { text: "Je me suis trompé de fil" });
   await page.goto(thread.path);
@@ -195,9 +193,7 @@ test("an author deletes a reply: it reads 'message supprimé' and stays deleted"
   await expect(page.getByText("Je me suis trompé de fil")).toHaveCount(0);
 });
 
-test("bad input is refused with a clear message and nothing typed is lost", async ({ page, context, request }) => {
-  const user = await createUser(request);
-  await signInOverHttp(context, user);
+test("bad input is refused with a clear message and nothing typed is lost", async ({ context, memberPage: page }) => {
   await page.goto("/c/entraide/new");
   await page.getByLabel("Titre du fil").fill("Oui");
   await page.getByRole("textbox", { name: "Votre message" }).pressSequentially("   ");
@@ -264,9 +260,7 @@ test("outsiders are refused: visitors, and members acting on someone else's post
   await otherContext.close();
 });
 
-test("a link to a single post scrolls to it and highlights it", async ({ page, context, request }) => {
-  const user = await createUser(request);
-  await signInOverHttp(context, user);
+test("a link to a single post scrolls to it and highlights it", async ({ context, memberPage: page }) => {
   const thread = await createThread(context.request);
   for (let i = 1; i <= 12; i++)
     await createReply(context.request, thread.id, { text: `Réponse numéro ${i} `.repeat(20) });

@@ -1,32 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type APIRequestContext } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { facilitatorPage } from "./fixtures/community";
 import { createReply, createThread, paragraphDoc } from "./fixtures/forum";
-import { createUser, lastEmailTo, signInOverHttp, TEST_PASSWORD, type TestUser } from "./fixtures/users";
-
-/** A signed-in member with their own browser context. */
-async function memberSession(
-  browser: Browser,
-  request: APIRequestContext,
-  options: { name?: string; role?: "member" | "pro" } = {},
-) {
-  const user = await createUser(request, {
-    name: options.name ?? `Membre ${randomUUID().slice(0, 5)}`,
-    role: options.role,
-  });
-  const context = await browser.newContext();
-  await signInOverHttp(context, user);
-  return { user, context, page: await context.newPage() };
-}
+import { expect, test } from "./fixtures/test";
+import { lastEmailTo, TEST_PASSWORD } from "./fixtures/users";
 
 test("a member asks to be a pro, a facilitator approves, the badge shows on the pro's earlier replies; members ask them a question", async ({
   browser,
+  newSession,
   request,
 }) => {
   const suffix = randomUUID().slice(0, 6);
-  const asker = await memberSession(browser, request, { name: `Camille ${suffix}` });
-  const future = await memberSession(browser, request, { name: `Julien ${suffix}` });
+  const asker = await newSession({ name: `Camille ${suffix}` });
+  const future = await newSession({ name: `Julien ${suffix}` });
   const thread = await createThread(asker.context.request, { title: `Valoriser un service civique ${suffix}` });
   expect(
     (
@@ -81,12 +67,11 @@ test("a member asks to be a pro, a facilitator approves, the badge shows on the 
 });
 
 test("a question gets an accepted answer, shown under it, highlighted as a pro's, and leaves the list to answer", async ({
-  browser,
-  request,
+  newSession,
 }) => {
   const suffix = randomUUID().slice(0, 6);
-  const asker = await memberSession(browser, request, { name: `Yanis ${suffix}` });
-  const pro = await memberSession(browser, request, { name: `Pro ${suffix}`, role: "pro" });
+  const asker = await newSession({ name: `Yanis ${suffix}` });
+  const pro = await newSession({ name: `Pro ${suffix}`, role: "pro" });
   const response = await asker.context.request.post("/api/v1/channels/entraide/threads", {
     data: {
       title: `Alternance en association ${suffix}`,
@@ -134,11 +119,12 @@ test("a question gets an accepted answer, shown under it, highlighted as a pro's
 
 test("a reported post is hidden by a facilitator; its author sees the reason, others only that it was hidden", async ({
   browser,
+  newSession,
   request,
 }) => {
   const suffix = randomUUID().slice(0, 6);
-  const author = await memberSession(browser, request, { name: `Auteur ${suffix}` });
-  const reader = await memberSession(browser, request, { name: `Lectrice ${suffix}` });
+  const author = await newSession({ name: `Auteur ${suffix}` });
+  const reader = await newSession({ name: `Lectrice ${suffix}` });
   const thread = await createThread(author.context.request, {
     channel: "programme",
     title: `Bons plans ${suffix}`,
@@ -189,10 +175,11 @@ test("a reported post is hidden by a facilitator; its author sees the reason, ot
 
 test("a facilitator locks, pins and moves a thread; members see no staff tools and get 404 on staff pages", async ({
   browser,
+  newSession,
   request,
 }) => {
   const suffix = randomUUID().slice(0, 6);
-  const member = await memberSession(browser, request);
+  const member = await newSession();
   const thread = await createThread(member.context.request, { channel: "programme", title: `À déplacer ${suffix}` });
   await member.page.goto(thread.path);
   await expect(member.page.getByRole("heading", { name: "Outils de modération" })).toHaveCount(0);
@@ -226,8 +213,13 @@ test("a facilitator locks, pins and moves a thread; members see no staff tools a
   await staff.close();
 });
 
-test("a suspended member is signed out at once and cannot sign in again", async ({ browser, request, page }) => {
-  const member = await memberSession(browser, request, { name: `Suspendu ${randomUUID().slice(0, 5)}` });
+test("a suspended member is signed out at once and cannot sign in again", async ({
+  browser,
+  newSession,
+  request,
+  page,
+}) => {
+  const member = await newSession({ name: `Suspendu ${randomUUID().slice(0, 5)}` });
   await member.page.goto("/");
   await expect(member.page.getByRole("heading", { name: `Bonjour ${member.user.name} !` })).toBeVisible();
 
@@ -273,8 +265,8 @@ test.describe("accessibility of the moderation and community pages", () => {
   }
 
   for (const path of ["/pros", "/pros/request", "/questions"]) {
-    test(`member page ${path} has no serious accessibility violation`, async ({ browser, request }) => {
-      const member = await memberSession(browser, request);
+    test(`member page ${path} has no serious accessibility violation`, async ({ newSession }) => {
+      const member = await newSession();
       await member.page.goto(path);
       await expect(member.page.locator("main h1")).toBeVisible();
       await expectNoSeriousA11yViolations(member.page);
@@ -284,9 +276,10 @@ test.describe("accessibility of the moderation and community pages", () => {
 
   test("a question thread with an accepted answer, seen by a facilitator, has no serious violation", async ({
     browser,
+    newSession,
     request,
   }) => {
-    const asker = await memberSession(browser, request);
+    const asker = await newSession();
     const response = await asker.context.request.post("/api/v1/channels/entraide/threads", {
       data: {
         title: `Question accessible ${randomUUID().slice(0, 5)}`,
@@ -306,11 +299,8 @@ test.describe("accessibility of the moderation and community pages", () => {
     await asker.context.close();
   });
 
-  test("the waiting page of a pending account has no serious violation", async ({ browser, request }) => {
-    const pending: TestUser = await createUser(request, { status: "pending" });
-    const context = await browser.newContext();
-    await signInOverHttp(context, pending);
-    const page = await context.newPage();
+  test("the waiting page of a pending account has no serious violation", async ({ newSession }) => {
+    const { context, page } = await newSession({ status: "pending" });
     await page.goto("/");
     await expect(page).toHaveURL(/\/waiting$/);
     await expect(page.getByRole("heading", { name: "Votre demande d'adhésion est en cours d'examen" })).toBeVisible();
@@ -320,11 +310,11 @@ test.describe("accessibility of the moderation and community pages", () => {
 });
 
 test("the report API needs a member, and the 6th report within an hour from a new account gets 429 with when to retry", async ({
-  browser,
+  newSession,
   request,
 }) => {
-  const author = await memberSession(browser, request);
-  const reporter = await memberSession(browser, request);
+  const author = await newSession();
+  const reporter = await newSession();
   const threads = [];
   for (let i = 0; i < 6; i++)
     threads.push(

@@ -1,18 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { createOffer, dayFromToday, offerPayload } from "./fixtures/offers";
-import { createUser, signInOverHttp, type TestUser } from "./fixtures/users";
+import { expect, test } from "./fixtures/test";
+import { createUser } from "./fixtures/users";
 
-async function signedIn(browser: Browser, user: TestUser) {
-  const context = await browser.newContext();
-  await signInOverHttp(context, user);
-  return { context, page: await context.newPage() };
-}
-
-test("a pro publishes an offer through the form, then edits, closes and reopens it", async ({ browser, request }) => {
+test("a pro publishes an offer through the form, then edits, closes and reopens it", async ({ signIn, request }) => {
   const pro = await createUser(request, { role: "pro", name: "Julie Mercier" });
-  const { page } = await signedIn(browser, pro);
+  const { page } = await signIn(pro);
   const title = `Coordinatrice alimentation durable ${randomUUID().slice(0, 5)}`;
 
   await page.goto("/c/offres");
@@ -67,14 +61,14 @@ test("a pro publishes an offer through the form, then edits, closes and reopens 
 });
 
 test("a member filters by contract and département, saves an offer and moves it through the tracker", async ({
-  browser,
+  signIn,
   request,
 }) => {
   const [pro, member] = await Promise.all([
     createUser(request, { role: "pro" }),
     createUser(request, { name: "Inès Morel" }),
   ]);
-  const { context: proContext } = await signedIn(browser, pro);
+  const { context: proContext } = await signIn(pro);
   const tag = randomUUID().slice(0, 5);
   const target = await createOffer(proContext.request, {
     title: `Médiatrice numérique ${tag}`,
@@ -94,7 +88,7 @@ test("a member filters by contract and département, saves an offer and moves it
     department: "69",
   });
 
-  const { page } = await signedIn(browser, member);
+  const { page } = await signIn(member);
   await page.goto("/c/offres");
   const filters = page.getByRole("search", { name: "Filtrer les offres" });
   await filters.getByLabel("Contrat").selectOption({ label: "CDD" });
@@ -138,9 +132,13 @@ test("a member filters by contract and département, saves an offer and moves it
   await expect(entry.getByLabel("Date de réponse")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
 });
 
-test("an anonymous visitor reads an offer, its metadata, JSON-LD and the feeds", async ({ browser, request }) => {
+test("an anonymous visitor reads an offer, its metadata, JSON-LD and the feeds", async ({
+  browser,
+  signIn,
+  request,
+}) => {
   const pro = await createUser(request, { role: "pro" });
-  const { context: proContext } = await signedIn(browser, pro);
+  const { context: proContext } = await signIn(pro);
   // A hostile title: the JSON-LD script must not be closed by it.
   const title = `Médiation </script><script>window.pwned=1</script> ${randomUUID().slice(0, 5)}`;
   const offer = await createOffer(proContext.request, {
@@ -211,9 +209,13 @@ test("an anonymous visitor reads an offer, its metadata, JSON-LD and the feeds",
   expect(feed.items.map((item: { url: string }) => item.url)).toContain(offer.url);
 });
 
-test("an offer past its deadline leaves the default list and keeps an Expirée badge", async ({ browser, request }) => {
+test("an offer past its deadline leaves the default list and keeps an Expirée badge", async ({
+  browser,
+  signIn,
+  request,
+}) => {
   const pro = await createUser(request, { role: "pro" });
-  const { context: proContext } = await signedIn(browser, pro);
+  const { context: proContext } = await signIn(pro);
   const tag = randomUUID().slice(0, 5);
   const current = await createOffer(proContext.request, {
     title: `Offre en cours ${tag}`,
@@ -257,11 +259,11 @@ test("an offer past its deadline leaves the default list and keeps an Expirée b
   expect(api.items.map((item: { id: number }) => item.id)).not.toContain(expiring.id);
 });
 
-test("offers pages pass the axe scan", async ({ browser, request }) => {
+test("offers pages pass the axe scan", async ({ signIn, request }) => {
   const [pro, member] = await Promise.all([createUser(request, { role: "pro" }), createUser(request)]);
-  const { context: proContext, page: proPage } = await signedIn(browser, pro);
+  const { context: proContext, page: proPage } = await signIn(pro);
   const offer = await createOffer(proContext.request, { salaryMin: 26000, salaryMax: 29000 });
-  const { page } = await signedIn(browser, member);
+  const { page } = await signIn(member);
   for (const path of ["/c/offres", "/c/offres?contract=cdi&open=1", offer.path]) {
     await page.goto(path);
     await expectNoSeriousA11yViolations(page);
@@ -278,18 +280,15 @@ test("offers pages pass the axe scan", async ({ browser, request }) => {
   }
 });
 
-test("an outsider can neither read someone's tracker entry nor change someone's offer", async ({
-  browser,
-  request,
-}) => {
+test("an outsider can neither read someone's tracker entry nor change someone's offer", async ({ signIn, request }) => {
   const [pro, alice, bob] = await Promise.all([
     createUser(request, { role: "pro" }),
     createUser(request),
     createUser(request),
   ]);
-  const { context: proContext } = await signedIn(browser, pro);
+  const { context: proContext } = await signIn(pro);
   const offer = await createOffer(proContext.request);
-  const { context: aliceContext, page: alicePage } = await signedIn(browser, alice);
+  const { context: aliceContext, page: alicePage } = await signIn(alice);
   await alicePage.goto(offer.path);
   await alicePage.getByRole("button", { name: "Sauvegarder dans mes candidatures" }).click();
   await expect(alicePage.getByRole("link", { name: "Dans mes candidatures : À postuler" })).toBeVisible();
@@ -300,7 +299,7 @@ test("an outsider can neither read someone's tracker entry nor change someone's 
   });
   expect(mine.status()).toBe(200);
 
-  const { context: bobContext, page: bobPage } = await signedIn(browser, bob);
+  const { context: bobContext, page: bobPage } = await signIn(bob);
   expect((await bobContext.request.get(`/api/v1/applications/${applicationId}`)).status()).toBe(404);
   expect(
     (

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { createReply, createThread } from "./fixtures/forum";
-import { createUser, signInOverHttp } from "./fixtures/users";
+import { expect, test } from "./fixtures/test";
 
 /**
  * Budgets set from measurements of the production build (README, "Performance"): sizes and
@@ -42,12 +42,9 @@ async function countQueries(request: APIRequestContext, url: string): Promise<nu
 }
 
 test("a reader's thread page and the home page stay within their JavaScript budgets, without the editor", async ({
-  page,
   context,
-  request,
+  memberPage: page,
 }) => {
-  const user = await createUser(request);
-  await signInOverHttp(context, user);
   const thread = await createThread(context.request);
   const sizes: Record<string, number> = {};
   for (const [name, url] of [
@@ -87,11 +84,8 @@ test("a reader's thread page and the home page stay within their JavaScript budg
 });
 
 test("thread, channel and home pages issue the same number of queries whatever their size", async ({
-  context,
-  request,
+  memberContext: context,
 }) => {
-  const user = await createUser(request);
-  await signInOverHttp(context, user);
   const small = await createThread(context.request, { channel: "programme" });
   await createReply(context.request, small.id, { text: "Une seule réponse" });
   const large = await createThread(context.request, { channel: "programme" });

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { makePdf } from "../lib/uploads/test-pdfs";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
-import { createUser, signInOverHttp, type TestUser } from "./fixtures/users";
+import { expect, test } from "./fixtures/test";
+import { createUser } from "./fixtures/users";
 
 // Chromium's fake microphone (a beep) answers getUserMedia without a prompt; media may play without a click.
 test.use({
@@ -22,12 +23,6 @@ test.use({
     ],
   },
 });
-
-async function signedIn(browser: Browser, user: TestUser) {
-  const context = await browser.newContext();
-  await signInOverHttp(context, user);
-  return { context, page: await context.newPage() };
-}
 
 /** Posts a pitch through the upload route, as the form does. */
 async function postPitch(
@@ -49,12 +44,12 @@ async function postPitch(
 }
 
 test("a member records a 3-second pitch, publishes it and plays it inline; visitors get 404", async ({
-  browser,
+  signIn,
   request,
   playwright,
 }) => {
   const author = await createUser(request, { name: "Sofia Benali" });
-  const { page } = await signedIn(browser, author);
+  const { page } = await signIn(author);
   const title = `Mon pitch d'une minute ${randomUUID().slice(0, 5)}`;
 
   await page.goto("/c/pitch");
@@ -118,9 +113,9 @@ test("a member records a 3-second pitch, publishes it and plays it inline; visit
   expect((await page.request.get(src!)).status()).toBe(404);
 });
 
-test("a non-audio file is refused with its message, and nothing is published", async ({ browser, request }) => {
+test("a non-audio file is refused with its message, and nothing is published", async ({ signIn, request }) => {
   const author = await createUser(request, { name: "Malik Haddad" });
-  const { page } = await signedIn(browser, author);
+  const { page } = await signIn(author);
   const title = `Pitch refusé ${randomUUID().slice(0, 5)}`;
   // A PDF named and declared as a recording: judged by its content.
   const response = await postPitch(
@@ -141,10 +136,10 @@ test("a non-audio file is refused with its message, and nothing is published", a
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });
 
-test("a peer gives feedback with the pitch rubric", async ({ browser, request }) => {
+test("a peer gives feedback with the pitch rubric", async ({ signIn, request }) => {
   const author = await createUser(request, { name: "Chloé Moreau" });
   const reviewer = await createUser(request, { name: "Théo Giraud" });
-  const { page: authorPage } = await signedIn(browser, author);
+  const { page: authorPage } = await signIn(author);
   const created = await postPitch(authorPage, {
     title: `Pitch écrit ${randomUUID().slice(0, 5)}`,
     text: "Bonjour, je m'appelle Chloé et je veux rejoindre une SCIC.",
@@ -155,7 +150,7 @@ test("a peer gives feedback with the pitch rubric", async ({ browser, request })
   await authorPage.goto(path);
   await expect(authorPage.getByRole("button", { name: "Publier mon retour" })).toHaveCount(0);
 
-  const { page } = await signedIn(browser, reviewer);
+  const { page } = await signIn(reviewer);
   await page.goto(path);
   await expect(page.getByText("Bonjour, je m'appelle Chloé").first()).toBeVisible();
   await page.locator("summary", { hasText: "Donner un retour sur ce pitch" }).click();
@@ -176,12 +171,12 @@ test("a peer gives feedback with the pitch rubric", async ({ browser, request })
 });
 
 test("a peer answers a pitch with their own recording: it appears live, plays, survives a reload, and goes with its post", async ({
-  browser,
+  signIn,
   request,
 }) => {
   const author = await createUser(request, { name: "Awa Diallo" });
   const peer = await createUser(request, { name: "Jules Marchand" });
-  const { page: authorPage } = await signedIn(browser, author);
+  const { page: authorPage } = await signIn(author);
   const created = await postPitch(authorPage, {
     title: `Pitch à écouter ${randomUUID().slice(0, 5)}`,
     text: "Bonjour, je m'appelle Awa.",
@@ -190,7 +185,7 @@ test("a peer answers a pitch with their own recording: it appears live, plays, s
   const { path } = (await created.json()) as { path: string };
   await authorPage.goto(path);
 
-  const { page } = await signedIn(browser, peer);
+  const { page } = await signIn(peer);
   await page.goto(path);
   await page.locator("summary", { hasText: "Répondre avec votre propre enregistrement" }).click();
   const form = page.getByRole("form", { name: "Répondre avec votre propre enregistrement" });

@@ -1,9 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { createUser, signInOverHttp } from "./fixtures/users";
 
-test("a member edits their profile; a refused submit keeps what was typed", async ({ page, context, request }) => {
-  const user = await createUser(request);
-  await signInOverHttp(context, user);
+test("a member edits their profile; a refused submit keeps what was typed", async ({ page, member }) => {
   await page.goto("/settings/profile");
   await page.getByLabel("Accroche").fill("Diplômée en économie sociale, je cherche dans l'insertion");
   await page.getByLabel("Présentation").fill("x".repeat(1001));
@@ -15,7 +13,7 @@ test("a member edits their profile; a refused submit keeps what was typed", asyn
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Profil enregistré.")).toBeVisible();
 
-  await page.goto(`/u/${user.id}`);
+  await page.goto(`/u/${member.id}`);
   await expect(page.getByText("Diplômée en économie sociale, je cherche dans l'insertion")).toBeVisible();
   await expect(page.getByText("J'aime les projets collectifs et l'alimentation durable.")).toBeVisible();
 });

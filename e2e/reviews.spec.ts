@@ -1,14 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { makeExecutable, makePdf, makePdfWithJavaScript } from "../lib/uploads/test-pdfs";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
-import { createUser, signInOverHttp, type TestUser } from "./fixtures/users";
-
-async function signedIn(browser: Browser, user: TestUser) {
-  const context = await browser.newContext();
-  await signInOverHttp(context, user);
-  return { context, page: await context.newPage() };
-}
+import { expect, test } from "./fixtures/test";
+import { createUser } from "./fixtures/users";
 
 async function fillRequest(page: Page, title: string) {
   await page.getByLabel("Titre de la demande").fill(title);
@@ -23,12 +18,12 @@ const pdfFile = async (pages: number) => ({
 });
 
 test("a member asks for a CV review with a 3-page PDF: progress, inline preview, protected download", async ({
-  browser,
+  signIn,
   request,
   playwright,
 }) => {
   const author = await createUser(request, { name: "Camille Roux" });
-  const { page } = await signedIn(browser, author);
+  const { page } = await signIn(author);
   const title = `Mon CV pour une recyclerie ${randomUUID().slice(0, 5)}`;
 
   await page.goto("/c/cv");
@@ -69,7 +64,7 @@ test("a member asks for a CV review with a 3-page PDF: progress, inline preview,
 
   // Another member may read it; a visitor never gets the file, nor a hint that it exists.
   const reader = await createUser(request, { name: "Yanis Lefèvre" });
-  const { page: readerPage } = await signedIn(browser, reader);
+  const { page: readerPage } = await signIn(reader);
   expect((await readerPage.request.get(href!)).status()).toBe(200);
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const refused = await anonymous.get(href!, { maxRedirects: 0 });
@@ -79,9 +74,9 @@ test("a member asks for a CV review with a 3-page PDF: progress, inline preview,
   await anonymous.dispose();
 });
 
-test("refused files: each with its message, and the form keeps what was typed", async ({ browser, request }) => {
+test("refused files: each with its message, and the form keeps what was typed", async ({ signIn, request }) => {
   const author = await createUser(request, { name: "Léa Garnier" });
-  const { page } = await signedIn(browser, author);
+  const { page } = await signIn(author);
   const title = `CV refusé puis accepté ${randomUUID().slice(0, 5)}`;
   await page.goto("/c/cv/review/new");
   await fillRequest(page, title);
@@ -150,10 +145,10 @@ async function createReviewRequest(page: Page, title: string, pages = 2): Promis
   return ((await response.json()) as { path: string }).path;
 }
 
-test("a reviewer scores the rubric; the author sees the summary per criterion", async ({ browser, request }) => {
+test("a reviewer scores the rubric; the author sees the summary per criterion", async ({ signIn, request }) => {
   const author = await createUser(request, { name: "Inès Bernard" });
   const reviewer = await createUser(request, { name: "Paul Martin" });
-  const { page: authorPage } = await signedIn(browser, author);
+  const { page: authorPage } = await signIn(author);
   const title = `CV à noter ${randomUUID().slice(0, 5)}`;
   const path = await createReviewRequest(authorPage, title);
   // Reviewers spot the requests nobody has reviewed yet in the channel list.
@@ -168,7 +163,7 @@ test("a reviewer scores the rubric; the author sees the summary per criterion", 
 
   await expect(authorPage.locator("summary", { hasText: "Donner un retour structuré" })).toHaveCount(0);
 
-  const { page } = await signedIn(browser, reviewer);
+  const { page } = await signIn(reviewer);
   await page.goto(path);
   // The rubric is folded under its title until the reviewer opens it.
   await expect(page.getByRole("group", { name: "Orthographe" })).toBeHidden();
@@ -216,14 +211,14 @@ test("a reviewer scores the rubric; the author sees the summary per criterion", 
 });
 
 test("the author uploads version 2, anyone switches versions, and the author marks it resolved with thanks", async ({
-  browser,
+  signIn,
   request,
 }) => {
   const author = await createUser(request, { name: "Nora Petit" });
   const reviewer = await createUser(request, { name: "Hugo Blanc" });
-  const { page: authorPage } = await signedIn(browser, author);
+  const { page: authorPage } = await signIn(author);
   const path = await createReviewRequest(authorPage, `CV en deux versions ${randomUUID().slice(0, 5)}`, 1);
-  const { page } = await signedIn(browser, reviewer);
+  const { page } = await signIn(reviewer);
   await page.goto(path);
   await page.locator("summary", { hasText: "Donner un retour structuré" }).click();
   for (const criterion of [
@@ -290,14 +285,14 @@ test("the author uploads version 2, anyone switches versions, and the author mar
 });
 
 test("a reviewer draws a rectangle on page 2 and comments; marker and discussion link to each other", async ({
-  browser,
+  signIn,
   request,
 }) => {
   const author = await createUser(request, { name: "Sarah Colin" });
   const reviewer = await createUser(request, { name: "Malik Diallo" });
-  const { page: authorPage } = await signedIn(browser, author);
+  const { page: authorPage } = await signIn(author);
   const path = await createReviewRequest(authorPage, `CV à annoter ${randomUUID().slice(0, 5)}`, 2);
-  const { page } = await signedIn(browser, reviewer);
+  const { page } = await signIn(reviewer);
   // On a phone: the whole page fits on screen while drawing.
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(path);
@@ -341,12 +336,12 @@ test("a reviewer draws a rectangle on page 2 and comments; marker and discussion
   await expectNoSeriousA11yViolations(page);
 });
 
-test("a keyboard-only reviewer places, moves and resizes a zone, then comments on it", async ({ browser, request }) => {
+test("a keyboard-only reviewer places, moves and resizes a zone, then comments on it", async ({ signIn, request }) => {
   const author = await createUser(request, { name: "Léna Roussel" });
   const reviewer = await createUser(request, { name: "Oscar Mercier" });
-  const { page: authorPage } = await signedIn(browser, author);
+  const { page: authorPage } = await signIn(author);
   const path = await createReviewRequest(authorPage, `CV au clavier ${randomUUID().slice(0, 5)}`, 1);
-  const { page } = await signedIn(browser, reviewer);
+  const { page } = await signIn(reviewer);
   await page.goto(path);
   await expect(page.getByRole("img", { name: "Page 1 sur 1" })).toBeVisible({ timeout: 20_000 });
   await page.getByRole("button", { name: "Commenter la page 1" }).focus();
@@ -385,9 +380,9 @@ test("a keyboard-only reviewer places, moves and resizes a zone, then comments o
   await expect(page.getByText("Commentaire sur une zone de la page 1 (version 1)")).toBeVisible();
 });
 
-test("a cover letter pasted as text gets the letter rubric", async ({ browser, request }) => {
+test("a cover letter pasted as text gets the letter rubric", async ({ signIn, request }) => {
   const author = await createUser(request, { name: "Jade Morel" });
-  const { page } = await signedIn(browser, author);
+  const { page } = await signIn(author);
   await page.goto("/c/lettres/review/new");
   await fillRequest(page, `Lettre pour une Scop ${randomUUID().slice(0, 5)}`);
   await page
@@ -399,7 +394,7 @@ test("a cover letter pasted as text gets the letter rubric", async ({ browser, r
   await expect(page.getByText("Lettre de motivation", { exact: true })).toBeVisible();
 
   const reviewer = await createUser(request, { name: "Théo Lambert" });
-  const { page: reviewerPage } = await signedIn(browser, reviewer);
+  const { page: reviewerPage } = await signIn(reviewer);
   await reviewerPage.goto(page.url());
   await reviewerPage.locator("summary", { hasText: "Donner un retour structuré" }).click();
   for (const criterion of ["Accroche", "Motivation pour la structure", "Exemples", "Ton"]) {

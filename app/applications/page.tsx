@@ -9,6 +9,7 @@ import { isOfferOpen } from "@/lib/offers/expiry";
 import { offerSummaryLine } from "@/lib/offers/labels";
 import { offerPath } from "@/lib/offers/service";
 import { listMyApplications } from "@/lib/offers/tracker";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
@@ -23,7 +24,7 @@ export default async function ApplicationsPage({ searchParams }: Props) {
   const { after } = await searchParams;
   const { items, nextCursor } = await listMyApplications(user, { cursor: after });
   const t = await getTranslations("offers");
-  const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
+  const translate = (key: string, values?: Record<string, string | number>) => translateKey(t, key, values);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-5">
       <header>

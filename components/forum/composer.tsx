@@ -8,6 +8,7 @@ import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 const AUTOSAVE_DELAY_MS = 1_500;
 
@@ -162,8 +163,8 @@ export default function Composer(props: ComposerProps) {
   const handleReady = useCallback((editor: Editor) => {
     editorRef.current = editor;
   }, []);
-  const bodyErrors = fieldErrors.body?.map((key) => tRoot(key));
-  const titleErrors = fieldErrors.title?.map((key) => tRoot(key));
+  const bodyErrors = fieldErrors.body?.map((key) => translateKey(tRoot, key));
+  const titleErrors = fieldErrors.title?.map((key) => translateKey(tRoot, key));
   return (
     <form
       className="flex flex-col gap-3"
@@ -180,7 +181,9 @@ export default function Composer(props: ComposerProps) {
     >
       {props.context}
       {props.isRestoredDraft ? <Alert tone="info">{t("draftRestored")}</Alert> : null}
-      {error && error !== "errors.invalid_form" ? <Alert tone="error">{tRoot(error, errorValues)}</Alert> : null}
+      {error && error !== "errors.invalid_form" ? (
+        <Alert tone="error">{translateKey(tRoot, error, errorValues)}</Alert>
+      ) : null}
       {mode === "thread" ? (
         <TextField
           id={`${props.editorId}-title`}

@@ -16,6 +16,7 @@ import { LazyComposer } from "./lazy-composer";
 import { ReactionBar } from "./reaction-bar";
 import { RelativeTime } from "./relative-time";
 import { RevisionsButton } from "./revisions-dialog";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 type PostCardProps = {
   post: PostView;
@@ -214,7 +215,7 @@ export function PostCard({
       ) : null}
       {actionError ? (
         <p role="alert" className="mt-2 text-sm text-danger">
-          {tRoot(actionError)}
+          {translateKey(tRoot, actionError)}
         </p>
       ) : null}
 

@@ -11,6 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import type { PostView } from "@/lib/forum/views";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 type Failure = { error: string; errorValues?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
 type Dialogs = "report" | "hide" | null;
@@ -62,7 +63,7 @@ export function PostTools({
       ? await unacceptAnswerAction({ threadId: extras.threadId })
       : await acceptAnswerAction({ postId: post.id });
     setIsBusy(false);
-    if (!result.ok) return toast.show(tRoot(result.error, result.errorValues), "error");
+    if (!result.ok) return toast.show(translateKey(tRoot, result.error, result.errorValues), "error");
     extras.setAcceptedAnswer(isAccepted ? null : post);
     toast.show(isAccepted ? tQa("unaccepted") : tQa("accepted"));
     router.refresh();
@@ -87,7 +88,7 @@ export function PostTools({
     setIsBusy(true);
     const result = await unhidePostAction({ postId: post.id });
     setIsBusy(false);
-    if (!result.ok) return toast.show(tRoot(result.error, result.errorValues), "error");
+    if (!result.ok) return toast.show(translateKey(tRoot, result.error, result.errorValues), "error");
     onChange({
       ...post,
       isHidden: false,
@@ -98,7 +99,7 @@ export function PostTools({
     toast.show(t("unhidden"));
   };
 
-  const reasonErrors = failure?.fieldErrors?.reason?.map((key) => tRoot(key));
+  const reasonErrors = failure?.fieldErrors?.reason?.map((key) => translateKey(tRoot, key));
   return (
     <>
       {canAccept ? (
@@ -140,7 +141,7 @@ export function PostTools({
             {dialog === "report" ? <p className="text-sm text-muted">{t("reportHint")}</p> : null}
             {failure && failure.error !== "errors.invalid_form" ? (
               <p role="alert" className="text-sm font-medium text-danger">
-                {tRoot(failure.error, failure.errorValues)}
+                {translateKey(tRoot, failure.error, failure.errorValues)}
               </p>
             ) : null}
             <TextAreaField

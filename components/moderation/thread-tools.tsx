@@ -6,6 +6,7 @@ import { useState } from "react";
 import { moveThreadAction, setThreadLockedAction, setThreadPinnedAction } from "@/lib/actions/moderation";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 type ThreadToolsProps = {
   threadId: number;
@@ -33,7 +34,7 @@ export function ThreadTools({ threadId, isLocked, isPinned, moveTargets }: Threa
     setIsBusy(true);
     const result = await call();
     setIsBusy(false);
-    if (!result.ok) return toast.show(tRoot(result.error, result.errorValues), "error");
+    if (!result.ok) return toast.show(translateKey(tRoot, result.error, result.errorValues), "error");
     toast.show(done);
     if (then) then(result.data);
     else router.refresh();

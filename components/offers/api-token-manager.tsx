@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useFormState } from "@/components/ui/form-state";
 import { useToast } from "@/components/ui/toast";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 export type ApiTokenRow = {
   id: string;
@@ -97,7 +98,7 @@ export function ApiTokenManager({ tokens }: { tokens: ApiTokenRow[] }) {
                       error: "errors.network",
                     }));
                     setRevoking(null);
-                    if (!result.ok) return toast.show(tRoot(result.error), "error");
+                    if (!result.ok) return toast.show(translateKey(tRoot, result.error), "error");
                     toast.show(t("tokens.revokedToast"));
                     router.refresh();
                   }}

@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useFormState } from "@/components/ui/form-state";
 import { useToast } from "@/components/ui/toast";
 import { applicationStatuses, type ApplicationStatus } from "@/lib/offers/constants";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 export type ApplicationCardEntry = {
   id: number;
@@ -134,7 +135,7 @@ export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
                 error: "errors.network",
               }));
               setIsRemoving(false);
-              if (!result.ok) return toast.show(tRoot(result.error), "error");
+              if (!result.ok) return toast.show(translateKey(tRoot, result.error), "error");
               toast.show(t("applications.removed"));
               router.refresh();
             }}

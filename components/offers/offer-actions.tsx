@@ -6,6 +6,7 @@ import { useState } from "react";
 import { saveOfferAction, setOfferStatusAction } from "@/lib/actions/offers";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 /** "Sauvegarder dans mes candidatures": starts a private tracker entry for this offer. */
 export function SaveOfferButton({ threadId }: { threadId: number }) {
@@ -25,7 +26,7 @@ export function SaveOfferButton({ threadId }: { threadId: number }) {
           error: "errors.network",
         }));
         setIsPending(false);
-        if (!result.ok) return toast.show(tRoot(result.error), "error");
+        if (!result.ok) return toast.show(translateKey(tRoot, result.error), "error");
         router.refresh();
       }}
     >
@@ -53,7 +54,7 @@ export function OfferStatusButton({ threadId, isFilled }: { threadId: number; is
           error: "errors.network",
         }));
         setIsPending(false);
-        if (!result.ok) return toast.show(tRoot(result.error), "error");
+        if (!result.ok) return toast.show(translateKey(tRoot, result.error), "error");
         router.refresh();
       }}
     >

@@ -9,6 +9,7 @@ import type { ApplicationStatus } from "@/lib/offers/constants";
 import { OfferStatusButton, SaveOfferButton } from "./offer-actions";
 import { OfferBadges } from "./offer-badges";
 import { calendarDate } from "./offer-list";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 type OfferDetailsProps = {
   offer: OfferSummary;
@@ -29,7 +30,7 @@ export function OfferDetails({ offer, isExpired, canEdit, editHref, tracker, jso
   const isFilled = offer.filledAt !== null;
   const isOpen = !isExpired && !isFilled;
   const isEmail = !/^https?:/i.test(offer.howToApply);
-  const salary = offerSalary(offer, (key, values) => t(key, values));
+  const salary = offerSalary(offer, (key, values) => translateKey(t, key, values));
   const region = departementName(offer.department);
   const facts: [string, string][] = [
     [t("detail.organisation"), `${offer.organisation} · ${t(`family.${offer.essFamily}`)}`],

@@ -5,6 +5,7 @@ import { SelectField } from "@/components/ui/field";
 import { essFamilies, offerContracts, workModes } from "@/lib/offers/constants";
 import { departements } from "@/lib/offers/departements";
 import type { OfferFilters } from "@/lib/validation/offers";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 /**
  * A plain GET form: the filters live in the address, so a filtered view can be shared or
@@ -20,7 +21,7 @@ export function OfferFiltersForm({
   hasFilters: boolean;
 }) {
   const t = useTranslations("offers");
-  const option = (prefix: string) => (value: string) => ({ value, label: t(`${prefix}.${value}`) });
+  const option = (prefix: string) => (value: string) => ({ value, label: translateKey(t, `${prefix}.${value}`) });
   return (
     <form
       method="get"

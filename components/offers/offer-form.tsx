@@ -10,6 +10,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { essFamilies, offerContracts, salaryPeriods, workModes, type OfferOrigin } from "@/lib/offers/constants";
 import { departements } from "@/lib/offers/departements";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 // The editor (Tiptap, ProseMirror) is only fetched on the pages that write offers.
 const RichTextEditor = lazy(() =>
@@ -83,7 +84,7 @@ export function OfferForm({ origin, initial, initialBody, edit, cancelHref }: Of
 
   const set = (field: keyof OfferFormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
-  const errorsFor = (field: string) => fieldErrors[field]?.map((key) => tRoot(key));
+  const errorsFor = (field: string) => fieldErrors[field]?.map((key) => translateKey(tRoot, key));
   const handleReady = useCallback((editor: Editor) => {
     editorRef.current = editor;
   }, []);
@@ -106,7 +107,9 @@ export function OfferForm({ origin, initial, initialBody, edit, cancelHref }: Of
     setIsSubmitting(false);
     if (!result.ok) {
       setFieldErrors(result.fieldErrors ?? {});
-      setFormError(result.error === "errors.invalid_form" ? tRoot("errors.invalid_form") : tRoot(result.error));
+      setFormError(
+        result.error === "errors.invalid_form" ? tRoot("errors.invalid_form") : translateKey(tRoot, result.error),
+      );
       const first = FIELD_ORDER.find((field) => result.fieldErrors?.[field]);
       if (first) document.getElementById(first === "description" ? "offer-description" : first)?.focus();
       return;
@@ -119,7 +122,7 @@ export function OfferForm({ origin, initial, initialBody, edit, cancelHref }: Of
     router.push(result.data.path);
   };
 
-  const option = (prefix: string) => (value: string) => ({ value, label: t(`${prefix}.${value}`) });
+  const option = (prefix: string) => (value: string) => ({ value, label: translateKey(t, `${prefix}.${value}`) });
   return (
     <form
       className="flex flex-col gap-4"

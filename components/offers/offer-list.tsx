@@ -4,6 +4,7 @@ import { RelativeTime } from "@/components/forum/relative-time";
 import { offerPlace, offerSalary } from "@/lib/offers/labels";
 import type { OfferSummary } from "@/lib/offers/types";
 import { OfferBadges } from "./offer-badges";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 export type OfferListEntry = OfferSummary & { href: string; isSaved: boolean };
 
@@ -19,7 +20,7 @@ export function OfferList({ offers }: { offers: OfferListEntry[] }) {
   return (
     <ul className="flex flex-col gap-3">
       {offers.map((offer) => {
-        const salary = offerSalary(offer, (key, values) => t(key, values));
+        const salary = offerSalary(offer, (key, values) => translateKey(t, key, values));
         return (
           <li key={offer.threadId}>
             <article className="flex flex-col gap-2 rounded-2xl border border-line bg-white p-4 shadow-sm sm:p-5">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 type FormState =
   | { ok: true }
@@ -21,10 +22,10 @@ export function useFormState(state: FormState) {
   const t = useTranslations();
   const failed = state && !state.ok ? state : null;
   return {
-    errorsFor: (field: string) => failed?.fieldErrors?.[field]?.map((key) => t(key)),
+    errorsFor: (field: string) => failed?.fieldErrors?.[field]?.map((key) => translateKey(t, key)),
     formError:
       failed && failed.error !== "errors.invalid_form"
-        ? t(failed.error, failed.errorValues)
+        ? translateKey(t, failed.error, failed.errorValues)
         : failed
           ? t("errors.invalid_form")
           : null,

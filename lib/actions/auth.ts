@@ -18,6 +18,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { AppError } from "@/lib/errors";
 import { forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/validation/auth";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 /**
  * Sign-up answers the same way whether or not the address is taken: the mailbox owner is
@@ -32,7 +33,7 @@ export async function signUpAction(
   const values = formValues(formData, ["password"]);
   const settings = await getCommunitySettings();
   const t = await getTranslations();
-  const questions = resolveQuestions(settings.questions, (key) => t(key));
+  const questions = resolveQuestions(settings.questions, (key) => translateKey(t, key));
   const invitation =
     typeof formData.get("invitation") === "string" && formData.get("invitation")
       ? String(formData.get("invitation"))

@@ -7,6 +7,7 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getCommunitySettings, isInvitationUsable } from "@/lib/admission/service";
 import { resolveQuestions } from "@/lib/admission/settings";
 import { getCurrentUser } from "@/lib/auth/session";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signUpTitle") };
@@ -21,7 +22,9 @@ export default async function SignUpPage({ searchParams }: Props) {
   const { invitation } = await searchParams;
   const [settings, isInvited] = await Promise.all([getCommunitySettings(), isInvitationUsable(invitation)]);
   const questions =
-    settings.mode === "closed" && !isInvited ? resolveQuestions(settings.questions, (key) => tAll(key)) : [];
+    settings.mode === "closed" && !isInvited
+      ? resolveQuestions(settings.questions, (key) => translateKey(tAll, key))
+      : [];
   const notice = isInvited
     ? tAll("admission.invited")
     : invitation

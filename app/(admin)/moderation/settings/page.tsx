@@ -7,6 +7,7 @@ import { getCommunitySettings } from "@/lib/admission/service";
 import { MAX_QUESTIONS, resolveQuestions } from "@/lib/admission/settings";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canEditCommunitySettings } from "@/lib/permissions";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation.nav"))("settings") };
@@ -20,7 +21,7 @@ export default async function CommunitySettingsPage() {
     getTranslations("admission"),
     getTranslations(),
   ]);
-  const questions = resolveQuestions(settings.questions, (key) => tAll(key));
+  const questions = resolveQuestions(settings.questions, (key) => translateKey(tAll, key));
   return (
     <Card className="flex max-w-3xl flex-col gap-4">
       <div>

@@ -10,6 +10,7 @@ import { offerPath } from "@/lib/offers/service";
 import { getMyApplicationForOffer } from "@/lib/offers/tracker";
 import { absoluteUrl } from "@/lib/urls";
 import { canEditOffer, canTrackApplications } from "@/lib/permissions";
+import { translateKey } from "@/lib/i18n/translate-key";
 
 /**
  * The offer parts of a thread page (app/(forum)/c/[slug]/[thread]/page.tsx calls these for
@@ -21,7 +22,7 @@ export async function offerMetadata(threadId: number): Promise<Metadata> {
   const offer = await loadOffer(threadId);
   if (!offer || offer.isDeleted) return { robots: { index: false } };
   const t = await getTranslations("offers");
-  const description = offerSummaryLine(offer, (key, values) => t(key, values));
+  const description = offerSummaryLine(offer, (key, values) => translateKey(t, key, values));
   const url = absoluteUrl(offerPath(offer));
   return {
     title: `${offer.title} · ${offer.organisation}`,

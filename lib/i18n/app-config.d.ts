@@ -1,0 +1,17 @@
+import type { Locale } from "./config";
+import type core from "./messages/fr/core.json";
+import type forum from "./messages/fr/forum.json";
+import type moderation from "./messages/fr/moderation.json";
+import type offers from "./messages/fr/offers.json";
+import type review from "./messages/fr/review.json";
+
+/** French is the source language: its files define which keys exist (messages.test.ts keeps English in step). */
+export type Messages = typeof core & typeof forum & typeof offers & typeof moderation & typeof review;
+
+// Typed keys: `t("unknown.key")` and a wrong namespace fail the type check.
+declare module "next-intl" {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: Messages;
+  }
+}
