@@ -61,7 +61,7 @@ export default async function HomePage() {
                     </h3>
                     {unread.get(channel.id) ? (
                       <Badge tone="brand">{t("unread", { count: unread.get(channel.id)! })}</Badge>
-                    ) : channel.visibility === "public" && channel.kind !== "review" ? (
+                    ) : canReadChannel(null, channel) ? (
                       <Badge tone="teal">{t("public")}</Badge>
                     ) : (
                       <Badge>{t("membersOnly")}</Badge>

@@ -1,3 +1,4 @@
+import { translateKey } from "@/lib/i18n/translate-key";
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
@@ -13,7 +14,7 @@ export async function translateFieldErrors(error: z.ZodError): Promise<Record<st
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_request";
     // Our schemas use i18n keys as messages; zod's own messages pass through.
-    const message = /^[a-z]+(?:\.[A-Za-z_]+)+$/.test(issue.message) ? t(issue.message) : issue.message;
+    const message = /^[a-z]+(?:\.[A-Za-z_]+)+$/.test(issue.message) ? translateKey(t, issue.message) : issue.message;
     (fields[key] ??= []).push(message);
   }
   return fields;
@@ -27,7 +28,7 @@ export async function errorResponse(error: unknown): Promise<NextResponse> {
         ? { "Retry-After": String(error.values.retryAfterSeconds) }
         : undefined;
     return NextResponse.json(
-      { error: error.code, message: t(error.messageKey, error.values) },
+      { error: error.code, message: translateKey(t, error.messageKey, error.values) },
       { status: error.status, headers },
     );
   }

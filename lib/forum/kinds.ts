@@ -68,6 +68,17 @@ export function channelDocKind(channel: Pick<Channel, "kind" | "docKind">): Revi
   return channel.docKind ?? (channel.kind === "pitch" ? "pitch" : "cv");
 }
 
+/**
+ * Threads of kinds with a structured form of their own (offers) live in their channel only: a
+ * moderator can neither move them out nor move other threads into such a channel.
+ */
+export function canMoveBetweenKinds(thread: { kind: ThreadKind }, target: Pick<Channel, "kind">): boolean {
+  const isStructured = Object.values(CHANNEL_KINDS).some(
+    (rules) => !rules.acceptsPlainThreads && rules.threadKind === thread.kind,
+  );
+  return !isStructured && CHANNEL_KINDS[target.kind].acceptsPlainThreads;
+}
+
 /** Thread kinds whose opening post carries a reviewed document (rubric feedback applies). */
 export function isReviewThread(thread: { kind: ThreadKind }): boolean {
   return thread.kind === "review" || thread.kind === "pitch";

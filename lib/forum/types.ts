@@ -1,2 +1,2 @@
 /** Forum row types for app/ and components/, which never import db/ themselves. */
-export type { Channel, Thread } from "@/db/schema";
+export type { Channel, ChannelKind, Thread, ThreadKind } from "@/db/schema";

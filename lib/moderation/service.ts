@@ -14,6 +14,7 @@ import {
 import { getPostById } from "@/db/queries/posts";
 import { getThreadWithChannel } from "@/db/queries/threads";
 import { AppError } from "@/lib/errors";
+import { canMoveBetweenKinds } from "@/lib/forum/kinds";
 import { getReadableThread } from "@/lib/forum/service";
 import type { AuditAction } from "@/lib/moderation/constants";
 import {
@@ -139,8 +140,7 @@ export async function moveThreadToChannel(
   const target = await getChannelBySlug(getDb(), { slug: input.channelSlug });
   if (!target) throw new AppError("not_found");
   // Offers are structured (their own table and form): they neither leave nor enter the offers channel.
-  if (target.kind === "offers" || thread.kind === "offer")
-    throw new AppError("bad_request", "moderation.cannotMoveOffers");
+  if (!canMoveBetweenKinds(thread, target)) throw new AppError("bad_request", "moderation.cannotMoveOffers");
   const moved = await moveThread(getDb(), {
     threadId: input.threadId,
     channelId: target.id,

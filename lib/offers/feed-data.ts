@@ -1,3 +1,4 @@
+import { translateKey } from "@/lib/i18n/translate-key";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
 import { escapeHtml } from "@/lib/editor/render";
@@ -19,7 +20,7 @@ export async function loadOffersFeed(url: URL, format: "xml" | "json"): Promise<
   const filters: OfferFilters = parseOfferFilters(Object.fromEntries(url.searchParams));
   const query = filtersToQuery(filters);
   const t = await getTranslations({ locale: "fr", namespace: "offers" });
-  const translate = (key: string, values?: Record<string, string | number>) => t(key, values);
+  const translate = (key: string, values?: Record<string, string | number>) => translateKey(t, key, values);
   const { items } = await listOffers(getDb(), { filters: { ...filters, open: true }, limit: FEED_SIZE });
   const bodies = await listOpeningHtml(getDb(), { threadIds: items.map((offer) => offer.threadId) });
   const labels = [

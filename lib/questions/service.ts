@@ -9,6 +9,7 @@ import {
 } from "@/db/queries/questions";
 import type { Channel, Thread } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { canMoveBetweenKinds } from "@/lib/forum/kinds";
 import { getReadableThread } from "@/lib/forum/service";
 import { toPostView } from "@/lib/forum/views";
 import {
@@ -77,12 +78,9 @@ export async function getThreadExtras(actor: Actor, thread: Thread, channel: Cha
     canReport: canReportPost(actor, { authorId: "", deletedAt: null, hiddenAt: null }),
     viewerId: actor?.id ?? null,
     // Offers live in their own structured channel: never moved in or out.
-    moveTargets:
-      channels && thread.kind !== "offer"
-        ? channels
-            .filter((other) => other.id !== channel.id && other.kind !== "offers")
-            .map(({ slug, name }) => ({ slug, name }))
-        : [],
+    moveTargets: (channels ?? [])
+      .filter((other) => other.id !== channel.id && canMoveBetweenKinds(thread, other))
+      .map(({ slug, name }) => ({ slug, name })),
   };
 }
 

@@ -4,6 +4,7 @@ import { insertReviewFeedback, listReviewFeedback } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { getReadableThread } from "@/lib/forum/service";
+import { isReviewThread } from "@/lib/forum/kinds";
 import { publishReply } from "@/lib/forum/publish";
 import { canReply, type Actor } from "@/lib/permissions";
 import { emitReviewUpdated } from "@/lib/realtime/emit";
@@ -31,7 +32,7 @@ export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput) {
   if (!actor) throw new AppError("unauthenticated");
   const { thread, channel } = await getReadableThread(actor, input.threadId);
   // Pitch practice threads are scored with the pitch rubric through the same mechanism.
-  if (thread.kind !== "review" && thread.kind !== "pitch") throw new AppError("not_found");
+  if (!isReviewThread(thread)) throw new AppError("not_found");
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
   if (thread.authorId === actor.id) throw new AppError("bad_request", "review.notOwnRequest");
   const review = await getReviewForThread(thread.id);

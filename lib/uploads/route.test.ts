@@ -71,12 +71,13 @@ describe("uploadRoute", () => {
     });
   });
 
-  it("still reads the services' untagged file refusals as errors on `file`", async () => {
+  it("answers an error without a field as a plain error, whatever its message key", async () => {
     const response = await routeThrowing(new AppError("bad_request", "review.refusedNotPdf"))(
       post(new FormData()),
       params(),
     );
-    expect((await response.json()).fields).toEqual({ file: ["review.refusedNotPdf"] });
+    expect(response.status).toBe(400);
+    expect((await response.json()).fields).toBeUndefined();
   });
 
   it("answers other errors like jsonRoute, without fields", async () => {

@@ -1,3 +1,4 @@
+import { translateKey } from "@/lib/i18n/translate-key";
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
@@ -12,7 +13,7 @@ async function uploadErrorResponse(error: unknown): Promise<NextResponse> {
   const field = error instanceof AppError ? error.field : undefined;
   if (!(error instanceof AppError) || !field) return errorResponse(error);
   const t = await getTranslations();
-  const message = t(error.messageKey, { maxMb: maxUploadMb(), ...error.values });
+  const message = translateKey(t, error.messageKey, { maxMb: maxUploadMb(), ...error.values });
   return NextResponse.json({ error: error.code, message, fields: { [field]: [message] } }, { status: error.status });
 }
 

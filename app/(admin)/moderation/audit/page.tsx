@@ -1,3 +1,4 @@
+import { translateKey } from "@/lib/i18n/translate-key";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -55,7 +56,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <option value="">{t("allActions")}</option>
             {auditActions.map((action) => (
               <option key={action} value={action}>
-                {t(`actions.${action.replace(".", "_")}`)}
+                {translateKey(t, `actions.${action.replace(".", "_")}`)}
               </option>
             ))}
           </select>
@@ -88,7 +89,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 >
                   {entry.actor.name}
                 </Link>{" "}
-                {t(`actions.${entry.action.replace(".", "_")}`)}
+                {translateKey(t, `actions.${entry.action.replace(".", "_")}`)}
                 {entry.targetUser ? (
                   <>
                     {" "}

@@ -9,9 +9,10 @@ import { Pagination } from "@/components/ui/pagination";
 import { loadChannel } from "@/lib/forum/loaders";
 import { listChannelThreadPage } from "@/lib/forum/reads";
 import { getCurrentUser } from "@/lib/auth/session";
+import { kindRules } from "@/lib/forum/kinds";
 import { canPostInChannel, canReadChannel } from "@/lib/permissions";
 import { threadPath } from "@/lib/slug";
-import { reviewListBadges } from "./_reviews/list-badges";
+import { channelKindUi } from "./_kinds";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string }> };
 
@@ -30,13 +31,15 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   if (!canReadChannel(user, channel)) return <MembersOnly callbackUrl={`/c/${slug}`} channelName={channel.name} />;
   const t = await getTranslations("forum");
   const { items, nextCursor } = await listChannelThreadPage(channel, after);
-  const isReviewChannel = channel.kind === "review" || channel.kind === "pitch";
-  const badges = isReviewChannel
-    ? await reviewListBadges(
-        items.map((item) => item.id),
-        channel.kind as "review" | "pitch",
-      )
-    : null;
+  const rules = kindRules(channel);
+  const ui = channelKindUi(channel);
+  const [badges, composeLabel] = await Promise.all([
+    ui.listBadges?.(
+      items.map((item) => item.id),
+      channel,
+    ),
+    ui.composeLabel?.(),
+  ]);
   return (
     <div className="flex flex-col gap-5">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
@@ -46,19 +49,15 @@ export default async function ChannelPage({ params, searchParams }: Props) {
         </div>
         {canPostInChannel(user, channel) ? (
           <div className="flex flex-wrap gap-2 self-start">
-            {/* Review channels: the review request (with its PDF) is the main way in. */}
-            {channel.kind === "review" ? (
-              <ButtonLink href={`/c/${slug}/review/new`}>{(await getTranslations("review"))("askReview")}</ButtonLink>
+            {/* A kind with its own form (a review request with its PDF, a pitch): that is the main way in. */}
+            {rules.composePath && composeLabel ? (
+              <ButtonLink href={`/c/${slug}/${rules.composePath}`}>{composeLabel}</ButtonLink>
             ) : null}
-            {channel.kind === "pitch" ? (
-              <ButtonLink href={`/c/${slug}/pitch/new`}>{(await getTranslations("review"))("pitch.record")}</ButtonLink>
+            {rules.acceptsPlainThreads ? (
+              <ButtonLink href={`/c/${slug}/new`} variant={composeLabel ? "secondary" : undefined}>
+                {t("newThread")}
+              </ButtonLink>
             ) : null}
-            <ButtonLink
-              href={`/c/${slug}/new`}
-              variant={channel.kind === "review" || channel.kind === "pitch" ? "secondary" : undefined}
-            >
-              {t("newThread")}
-            </ButtonLink>
           </div>
         ) : null}
       </header>

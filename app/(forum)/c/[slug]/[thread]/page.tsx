@@ -9,16 +9,13 @@ import { ThreadView } from "@/components/forum/thread-view";
 import { ThreadTools } from "@/components/moderation/thread-tools";
 import { ThreadExtrasProvider } from "@/components/questions/thread-extras";
 import { getThreadExtras } from "@/lib/questions/service";
-import { getPageComments } from "@/lib/reviews/page-comments";
 import { Badge } from "@/components/ui/badge";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getMyDraft, getWindowStartFor, loadThread as loadThreadById } from "@/lib/forum/reads";
 import { readThreadPage } from "@/lib/forum/service";
 import { canReadChannel, canReadThread, canReply } from "@/lib/permissions";
 import { parseThreadRef, threadPath } from "@/lib/slug";
-import { OfferSection, offerMetadata } from "../../offres/_parts/offer-section";
-import { PitchSection } from "../_pitches/pitch-section";
-import { ReviewSection } from "../_reviews/review-section";
+import { threadKindUi } from "../_kinds";
 
 type Props = { params: Promise<{ slug: string; thread: string }>; searchParams: Promise<{ post?: string }> };
 
@@ -31,7 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await loadThread((await params).thread);
   // Titles of members-only threads are private too.
   if (!found || !canReadChannel(null, found.channel)) return { robots: { index: false } };
-  if (found.thread.kind === "offer") return offerMetadata(found.thread.id);
+  const metadata = threadKindUi(found.thread).metadata;
+  if (metadata) return metadata(found.thread);
   return { title: found.thread.title, description: found.thread.excerpt };
 }
 
@@ -60,9 +58,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   ]);
   const t = await getTranslations("forum");
   const tQa = await getTranslations("qa");
-  const [extras, pageComments] = await Promise.all([
+  const { Section, postLinks } = threadKindUi(thread);
+  const [extras, pageCommentLinks] = await Promise.all([
     getThreadExtras(user, thread, channel),
-    thread.kind === "review" ? getPageComments(thread.id) : [],
+    postLinks ? postLinks(thread) : {},
   ]);
   return (
     <div className="flex flex-col gap-4">
@@ -80,12 +79,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
         </div>
       </header>
-      {/* Offers show their structured fields above the description. */}
-      {thread.kind === "offer" ? <OfferSection threadId={thread.id} user={user} /> : null}
-      {/* Review requests show the document (preview, download, versions) above the discussion. */}
-      {thread.kind === "review" ? <ReviewSection thread={thread} channel={channel} user={user} /> : null}
-      {/* Pitches show their recording (played inline) and the pitch rubric above the discussion. */}
-      {thread.kind === "pitch" ? <PitchSection thread={thread} channel={channel} user={user} /> : null}
+      {/* The kind's own part (an offer's fields, the document to review, the recording) comes first. */}
+      {Section ? <Section thread={thread} channel={channel} user={user} /> : null}
       {extras.canModerate ? (
         <ThreadTools
           threadId={thread.id}
@@ -103,9 +98,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           canModerate: extras.canModerate,
           canReport: extras.canReport,
           viewerId: extras.viewerId,
-          pageCommentLinks: Object.fromEntries(
-            pageComments.map((comment) => [comment.postNumber, { markerId: comment.id, page: comment.page }]),
-          ),
+          pageCommentLinks,
         }}
       >
         <ThreadView

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { OfferDetails } from "@/components/offers/offer-details";
 import type { CurrentUser } from "@/lib/auth/session";
+import type { Thread } from "@/lib/forum/types";
 import { isOfferExpired } from "@/lib/offers/expiry";
 import { jobPostingJsonLd, serializeJsonLd } from "@/lib/offers/json-ld";
 import { offerSummaryLine } from "@/lib/offers/labels";
@@ -39,8 +40,8 @@ export async function offerMetadata(threadId: number): Promise<Metadata> {
   };
 }
 
-export async function OfferSection({ threadId, user }: { threadId: number; user: CurrentUser | null }) {
-  const offer = await loadOffer(threadId);
+export async function OfferSection({ thread, user }: { thread: Pick<Thread, "id">; user: CurrentUser | null }) {
+  const offer = await loadOffer(thread.id);
   if (!offer || offer.isDeleted) return null;
   const entry = await getMyApplicationForOffer(user, offer.threadId);
   const path = offerPath(offer);

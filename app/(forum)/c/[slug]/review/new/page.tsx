@@ -5,6 +5,7 @@ import { ReviewRequestForm } from "@/components/reviews/review-request-form";
 import { ComposePage } from "@/components/forum/compose-page";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadChannel } from "@/lib/forum/loaders";
+import { channelDocKind } from "@/lib/forum/kinds";
 import { canPostInChannel } from "@/lib/permissions";
 import { maxUploadMb } from "@/lib/uploads/limits";
 
@@ -27,7 +28,11 @@ export default async function NewReviewPage({ params }: Props) {
       title={t("newTitle", { channel: channel.name })}
       intro={t("intro")}
     >
-      <ReviewRequestForm channelSlug={channel.slug} isLetter={channel.slug === "lettres"} maxMb={maxUploadMb()} />
+      <ReviewRequestForm
+        channelSlug={channel.slug}
+        isLetter={channelDocKind(channel) === "letter"}
+        maxMb={maxUploadMb()}
+      />
     </ComposePage>
   );
 }
