@@ -15,6 +15,7 @@ import { getStorage } from "@/lib/storage";
 import { makePdf } from "@/lib/uploads/test-pdfs";
 import { publishReply, publishThread, type PublishContext } from "./publish";
 import { replyToThread } from "./service";
+import { contextFor } from "@/lib/context";
 
 // Messages need a request scope in Next; here a key stands for its text.
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
@@ -93,7 +94,7 @@ describe("the publishing pipeline", () => {
 
   it("announces every new thread in its channel, review requests included", async () => {
     const created = await startReviewRequest(
-      actorOf(alice),
+      contextFor(actorOf(alice)),
       {
         channelSlug: "cv",
         title: "Mon CV pour une asso",
@@ -135,7 +136,10 @@ describe("the publishing pipeline", () => {
       { db: testDb.db, actor: actorOf(bob)! },
       { channel: offers, title: "Offre de test", body: documentFromText("Une offre"), threadKind: "offer" },
     );
-    await replyToThread(actorOf(alice), { threadId: offer.thread.id, body: documentFromText("Encore ouverte ?") });
+    await replyToThread(contextFor(actorOf(alice)), {
+      threadId: offer.thread.id,
+      body: documentFromText("Encore ouverte ?"),
+    });
     const rows = await testDb.db
       .select({ kind: notifications.kind })
       .from(notifications)
@@ -175,7 +179,7 @@ describe("the publishing pipeline", () => {
     const threadsBefore = await countEvents(alice.id, "thread");
     await expect(
       startReviewRequest(
-        actorOf(alice),
+        contextFor(actorOf(alice)),
         {
           channelSlug: "cv",
           title: "Pas un PDF",

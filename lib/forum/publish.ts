@@ -1,7 +1,7 @@
 import { getPostWithAuthor, createReply, type PostWithAuthor } from "@/db/queries/posts";
 import { createThread } from "@/db/queries/threads";
 import type { Channel, Thread, ThreadKind } from "@/db/schema";
-import type { Db, Tx } from "@/db";
+import type { DbOrTx, Tx } from "@/db";
 import type { RichTextDocument } from "@/lib/editor/document";
 import { AppError } from "@/lib/errors";
 import { toPostView, type AttachmentView } from "@/lib/forum/views";
@@ -29,7 +29,7 @@ import { runAfterPublish } from "./kind-hooks";
  * A new post-producing feature adds hooks, not a copy of these steps.
  */
 
-export type PublishContext = { db: Db; actor: NonNullable<Actor> };
+export type PublishContext = { db: DbOrTx; actor: NonNullable<Actor> };
 
 /** A file checked and stored before the transaction, owned by the post if it is written. */
 export type Prepared<P> = {

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
 import { deletePostFiles, listPostAttachments } from "@/db/queries/attachments";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { deleteDraft, saveDraft } from "@/db/queries/drafts";
@@ -40,16 +40,16 @@ import { publishReply, publishThread } from "./publish";
  * API routes and sockets. Anything the actor may not see throws `not_found`.
  */
 
-export async function getReadableThread(actor: Actor, threadId: number) {
-  const found = await getThreadWithChannel(getDb(), { threadId });
+export async function getReadableThread({ db, actor }: ServiceContext, threadId: number) {
+  const found = await getThreadWithChannel(db, { threadId });
   if (!found || !canReadThread(actor, found.channel, found.thread)) throw new AppError("not_found");
   return found;
 }
 
-async function getReadablePost(actor: Actor, postId: number) {
-  const post = await getPostById(getDb(), { postId });
+async function getReadablePost({ db, actor }: ServiceContext, postId: number) {
+  const post = await getPostById(db, { postId });
   if (!post) throw new AppError("not_found");
-  return { post, ...(await getReadableThread(actor, post.threadId)) };
+  return { post, ...(await getReadableThread({ db, actor }, post.threadId)) };
 }
 
 function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
@@ -57,7 +57,7 @@ function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
 }
 
 export async function startThread(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: {
     channelSlug: string;
     title: string;
@@ -67,12 +67,12 @@ export async function startThread(
   },
 ) {
   requireMember(actor);
-  const channel = await getChannelBySlug(getDb(), { slug: input.channelSlug });
+  const channel = await getChannelBySlug(db, { slug: input.channelSlug });
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
   if (input.isQuestion && !canAskQuestion(actor, channel)) throw new AppError("bad_request", "qa.questionsNotAllowed");
   if (!kindRules(channel).acceptsPlainThreads) throw new AppError("bad_request", "offers.useOfferForm");
   const published = await publishThread(
-    { db: getDb(), actor },
+    { db, actor },
     {
       channel,
       title: input.title,
@@ -85,27 +85,27 @@ export async function startThread(
 }
 
 export async function replyToThread(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { threadId: number; replyToId?: number | null; body: RichTextDocument; idempotencyKey?: string },
 ) {
   requireMember(actor);
-  const { thread, channel } = await getReadableThread(actor, input.threadId);
+  const { thread, channel } = await getReadableThread({ db, actor }, input.threadId);
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
   const published = await publishReply(
-    { db: getDb(), actor },
+    { db, actor },
     { thread, channel, body: input.body, replyToId: input.replyToId, idempotencyKey: input.idempotencyKey },
   );
   return { post: toPostView(published.post, actor), isNew: published.isNew, thread, channel };
 }
 
 export async function editPost(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { postId: number; body: RichTextDocument; expectedVersion: number },
 ) {
   requireMember(actor);
-  const { post, thread, channel } = await getReadablePost(actor, input.postId);
+  const { post, thread, channel } = await getReadablePost({ db, actor }, input.postId);
   if (!canEditPost(actor, post)) throw new AppError("not_found");
-  const result = await updatePost(getDb(), {
+  const result = await updatePost(db, {
     postId: post.id,
     actorId: actor.id,
     content: postContent(input.body),
@@ -119,81 +119,84 @@ export async function editPost(
     };
   }
   // With its reactions and files: the live event replaces the post on every open page.
-  const [updated] = await viewPosts(actor, [result.post]);
+  const [updated] = await viewPosts({ db, actor }, [result.post]);
   emitPostUpdated({ post: updated!, threadId: thread.id });
   return { conflict: false as const, post: updated!, thread, channel };
 }
 
-export async function removePost(actor: Actor, input: { postId: number }) {
+export async function removePost({ db, actor }: ServiceContext, input: { postId: number }) {
   requireMember(actor);
-  const { post, thread, channel } = await getReadablePost(actor, input.postId);
+  const { post, thread, channel } = await getReadablePost({ db, actor }, input.postId);
   if (!canDeletePost(actor, post)) throw new AppError("not_found");
-  const deleted = await deletePost(getDb(), { postId: post.id, actorId: actor.id });
+  // The post and the files it carried go in one transaction; their bytes just after commit.
+  const { deleted, storageKeys } = await db.transaction(async (tx) => {
+    const deleted = await deletePost(tx, { postId: post.id, actorId: actor.id });
+    return { deleted, storageKeys: deleted ? await deletePostFiles(tx, { postId: post.id }) : [] };
+  });
   if (!deleted) throw new AppError("not_found");
-  // The files the post carried go with it (their rows now, their bytes just after).
-  await deleteStoredBytes(await deletePostFiles(getDb(), { postId: post.id }));
+  await deleteStoredBytes(storageKeys);
   emitPostDeleted({ post: deleted });
   return { post: deleted, thread, channel };
 }
 
-export async function getPostSource(actor: Actor, input: { postId: number }) {
-  const { post } = await getReadablePost(actor, input.postId);
+export async function getPostSource({ db, actor }: ServiceContext, input: { postId: number }) {
+  const { post } = await getReadablePost({ db, actor }, input.postId);
   if (!canEditPost(actor, post)) throw new AppError("not_found");
   return { body: post.body, version: post.version };
 }
 
-export async function getPostRevisions(actor: Actor, input: { postId: number }) {
-  const { post } = await getReadablePost(actor, input.postId);
+export async function getPostRevisions({ db, actor }: ServiceContext, input: { postId: number }) {
+  const { post } = await getReadablePost({ db, actor }, input.postId);
   if (post.deletedAt || (post.hiddenAt && post.authorId !== actor?.id)) throw new AppError("not_found");
-  const revisions = await listPostRevisions(getDb(), { postId: post.id });
+  const revisions = await listPostRevisions(db, { postId: post.id });
   return { revisions: revisions.map((revision) => ({ ...revision, createdAt: revision.createdAt.toISOString() })) };
 }
 
-export async function reactToPost(actor: Actor, input: { postId: number; emoji: ReactionEmoji }) {
+export async function reactToPost({ db, actor }: ServiceContext, input: { postId: number; emoji: ReactionEmoji }) {
   requireMember(actor);
-  const { post, thread, channel } = await getReadablePost(actor, input.postId);
+  const { post, thread, channel } = await getReadablePost({ db, actor }, input.postId);
   if (!canReact(actor, post)) throw new AppError("not_found");
-  const reactions = await toggleReaction(getDb(), { postId: post.id, userId: actor.id, emoji: input.emoji });
+  const reactions = await toggleReaction(db, { postId: post.id, userId: actor.id, emoji: input.emoji });
   emitReactions({ threadId: thread.id, postId: post.id, reactions, actorId: actor.id, emoji: input.emoji });
   return { postId: post.id, reactions, thread, channel };
 }
 
-export async function readThreadPage(actor: Actor, input: { threadId: number; after?: number }) {
-  const { thread, channel } = await getReadableThread(actor, input.threadId);
-  const page = await getThreadPageData(getDb(), { threadId: thread.id, viewer: actor, after: input.after ?? 1 });
+export async function readThreadPage({ db, actor }: ServiceContext, input: { threadId: number; after?: number }) {
+  const { thread, channel } = await getReadableThread({ db, actor }, input.threadId);
+  const page = await getThreadPageData(db, { threadId: thread.id, viewer: actor, after: input.after ?? 1 });
   return { thread, channel, page };
 }
 
 /** Posts as this reader sees them, with their reactions and files (two queries for any number). */
-async function viewPosts(actor: Actor, posts: PostWithAuthor[]) {
+async function viewPosts({ db, actor }: ServiceContext, posts: PostWithAuthor[]) {
   const postIds = posts.map((post) => post.id);
   const [reactions, attachments] = await Promise.all([
-    listReactionSummaries(getDb(), { postIds, viewerId: actor?.id ?? null }),
-    listPostAttachments(getDb(), { postIds }),
+    listReactionSummaries(db, { postIds, viewerId: actor?.id ?? null }),
+    listPostAttachments(db, { postIds }),
   ]);
   return posts.map((post) => toPostView(post, actor, reactions.get(post.id), attachments.get(post.id)));
 }
 
 /** Posts after a number, as this reader may see them: how a reconnecting page catches up. */
-export async function listNewPosts(actor: Actor, input: { threadId: number; after: number }) {
-  const { thread } = await getReadableThread(actor, input.threadId);
-  return viewPosts(actor, await listPostsAfter(getDb(), { threadId: thread.id, afterNumber: input.after }));
+export async function listNewPosts({ db, actor }: ServiceContext, input: { threadId: number; after: number }) {
+  const { thread } = await getReadableThread({ db, actor }, input.threadId);
+  return viewPosts({ db, actor }, await listPostsAfter(db, { threadId: thread.id, afterNumber: input.after }));
 }
 
 /** One post as this reader may see it (live updates too large to push). */
-export async function getPostView(actor: Actor, input: { postId: number }) {
-  const { post } = await getReadablePost(actor, input.postId);
-  const withAuthor = await getPostWithAuthor(getDb(), { postId: post.id });
+export async function getPostView({ db, actor }: ServiceContext, input: { postId: number }) {
+  const { post } = await getReadablePost({ db, actor }, input.postId);
+  const withAuthor = await getPostWithAuthor(db, { postId: post.id });
   if (!withAuthor) throw new AppError("not_found");
-  const [view] = await viewPosts(actor, [withAuthor]);
+  const [view] = await viewPosts({ db, actor }, [withAuthor]);
   return view!;
 }
 
 /** Remembers how far the member has read (unread counts on the home page). */
-export async function markRead(actor: Actor, input: { threadId: number; number: number }) {
+export async function markRead({ db, actor }: ServiceContext, input: { threadId: number; number: number }) {
   requireMember(actor);
-  const { thread } = await getReadableThread(actor, input.threadId);
-  await markThreadRead(getDb(), {
+  const { thread } = await getReadableThread({ db, actor }, input.threadId);
+  await markThreadRead(db, {
     userId: actor.id,
     threadId: thread.id,
     number: Math.min(input.number, thread.lastPostNumber),
@@ -202,16 +205,16 @@ export async function markRead(actor: Actor, input: { threadId: number; number: 
 
 /** Drafts go back to their author only; a reply draft also needs the right to reply there. */
 export async function storeDraft(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { target: string; title?: string; body: unknown; replyToId?: number | null },
 ) {
   if (!isActiveMember(actor)) throw new AppError("unauthenticated");
   const [kind, rawId] = input.target.split(":");
   if (kind === "reply") {
-    const { thread, channel } = await getReadableThread(actor, Number(rawId));
+    const { thread, channel } = await getReadableThread({ db, actor }, Number(rawId));
     if (!canReply(actor, channel, thread)) throw new AppError("not_found");
   }
-  await saveDraft(getDb(), {
+  await saveDraft(db, {
     userId: actor.id,
     target: input.target,
     payload: { title: input.title, body: input.body, replyToId: input.replyToId ?? null },
@@ -219,7 +222,7 @@ export async function storeDraft(
   return { savedAt: new Date().toISOString() };
 }
 
-export async function discardDraft(actor: Actor, target: string) {
+export async function discardDraft({ db, actor }: ServiceContext, target: string) {
   requireMember(actor);
-  await deleteDraft(getDb(), { userId: actor.id, target });
+  await deleteDraft(db, { userId: actor.id, target });
 }

@@ -32,6 +32,7 @@ import {
 } from "./service";
 import { changeMemberRole, suspendMember } from "./users";
 import { replyRow, threadRow } from "@/lib/forum/content";
+import { contextFor } from "@/lib/context";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -153,22 +154,29 @@ const simple = (action: string, expected: Row["expected"], run: (actor: Actor) =
 
 const MATRIX: Row[] = [
   simple("read a public channel (offres)", everyone, async (actor) =>
-    readThreadPage(actor, { threadId: (await threadIn("offres")).threadId }),
+    readThreadPage(contextFor(actor), { threadId: (await threadIn("offres")).threadId }),
   ),
   simple("read a members channel (entraide)", activeMembers, async (actor) =>
-    readThreadPage(actor, { threadId: (await threadIn("entraide")).threadId }),
+    readThreadPage(contextFor(actor), { threadId: (await threadIn("entraide")).threadId }),
   ),
   simple("read a review channel (cv)", activeMembers, async (actor) =>
-    readThreadPage(actor, { threadId: (await threadIn("cv")).threadId }),
+    readThreadPage(contextFor(actor), { threadId: (await threadIn("cv")).threadId }),
   ),
   simple("read the pitch channel", activeMembers, async (actor) =>
-    readThreadPage(actor, { threadId: (await threadIn("pitch")).threadId }),
+    readThreadPage(contextFor(actor), { threadId: (await threadIn("pitch")).threadId }),
   ),
   simple("start a thread", activeMembers, (actor) =>
-    startThread(actor, { channelSlug: "entraide", title: "Un nouveau fil", body: documentFromText("Bonjour") }),
+    startThread(contextFor(actor), {
+      channelSlug: "entraide",
+      title: "Un nouveau fil",
+      body: documentFromText("Bonjour"),
+    }),
   ),
   simple("reply to a thread", activeMembers, async (actor) =>
-    replyToThread(actor, { threadId: (await threadIn("entraide")).threadId, body: documentFromText("Réponse") }),
+    replyToThread(contextFor(actor), {
+      threadId: (await threadIn("entraide")).threadId,
+      body: documentFromText("Réponse"),
+    }),
   ),
   {
     action: "edit another member's post (guessed id)",
@@ -176,7 +184,7 @@ const MATRIX: Row[] = [
     run: async (actor) => {
       const post = await replyByOwner((await threadIn("entraide")).threadId);
       const allowed = await attempt(() =>
-        editPost(actor, { postId: post.id, body: documentFromText("Réécrit"), expectedVersion: 1 }),
+        editPost(contextFor(actor), { postId: post.id, body: documentFromText("Réécrit"), expectedVersion: 1 }),
       );
       return {
         allowed,
@@ -189,7 +197,7 @@ const MATRIX: Row[] = [
     expected: nobody,
     run: async (actor) => {
       const post = await replyByOwner((await threadIn("entraide")).threadId);
-      const allowed = await attempt(() => removePost(actor, { postId: post.id }));
+      const allowed = await attempt(() => removePost(contextFor(actor), { postId: post.id }));
       return { allowed, check: async () => expect((await postRow(post.id)).deletedAt).toBeNull() };
     },
   },

@@ -28,6 +28,7 @@ import { acceptAnswer, getThreadExtras, listQuestionsToAnswer, unacceptAnswer } 
 import { listReports, readAuditLog, reportPost, setPostVisibility } from "./service";
 import { suspendMember, unsuspendMember } from "./users";
 import { replyRow, threadRow } from "@/lib/forum/content";
+import { contextFor } from "@/lib/context";
 
 let testDb: TestDb & { dataDir: string };
 let facilitator: User;
@@ -178,7 +179,7 @@ describe("pros", () => {
       }),
     ).rejects.toMatchObject({ code: "conflict" });
     await decideProStatus(staff(), { requestId: request.id, approve: true, message: null });
-    const view = await getPostView(actorOf(facilitator), { postId: reply.post.id });
+    const view = await getPostView(contextFor(actorOf(facilitator)), { postId: reply.post.id });
     expect(view.author).toMatchObject({ role: "pro", organisation: "Coopérative du Rhône" });
 
     const directory = await browsePros(actorOf(facilitator), { expertise: "INSERTION" });
@@ -263,7 +264,7 @@ describe("questions", () => {
     if (!answer.ok) throw new Error("reply");
     await acceptAnswer(actorOf(asker), { postId: answer.post.id });
     expect(await ids()).toEqual([newer.thread.id]);
-    const { thread, channel } = await readThreadPage(actorOf(asker), { threadId: older.thread.id });
+    const { thread, channel } = await readThreadPage(contextFor(actorOf(asker)), { threadId: older.thread.id });
     const extras = await getThreadExtras(actorOf(asker), thread, channel);
     expect(extras.acceptedAnswer?.id).toBe(answer.post.id);
     expect(extras.canAccept).toBe(true);
@@ -311,8 +312,8 @@ describe("reports, hidden posts and suspensions", () => {
     });
 
     await setPostVisibility(staff(), { postId, hidden: true, reason: "Pas de publicité ici" });
-    const seenByAuthor = await getPostView(actorOf(author), { postId });
-    const seenByReader = await getPostView(actorOf(reader), { postId });
+    const seenByAuthor = await getPostView(contextFor(actorOf(author)), { postId });
+    const seenByReader = await getPostView(contextFor(actorOf(reader)), { postId });
     expect(seenByAuthor).toMatchObject({ isHidden: true, hiddenReason: "Pas de publicité ici" });
     expect(seenByAuthor.bodyHtml).toContain("Achetez");
     expect(seenByReader).toMatchObject({ isHidden: true, hiddenReason: null, bodyHtml: null });

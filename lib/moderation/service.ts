@@ -32,6 +32,7 @@ import {
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { emitPostHidden, emitThreadUpdated } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
+import { contextFor } from "@/lib/context";
 
 /**
  * Moderation capabilities on posts, threads and channels, shared by the server actions and the
@@ -49,7 +50,7 @@ export async function reportPost(actor: Actor, input: { postId: number; reason: 
   if (!actor) throw new AppError("unauthenticated");
   const post = await getPostById(getDb(), { postId: input.postId });
   if (!post) throw new AppError("not_found");
-  await getReadableThread(actor, post.threadId);
+  await getReadableThread(contextFor(actor), post.threadId);
   requireCapability(canReportPost(actor, post));
   await enforceRateLimit(getDb(), { userId: actor.id, action: "report" });
   return createReport(getDb(), { postId: post.id, reporterId: actor.id, reason: input.reason });

@@ -22,6 +22,7 @@ import { addDays, parisToday } from "./expiry";
 import { editOffer, publishOffer, setOfferStatus } from "./service";
 import { generateApiToken } from "./token-hash";
 import { getMyApplication, saveOfferToTracker, updateMyApplication } from "./tracker";
+import { contextFor } from "@/lib/context";
 
 let testDb: TestDb;
 let pro: User;
@@ -64,11 +65,11 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 
 describe("publishing", () => {
   it("lets a pro publish an employer offer and a member share one, with its source", async () => {
-    const published = await publishOffer(actorOf(pro), input());
+    const published = await publishOffer(contextFor(actorOf(pro)), input());
     expect(published.isNew).toBe(true);
     expect((await getOffer(testDb.db, { threadId: published.thread.id }))?.origin).toBe("employer");
     const shared = await publishOffer(
-      actorOf(member),
+      contextFor(actorOf(member)),
       input({ origin: "shared", sourceUrl: "https://jobs.example/1" }),
     );
     expect(await getOffer(testDb.db, { threadId: shared.thread.id })).toMatchObject({
@@ -79,15 +80,21 @@ describe("publishing", () => {
 
   it("refuses an employer offer from a member (403) and from a visitor (401), creating nothing", async () => {
     const before = (await testDb.db.select().from(jobOffers)).length;
-    expect(await refusal(publishOffer(actorOf(member), input({ title: "Offre usurpée" })))).toBe("forbidden");
-    expect(await refusal(publishOffer(null, input({ title: "Offre anonyme" })))).toBe("unauthenticated");
+    expect(await refusal(publishOffer(contextFor(actorOf(member)), input({ title: "Offre usurpée" })))).toBe(
+      "forbidden",
+    );
+    expect(await refusal(publishOffer(contextFor(null), input({ title: "Offre anonyme" })))).toBe("unauthenticated");
     expect((await testDb.db.select().from(jobOffers)).length).toBe(before);
   });
 
   it("keeps plain threads out of the offers channel", async () => {
     expect(
       await refusal(
-        startThread(actorOf(pro), { channelSlug: "offres", title: "Un fil sans champs", body: documentFromText("x") }),
+        startThread(contextFor(actorOf(pro)), {
+          channelSlug: "offres",
+          title: "Un fil sans champs",
+          body: documentFromText("x"),
+        }),
       ),
     ).toBe("bad_request");
   });
@@ -95,32 +102,32 @@ describe("publishing", () => {
 
 describe("changing an offer", () => {
   it("is the author's alone: others get not_found and nothing changes", async () => {
-    const { thread } = await publishOffer(actorOf(pro), input({ title: "Offre à protéger" }));
+    const { thread } = await publishOffer(contextFor(actorOf(pro)), input({ title: "Offre à protéger" }));
     const before = await getOffer(testDb.db, { threadId: thread.id });
     const edit = { ...input({ title: "Offre détournée" }), threadId: thread.id };
     for (const actor of [actorOf(member), actorOf(other), null] as Actor[]) {
-      expect(["not_found", "unauthenticated"]).toContain(await refusal(editOffer(actor, edit)));
+      expect(["not_found", "unauthenticated"]).toContain(await refusal(editOffer(contextFor(actor), edit)));
       expect(["not_found", "unauthenticated"]).toContain(
-        await refusal(setOfferStatus(actor, { threadId: thread.id, filled: true })),
+        await refusal(setOfferStatus(contextFor(actor), { threadId: thread.id, filled: true })),
       );
     }
     expect(await getOffer(testDb.db, { threadId: thread.id })).toEqual(before);
 
-    const done = await editOffer(actorOf(pro), { ...edit, title: "Offre modifiée" });
+    const done = await editOffer(contextFor(actorOf(pro)), { ...edit, title: "Offre modifiée" });
     expect(done.conflict).toBe(false);
-    await setOfferStatus(actorOf(pro), { threadId: thread.id, filled: true });
+    await setOfferStatus(contextFor(actorOf(pro)), { threadId: thread.id, filled: true });
     expect(await getOffer(testDb.db, { threadId: thread.id })).toMatchObject({ title: "Offre modifiée" });
     expect((await getOffer(testDb.db, { threadId: thread.id }))!.filledAt).not.toBeNull();
   });
 
   it("cannot turn a shared offer into an employer's", async () => {
     const { thread } = await publishOffer(
-      actorOf(member),
+      contextFor(actorOf(member)),
       input({ origin: "shared", sourceUrl: "https://jobs.example/2" }),
     );
-    expect(await refusal(editOffer(actorOf(member), { ...input({ origin: "employer" }), threadId: thread.id }))).toBe(
-      "bad_request",
-    );
+    expect(
+      await refusal(editOffer(contextFor(actorOf(member)), { ...input({ origin: "employer" }), threadId: thread.id })),
+    ).toBe("bad_request");
   });
 });
 
@@ -136,13 +143,13 @@ describe("API tokens", () => {
     const token = await tokenFor(employer);
     const actor = await resolveApiActor(new Headers({ authorization: `Bearer ${token}` }));
     expect(actor).toEqual({ id: employer.id, role: "pro", status: "active" });
-    expect((await publishOffer(actor, input({ title: "Publiée par jeton" }))).isNew).toBe(true);
+    expect((await publishOffer(contextFor(actor), input({ title: "Publiée par jeton" }))).isNew).toBe(true);
 
     // The same token once the account is a member: an employer offer is refused.
     await testDb.db.update(users).set({ role: "member" }).where(eq(users.id, employer.id));
     const demoted = await resolveApiActor(new Headers({ authorization: `Bearer ${token}` }));
     expect(demoted?.role).toBe("member");
-    expect(await refusal(publishOffer(demoted, input({ title: "Plus pro" })))).toBe("forbidden");
+    expect(await refusal(publishOffer(contextFor(demoted), input({ title: "Plus pro" })))).toBe("forbidden");
   });
 
   it("refuse wrong, malformed or suspended tokens with 401", async () => {
@@ -161,7 +168,7 @@ describe("API tokens", () => {
 
 describe("application tracker", () => {
   it("dates each step and keeps entries private", async () => {
-    const { thread } = await publishOffer(actorOf(pro), input({ title: "Offre suivie" }));
+    const { thread } = await publishOffer(contextFor(actorOf(pro)), input({ title: "Offre suivie" }));
     const { id } = await saveOfferToTracker(actorOf(member), { threadId: thread.id });
     await updateMyApplication(actorOf(member), {
       id,
@@ -197,14 +204,14 @@ describe("application tracker", () => {
 
 describe("questions under an offer", () => {
   it("notify the offer's author through the forum's reply path", async () => {
-    const { thread } = await publishOffer(actorOf(pro), input({ title: "Offre questionnée" }));
+    const { thread } = await publishOffer(contextFor(actorOf(pro)), input({ title: "Offre questionnée" }));
     const before = (await listNotifications(testDb.db, { userId: pro.id })).length;
-    const { post } = await replyToThread(actorOf(member), {
+    const { post } = await replyToThread(contextFor(actorOf(member)), {
       threadId: thread.id,
       body: documentFromText("Télétravail possible ?"),
       idempotencyKey: crypto.randomUUID(),
     });
-    await replyToThread(actorOf(pro), {
+    await replyToThread(contextFor(actorOf(pro)), {
       threadId: thread.id,
       replyToId: post.id,
       body: documentFromText("Deux jours par semaine."),

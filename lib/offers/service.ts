@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
 import { getChannelBySlug } from "@/db/queries/channels";
 import {
   getOffer,
@@ -19,7 +19,6 @@ import {
   canPublishOfferAsEmployer,
   canReadChannel,
   canShareOffer,
-  type Actor,
 } from "@/lib/permissions";
 import { emitPostUpdated } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
@@ -32,8 +31,8 @@ import type { OfferDetail, OfferFields } from "./types";
  * checks its permission here; anything the actor may not see or change throws `not_found`.
  */
 
-async function getOffersChannel(actor: Actor) {
-  const channel = await getChannelBySlug(getDb(), { slug: OFFERS_CHANNEL_SLUG });
+async function getOffersChannel({ db, actor }: ServiceContext) {
+  const channel = await getChannelBySlug(db, { slug: OFFERS_CHANNEL_SLUG });
   if (!channel || !canReadChannel(actor, channel)) throw new AppError("not_found");
   return channel;
 }
@@ -65,15 +64,15 @@ export function offerPath(offer: { threadId: number; slug: string }): string {
  * Publishes an offer. Employer offers need a pro or team account: a member's session or API
  * token asking for one is refused (403), whatever the payload says.
  */
-export async function publishOffer(actor: Actor, input: CreateOfferInput) {
+export async function publishOffer({ db, actor }: ServiceContext, input: CreateOfferInput) {
   if (!actor) throw new AppError("unauthenticated");
-  const channel = await getOffersChannel(actor);
+  const channel = await getOffersChannel({ db, actor });
   if (!canPostInChannel(actor, channel) || !canShareOffer(actor)) throw new AppError("not_found");
   if (input.origin === "employer" && !canPublishOfferAsEmployer(actor))
     throw new AppError("forbidden", "offers.employerOnly");
   // An offer is a thread: same pipeline, same anti-spam limit.
   const published = await publishThread(
-    { db: getDb(), actor },
+    { db, actor },
     {
       channel,
       title: input.title,
@@ -87,26 +86,26 @@ export async function publishOffer(actor: Actor, input: CreateOfferInput) {
 }
 
 /** An offer as this reader may see it (deleted ones are gone, like their thread). */
-export async function readOffer(actor: Actor, threadId: number): Promise<OfferDetail> {
-  await getOffersChannel(actor);
-  const offer = await getOffer(getDb(), { threadId });
+export async function readOffer({ db, actor }: ServiceContext, threadId: number): Promise<OfferDetail> {
+  await getOffersChannel({ db, actor });
+  const offer = await getOffer(db, { threadId });
   if (!offer || offer.isDeleted) throw new AppError("not_found");
   return offer;
 }
 
 /** The offer for its edit form: its author only. */
-export async function getEditableOffer(actor: Actor, threadId: number): Promise<OfferDetail> {
-  const offer = await readOffer(actor, threadId);
+export async function getEditableOffer({ db, actor }: ServiceContext, threadId: number): Promise<OfferDetail> {
+  const offer = await readOffer({ db, actor }, threadId);
   if (!canEditOffer(actor, offer)) throw new AppError("not_found");
   return offer;
 }
 
-export async function editOffer(actor: Actor, input: UpdateOfferInput) {
+export async function editOffer({ db, actor }: ServiceContext, input: UpdateOfferInput) {
   if (!actor) throw new AppError("unauthenticated");
-  const offer = await getEditableOffer(actor, input.threadId);
+  const offer = await getEditableOffer({ db, actor }, input.threadId);
   // Who published is part of what readers trust: an edit cannot turn a shared offer into an employer's.
   if (input.origin !== offer.origin) throw new AppError("bad_request", "offers.originLocked");
-  const result = await updateOffer(getDb(), {
+  const result = await updateOffer(db, {
     threadId: offer.threadId,
     actorId: actor.id,
     title: input.title,
@@ -116,25 +115,25 @@ export async function editOffer(actor: Actor, input: UpdateOfferInput) {
   });
   if (!result.ok && result.reason === "not_found") throw new AppError("not_found");
   if (!result.ok) return { conflict: true as const, current: result.current };
-  const opening = await getPostWithAuthor(getDb(), { postId: offer.opening.id });
+  const opening = await getPostWithAuthor(db, { postId: offer.opening.id });
   if (opening) emitPostUpdated({ post: toPostView(opening, actor), threadId: offer.threadId });
   return { conflict: false as const, path: offerPath(offer) };
 }
 
 /** Marks an offer "Pourvue" or reopens it. */
-export async function setOfferStatus(actor: Actor, input: { threadId: number; filled: boolean }) {
+export async function setOfferStatus({ db, actor }: ServiceContext, input: { threadId: number; filled: boolean }) {
   if (!actor) throw new AppError("unauthenticated");
-  const offer = await getEditableOffer(actor, input.threadId);
-  const changed = await setOfferFilled(getDb(), { threadId: offer.threadId, actorId: actor.id, filled: input.filled });
+  const offer = await getEditableOffer({ db, actor }, input.threadId);
+  const changed = await setOfferFilled(db, { threadId: offer.threadId, actorId: actor.id, filled: input.filled });
   if (!changed) throw new AppError("not_found");
   return { path: offerPath(offer) };
 }
 
 /** Current offers with filters (the page, the feeds, the API). */
 export async function browseOffers(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { filters: OfferListFilters; cursor?: string; limit?: number },
 ) {
-  await getOffersChannel(actor);
-  return listOffers(getDb(), input);
+  await getOffersChannel({ db, actor });
+  return listOffers(db, input);
 }

@@ -12,6 +12,7 @@ import { canTrackApplications, type Actor } from "@/lib/permissions";
 import type { UpdateApplicationInput } from "@/lib/validation/offers";
 import { parisToday } from "./expiry";
 import { readOffer } from "./service";
+import { contextFor } from "@/lib/context";
 
 /**
  * The private application tracker. The actor's id goes into every query: an id that is not
@@ -25,7 +26,7 @@ function requireTracker(actor: Actor): asserts actor is NonNullable<Actor> {
 
 export async function saveOfferToTracker(actor: Actor, input: { threadId: number }) {
   requireTracker(actor);
-  const offer = await readOffer(actor, input.threadId);
+  const offer = await readOffer(contextFor(actor), input.threadId);
   return saveApplication(getDb(), { userId: actor.id, threadId: offer.threadId });
 }
 

@@ -11,6 +11,7 @@ import { makeWebm } from "@/lib/uploads/test-audio";
 import { makePdf } from "@/lib/uploads/test-pdfs";
 import { submitFeedback } from "@/lib/reviews/feedback";
 import { startPitch } from "./service";
+import { contextFor } from "@/lib/context";
 
 // Messages need a request scope in Next; here a key stands for its text.
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
@@ -39,41 +40,47 @@ const webm = () => ({ bytes: makeWebm(), name: "x.pdf" });
 describe("pitches", () => {
   it("stores a recording as audio and serves it only to members who may read the thread", async () => {
     const before = await storedCount();
-    const created = await startPitch(actorOf(alice), input(), webm());
+    const created = await startPitch(contextFor(actorOf(alice)), input(), webm());
     expect(created.thread.kind).toBe("pitch");
     expect(await storedCount()).toBe(before + 1);
     const file = (await getReviewForThread(created.thread.id))!.versions[0]!.file!;
     expect(file).toMatchObject({ contentType: "audio/webm", originalName: "pitch.webm" });
-    expect((await readThreadFile(actorOf(bob), file.id)).file.contentType).toBe("audio/webm");
-    await expect(readThreadFile(null, file.id)).rejects.toMatchObject({ code: "not_found" });
+    expect((await readThreadFile(contextFor(actorOf(bob)), file.id)).file.contentType).toBe("audio/webm");
+    await expect(readThreadFile(contextFor(null), file.id)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses other content without storing anything, and leaves no orphan after a retry", async () => {
     const before = await storedCount();
     await expect(
-      startPitch(actorOf(alice), input(), { bytes: await makePdf(1), name: "pitch.webm" }),
+      startPitch(contextFor(actorOf(alice)), input(), { bytes: await makePdf(1), name: "pitch.webm" }),
     ).rejects.toMatchObject({ messageKey: "review.pitch.refusedNotAudio" });
-    await expect(startPitch(actorOf(alice), input(), null)).rejects.toMatchObject({
+    await expect(startPitch(contextFor(actorOf(alice)), input(), null)).rejects.toMatchObject({
       messageKey: "review.pitch.audioOrTextRequired",
     });
-    await expect(startPitch(actorOf(alice), { ...input(), channelSlug: "cv" }, webm())).rejects.toMatchObject({
+    await expect(
+      startPitch(contextFor(actorOf(alice)), { ...input(), channelSlug: "cv" }, webm()),
+    ).rejects.toMatchObject({
       messageKey: "review.pitch.notPitchChannel",
     });
     expect(await storedCount()).toBe(before);
     const key = randomUUID();
-    const first = await startPitch(actorOf(alice), input(key), webm());
-    const again = await startPitch(actorOf(alice), input(key), webm());
+    const first = await startPitch(contextFor(actorOf(alice)), input(key), webm());
+    const again = await startPitch(contextFor(actorOf(alice)), input(key), webm());
     expect(again).toMatchObject({ isNew: false, thread: { id: first.thread.id } });
     expect(await storedCount()).toBe(before + 1);
   });
 
   it("takes a text-only pitch and its feedback on the pitch rubric", async () => {
-    const created = await startPitch(actorOf(alice), input(randomUUID(), "Je veux rejoindre une SCIC."), null);
+    const created = await startPitch(
+      contextFor(actorOf(alice)),
+      input(randomUUID(), "Je veux rejoindre une SCIC."),
+      null,
+    );
     const score = (value: number) => ({ score: value, comment: undefined });
     const partial = { hook: score(3), clarity: score(4), conviction: score(2) };
     const scores = { ...partial, ess: score(4) };
     await expect(
-      submitFeedback(actorOf(bob), {
+      submitFeedback(contextFor(actorOf(bob)), {
         threadId: created.thread.id,
         scores: partial,
         text: "",
@@ -81,7 +88,7 @@ describe("pitches", () => {
       }),
     ).rejects.toMatchObject({ messageKey: "review.scoreAll" });
     expect(
-      await submitFeedback(actorOf(bob), {
+      await submitFeedback(contextFor(actorOf(bob)), {
         threadId: created.thread.id,
         scores,
         text: "",
@@ -89,7 +96,12 @@ describe("pitches", () => {
       }),
     ).toMatchObject({ isNew: true });
     await expect(
-      submitFeedback(actorOf(alice), { threadId: created.thread.id, scores, text: "", idempotencyKey: randomUUID() }),
+      submitFeedback(contextFor(actorOf(alice)), {
+        threadId: created.thread.id,
+        scores,
+        text: "",
+        idempotencyKey: randomUUID(),
+      }),
     ).rejects.toMatchObject({ messageKey: "review.notOwnRequest" });
   });
 });

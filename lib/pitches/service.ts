@@ -1,6 +1,7 @@
+import type { DbOrTx } from "@/db";
+import type { ServiceContext } from "@/lib/context";
 import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/lib/db";
 import { attachFileToPost } from "@/db/queries/attachments";
 import { insertReviewRequest } from "@/db/queries/reviews";
 import { getChannelBySlug } from "@/db/queries/channels";
@@ -9,7 +10,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getReadableThread } from "@/lib/forum/service";
 import { publishReply, publishThread, type Prepared } from "@/lib/forum/publish";
-import { canPostInChannel, canReply, type Actor } from "@/lib/permissions";
+import { canPostInChannel, canReply } from "@/lib/permissions";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { maxUploadMb, type UploadedFile } from "@/lib/uploads/limits";
 import { getStorage } from "@/lib/storage";
@@ -37,8 +38,8 @@ export type StoredAudio = {
  * Counts the upload, checks the recording by content (refusals throw with their message), then
  * stores it: the `prepare` step of a post that carries a recording (publishing pipeline).
  */
-async function prepareAudio(actorId: string, file: UploadedFile): Promise<Prepared<StoredAudio>> {
-  await enforceRateLimit(getDb(), { userId: actorId, action: "upload" });
+async function prepareAudio(db: DbOrTx, actorId: string, file: UploadedFile): Promise<Prepared<StoredAudio>> {
+  await enforceRateLimit(db, { userId: actorId, action: "upload" });
   const check = checkAudio(file.bytes, { maxBytes: getEnv().UPLOAD_MAX_BYTES });
   if (!check.ok)
     throw new AppError("bad_request", AUDIO_REFUSAL_KEYS[check.reason], {
@@ -63,15 +64,15 @@ async function prepareAudio(actorId: string, file: UploadedFile): Promise<Prepar
  * the permission-checked file route, the rubric feedback and the thread page apply unchanged.
  * Nothing stored remains if the thread is not written (or was a retry).
  */
-export async function startPitch(actor: Actor, input: CreatePitchInput, audio: UploadedFile | null) {
+export async function startPitch({ db, actor }: ServiceContext, input: CreatePitchInput, audio: UploadedFile | null) {
   if (!actor) throw new AppError("unauthenticated");
-  const channel = await getChannelBySlug(getDb(), { slug: input.channelSlug });
+  const channel = await getChannelBySlug(db, { slug: input.channelSlug });
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
   if (channel.kind !== "pitch") throw new AppError("bad_request", "review.pitch.notPitchChannel");
   if (!audio && !input.text) throw new AppError("bad_request", "review.pitch.audioOrTextRequired", { field: "file" });
   const t = await getTranslations("review.pitch");
   const published = await publishThread(
-    { db: getDb(), actor },
+    { db, actor },
     {
       channel,
       title: input.title,
@@ -79,7 +80,7 @@ export async function startPitch(actor: Actor, input: CreatePitchInput, audio: U
       threadKind: "pitch",
       idempotencyKey: input.idempotencyKey,
       hooks: {
-        prepare: audio ? () => prepareAudio(actor.id, audio) : undefined,
+        prepare: audio ? () => prepareAudio(db, actor.id, audio) : undefined,
         write: (tx, { thread, prepared }) =>
           insertReviewRequest(tx, {
             threadId: thread.id,
@@ -102,25 +103,25 @@ export async function startPitch(actor: Actor, input: CreatePitchInput, audio: U
  * reply. Nothing stored remains if the reply is not written (or was a retry).
  */
 export async function replyWithRecording(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: Partial<PitchReplyInput> & Omit<PitchReplyInput, "text">,
   audio: UploadedFile | null,
 ) {
   if (!actor) throw new AppError("unauthenticated");
-  const { thread, channel } = await getReadableThread(actor, input.threadId);
+  const { thread, channel } = await getReadableThread({ db, actor }, input.threadId);
   if (thread.kind !== "pitch") throw new AppError("not_found");
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
   if (!audio) throw new AppError("bad_request", "review.pitch.audioRequired", { field: "file" });
   const t = await getTranslations("review.pitch");
   const published = await publishReply(
-    { db: getDb(), actor },
+    { db, actor },
     {
       thread,
       channel,
       body: documentFromText(input.text ?? t("recordedReplyBody")),
       idempotencyKey: input.idempotencyKey,
       hooks: {
-        prepare: () => prepareAudio(actor.id, audio),
+        prepare: () => prepareAudio(db, actor.id, audio),
         write: (tx, { postId, prepared }) => attachFileToPost(tx, { postId, ownerId: actor.id, file: prepared! }),
         attachmentsOf: (attachments) => attachments,
       },

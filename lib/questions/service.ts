@@ -20,6 +20,7 @@ import {
   canReportPost,
   type Actor,
 } from "@/lib/permissions";
+import { contextFor } from "@/lib/context";
 
 /** Questions and answers: accepted answers and the "À répondre" list. */
 
@@ -28,7 +29,7 @@ export async function acceptAnswer(actor: Actor, input: { postId: number }) {
   if (!actor) throw new AppError("unauthenticated");
   const post = await getPostById(getDb(), { postId: input.postId });
   if (!post) throw new AppError("not_found");
-  const { thread } = await getReadableThread(actor, post.threadId);
+  const { thread } = await getReadableThread(contextFor(actor), post.threadId);
   if (!canAcceptAnswer(actor, thread)) throw new AppError("not_found");
   if (post.number === 1 || post.deletedAt || post.hiddenAt)
     throw new AppError("bad_request", "qa.cannotAcceptThisPost");
@@ -38,7 +39,7 @@ export async function acceptAnswer(actor: Actor, input: { postId: number }) {
 
 export async function unacceptAnswer(actor: Actor, input: { threadId: number }) {
   if (!actor) throw new AppError("unauthenticated");
-  const { thread } = await getReadableThread(actor, input.threadId);
+  const { thread } = await getReadableThread(contextFor(actor), input.threadId);
   if (!canAcceptAnswer(actor, thread)) throw new AppError("not_found");
   await clearAcceptedAnswer(getDb(), { threadId: thread.id });
   return { threadId: thread.id };

@@ -11,6 +11,7 @@ import { replyToThread, startThread } from "@/lib/forum/service";
 import { loadMessages } from "@/lib/i18n/messages";
 import { reportPost } from "@/lib/moderation/service";
 import { clearSignInFailures, clientIp, getSignInBlock, recordSignInFailure } from "./index";
+import { contextFor } from "@/lib/context";
 
 let testDb: TestDb;
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 function newThread(user: User, extra: { idempotencyKey?: string } = {}) {
-  return startThread(actorOf(user), {
+  return startThread(contextFor(actorOf(user)), {
     channelSlug: "entraide",
     title: `Fil de ${user.name}`,
     body: documentFromText("Bonjour"),
@@ -136,9 +137,12 @@ describe("reply and report limits", () => {
     const { thread } = await newThread(author);
     const replier = await makeUser(testDb.db, "Bavarde");
     for (let i = 0; i < 20; i++)
-      await replyToThread(actorOf(replier), { threadId: thread.id, body: documentFromText(`Réponse ${i}`) });
+      await replyToThread(contextFor(actorOf(replier)), {
+        threadId: thread.id,
+        body: documentFromText(`Réponse ${i}`),
+      });
     const error = await refusal(() =>
-      replyToThread(actorOf(replier), { threadId: thread.id, body: documentFromText("Une de trop") }),
+      replyToThread(contextFor(actorOf(replier)), { threadId: thread.id, body: documentFromText("Une de trop") }),
     );
     expect(error.messageKey).toBe("limits.post");
   });

@@ -1,12 +1,13 @@
-import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
+import { getTranslations } from "next-intl/server";
 import { insertReviewFeedback, listReviewFeedback } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { getReadableThread } from "@/lib/forum/service";
 import { isReviewThread } from "@/lib/forum/kinds";
 import { publishReply } from "@/lib/forum/publish";
-import { canReply, type Actor } from "@/lib/permissions";
+import { canReply } from "@/lib/permissions";
 import { emitReviewUpdated } from "@/lib/realtime/emit";
 import type { ReviewDocKind } from "@/db/schema/reviews";
 import type { SubmitFeedbackInput } from "@/lib/validation/reviews";
@@ -28,9 +29,9 @@ async function feedbackText(docKind: ReviewDocKind, input: SubmitFeedbackInput):
  * Posts a structured review on a review request: every criterion of its rubric scored 1–4.
  * Readers of the thread who may reply can review, except its author (who asked for it).
  */
-export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput) {
+export async function submitFeedback({ db, actor }: ServiceContext, input: SubmitFeedbackInput) {
   if (!actor) throw new AppError("unauthenticated");
-  const { thread, channel } = await getReadableThread(actor, input.threadId);
+  const { thread, channel } = await getReadableThread({ db, actor }, input.threadId);
   // Pitch practice threads are scored with the pitch rubric through the same mechanism.
   if (!isReviewThread(thread)) throw new AppError("not_found");
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
@@ -44,7 +45,7 @@ export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput) {
     throw new AppError("bad_request", "review.scoreAll");
   }
   const published = await publishReply(
-    { db: getDb(), actor },
+    { db, actor },
     {
       thread,
       channel,

@@ -1,12 +1,13 @@
+import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
 import { insertPageComment, listPageComments } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { getReadableThread } from "@/lib/forum/service";
 import { publishReply } from "@/lib/forum/publish";
-import { canReply, type Actor } from "@/lib/permissions";
+import { canReply } from "@/lib/permissions";
 import { emitReviewUpdated } from "@/lib/realtime/emit";
 import type { PageCommentInput } from "@/lib/validation/reviews";
 import { getReviewForThread } from "./service";
@@ -15,9 +16,9 @@ import { getReviewForThread } from "./service";
  * A comment on a page (optionally a rectangle) of one version of a PDF. Its text is posted as
  * a reply that names the page, so the discussion reads on its own; the marker links to it.
  */
-export async function commentOnPage(actor: Actor, input: PageCommentInput) {
+export async function commentOnPage({ db, actor }: ServiceContext, input: PageCommentInput) {
   if (!actor) throw new AppError("unauthenticated");
-  const { thread, channel } = await getReadableThread(actor, input.threadId);
+  const { thread, channel } = await getReadableThread({ db, actor }, input.threadId);
   if (thread.kind !== "review") throw new AppError("not_found");
   if (!canReply(actor, channel, thread)) throw new AppError("forbidden", "forum.threadLocked");
   const review = await getReviewForThread(thread.id);
@@ -31,7 +32,7 @@ export async function commentOnPage(actor: Actor, input: PageCommentInput) {
     version: input.version,
   });
   const published = await publishReply(
-    { db: getDb(), actor },
+    { db, actor },
     {
       thread,
       channel,

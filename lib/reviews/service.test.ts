@@ -11,6 +11,7 @@ import { makePdf, makePdfWithJavaScript } from "@/lib/uploads/test-pdfs";
 import { readThreadFile, startReviewRequest } from "./service";
 import { submitFeedback } from "./feedback";
 import { addVersion, markResolved, removeVersion, withdrawFile } from "./versions";
+import { contextFor } from "@/lib/context";
 
 // Messages need a request scope in Next; here a key stands for its text.
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
@@ -41,14 +42,16 @@ const pdf = async (pages = 2) => ({ bytes: await makePdf(pages), name: "cv.pdf" 
 describe("review files", () => {
   it("stores a checked PDF and serves it only to readers of the thread", async () => {
     const before = await storedFileCount();
-    const created = await startReviewRequest(actorOf(alice), input(), await pdf());
+    const created = await startReviewRequest(contextFor(actorOf(alice)), input(), await pdf());
     expect(await storedFileCount()).toBe(before + 1);
     const { getReviewForThread } = await import("./service");
     const fileId = (await getReviewForThread(created.thread.id))!.versions[0]!.file!.id;
-    const served = await readThreadFile(actorOf(bob), fileId);
+    const served = await readThreadFile(contextFor(actorOf(bob)), fileId);
     expect(Buffer.from(served.bytes).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    await expect(readThreadFile(null, fileId)).rejects.toMatchObject({ code: "not_found" });
-    await expect(readThreadFile({ id: bob.id, role: bob.role, status: "suspended" }, fileId)).rejects.toMatchObject({
+    await expect(readThreadFile(contextFor(null), fileId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      readThreadFile(contextFor({ id: bob.id, role: bob.role, status: "suspended" }), fileId),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
   });
@@ -56,70 +59,84 @@ describe("review files", () => {
   it("stores nothing for a refused file and leaves no orphan after a retried submission", async () => {
     const before = await storedFileCount();
     await expect(
-      startReviewRequest(actorOf(alice), input(), { bytes: await makePdfWithJavaScript(), name: "cv.pdf" }),
+      startReviewRequest(contextFor(actorOf(alice)), input(), { bytes: await makePdfWithJavaScript(), name: "cv.pdf" }),
     ).rejects.toBeInstanceOf(AppError);
     expect(await storedFileCount()).toBe(before);
     const key = randomUUID();
-    const first = await startReviewRequest(actorOf(alice), input(key), await pdf());
-    const again = await startReviewRequest(actorOf(alice), input(key), await pdf());
+    const first = await startReviewRequest(contextFor(actorOf(alice)), input(key), await pdf());
+    const again = await startReviewRequest(contextFor(actorOf(alice)), input(key), await pdf());
     expect(again.isNew).toBe(false);
     expect(again.thread.id).toBe(first.thread.id);
     expect(await storedFileCount()).toBe(before + 1);
   });
 
   it("lets only the author add versions, resolve, and delete a version with its file", async () => {
-    const created = await startReviewRequest(actorOf(alice), input(), await pdf(1));
-    await expect(addVersion(actorOf(bob), { threadId: created.thread.id }, await pdf())).rejects.toMatchObject({
+    const created = await startReviewRequest(contextFor(actorOf(alice)), input(), await pdf(1));
+    await expect(
+      addVersion(contextFor(actorOf(bob)), { threadId: created.thread.id }, await pdf()),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(markResolved(actorOf(bob), { threadId: created.thread.id, isResolved: true })).rejects.toMatchObject({
+    await expect(
+      markResolved(contextFor(actorOf(bob)), { threadId: created.thread.id, isResolved: true }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
     const before = await storedFileCount();
-    expect(await addVersion(actorOf(alice), { threadId: created.thread.id }, await pdf(3))).toMatchObject({
+    expect(await addVersion(contextFor(actorOf(alice)), { threadId: created.thread.id }, await pdf(3))).toMatchObject({
       number: 2,
     });
     expect(await storedFileCount()).toBe(before + 1);
-    await expect(removeVersion(actorOf(bob), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({
+    await expect(
+      removeVersion(contextFor(actorOf(bob)), { threadId: created.thread.id, number: 1 }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
-    await removeVersion(actorOf(alice), { threadId: created.thread.id, number: 1 });
+    await removeVersion(contextFor(actorOf(alice)), { threadId: created.thread.id, number: 1 });
     expect(await storedFileCount()).toBe(before);
     // The last version left cannot be deleted.
-    await expect(removeVersion(actorOf(alice), { threadId: created.thread.id, number: 2 })).rejects.toMatchObject({
+    await expect(
+      removeVersion(contextFor(actorOf(alice)), { threadId: created.thread.id, number: 2 }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
-    expect(await markResolved(actorOf(alice), { threadId: created.thread.id, isResolved: true })).toEqual({
+    expect(await markResolved(contextFor(actorOf(alice)), { threadId: created.thread.id, isResolved: true })).toEqual({
       isResolved: true,
     });
   });
 
   it("lets the author withdraw the file of any version, the last one included, keeping its reviews", async () => {
-    const created = await startReviewRequest(actorOf(alice), input(), await pdf(1));
+    const created = await startReviewRequest(contextFor(actorOf(alice)), input(), await pdf(1));
     const { getReviewForThread } = await import("./service");
     const fileId = (await getReviewForThread(created.thread.id))!.versions[0]!.file!.id;
     const score = { score: 3, comment: undefined };
-    await submitFeedback(actorOf(bob), {
+    await submitFeedback(contextFor(actorOf(bob)), {
       threadId: created.thread.id,
       scores: { readability: score, fit: score, achievements: score, spelling: score },
       text: "",
       idempotencyKey: randomUUID(),
     });
     const before = await storedFileCount();
-    await expect(withdrawFile(actorOf(bob), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({
+    await expect(
+      withdrawFile(contextFor(actorOf(bob)), { threadId: created.thread.id, number: 1 }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
     expect(await storedFileCount()).toBe(before);
 
-    expect(await withdrawFile(actorOf(alice), { threadId: created.thread.id, number: 1 })).toEqual({ withdrawn: true });
+    expect(await withdrawFile(contextFor(actorOf(alice)), { threadId: created.thread.id, number: 1 })).toEqual({
+      withdrawn: true,
+    });
     expect(await storedFileCount()).toBe(before - 1);
-    await expect(readThreadFile(actorOf(alice), fileId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(readThreadFile(contextFor(actorOf(alice)), fileId)).rejects.toMatchObject({ code: "not_found" });
     const review = (await getReviewForThread(created.thread.id))!;
     expect(review.versions.map((version) => [version.number, version.file])).toEqual([[1, null]]);
     const { getFeedbackSummary } = await import("./feedback");
     expect((await getFeedbackSummary(created.thread.id, "cv")).feedback).toHaveLength(1);
     // Nothing left to withdraw.
-    await expect(withdrawFile(actorOf(alice), { threadId: created.thread.id, number: 1 })).rejects.toMatchObject({
+    await expect(
+      withdrawFile(contextFor(actorOf(alice)), { threadId: created.thread.id, number: 1 }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
   });

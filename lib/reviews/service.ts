@@ -1,5 +1,7 @@
-import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "@/db";
 import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
+import { randomUUID } from "node:crypto";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getFileWithThread, insertReviewRequest, listReviewRequests } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
@@ -30,8 +32,8 @@ function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
 }
 
 /** The channel a review request goes to: a channel of kind `review`, whose document kind it stores. */
-async function getReviewChannel(actor: NonNullable<Actor>, slug: string) {
-  const channel = await getChannelBySlug(getDb(), { slug });
+async function getReviewChannel(db: DbOrTx, actor: NonNullable<Actor>, slug: string) {
+  const channel = await getChannelBySlug(db, { slug });
   if (!channel || !canPostInChannel(actor, channel)) throw new AppError("not_found");
   const docKind = channelDocKind(channel);
   if (channel.kind !== "review" || (docKind !== "cv" && docKind !== "letter"))
@@ -44,9 +46,13 @@ async function getReviewChannel(actor: NonNullable<Actor>, slug: string) {
  * stored, then the thread, request, file row and version 1 are written in one transaction.
  * If that fails (or was a retry), the stored bytes are removed again: no orphan file remains.
  */
-export async function startReviewRequest(actor: Actor, input: CreateReviewInput, file: UploadedFile | null) {
+export async function startReviewRequest(
+  { db, actor }: ServiceContext,
+  input: CreateReviewInput,
+  file: UploadedFile | null,
+) {
   requireMember(actor);
-  const { channel, docKind } = await getReviewChannel(actor, input.channelSlug);
+  const { channel, docKind } = await getReviewChannel(db, actor, input.channelSlug);
   const letterText = docKind === "letter" ? input.letterText : undefined;
   if (!file && !letterText)
     throw new AppError("bad_request", docKind === "letter" ? "review.fileOrTextRequired" : "review.fileRequired", {
@@ -54,7 +60,7 @@ export async function startReviewRequest(actor: Actor, input: CreateReviewInput,
     });
   if (file && letterText) throw new AppError("bad_request", "review.fileOrTextNotBoth", { field: "file" });
   const published = await publishThread(
-    { db: getDb(), actor },
+    { db, actor },
     {
       channel,
       title: input.title,
@@ -62,7 +68,7 @@ export async function startReviewRequest(actor: Actor, input: CreateReviewInput,
       threadKind: "review",
       idempotencyKey: input.idempotencyKey,
       hooks: {
-        prepare: file ? () => preparePdf(actor.id, file) : undefined,
+        prepare: file ? () => preparePdf(db, actor.id, file) : undefined,
         write: (tx, { thread, prepared }) =>
           insertReviewRequest(tx, {
             threadId: thread.id,
@@ -91,8 +97,8 @@ export type StoredPdf = {
  * Counts the upload, checks the PDF by content (refusals throw with their message), then
  * stores it. The caller must delete `storageKey` if what it writes next fails.
  */
-export async function storeCheckedPdf(actorId: string, file: UploadedFile): Promise<StoredPdf> {
-  await enforceRateLimit(getDb(), { userId: actorId, action: "upload" });
+export async function storeCheckedPdf(db: DbOrTx, actorId: string, file: UploadedFile): Promise<StoredPdf> {
+  await enforceRateLimit(db, { userId: actorId, action: "upload" });
   const check = await checkPdf(file.bytes, { maxBytes: getEnv().UPLOAD_MAX_BYTES });
   // A refused file still counts as an upload (sending hostile files is what the limit is for).
   if (!check.ok)
@@ -109,8 +115,8 @@ export async function storeCheckedPdf(actorId: string, file: UploadedFile): Prom
 }
 
 /** The `prepare` step of a post that carries a PDF (publishing pipeline). */
-async function preparePdf(actorId: string, file: UploadedFile): Promise<Prepared<StoredPdf>> {
-  const stored = await storeCheckedPdf(actorId, file);
+async function preparePdf(db: DbOrTx, actorId: string, file: UploadedFile): Promise<Prepared<StoredPdf>> {
+  const stored = await storeCheckedPdf(db, actorId, file);
   return { value: stored, storageKeys: [stored.storageKey], counted: ["upload"] };
 }
 
@@ -124,8 +130,8 @@ export async function getReviewForThread(threadId: number) {
  * A file's bytes, only for people who may read the thread it belongs to (and, for a file a
  * post carries, who may see that post's content); anything else is not found.
  */
-export async function readThreadFile(actor: Actor, fileId: string) {
-  const row = await getFileWithThread(getDb(), { fileId });
+export async function readThreadFile({ db, actor }: ServiceContext, fileId: string) {
+  const row = await getFileWithThread(db, { fileId });
   if (!row || !canReadThread(actor, row.channel, row.thread)) throw new AppError("not_found");
   if (row.post && !canSeePostContent(actor, row.post)) throw new AppError("not_found");
   const bytes = await getStorage().get(row.file.storageKey);

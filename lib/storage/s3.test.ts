@@ -16,6 +16,7 @@ import { makePdf } from "@/lib/uploads/test-pdfs";
 import { createS3Storage } from "./s3";
 import { getStorage } from "./index";
 import type { FileStorage } from "./types";
+import { contextFor } from "@/lib/context";
 
 // Messages need a request scope in Next; here a key stands for its text.
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
@@ -94,7 +95,7 @@ describe("uploads on S3-compatible storage (S3_BUCKET set)", () => {
 
     const pdf = await makePdf(2);
     const request = await startReviewRequest(
-      actorOf(author),
+      contextFor(actorOf(author)),
       {
         channelSlug: "cv",
         title: "Mon CV",
@@ -106,10 +107,10 @@ describe("uploads on S3-compatible storage (S3_BUCKET set)", () => {
       { bytes: pdf, name: "cv.pdf" },
     );
     const cvFile = (await getReviewForThread(request.thread.id))!.versions[0]!.file!;
-    expect(Array.from((await readThreadFile(actorOf(reader), cvFile.id)).bytes)).toEqual(Array.from(pdf));
+    expect(Array.from((await readThreadFile(contextFor(actorOf(reader)), cvFile.id)).bytes)).toEqual(Array.from(pdf));
 
     const pitch = await startPitch(
-      actorOf(author),
+      contextFor(actorOf(author)),
       {
         channelSlug: "pitch",
         title: "Pitch",
@@ -121,15 +122,16 @@ describe("uploads on S3-compatible storage (S3_BUCKET set)", () => {
     );
     const webm = makeWebm();
     await replyWithRecording(
-      actorOf(reader),
+      contextFor(actorOf(reader)),
       { threadId: pitch.thread.id, idempotencyKey: randomUUID() },
       { bytes: webm, name: "reply.webm" },
     );
-    const reply = (await readThreadPage(actorOf(author), { threadId: pitch.thread.id })).page.replies[0]!.post;
-    const recording = await readThreadFile(actorOf(author), reply.attachments[0]!.fileId);
+    const reply = (await readThreadPage(contextFor(actorOf(author)), { threadId: pitch.thread.id })).page.replies[0]!
+      .post;
+    const recording = await readThreadFile(contextFor(actorOf(author)), reply.attachments[0]!.fileId);
     expect(Array.from(recording.bytes)).toEqual(Array.from(webm));
 
-    await removePost(actorOf(reader), { postId: reply.id });
+    await removePost(contextFor(actorOf(reader)), { postId: reply.id });
     expect(await storage.get(recording.file.storageKey)).toBeNull();
   });
 });

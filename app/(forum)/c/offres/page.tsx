@@ -15,6 +15,7 @@ import { browseOffers, offerPath } from "@/lib/offers/service";
 import { absoluteUrl } from "@/lib/urls";
 import { canPostInChannel, canPublishOfferAsEmployer, canReadChannel } from "@/lib/permissions";
 import { parseOfferFilters } from "@/lib/validation/offers";
+import { contextFor } from "@/lib/context";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { searchParams: Promise<SearchParams> };
@@ -66,7 +67,7 @@ export default async function OffersPage({ searchParams }: Props) {
   if (!channel || !canReadChannel(user, channel)) notFound();
   const t = await getTranslations("offers");
   // The same read as GET /api/v1/job-offers and the feeds.
-  const { items, nextCursor } = await browseOffers(user, { filters, cursor: after });
+  const { items, nextCursor } = await browseOffers(contextFor(user), { filters, cursor: after });
   const saved = await listMySavedOfferIds(
     user,
     items.map((item) => item.threadId),

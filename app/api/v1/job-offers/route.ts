@@ -5,6 +5,7 @@ import { filtersToQuery } from "@/lib/offers/filters";
 import { browseOffers, offerPath, publishOffer } from "@/lib/offers/service";
 import { absoluteUrl } from "@/lib/urls";
 import { createOfferSchema, offerListQuerySchema } from "@/lib/validation/offers";
+import { contextFor } from "@/lib/context";
 
 /**
  * GET /api/v1/job-offers[?contract=&workMode=&department=&family=&after=&limit=]
@@ -12,7 +13,7 @@ import { createOfferSchema, offerListQuerySchema } from "@/lib/validation/offers
  */
 export const GET = jsonRoute(offerListQuerySchema, async ({ after, limit, ...filters }, { user }) => {
   const open = { ...filters, open: true };
-  const page = await browseOffers(user, { filters: open, cursor: after, limit });
+  const page = await browseOffers(contextFor(user), { filters: open, cursor: after, limit });
   return {
     body: {
       items: page.items.map((offer) => toApiOffer(offer, absoluteUrl(offerPath(offer)))),
@@ -30,7 +31,7 @@ export const GET = jsonRoute(offerListQuerySchema, async ({ after, limit, ...fil
  * signed-in member). Employer offers need a pro or team account: otherwise 403.
  */
 export const POST = partnerJsonRoute(createOfferSchema, async (input, { actor }) => {
-  const { thread, isNew } = await publishOffer(actor, input);
+  const { thread, isNew } = await publishOffer(contextFor(actor), input);
   const path = offerPath({ threadId: thread.id, slug: thread.slug });
   return { status: isNew ? 201 : 200, body: { id: thread.id, url: absoluteUrl(path), path } };
 });

@@ -1,6 +1,7 @@
 import { startPitch } from "@/lib/pitches/service";
 import { uploadRoute } from "@/lib/uploads/route";
 import { createPitchSchema } from "@/lib/validation/pitches";
+import { contextFor } from "@/lib/context";
 
 /**
  * POST a pitch as multipart/form-data (fields + optional recording in `file`), sent by XHR.
@@ -9,7 +10,7 @@ import { createPitchSchema } from "@/lib/validation/pitches";
 export const POST = uploadRoute(
   { schema: createPitchSchema, fields: ["channelSlug", "title", "target", "text", "idempotencyKey"] },
   async (input, { user, file }) => {
-    const result = await startPitch(user, input, file);
+    const result = await startPitch(contextFor(user), input, file);
     return { status: result.isNew ? 201 : 200, body: { threadId: result.thread.id, path: result.path } };
   },
 );

@@ -1,6 +1,7 @@
 import { startReviewRequest } from "@/lib/reviews/service";
 import { uploadRoute } from "@/lib/uploads/route";
 import { createReviewSchema } from "@/lib/validation/reviews";
+import { contextFor } from "@/lib/context";
 
 /**
  * POST a review request as multipart/form-data (fields + optional `file`), sent by XHR so the
@@ -12,7 +13,7 @@ export const POST = uploadRoute(
     fields: ["channelSlug", "title", "target", "feedbackWanted", "letterText", "idempotencyKey"],
   },
   async (input, { user, file }) => {
-    const result = await startReviewRequest(user, input, file);
+    const result = await startReviewRequest(contextFor(user), input, file);
     return { status: result.isNew ? 201 : 200, body: { threadId: result.thread.id, path: result.path } };
   },
 );

@@ -16,6 +16,7 @@ import { readThreadPage } from "@/lib/forum/service";
 import { canReadChannel, canReadThread, canReply } from "@/lib/permissions";
 import { parseThreadRef, threadPath } from "@/lib/slug";
 import { threadKindUi } from "../_kinds";
+import { contextFor } from "@/lib/context";
 
 type Props = { params: Promise<{ slug: string; thread: string }>; searchParams: Promise<{ post?: string }> };
 
@@ -53,7 +54,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   // The same read as GET /api/v1/threads/:id. Reading is recorded by the client (MarkThreadRead
   // in ThreadView), not here: rendering a GET writes nothing.
   const [{ page }, draft] = await Promise.all([
-    readThreadPage(user, { threadId: thread.id, after }),
+    readThreadPage(contextFor(user), { threadId: thread.id, after }),
     getMyDraft(user, `reply:${thread.id}`),
   ]);
   const t = await getTranslations("forum");

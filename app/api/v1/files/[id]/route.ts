@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { readThreadFile } from "@/lib/reviews/service";
 import { parseByteRange } from "@/lib/uploads/range";
 import { fileIdSchema } from "@/lib/validation/reviews";
+import { contextFor } from "@/lib/context";
 
 const notFound = () => new NextResponse("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
@@ -18,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!parsed.success) return notFound();
   try {
     const user = await getCurrentUser();
-    const { file, bytes } = await readThreadFile(user, parsed.data.id);
+    const { file, bytes } = await readThreadFile(contextFor(user), parsed.data.id);
     const fileName = file.originalName || "document.pdf";
     // Old clients read the plain `filename` (ASCII only); others the UTF-8 `filename*`.
     const asciiName = fileName

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { jsonRoute } from "@/lib/api";
 import { readThreadPage } from "@/lib/forum/service";
+import { contextFor } from "@/lib/context";
 
 const querySchema = z.object({
   threadId: z.coerce.number().int().positive(),
@@ -9,7 +10,7 @@ const querySchema = z.object({
 
 /** GET /api/v1/threads/:id[?after=N] — a window of the thread as its reader may see it. */
 export const GET = jsonRoute(querySchema, async (input, { user }) => {
-  const { thread, channel, page } = await readThreadPage(user, input);
+  const { thread, channel, page } = await readThreadPage(contextFor(user), input);
   return {
     body: {
       thread: {

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getEditableOffer, offerPath } from "@/lib/offers/service";
 import { parseThreadRef } from "@/lib/slug";
+import { contextFor } from "@/lib/context";
 
 type Props = { params: Promise<{ thread: string }> };
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function loadEditable(user: Awaited<ReturnType<typeof getCurrentUser>>, threadId: number) {
   try {
-    return await getEditableOffer(user, threadId);
+    return await getEditableOffer(contextFor(user), threadId);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return null;
     throw error;

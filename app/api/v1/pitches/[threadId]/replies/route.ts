@@ -1,6 +1,7 @@
 import { replyWithRecording } from "@/lib/pitches/service";
 import { uploadRoute } from "@/lib/uploads/route";
 import { pitchReplySchema } from "@/lib/validation/pitches";
+import { contextFor } from "@/lib/context";
 
 /**
  * POST a recorded answer to a pitch as multipart/form-data (`file` + optional `text`), sent by XHR.
@@ -9,7 +10,7 @@ import { pitchReplySchema } from "@/lib/validation/pitches";
 export const POST = uploadRoute(
   { schema: pitchReplySchema, fields: ["text", "idempotencyKey"] },
   async (input, { user, file }) => {
-    const result = await replyWithRecording(user, input, file);
+    const result = await replyWithRecording(contextFor(user), input, file);
     return { status: result.isNew ? 201 : 200, body: result };
   },
 );

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { jsonRoute } from "@/lib/api";
 import { listNewPosts, replyToThread } from "@/lib/forum/service";
 import { createReplySchema } from "@/lib/validation/forum";
+import { contextFor } from "@/lib/context";
 
 const bodySchema = createReplySchema.extend({ threadId: z.coerce.number().int().positive() });
 
 /** POST /api/v1/threads/:id/posts — reply as the signed-in member (same rules as the page). */
 export const POST = jsonRoute(bodySchema, async (input, { user }) => {
-  const { post, isNew } = await replyToThread(user, input);
+  const { post, isNew } = await replyToThread(contextFor(user), input);
   return { status: isNew ? 201 : 200, body: { post } };
 });
 
@@ -18,5 +19,5 @@ const afterSchema = z.object({
 
 /** GET /api/v1/threads/:id/posts?after=N — every post after N, in order (live catch-up). */
 export const GET = jsonRoute(afterSchema, async (input, { user }) => ({
-  body: { posts: await listNewPosts(user, input) },
+  body: { posts: await listNewPosts(contextFor(user), input) },
 }));
