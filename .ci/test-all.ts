@@ -76,7 +76,7 @@ if (shouldRun("e2e")) {
   } else {
     const reportFile = "test-results/e2e.json";
     rmSync(reportFile, { force: true });
-    run("end-to-end tests (Chromium)", "npx", ["playwright", "test", "--reporter=list,json"], {
+    const e2eStatus = run("end-to-end tests (Chromium)", "npx", ["playwright", "test", "--reporter=list,json"], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: reportFile,
     });
     if (!existsSync(reportFile)) {
@@ -86,6 +86,8 @@ if (shouldRun("e2e")) {
       // A test that passed only on retry is flaky, not passed: it counts as a failure.
       totals.passed += stats.expected;
       totals.failed += stats.unexpected + stats.flaky;
+      // A run that failed outside any test (a web server that could not start) is a failure too.
+      if (e2eStatus !== 0 && stats.unexpected + stats.flaky === 0) totals.failed += 1;
       if (stats.flaky > 0) console.info(`\n${stats.flaky} flaky test(s): passed only on retry, counted as failed.`);
     }
   }
