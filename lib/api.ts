@@ -1,3 +1,4 @@
+import "server-only";
 import { translateKey } from "@/lib/i18n/translate-key";
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";

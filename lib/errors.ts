@@ -1,3 +1,4 @@
+import "server-only";
 export const errorCodes = {
   bad_request: 400,
   unauthenticated: 401,

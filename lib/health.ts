@@ -1,3 +1,4 @@
+import "server-only";
 import { getDbHandle } from "@/lib/db";
 
 export type DatabaseHealth = { ok: true; driver: string } | { ok: false; driver: string | null; error: unknown };

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { AttachmentView } from "@/lib/domain/forum";
 import type { DbOrTx } from "../client";

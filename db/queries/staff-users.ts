@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, ne, or, sql } from "drizzle-orm";
 import type { UserRole, UserStatus } from "@/lib/domain/users";
 import type { DbOrTx } from "../client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx } from "../client";
 import { listPostAttachments } from "./attachments";
 import { listThreadWindow, THREAD_WINDOW_SIZE, type PostWithAuthor } from "./posts";

@@ -1,5 +1,7 @@
 "use server";
 
+import "server-only";
+
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";

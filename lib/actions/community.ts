@@ -1,5 +1,7 @@
 "use server";
 
+import "server-only";
+
 import { revalidatePath } from "next/cache";
 import { formAction, jsonAction } from "@/lib/action";
 import { reportPost } from "@/lib/moderation/service";

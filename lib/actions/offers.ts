@@ -1,5 +1,7 @@
 "use server";
 
+import "server-only";
+
 import { revalidatePath } from "next/cache";
 import { jsonAction } from "@/lib/action";
 import { editOffer, publishOffer, setOfferStatus } from "@/lib/offers/service";

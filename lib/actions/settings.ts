@@ -1,5 +1,7 @@
 "use server";
 
+import "server-only";
+
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db";
 import { getUserById, setPassword, updateProfile } from "@/db/queries/users";

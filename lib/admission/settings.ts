@@ -1,3 +1,4 @@
+import "server-only";
 /** How newcomers get in: `closed` (the default) asks admission questions and waits for a facilitator. */
 export type CommunityMode = "open" | "closed";
 export type AdmissionQuestion = { id: string; label: string };

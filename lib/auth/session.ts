@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { getUserById } from "@/db/queries/users";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { createUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getSchema } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import { parseDocument, type ParseDocumentResult } from "./document";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PostWithAuthor } from "@/db/queries/posts";
 import type { Channel, Thread, ThreadKind } from "@/db/schema";
 import { notifyOfferReply } from "@/lib/offers/notify";

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { getChannelBySlug, listChannels } from "@/db/queries/channels";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getPostWithAuthor, createReply, type PostWithAuthor } from "@/db/queries/posts";
 import { createThread } from "@/db/queries/threads";
 import type { Channel, Thread, ThreadKind } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { getDraft } from "@/db/queries/drafts";

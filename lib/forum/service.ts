@@ -1,3 +1,4 @@
+import "server-only";
 import type { ServiceContext } from "@/lib/context";
 import { deletePostFiles, listPostAttachments } from "@/db/queries/attachments";
 import { getChannelBySlug } from "@/db/queries/channels";

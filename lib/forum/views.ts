@@ -1,3 +1,4 @@
+import "server-only";
 import type { Actor } from "@/lib/permissions";
 import { canDeletePost, canEditPost, canReact, canSeePostContent } from "@/lib/permissions";
 import type { AttachmentView } from "@/lib/domain/forum";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getLocale } from "next-intl/server";
 import type { Db } from "@/db";
 import { createUserToken } from "@/db/queries/users";

@@ -1,3 +1,4 @@
+import "server-only";
 import { absoluteUrl } from "@/lib/urls";
 import { sendMail, type MailRecipient } from "./index";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";

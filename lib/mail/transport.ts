@@ -1,3 +1,4 @@
+import "server-only";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";

@@ -1,3 +1,4 @@
+import "server-only";
 // The lists live in lib/domain so db/schema can use them without importing lib code.
 export {
   auditActions,

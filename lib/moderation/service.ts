@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { listAuditLog } from "@/db/queries/audit";
 import { getChannelBySlug, listChannels } from "@/db/queries/channels";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { listUsersForStaff, changeUserRole, suspendUser, unsuspendUser } from "@/db/queries/staff-users";
 import { getUserById } from "@/db/queries/users";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { errorResponse, jsonRoute } from "@/lib/api";
 import type { Actor } from "@/lib/permissions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { isOfferExpired } from "./expiry";
 import type { OfferSummary } from "./types";
 

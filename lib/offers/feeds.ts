@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Atom and JSON Feed documents of job offers. Pure functions: the route handlers load the
  * offers and pass absolute URLs; tests check the output.

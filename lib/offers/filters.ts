@@ -1,3 +1,4 @@
+import "server-only";
 import type { OfferFilters } from "@/lib/validation/offers";
 
 const ORDER = ["contract", "workMode", "department", "family", "open"] as const;

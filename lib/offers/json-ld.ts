@@ -1,3 +1,4 @@
+import "server-only";
 import { employmentTypes } from "./constants";
 import { departementName } from "./departements";
 import type { OfferDetail } from "./types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { OfferFields } from "./types";
 
 /** A translator of the `offers` namespace (next-intl's, or a stub in tests). */

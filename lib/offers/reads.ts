@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { listSavedOfferIds } from "@/db/queries/applications";

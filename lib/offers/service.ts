@@ -1,3 +1,4 @@
+import "server-only";
 import type { ServiceContext } from "@/lib/context";
 import { getChannelBySlug } from "@/db/queries/channels";
 import {

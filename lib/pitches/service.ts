@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx } from "@/db";
 import type { ServiceContext } from "@/lib/context";
 import { randomUUID } from "node:crypto";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { getPublicProfile, searchMembers } from "@/db/queries/users";
 

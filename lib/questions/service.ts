@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { listChannels } from "@/db/queries/channels";
 import { getPostById } from "@/db/queries/posts";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Post } from "@/db/schema";
 import type { PostView, ReactionView } from "@/lib/forum/views";
 import { MAX_PUSHED_BODY_CHARS } from "./events";

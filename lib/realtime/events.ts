@@ -1,3 +1,4 @@
+import "server-only";
 import type { PostView, ReactionView } from "@/lib/forum/views";
 
 /** Rooms a client may ask to join; the server checks read access for each. */

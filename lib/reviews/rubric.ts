@@ -1,3 +1,4 @@
+import "server-only";
 import type { ReviewDocKind, RubricScores } from "@/db/schema/reviews";
 
 /** The criteria of each kind of document, in display order (labels: `review.criteria.<id>`). */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ServiceContext } from "@/lib/context";
 import { addReviewVersion, deleteReviewVersion, setReviewResolved, withdrawVersionFile } from "@/db/queries/reviews";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Why an audio upload was refused (each has a message: `review.pitch.refused<Reason>`). */
 export type AudioRefusal = "empty" | "tooLarge" | "notAudio";
 

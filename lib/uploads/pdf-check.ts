@@ -1,3 +1,4 @@
+import "server-only";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from "pdf-lib";
 
 /** Why a file was refused; each reason is an i18n key under `review.upload.refused`. */

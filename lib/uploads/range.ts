@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * One byte range from a `Range` header (RFC 9110), as media players send it: Safari plays audio
  * only from servers that answer ranges, and every browser seeks with them. Several ranges or

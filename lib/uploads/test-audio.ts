@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The start of a WebM recording as MediaRecorder writes it (EBML header, doc type "webm"):
  * enough for the content check, for tests of services that take a recording.

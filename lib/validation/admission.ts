@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { MAX_QUESTIONS, type AdmissionQuestion } from "@/lib/admission/settings";
 import { decisionSchema } from "./pros";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { cleanString } from "./text";
 import { reactionEmojis } from "@/lib/forum/reactions";

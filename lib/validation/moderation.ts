@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { auditActions } from "@/lib/moderation/constants";
 import { userRoles, userStatuses } from "@/lib/permissions/roles";

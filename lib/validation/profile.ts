@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { displayNameSchema } from "./auth";
 import { cleanString } from "./text";

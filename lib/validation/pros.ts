@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { requestStatuses } from "@/lib/moderation/constants";
 import { cleanString } from "./text";
