@@ -12,6 +12,7 @@ import { canReadChannel } from "@/lib/permissions";
 import { redirect } from "next/navigation";
 import { QuestionsToAnswerSection } from "@/components/questions/to-answer";
 import { listQuestionsToAnswer } from "@/lib/questions/service";
+import { contextFor } from "@/lib/context";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
@@ -21,7 +22,7 @@ export default async function HomePage() {
   const [channels, { counts, unread }, toAnswer] = await Promise.all([
     loadChannels(),
     getChannelActivity(user),
-    user?.role === "pro" && user.status === "active" ? listQuestionsToAnswer(user, { limit: 5 }) : null,
+    user?.role === "pro" && user.status === "active" ? listQuestionsToAnswer(contextFor(user), { limit: 5 }) : null,
   ]);
   return (
     <div className="flex flex-col gap-8">

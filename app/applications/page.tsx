@@ -10,6 +10,7 @@ import { offerSummaryLine } from "@/lib/offers/labels";
 import { offerPath } from "@/lib/offers/service";
 import { listMyApplications } from "@/lib/offers/tracker";
 import { translateKey } from "@/lib/i18n/translate-key";
+import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
@@ -22,7 +23,7 @@ export default async function ApplicationsPage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?callbackUrl=/applications");
   const { after } = await searchParams;
-  const { items, nextCursor } = await listMyApplications(user, { cursor: after });
+  const { items, nextCursor } = await listMyApplications(contextFor(user), { cursor: after });
   const t = await getTranslations("offers");
   const translate = (key: string, values?: Record<string, string | number>) => translateKey(t, key, values);
   return (

@@ -6,12 +6,13 @@ import { revalidatePath } from "next/cache";
 import { formAction, jsonAction } from "@/lib/action";
 import { createMyApiToken, revokeMyApiToken } from "@/lib/offers/api-tokens";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/validation/offers";
+import { contextFor } from "@/lib/context";
 
 /** Returns the token in clear text once; only its SHA-256 is stored. */
 export const createApiTokenAction = formAction(
   createApiTokenSchema,
   async (input, { user }) => {
-    const { token, item } = await createMyApiToken(user, input);
+    const { token, item } = await createMyApiToken(contextFor(user), input);
     revalidatePath("/settings/api-tokens");
     return { token, name: item.name };
   },
@@ -19,7 +20,7 @@ export const createApiTokenAction = formAction(
 );
 
 export const revokeApiTokenAction = jsonAction(revokeApiTokenSchema, async (input, { user }) => {
-  await revokeMyApiToken(user, input);
+  await revokeMyApiToken(contextFor(user), input);
   revalidatePath("/settings/api-tokens");
   return null;
 });

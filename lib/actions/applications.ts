@@ -6,13 +6,14 @@ import { revalidatePath } from "next/cache";
 import { formAction, jsonAction } from "@/lib/action";
 import { removeMyApplication, updateMyApplication } from "@/lib/offers/tracker";
 import { applicationIdSchema, updateApplicationSchema } from "@/lib/validation/offers";
+import { contextFor } from "@/lib/context";
 
 // Thin wrappers: the owner's id goes into every query in lib/offers/tracker → db/queries/applications.
 
 export const updateApplicationAction = formAction(
   updateApplicationSchema,
   async (input, { user }) => {
-    const updated = await updateMyApplication(user, input);
+    const updated = await updateMyApplication(contextFor(user), input);
     revalidatePath("/applications");
     return { id: updated.id, status: updated.status };
   },
@@ -20,7 +21,7 @@ export const updateApplicationAction = formAction(
 );
 
 export const removeApplicationAction = jsonAction(applicationIdSchema, async (input, { user }) => {
-  await removeMyApplication(user, input);
+  await removeMyApplication(contextFor(user), input);
   revalidatePath("/applications");
   return null;
 });

@@ -38,77 +38,78 @@ import {
   updateChannelSchema,
 } from "@/lib/validation/moderation";
 import { proDecisionSchema } from "@/lib/validation/pros";
+import { contextFor } from "@/lib/context";
 
 // Thin wrappers: validation in lib/validation, permissions, data and audit in the services.
 
 export const hidePostAction = jsonAction(hidePostSchema, async (input, { user }) => {
-  const post = await setPostVisibility(user, { postId: input.postId, hidden: true, reason: input.reason });
+  const post = await setPostVisibility(contextFor(user), { postId: input.postId, hidden: true, reason: input.reason });
   revalidatePath("/moderation", "layout");
   return { postId: post.id, hiddenReason: post.hiddenReason };
 });
 
 export const unhidePostAction = jsonAction(unhidePostSchema, async (input, { user }) => {
-  const post = await setPostVisibility(user, { postId: input.postId, hidden: false, reason: input.reason });
+  const post = await setPostVisibility(contextFor(user), { postId: input.postId, hidden: false, reason: input.reason });
   return { postId: post.id };
 });
 
 /** From the reports queue (a form): hides the reported post and closes its reports. */
 export const hideReportedPostAction = formAction(hidePostSchema, async (input, { user }) => {
-  await setPostVisibility(user, { postId: input.postId, hidden: true, reason: input.reason });
+  await setPostVisibility(contextFor(user), { postId: input.postId, hidden: true, reason: input.reason });
   revalidatePath("/moderation", "layout");
   return { done: "hidden" as const };
 });
 
 export const dismissReportAction = formAction(dismissReportSchema, async (input, { user }) => {
-  await dismissPostReport(user, input);
+  await dismissPostReport(contextFor(user), input);
   revalidatePath("/moderation", "layout");
   return { done: "dismissed" as const };
 });
 
 export const setThreadLockedAction = jsonAction(threadFlagSchema, async (input, { user }) => {
-  const thread = await setThreadLocked(user, input);
+  const thread = await setThreadLocked(contextFor(user), input);
   revalidatePath("/", "layout");
   return { isLocked: thread.isLocked };
 });
 
 export const setThreadPinnedAction = jsonAction(threadFlagSchema, async (input, { user }) => {
-  const thread = await setThreadPinned(user, input);
+  const thread = await setThreadPinned(contextFor(user), input);
   revalidatePath("/", "layout");
   return { isPinned: thread.isPinned };
 });
 
 export const moveThreadAction = jsonAction(moveThreadSchema, async (input, { user }) => {
-  const { path } = await moveThreadToChannel(user, input);
+  const { path } = await moveThreadToChannel(contextFor(user), input);
   revalidatePath("/", "layout");
   return { path };
 });
 
 export const updateChannelAction = formAction(updateChannelSchema, async (input, { user }) => {
-  const channel = await editChannel(user, input);
+  const channel = await editChannel(contextFor(user), input);
   revalidatePath("/", "layout");
   return { name: channel.name };
 });
 
 export const suspendUserAction = formAction(suspendUserSchema, async (input, { user }) => {
-  await suspendMember(user, input);
+  await suspendMember(contextFor(user), input);
   revalidatePath("/moderation", "layout");
   return { done: "suspended" as const };
 });
 
 export const unsuspendUserAction = formAction(unsuspendUserSchema, async (input, { user }) => {
-  await unsuspendMember(user, input);
+  await unsuspendMember(contextFor(user), input);
   revalidatePath("/moderation", "layout");
   return { done: "unsuspended" as const };
 });
 
 export const changeRoleAction = formAction(changeRoleSchema, async (input, { user }) => {
-  await changeMemberRole(user, input);
+  await changeMemberRole(contextFor(user), input);
   revalidatePath("/moderation", "layout");
   return { done: "roleChanged" as const };
 });
 
 export const decideProRequestAction = formAction(proDecisionSchema, async (input, { user }) => {
-  await decideProStatus(user, {
+  await decideProStatus(contextFor(user), {
     requestId: input.requestId,
     approve: input.decision === "approve",
     message: input.message || null,
@@ -118,7 +119,7 @@ export const decideProRequestAction = formAction(proDecisionSchema, async (input
 });
 
 export const decideAdmissionAction = formAction(admissionDecisionSchema, async (input, { user }) => {
-  await decideAdmissionRequest(user, {
+  await decideAdmissionRequest(contextFor(user), {
     userId: input.userId,
     approve: input.decision === "approve",
     message: input.message || null,
@@ -128,19 +129,19 @@ export const decideAdmissionAction = formAction(admissionDecisionSchema, async (
 });
 
 export const createInvitationAction = formAction(invitationSchema, async (input, { user }) => {
-  const { url } = await createInvitationLink(user, input);
+  const { url } = await createInvitationLink(contextFor(user), input);
   revalidatePath("/moderation/invitations");
   return { url };
 });
 
 export const revokeInvitationAction = formAction(revokeInvitationSchema, async (input, { user }) => {
-  await revokeInvitationLink(user, input);
+  await revokeInvitationLink(contextFor(user), input);
   revalidatePath("/moderation/invitations");
   return { done: "revoked" as const };
 });
 
 export const updateCommunitySettingsAction = formAction(communitySettingsSchema, async (input, { user }) => {
-  await updateCommunitySettings(user, input);
+  await updateCommunitySettings(contextFor(user), input);
   revalidatePath("/", "layout");
   return { done: "saved" as const };
 });

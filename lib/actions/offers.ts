@@ -31,6 +31,6 @@ export const setOfferStatusAction = jsonAction(offerStatusSchema, async (input, 
 });
 
 export const saveOfferAction = jsonAction(saveOfferSchema, async (input, { user }) => {
-  const { id } = await saveOfferToTracker(user, input);
+  const { id } = await saveOfferToTracker(contextFor(user), input);
   return { id };
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import type { ServiceContext } from "@/lib/context";
 import { getDb } from "@/lib/db";
+import { createHash } from "node:crypto";
 import {
   createInvitation,
   decideAdmission,
@@ -15,7 +16,7 @@ import { getSettings, setSetting } from "@/db/queries/settings";
 import { sendCommunityEmail } from "@/lib/mail/community";
 import { AppError } from "@/lib/errors";
 import { absoluteUrl } from "@/lib/urls";
-import { canEditCommunitySettings, canManageInvitations, canReviewAdmissions, type Actor } from "@/lib/permissions";
+import { canEditCommunitySettings, canManageInvitations, canReviewAdmissions } from "@/lib/permissions";
 import { ADMISSION_QUESTIONS_KEY, COMMUNITY_MODE_KEY, parseMode, parseQuestions, type CommunityMode } from "./settings";
 
 /** Admission to the community: open/closed setting, questions, facilitators' decisions, invitations. */
@@ -34,10 +35,13 @@ export async function getCommunitySettings() {
 }
 
 /** Saves the mode and the questions (one per line in the form), audited in one transaction. */
-export async function updateCommunitySettings(actor: Actor, input: { mode: CommunityMode; questions: string[] }) {
+export async function updateCommunitySettings(
+  { db, actor }: ServiceContext,
+  input: { mode: CommunityMode; questions: string[] },
+) {
   if (!canEditCommunitySettings(actor)) throw new AppError("not_found");
   const questions = input.questions.map((label) => ({ id: questionId(label), label }));
-  await getDb().transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await setSetting(tx, { key: COMMUNITY_MODE_KEY, value: input.mode });
     await setSetting(tx, { key: ADMISSION_QUESTIONS_KEY, value: questions });
     await insertAudit(tx, {
@@ -58,23 +62,23 @@ export async function isInvitationUsable(token: string | undefined | null): Prom
 }
 
 /** A pending account's own request: what the waiting page shows. */
-export async function getMyAdmission(actor: Actor) {
+export async function getMyAdmission({ db, actor }: ServiceContext) {
   if (!actor || actor.status !== "pending") return null;
-  return getAdmissionRequest(getDb(), { userId: actor.id });
+  return getAdmissionRequest(db, { userId: actor.id });
 }
 
-export async function listAdmissionQueue(actor: Actor, input: { cursor?: string } = {}) {
+export async function listAdmissionQueue({ db, actor }: ServiceContext, input: { cursor?: string } = {}) {
   if (!canReviewAdmissions(actor)) throw new AppError("not_found");
-  return listPendingAdmissions(getDb(), input);
+  return listPendingAdmissions(db, input);
 }
 
 /** Admits or refuses a waiting account, with a message sent by email. */
 export async function decideAdmissionRequest(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { userId: string; approve: boolean; message?: string | null },
 ) {
   if (!canReviewAdmissions(actor)) throw new AppError("not_found");
-  const decided = await decideAdmission(getDb(), {
+  const decided = await decideAdmission(db, {
     userId: input.userId,
     actorId: actor!.id,
     approve: input.approve,
@@ -88,12 +92,12 @@ export async function decideAdmissionRequest(
 }
 
 export async function createInvitationLink(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { maxUses: number | null; expiresInDays: number; note: string },
 ) {
   if (!canManageInvitations(actor)) throw new AppError("not_found");
   const expiresAt = new Date(Date.now() + input.expiresInDays * 24 * 60 * 60 * 1000);
-  const { invitation, token } = await createInvitation(getDb(), {
+  const { invitation, token } = await createInvitation(db, {
     actorId: actor!.id,
     maxUses: input.maxUses,
     expiresAt,
@@ -102,14 +106,14 @@ export async function createInvitationLink(
   return { id: invitation.id, url: absoluteUrl(`/sign-up?invitation=${token}`) };
 }
 
-export async function listInvitationLinks(actor: Actor, input: { cursor?: string } = {}) {
+export async function listInvitationLinks({ db, actor }: ServiceContext, input: { cursor?: string } = {}) {
   if (!canManageInvitations(actor)) throw new AppError("not_found");
-  return listInvitations(getDb(), input);
+  return listInvitations(db, input);
 }
 
-export async function revokeInvitationLink(actor: Actor, input: { invitationId: string }) {
+export async function revokeInvitationLink({ db, actor }: ServiceContext, input: { invitationId: string }) {
   if (!canManageInvitations(actor)) throw new AppError("not_found");
-  const revoked = await revokeInvitation(getDb(), { invitationId: input.invitationId, actorId: actor!.id });
+  const revoked = await revokeInvitation(db, { invitationId: input.invitationId, actorId: actor!.id });
   if (!revoked) throw new AppError("not_found");
   return revoked;
 }

@@ -202,7 +202,10 @@ const MATRIX: Row[] = [
     },
   },
   simple("report a post", activeMembers, async (actor) =>
-    reportPost(actor, { postId: (await replyByOwner((await threadIn("entraide")).threadId)).id, reason: "Hors sujet" }),
+    reportPost(contextFor(actor), {
+      postId: (await replyByOwner((await threadIn("entraide")).threadId)).id,
+      reason: "Hors sujet",
+    }),
   ),
   {
     action: "hide a post",
@@ -210,7 +213,7 @@ const MATRIX: Row[] = [
     run: async (actor) => {
       const post = await replyByOwner((await threadIn("entraide")).threadId);
       const allowed = await attempt(() =>
-        setPostVisibility(actor, { postId: post.id, hidden: true, reason: "Propos déplacés" }),
+        setPostVisibility(contextFor(actor), { postId: post.id, hidden: true, reason: "Propos déplacés" }),
       );
       return { allowed, check: async () => expect((await postRow(post.id)).hiddenAt).toBeNull() };
     },
@@ -220,7 +223,7 @@ const MATRIX: Row[] = [
     expected: staff,
     run: async (actor) => {
       const { threadId } = await threadIn("entraide");
-      const allowed = await attempt(() => setThreadLocked(actor, { threadId, value: true }));
+      const allowed = await attempt(() => setThreadLocked(contextFor(actor), { threadId, value: true }));
       return {
         allowed,
         check: async () =>
@@ -229,14 +232,16 @@ const MATRIX: Row[] = [
     },
   },
   simple("pin a thread", staff, async (actor) =>
-    setThreadPinned(actor, { threadId: (await threadIn("entraide")).threadId, value: true }),
+    setThreadPinned(contextFor(actor), { threadId: (await threadIn("entraide")).threadId, value: true }),
   ),
   {
     action: "move a thread",
     expected: staff,
     run: async (actor) => {
       const { threadId } = await threadIn("entraide");
-      const allowed = await attempt(() => moveThreadToChannel(actor, { threadId, channelSlug: "programme" }));
+      const allowed = await attempt(() =>
+        moveThreadToChannel(contextFor(actor), { threadId, channelSlug: "programme" }),
+      );
       return {
         allowed,
         check: async () =>
@@ -247,7 +252,7 @@ const MATRIX: Row[] = [
     },
   },
   simple("edit a channel", staff, (actor) =>
-    editChannel(actor, {
+    editChannel(contextFor(actor), {
       slug: "programme",
       name: "Vie du programme",
       description: "Actualités",
@@ -259,7 +264,9 @@ const MATRIX: Row[] = [
     expected: staff,
     run: async (actor) => {
       const target = await makeUser(testDb.db, "Cible");
-      const allowed = await attempt(() => suspendMember(actor, { userId: target.id, reason: "Spam répété" }));
+      const allowed = await attempt(() =>
+        suspendMember(contextFor(actor), { userId: target.id, reason: "Spam répété" }),
+      );
       return {
         allowed,
         check: async () =>
@@ -279,7 +286,9 @@ const MATRIX: Row[] = [
         proofUrl: "https://example.org",
         expertise: ["RH"],
       });
-      const allowed = await attempt(() => decideProStatus(actor, { requestId: request!.id, approve: true }));
+      const allowed = await attempt(() =>
+        decideProStatus(contextFor(actor), { requestId: request!.id, approve: true }),
+      );
       return {
         allowed,
         check: async () =>
@@ -299,7 +308,9 @@ const MATRIX: Row[] = [
         answers: [{ question: "Diplôme ?", answer: "Master ESS" }],
       });
       if (created.kind !== "created") throw new Error("account not created");
-      const allowed = await attempt(() => decideAdmissionRequest(actor, { userId: created.user.id, approve: true }));
+      const allowed = await attempt(() =>
+        decideAdmissionRequest(contextFor(actor), { userId: created.user.id, approve: true }),
+      );
       return {
         allowed,
         check: async () =>
@@ -310,14 +321,16 @@ const MATRIX: Row[] = [
     },
   },
   simple("create an invitation link", staff, (actor) =>
-    createInvitationLink(actor, { maxUses: 1, expiresInDays: 7, note: "" }),
+    createInvitationLink(contextFor(actor), { maxUses: 1, expiresInDays: 7, note: "" }),
   ),
   {
     action: "change a role",
     expected: adminsOnly,
     run: async (actor) => {
       const target = await makeUser(testDb.db, "Promue");
-      const allowed = await attempt(() => changeMemberRole(actor, { userId: target.id, role: "facilitator" }));
+      const allowed = await attempt(() =>
+        changeMemberRole(contextFor(actor), { userId: target.id, role: "facilitator" }),
+      );
       return {
         allowed,
         check: async () =>
@@ -325,14 +338,14 @@ const MATRIX: Row[] = [
       };
     },
   },
-  simple("read the audit log", staff, (actor) => readAuditLog(actor)),
-  simple("read the reports queue", staff, (actor) => listReports(actor)),
+  simple("read the audit log", staff, (actor) => readAuditLog(contextFor(actor))),
+  simple("read the reports queue", staff, (actor) => listReports(contextFor(actor))),
   simple("accept an answer on someone else's question", staff, async (actor) => {
     const { threadId } = await threadIn("entraide", "question");
-    return acceptAnswer(actor, { postId: (await replyByOwner(threadId)).id });
+    return acceptAnswer(contextFor(actor), { postId: (await replyByOwner(threadId)).id });
   }),
-  simple("browse the pro directory", activeMembers, (actor) => browsePros(actor)),
-  simple("list questions to answer", activeMembers, (actor) => listQuestionsToAnswer(actor)),
+  simple("browse the pro directory", activeMembers, (actor) => browsePros(contextFor(actor))),
+  simple("list questions to answer", activeMembers, (actor) => listQuestionsToAnswer(contextFor(actor))),
 ];
 
 beforeAll(async () => {
@@ -374,17 +387,21 @@ describe("acting on one's own resources", () => {
       }),
     );
     const answer = await replyByOwner(thread.id);
-    expect(await attempt(() => acceptAnswer(actorOf(other), { postId: answer.id }))).toBe(false);
-    expect(await attempt(() => acceptAnswer(actorOf(asker), { postId: answer.id }))).toBe(true);
+    expect(await attempt(() => acceptAnswer(contextFor(actorOf(other)), { postId: answer.id }))).toBe(false);
+    expect(await attempt(() => acceptAnswer(contextFor(actorOf(asker)), { postId: answer.id }))).toBe(true);
   });
 
   it("refuses suspending oneself, and facilitators suspending admins", async () => {
     const facilitator = await makeUser(testDb.db, "Animatrice", "facilitator");
     const admin = await makeUser(testDb.db, "Admin", "admin");
-    expect(await attempt(() => suspendMember(actorOf(facilitator), { userId: facilitator.id, reason: "Test" }))).toBe(
-      false,
-    );
-    expect(await attempt(() => suspendMember(actorOf(facilitator), { userId: admin.id, reason: "Test" }))).toBe(false);
-    expect(await attempt(() => changeMemberRole(actorOf(admin), { userId: admin.id, role: "member" }))).toBe(false);
+    expect(
+      await attempt(() => suspendMember(contextFor(actorOf(facilitator)), { userId: facilitator.id, reason: "Test" })),
+    ).toBe(false);
+    expect(
+      await attempt(() => suspendMember(contextFor(actorOf(facilitator)), { userId: admin.id, reason: "Test" })),
+    ).toBe(false);
+    expect(
+      await attempt(() => changeMemberRole(contextFor(actorOf(admin)), { userId: admin.id, role: "member" })),
+    ).toBe(false);
   });
 });

@@ -66,13 +66,17 @@ describe("admission", () => {
     expect(created.kind).toBe("created");
     if (created.kind !== "created") return;
     expect(created.user.status).toBe("pending");
-    await decideAdmissionRequest(staff(), { userId: created.user.id, approve: true, message: "Bienvenue !" });
+    await decideAdmissionRequest(contextFor(staff()), {
+      userId: created.user.id,
+      approve: true,
+      message: "Bienvenue !",
+    });
     const [after] = await testDb.db.select().from(users).where(eq(users.id, created.user.id));
     expect(after!.status).toBe("active");
     expect(lastMailTo(address)?.text).toContain("Bienvenue !");
     // Decided once: a second decision finds nothing waiting.
     await expect(
-      decideAdmissionRequest(staff(), { userId: created.user.id, approve: false, message: "Non" }),
+      decideAdmissionRequest(contextFor(staff()), { userId: created.user.id, approve: false, message: "Non" }),
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
@@ -86,7 +90,7 @@ describe("admission", () => {
     });
     expect(open.kind === "created" && open.user.status).toBe("active");
 
-    const { url } = await createInvitationLink(staff(), { maxUses: 1, expiresInDays: 7, note: "Promo" });
+    const { url } = await createInvitationLink(contextFor(staff()), { maxUses: 1, expiresInDays: 7, note: "Promo" });
     const token = new URL(url).searchParams.get("invitation")!;
     const taken = await createAccount(testDb.db, {
       name: "Déjà là",
@@ -118,8 +122,8 @@ describe("admission", () => {
   });
 
   it("refuses a revoked invitation", async () => {
-    const { id, url } = await createInvitationLink(staff(), { maxUses: null, expiresInDays: 7, note: "" });
-    await revokeInvitationLink(staff(), { invitationId: id });
+    const { id, url } = await createInvitationLink(contextFor(staff()), { maxUses: null, expiresInDays: 7, note: "" });
+    await revokeInvitationLink(contextFor(staff()), { invitationId: id });
     const [row] = await testDb.db.select().from(invitations).where(eq(invitations.id, id));
     expect(row!.revokedAt).not.toBeNull();
     const token = new URL(url).searchParams.get("invitation")!;
@@ -135,10 +139,13 @@ describe("admission", () => {
   });
 
   it("saves the mode and the questions, audited", async () => {
-    await updateCommunitySettings(staff(), { mode: "closed", questions: ["Votre diplôme ?", "Votre projet ?"] });
+    await updateCommunitySettings(contextFor(staff()), {
+      mode: "closed",
+      questions: ["Votre diplôme ?", "Votre projet ?"],
+    });
     const settings = await getCommunitySettings();
     expect(settings.questions?.map((question) => question.label)).toEqual(["Votre diplôme ?", "Votre projet ?"]);
-    const log = await readAuditLog(staff(), { action: "settings.update" });
+    const log = await readAuditLog(contextFor(staff()), { action: "settings.update" });
     expect(log.items[0]?.details).toMatchObject({ mode: "closed" });
   });
 });
@@ -164,48 +171,48 @@ describe("pros", () => {
       }),
     );
     if (!reply.ok) throw new Error("reply");
-    const request = await requestProStatus(actorOf(member), {
+    const request = await requestProStatus(contextFor(actorOf(member)), {
       organisation: "Coopérative du Rhône",
       jobTitle: "RH",
       proofUrl: "https://example.org/equipe",
       expertise: ["recrutement", "insertion"],
     });
     await expect(
-      requestProStatus(actorOf(member), {
+      requestProStatus(contextFor(actorOf(member)), {
         organisation: "Autre",
         jobTitle: "RH",
         proofUrl: "https://example.org",
         expertise: ["x"],
       }),
     ).rejects.toMatchObject({ code: "conflict" });
-    await decideProStatus(staff(), { requestId: request.id, approve: true, message: null });
+    await decideProStatus(contextFor(staff()), { requestId: request.id, approve: true, message: null });
     const view = await getPostView(contextFor(actorOf(facilitator)), { postId: reply.post.id });
     expect(view.author).toMatchObject({ role: "pro", organisation: "Coopérative du Rhône" });
 
-    const directory = await browsePros(actorOf(facilitator), { expertise: "INSERTION" });
+    const directory = await browsePros(contextFor(actorOf(facilitator)), { expertise: "INSERTION" });
     expect(directory.items.map((pro) => pro.id)).toContain(member.id);
     expect(directory.fields.map((field) => field.field)).toContain("recrutement");
-    expect((await browsePros(actorOf(facilitator), { expertise: "finance" })).items.map((pro) => pro.id)).not.toContain(
-      member.id,
-    );
+    expect(
+      (await browsePros(contextFor(actorOf(facilitator)), { expertise: "finance" })).items.map((pro) => pro.id),
+    ).not.toContain(member.id);
   });
 
   it("a refusal needs nothing from the member, who may ask again", async () => {
     const member = await makeUser(testDb.db, "Refusée");
-    const request = await requestProStatus(actorOf(member), {
+    const request = await requestProStatus(contextFor(actorOf(member)), {
       organisation: "Asso",
       jobTitle: "Bénévole",
       proofUrl: "https://example.org",
       expertise: ["animation"],
     });
-    await decideProStatus(staff(), {
+    await decideProStatus(contextFor(staff()), {
       requestId: request.id,
       approve: false,
       message: "Le lien ne montre pas votre poste.",
     });
     expect(lastMailTo(member.email)?.text).toContain("Le lien ne montre pas votre poste.");
     await expect(
-      requestProStatus(actorOf(member), {
+      requestProStatus(contextFor(actorOf(member)), {
         organisation: "Asso",
         jobTitle: "Salariée",
         proofUrl: "https://example.org/2",
@@ -248,7 +255,8 @@ describe("questions", () => {
         body: documentFromText("!"),
       }),
     );
-    const ids = async () => (await listQuestionsToAnswer(actorOf(asker), { limit: 100 })).items.map((item) => item.id);
+    const ids = async () =>
+      (await listQuestionsToAnswer(contextFor(actorOf(asker)), { limit: 100 })).items.map((item) => item.id);
     const listed = await ids();
     expect(listed.indexOf(older.thread.id)).toBeLessThan(listed.indexOf(newer.thread.id));
     expect(listed).toHaveLength(2);
@@ -262,13 +270,13 @@ describe("questions", () => {
       }),
     );
     if (!answer.ok) throw new Error("reply");
-    await acceptAnswer(actorOf(asker), { postId: answer.post.id });
+    await acceptAnswer(contextFor(actorOf(asker)), { postId: answer.post.id });
     expect(await ids()).toEqual([newer.thread.id]);
     const { thread, channel } = await readThreadPage(contextFor(actorOf(asker)), { threadId: older.thread.id });
-    const extras = await getThreadExtras(actorOf(asker), thread, channel);
+    const extras = await getThreadExtras(contextFor(actorOf(asker)), thread, channel);
     expect(extras.acceptedAnswer?.id).toBe(answer.post.id);
     expect(extras.canAccept).toBe(true);
-    await unacceptAnswer(actorOf(asker), { threadId: older.thread.id });
+    await unacceptAnswer(contextFor(actorOf(asker)), { threadId: older.thread.id });
     expect(await ids()).toHaveLength(2);
   });
 
@@ -284,7 +292,7 @@ describe("questions", () => {
         kind: "question",
       }),
     );
-    await expect(acceptAnswer(actorOf(asker), { postId })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(acceptAnswer(contextFor(actorOf(asker)), { postId })).rejects.toMatchObject({ code: "bad_request" });
   });
 });
 
@@ -301,9 +309,11 @@ describe("reports, hidden posts and suspensions", () => {
         body: documentFromText("Achetez !"),
       }),
     );
-    expect(await reportPost(actorOf(reader), { postId, reason: "Démarchage commercial" })).toEqual({ isNew: true });
-    expect(await reportPost(actorOf(reader), { postId, reason: "Encore" })).toEqual({ isNew: false });
-    const queue = await listReports(staff());
+    expect(await reportPost(contextFor(actorOf(reader)), { postId, reason: "Démarchage commercial" })).toEqual({
+      isNew: true,
+    });
+    expect(await reportPost(contextFor(actorOf(reader)), { postId, reason: "Encore" })).toEqual({ isNew: false });
+    const queue = await listReports(contextFor(staff()));
     const item = queue.items.find((report) => report.post.id === postId);
     expect(item).toMatchObject({
       reason: "Démarchage commercial",
@@ -311,7 +321,7 @@ describe("reports, hidden posts and suspensions", () => {
       reporter: { id: reader.id },
     });
 
-    await setPostVisibility(staff(), { postId, hidden: true, reason: "Pas de publicité ici" });
+    await setPostVisibility(contextFor(staff()), { postId, hidden: true, reason: "Pas de publicité ici" });
     const seenByAuthor = await getPostView(contextFor(actorOf(author)), { postId });
     const seenByReader = await getPostView(contextFor(actorOf(reader)), { postId });
     expect(seenByAuthor).toMatchObject({ isHidden: true, hiddenReason: "Pas de publicité ici" });
@@ -320,7 +330,7 @@ describe("reports, hidden posts and suspensions", () => {
     const open = await testDb.db.select().from(reports).where(eq(reports.postId, postId));
     expect(open.map((report) => report.status)).toEqual(["resolved"]);
 
-    const log = await readAuditLog(staff(), { targetUserId: author.id });
+    const log = await readAuditLog(contextFor(staff()), { targetUserId: author.id });
     expect(log.items[0]).toMatchObject({
       action: "post.hide",
       reason: "Pas de publicité ici",
@@ -332,7 +342,7 @@ describe("reports, hidden posts and suspensions", () => {
   it("a suspension ends sessions (session version) and is lifted, both audited and filterable", async () => {
     const member = await makeUser(testDb.db, "Suspendue");
     const until = new Date(Date.now() + 7 * 24 * 3_600_000);
-    await suspendMember(staff(), { userId: member.id, reason: "Spam", until });
+    await suspendMember(contextFor(staff()), { userId: member.id, reason: "Spam", until });
     const [suspended] = await testDb.db.select().from(users).where(eq(users.id, member.id));
     expect(suspended).toMatchObject({
       status: "suspended",
@@ -341,16 +351,16 @@ describe("reports, hidden posts and suspensions", () => {
     });
     expect(suspended!.suspendedUntil?.getTime()).toBe(until.getTime());
     expect(lastMailTo(member.email)?.subject).toContain("suspendu");
-    await unsuspendMember(staff(), { userId: member.id });
-    const log = await readAuditLog(staff(), { targetUserId: member.id });
+    await unsuspendMember(contextFor(staff()), { userId: member.id });
+    const log = await readAuditLog(contextFor(staff()), { targetUserId: member.id });
     expect(log.items.map((entry) => entry.action)).toEqual(["user.unsuspend", "user.suspend"]);
-    const byAction = await readAuditLog(staff(), { action: "user.suspend", actorId: facilitator.id });
+    const byAction = await readAuditLog(contextFor(staff()), { action: "user.suspend", actorId: facilitator.id });
     expect(byAction.items.every((entry) => entry.action === "user.suspend")).toBe(true);
   });
 
   it("pages the audit log with a cursor, newest first, without repeating an entry", async () => {
     for (let i = 0; i < 5; i++)
-      await createInvitationLink(staff(), { maxUses: 1, expiresInDays: 1, note: `Lien ${i}` });
+      await createInvitationLink(contextFor(staff()), { maxUses: 1, expiresInDays: 1, note: `Lien ${i}` });
     const seen: number[] = [];
     let cursor: string | undefined;
     for (let guard = 0; guard < 50; guard++) {

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
+import type { DbOrTx } from "@/db";
 import { listAuditLog } from "@/db/queries/audit";
 import { getChannelBySlug, listChannels } from "@/db/queries/channels";
 import {
@@ -28,12 +29,10 @@ import {
   canReadAuditLog,
   canReadReports,
   canReportPost,
-  type Actor,
 } from "@/lib/permissions";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { emitPostHidden, emitThreadUpdated } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
-import { contextFor } from "@/lib/context";
 
 /**
  * Moderation capabilities on posts, threads and channels, shared by the server actions and the
@@ -47,24 +46,27 @@ function requireCapability(isAllowed: boolean): void {
 }
 
 /** A member flags a post they can read, with a reason. Limited per hour like posting. */
-export async function reportPost(actor: Actor, input: { postId: number; reason: string }) {
+export async function reportPost({ db, actor }: ServiceContext, input: { postId: number; reason: string }) {
   if (!actor) throw new AppError("unauthenticated");
-  const post = await getPostById(getDb(), { postId: input.postId });
+  const post = await getPostById(db, { postId: input.postId });
   if (!post) throw new AppError("not_found");
-  await getReadableThread(contextFor(actor), post.threadId);
+  await getReadableThread({ db, actor }, post.threadId);
   requireCapability(canReportPost(actor, post));
-  await enforceRateLimit(getDb(), { userId: actor.id, action: "report" });
-  return createReport(getDb(), { postId: post.id, reporterId: actor.id, reason: input.reason });
+  await enforceRateLimit(db, { userId: actor.id, action: "report" });
+  return createReport(db, { postId: post.id, reporterId: actor.id, reason: input.reason });
 }
 
-export async function listReports(actor: Actor, input: { cursor?: string } = {}) {
+export async function listReports({ db, actor }: ServiceContext, input: { cursor?: string } = {}) {
   requireCapability(canReadReports(actor));
-  return listOpenReports(getDb(), { cursor: input.cursor });
+  return listOpenReports(db, { cursor: input.cursor });
 }
 
-export async function dismissPostReport(actor: Actor, input: { reportId: number; reason?: string | null }) {
+export async function dismissPostReport(
+  { db, actor }: ServiceContext,
+  input: { reportId: number; reason?: string | null },
+) {
   requireCapability(canReadReports(actor));
-  const report = await dismissReport(getDb(), {
+  const report = await dismissReport(db, {
     reportId: input.reportId,
     actorId: actor!.id,
     reason: input.reason ?? null,
@@ -75,13 +77,13 @@ export async function dismissPostReport(actor: Actor, input: { reportId: number;
 
 /** Hides a post (with a reason its author will see) or shows it again. */
 export async function setPostVisibility(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { postId: number; hidden: boolean; reason?: string | null },
 ) {
   requireCapability(canHidePost(actor));
-  const existing = await getPostById(getDb(), { postId: input.postId });
+  const existing = await getPostById(db, { postId: input.postId });
   if (!existing) throw new AppError("not_found");
-  const post = await setPostHidden(getDb(), {
+  const post = await setPostHidden(db, {
     postId: existing.id,
     actorId: actor!.id,
     hidden: input.hidden,
@@ -92,19 +94,19 @@ export async function setPostVisibility(
   return post;
 }
 
-async function loadThread(threadId: number) {
-  const found = await getThreadWithChannel(getDb(), { threadId });
+async function loadThread(db: DbOrTx, threadId: number) {
+  const found = await getThreadWithChannel(db, { threadId });
   if (!found || found.thread.deletedAt) throw new AppError("not_found");
   return found;
 }
 
 export async function setThreadLocked(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { threadId: number; value: boolean; reason?: string | null },
 ) {
   requireCapability(canLockThread(actor));
-  await loadThread(input.threadId);
-  const thread = await setThreadFlag(getDb(), {
+  await loadThread(db, input.threadId);
+  const thread = await setThreadFlag(db, {
     threadId: input.threadId,
     actorId: actor!.id,
     flag: { isLocked: input.value },
@@ -116,12 +118,12 @@ export async function setThreadLocked(
 }
 
 export async function setThreadPinned(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { threadId: number; value: boolean; reason?: string | null },
 ) {
   requireCapability(canPinThread(actor));
-  await loadThread(input.threadId);
-  const thread = await setThreadFlag(getDb(), {
+  await loadThread(db, input.threadId);
+  const thread = await setThreadFlag(db, {
     threadId: input.threadId,
     actorId: actor!.id,
     flag: { isPinned: input.value },
@@ -134,16 +136,16 @@ export async function setThreadPinned(
 
 /** Moves a thread to another channel; returns its new address. */
 export async function moveThreadToChannel(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { threadId: number; channelSlug: string; reason?: string | null },
 ) {
   requireCapability(canMoveThread(actor));
-  const { thread } = await loadThread(input.threadId);
-  const target = await getChannelBySlug(getDb(), { slug: input.channelSlug });
+  const { thread } = await loadThread(db, input.threadId);
+  const target = await getChannelBySlug(db, { slug: input.channelSlug });
   if (!target) throw new AppError("not_found");
   // Offers are structured (their own table and form): they neither leave nor enter the offers channel.
   if (!canMoveBetweenKinds(thread, target)) throw new AppError("bad_request", "moderation.cannotMoveOffers");
-  const moved = await moveThread(getDb(), {
+  const moved = await moveThread(db, {
     threadId: input.threadId,
     channelId: target.id,
     actorId: actor!.id,
@@ -155,13 +157,13 @@ export async function moveThreadToChannel(
 }
 
 export async function editChannel(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { slug: string; name: string; description: string; rules: string },
 ) {
   requireCapability(canEditChannel(actor));
-  const channel = await getChannelBySlug(getDb(), { slug: input.slug });
+  const channel = await getChannelBySlug(db, { slug: input.slug });
   if (!channel) throw new AppError("not_found");
-  const updated = await updateChannelTexts(getDb(), {
+  const updated = await updateChannelTexts(db, {
     channelId: channel.id,
     actorId: actor!.id,
     name: input.name,
@@ -173,20 +175,20 @@ export async function editChannel(
 }
 
 /** Channels as staff edit them (all of them, whatever their visibility). */
-export async function listChannelsForStaff(actor: Actor) {
+export async function listChannelsForStaff({ db, actor }: ServiceContext) {
   requireCapability(canEditChannel(actor));
-  return listChannels(getDb());
+  return listChannels(db);
 }
 
 export async function readAuditLog(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { action?: AuditAction; actorId?: string; targetUserId?: string; cursor?: string } = {},
 ) {
   requireCapability(canReadAuditLog(actor));
-  return listAuditLog(getDb(), input);
+  return listAuditLog(db, input);
 }
 
-export async function getModerationOverview(actor: Actor) {
+export async function getModerationOverview({ db, actor }: ServiceContext) {
   requireCapability(canModerate(actor));
-  return countModerationQueues(getDb());
+  return countModerationQueues(db);
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
+import type { DbOrTx } from "@/db";
 import { listUsersForStaff, changeUserRole, suspendUser, unsuspendUser } from "@/db/queries/staff-users";
 import { getUserById } from "@/db/queries/users";
 import { sendCommunityEmail } from "@/lib/mail/community";
 import { AppError } from "@/lib/errors";
-import { canChangeRole, canModerate, canSuspendUser, isDemotion, type Actor } from "@/lib/permissions";
+import { canChangeRole, canModerate, canSuspendUser, isDemotion } from "@/lib/permissions";
 import type { UserRole, UserStatus } from "@/lib/permissions/roles";
 import { disconnectUser } from "@/lib/realtime/emit";
 
@@ -15,24 +16,27 @@ import { disconnectUser } from "@/lib/realtime/emit";
  */
 
 export async function listMembersForStaff(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { query?: string; status?: UserStatus; cursor?: string } = {},
 ) {
   if (!canModerate(actor)) throw new AppError("not_found");
-  return listUsersForStaff(getDb(), input);
+  return listUsersForStaff(db, input);
 }
 
-async function loadTarget(userId: string) {
-  const target = await getUserById(getDb(), { id: userId });
+async function loadTarget(db: DbOrTx, userId: string) {
+  const target = await getUserById(db, { id: userId });
   if (!target) throw new AppError("not_found");
   return target;
 }
 
-export async function suspendMember(actor: Actor, input: { userId: string; reason: string; until?: Date | null }) {
-  const target = await loadTarget(input.userId);
+export async function suspendMember(
+  { db, actor }: ServiceContext,
+  input: { userId: string; reason: string; until?: Date | null },
+) {
+  const target = await loadTarget(db, input.userId);
   if (!canSuspendUser(actor, target)) throw new AppError("not_found");
   if (input.until && input.until.getTime() <= Date.now()) throw new AppError("bad_request", "moderation.untilInPast");
-  const user = await suspendUser(getDb(), {
+  const user = await suspendUser(db, {
     userId: target.id,
     actorId: actor!.id,
     reason: input.reason,
@@ -47,23 +51,26 @@ export async function suspendMember(actor: Actor, input: { userId: string; reaso
   return user;
 }
 
-export async function unsuspendMember(actor: Actor, input: { userId: string; reason?: string | null }) {
-  const target = await loadTarget(input.userId);
+export async function unsuspendMember(
+  { db, actor }: ServiceContext,
+  input: { userId: string; reason?: string | null },
+) {
+  const target = await loadTarget(db, input.userId);
   if (!canSuspendUser(actor, target)) throw new AppError("not_found");
-  const user = await unsuspendUser(getDb(), { userId: target.id, actorId: actor!.id, reason: input.reason ?? null });
+  const user = await unsuspendUser(db, { userId: target.id, actorId: actor!.id, reason: input.reason ?? null });
   if (!user) throw new AppError("conflict", "moderation.notSuspended");
   return user;
 }
 
 /** Admins only. Removing rights (e.g. facilitator → member) also ends the member's sessions. */
 export async function changeMemberRole(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { userId: string; role: UserRole; reason?: string | null },
 ) {
-  const target = await loadTarget(input.userId);
+  const target = await loadTarget(db, input.userId);
   if (!canChangeRole(actor, target)) throw new AppError("not_found");
   const endSessions = isDemotion(target.role, input.role);
-  const changed = await changeUserRole(getDb(), {
+  const changed = await changeUserRole(db, {
     userId: target.id,
     actorId: actor!.id,
     role: input.role,

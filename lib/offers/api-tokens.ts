@@ -1,4 +1,5 @@
 import "server-only";
+import type { ServiceContext } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import {
   countActiveApiTokens,
@@ -12,25 +13,25 @@ import { AppError } from "@/lib/errors";
 import { canManageApiTokens, isActiveMember, type Actor } from "@/lib/permissions";
 import { generateApiToken, hashApiToken } from "./token-hash";
 
-export async function listMyApiTokens(actor: Actor) {
+export async function listMyApiTokens({ db, actor }: ServiceContext) {
   if (!actor || !canManageApiTokens(actor)) throw new AppError("not_found");
-  return listApiTokens(getDb(), { userId: actor.id });
+  return listApiTokens(db, { userId: actor.id });
 }
 
 /** Creates a token and returns it in clear text: the only time it is ever shown. */
-export async function createMyApiToken(actor: Actor, input: { name: string }) {
+export async function createMyApiToken({ db, actor }: ServiceContext, input: { name: string }) {
   if (!actor || !canManageApiTokens(actor)) throw new AppError("not_found");
-  if ((await countActiveApiTokens(getDb(), { userId: actor.id })) >= MAX_ACTIVE_TOKENS) {
+  if ((await countActiveApiTokens(db, { userId: actor.id })) >= MAX_ACTIVE_TOKENS) {
     throw new AppError("conflict", "offers.tooManyTokens");
   }
   const { token, hash, prefix } = generateApiToken();
-  const created = await createApiToken(getDb(), { userId: actor.id, name: input.name, tokenHash: hash, prefix });
+  const created = await createApiToken(db, { userId: actor.id, name: input.name, tokenHash: hash, prefix });
   return { token, item: created };
 }
 
-export async function revokeMyApiToken(actor: Actor, input: { id: string }) {
+export async function revokeMyApiToken({ db, actor }: ServiceContext, input: { id: string }) {
   if (!actor) throw new AppError("unauthenticated");
-  if (!(await revokeApiToken(getDb(), { id: input.id, userId: actor.id }))) throw new AppError("not_found");
+  if (!(await revokeApiToken(db, { id: input.id, userId: actor.id }))) throw new AppError("not_found");
 }
 
 /**

@@ -169,8 +169,8 @@ describe("API tokens", () => {
 describe("application tracker", () => {
   it("dates each step and keeps entries private", async () => {
     const { thread } = await publishOffer(contextFor(actorOf(pro)), input({ title: "Offre suivie" }));
-    const { id } = await saveOfferToTracker(actorOf(member), { threadId: thread.id });
-    await updateMyApplication(actorOf(member), {
+    const { id } = await saveOfferToTracker(contextFor(actorOf(member)), { threadId: thread.id });
+    await updateMyApplication(contextFor(actorOf(member)), {
       id,
       status: "interview",
       appliedOn: null,
@@ -178,13 +178,13 @@ describe("application tracker", () => {
       decidedOn: null,
       note: "Entretien jeudi",
     });
-    const entry = await getMyApplication(actorOf(member), { id });
+    const entry = await getMyApplication(contextFor(actorOf(member)), { id });
     expect(entry).toMatchObject({ status: "interview", interviewOn: parisToday(), note: "Entretien jeudi" });
 
-    expect(await refusal(getMyApplication(actorOf(other), { id }))).toBe("not_found");
+    expect(await refusal(getMyApplication(contextFor(actorOf(other)), { id }))).toBe("not_found");
     expect(
       await refusal(
-        updateMyApplication(actorOf(other), {
+        updateMyApplication(contextFor(actorOf(other)), {
           id,
           status: "rejected",
           appliedOn: null,
@@ -194,7 +194,7 @@ describe("application tracker", () => {
         }),
       ),
     ).toBe("not_found");
-    expect(await refusal(getMyApplication(null, { id }))).toBe("unauthenticated");
+    expect(await refusal(getMyApplication(contextFor(null), { id }))).toBe("unauthenticated");
     expect(await getApplication(testDb.db, { id, userId: member.id })).toMatchObject({
       status: "interview",
       note: "Entretien jeudi",

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
 import {
   deleteApplication,
   getApplication,
@@ -13,7 +13,6 @@ import { canTrackApplications, type Actor } from "@/lib/permissions";
 import type { UpdateApplicationInput } from "@/lib/validation/offers";
 import { parisToday } from "./expiry";
 import { readOffer } from "./service";
-import { contextFor } from "@/lib/context";
 
 /**
  * The private application tracker. The actor's id goes into every query: an id that is not
@@ -25,27 +24,27 @@ function requireTracker(actor: Actor): asserts actor is NonNullable<Actor> {
   if (!canTrackApplications(actor)) throw new AppError("not_found");
 }
 
-export async function saveOfferToTracker(actor: Actor, input: { threadId: number }) {
+export async function saveOfferToTracker({ db, actor }: ServiceContext, input: { threadId: number }) {
   requireTracker(actor);
-  const offer = await readOffer(contextFor(actor), input.threadId);
-  return saveApplication(getDb(), { userId: actor.id, threadId: offer.threadId });
+  const offer = await readOffer({ db, actor }, input.threadId);
+  return saveApplication(db, { userId: actor.id, threadId: offer.threadId });
 }
 
-export async function getMyApplication(actor: Actor, input: { id: number }) {
+export async function getMyApplication({ db, actor }: ServiceContext, input: { id: number }) {
   requireTracker(actor);
-  const entry = await getApplication(getDb(), { id: input.id, userId: actor.id });
+  const entry = await getApplication(db, { id: input.id, userId: actor.id });
   if (!entry) throw new AppError("not_found");
   return entry;
 }
 
-export async function getMyApplicationForOffer(actor: Actor, threadId: number) {
+export async function getMyApplicationForOffer({ db, actor }: ServiceContext, threadId: number) {
   if (!actor || !canTrackApplications(actor)) return null;
-  return getApplicationForOffer(getDb(), { userId: actor.id, threadId });
+  return getApplicationForOffer(db, { userId: actor.id, threadId });
 }
 
-export async function listMyApplications(actor: Actor, input: { cursor?: string }) {
+export async function listMyApplications({ db, actor }: ServiceContext, input: { cursor?: string }) {
   requireTracker(actor);
-  return listApplications(getDb(), { userId: actor.id, cursor: input.cursor });
+  return listApplications(db, { userId: actor.id, cursor: input.cursor });
 }
 
 /** Moving to a step dates it today unless the member gave a date. */
@@ -64,14 +63,14 @@ function withStepDates(input: UpdateApplicationInput): Omit<UpdateApplicationInp
   return changes;
 }
 
-export async function updateMyApplication(actor: Actor, input: UpdateApplicationInput) {
+export async function updateMyApplication({ db, actor }: ServiceContext, input: UpdateApplicationInput) {
   requireTracker(actor);
-  const updated = await updateApplication(getDb(), { id: input.id, userId: actor.id, changes: withStepDates(input) });
+  const updated = await updateApplication(db, { id: input.id, userId: actor.id, changes: withStepDates(input) });
   if (!updated) throw new AppError("not_found");
   return updated;
 }
 
-export async function removeMyApplication(actor: Actor, input: { id: number }) {
+export async function removeMyApplication({ db, actor }: ServiceContext, input: { id: number }) {
   requireTracker(actor);
-  if (!(await deleteApplication(getDb(), { id: input.id, userId: actor.id }))) throw new AppError("not_found");
+  if (!(await deleteApplication(db, { id: input.id, userId: actor.id }))) throw new AppError("not_found");
 }

@@ -113,7 +113,7 @@ describe("recorded answers to a pitch", () => {
       null,
     );
     expect(plain.isNew).toBe(true);
-    await setThreadLocked(actorOf(facilitator), { threadId: otherThread.thread.id, value: true });
+    await setThreadLocked(contextFor(actorOf(facilitator)), { threadId: otherThread.thread.id, value: true });
     await expect(
       replyWithRecording(contextFor(actorOf(peer)), { ...input(), threadId: otherThread.thread.id }, webm()),
     ).rejects.toMatchObject({ messageKey: "forum.threadLocked" });
@@ -130,12 +130,16 @@ describe("recorded answers to a pitch", () => {
     const asPeer = await seenBy(peer, threadId, postNumber);
     const fileId = asPeer.attachments[0]!.fileId;
 
-    await setPostVisibility(actorOf(facilitator), { postId: asPeer.id, hidden: true, reason: "Hors sujet" });
+    await setPostVisibility(contextFor(actorOf(facilitator)), {
+      postId: asPeer.id,
+      hidden: true,
+      reason: "Hors sujet",
+    });
     expect((await seenBy(reader, threadId, postNumber)).attachments).toEqual([]);
     await expect(readThreadFile(contextFor(actorOf(reader)), fileId)).rejects.toMatchObject({ code: "not_found" });
     expect((await readThreadFile(contextFor(actorOf(peer)), fileId)).file.contentType).toBe("audio/webm");
     expect((await readThreadFile(contextFor(actorOf(facilitator)), fileId)).file.id).toBe(fileId);
-    await setPostVisibility(actorOf(facilitator), { postId: asPeer.id, hidden: false });
+    await setPostVisibility(contextFor(actorOf(facilitator)), { postId: asPeer.id, hidden: false });
 
     // An edit keeps the recording on the post every open page receives.
     const edited = await editPost(contextFor(actorOf(peer)), {

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
 import {
   createProRequest,
   decideProRequest,
@@ -13,38 +13,38 @@ import {
 import { getPublicProfile } from "@/db/queries/users";
 import { sendCommunityEmail } from "@/lib/mail/community";
 import { AppError } from "@/lib/errors";
-import { canBrowsePros, canRequestPro, canReviewProRequests, type Actor } from "@/lib/permissions";
+import { canBrowsePros, canRequestPro, canReviewProRequests } from "@/lib/permissions";
 
 /** Verified ESS professionals: requests, the facilitators' decisions and the directory. */
 
-export async function requestProStatus(actor: Actor, input: ProRequestInput) {
+export async function requestProStatus({ db, actor }: ServiceContext, input: ProRequestInput) {
   if (!actor) throw new AppError("unauthenticated");
   if (!canRequestPro(actor)) throw new AppError("forbidden", "pros.cannotRequest");
-  const request = await createProRequest(getDb(), { userId: actor.id, ...input });
+  const request = await createProRequest(db, { userId: actor.id, ...input });
   if (!request) throw new AppError("conflict", "pros.alreadyPending");
   return request;
 }
 
 /** The member's own latest request, to show where it stands. */
-export async function getMyProRequest(actor: Actor) {
+export async function getMyProRequest({ db, actor }: ServiceContext) {
   if (!actor) return null;
-  return getLatestProRequest(getDb(), { userId: actor.id });
+  return getLatestProRequest(db, { userId: actor.id });
 }
 
-export async function listProRequestQueue(actor: Actor, input: { cursor?: string } = {}) {
+export async function listProRequestQueue({ db, actor }: ServiceContext, input: { cursor?: string } = {}) {
   if (!canReviewProRequests(actor)) throw new AppError("not_found");
-  return listPendingProRequests(getDb(), input);
+  return listPendingProRequests(db, input);
 }
 
 /** Approves (the member becomes a pro with the request's organisation) or refuses, with a message. */
 export async function decideProStatus(
-  actor: Actor,
+  { db, actor }: ServiceContext,
   input: { requestId: number; approve: boolean; message?: string | null },
 ) {
   if (!canReviewProRequests(actor)) throw new AppError("not_found");
   let decided;
   try {
-    decided = await decideProRequest(getDb(), {
+    decided = await decideProRequest(db, {
       requestId: input.requestId,
       actorId: actor!.id,
       approve: input.approve,
@@ -59,16 +59,15 @@ export async function decideProStatus(
   return decided.request;
 }
 
-export async function browsePros(actor: Actor, input: { expertise?: string; cursor?: string } = {}) {
+export async function browsePros({ db, actor }: ServiceContext, input: { expertise?: string; cursor?: string } = {}) {
   if (!canBrowsePros(actor)) throw new AppError("not_found");
-  const db = getDb();
   const [page, fields] = await Promise.all([listPros(db, input), listProExpertise(db)]);
   return { ...page, fields };
 }
 
 /** Who "Poser une question à …" mentions: an active member the asker may see. */
-export async function getMentionTarget(actor: Actor, userId: string) {
+export async function getMentionTarget({ db, actor }: ServiceContext, userId: string) {
   if (!canBrowsePros(actor)) return null;
-  const profile = await getPublicProfile(getDb(), { id: userId });
+  const profile = await getPublicProfile(db, { id: userId });
   return profile && profile.status === "active" ? { id: profile.id, name: profile.name } : null;
 }

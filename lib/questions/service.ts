@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import type { ServiceContext } from "@/lib/context";
 import { listChannels } from "@/db/queries/channels";
 import { getPostById } from "@/db/queries/posts";
 import {
@@ -13,43 +13,37 @@ import { AppError } from "@/lib/errors";
 import { canMoveBetweenKinds } from "@/lib/forum/kinds";
 import { getReadableThread } from "@/lib/forum/service";
 import { toPostView } from "@/lib/forum/views";
-import {
-  canAcceptAnswer,
-  canBrowsePros,
-  canModerate,
-  canReadChannel,
-  canReportPost,
-  type Actor,
-} from "@/lib/permissions";
-import { contextFor } from "@/lib/context";
+import { canAcceptAnswer, canBrowsePros, canModerate, canReadChannel, canReportPost } from "@/lib/permissions";
 
 /** Questions and answers: accepted answers and the "À répondre" list. */
 
 /** The asker (or a facilitator) marks a reply of the question as its accepted answer. */
-export async function acceptAnswer(actor: Actor, input: { postId: number }) {
+export async function acceptAnswer({ db, actor }: ServiceContext, input: { postId: number }) {
   if (!actor) throw new AppError("unauthenticated");
-  const post = await getPostById(getDb(), { postId: input.postId });
+  const post = await getPostById(db, { postId: input.postId });
   if (!post) throw new AppError("not_found");
-  const { thread } = await getReadableThread(contextFor(actor), post.threadId);
+  const { thread } = await getReadableThread({ db, actor }, post.threadId);
   if (!canAcceptAnswer(actor, thread)) throw new AppError("not_found");
   if (post.number === 1 || post.deletedAt || post.hiddenAt)
     throw new AppError("bad_request", "qa.cannotAcceptThisPost");
-  await setAcceptedAnswer(getDb(), { threadId: thread.id, postId: post.id, actorId: actor.id });
+  await setAcceptedAnswer(db, { threadId: thread.id, postId: post.id, actorId: actor.id });
   return { threadId: thread.id, postId: post.id };
 }
 
-export async function unacceptAnswer(actor: Actor, input: { threadId: number }) {
+export async function unacceptAnswer({ db, actor }: ServiceContext, input: { threadId: number }) {
   if (!actor) throw new AppError("unauthenticated");
-  const { thread } = await getReadableThread(contextFor(actor), input.threadId);
+  const { thread } = await getReadableThread({ db, actor }, input.threadId);
   if (!canAcceptAnswer(actor, thread)) throw new AppError("not_found");
-  await clearAcceptedAnswer(getDb(), { threadId: thread.id });
+  await clearAcceptedAnswer(db, { threadId: thread.id });
   return { threadId: thread.id };
 }
 
 /** Questions still waiting for an accepted answer, oldest first, in channels the member reads. */
-export async function listQuestionsToAnswer(actor: Actor, input: { cursor?: string; limit?: number } = {}) {
+export async function listQuestionsToAnswer(
+  { db, actor }: ServiceContext,
+  input: { cursor?: string; limit?: number } = {},
+) {
   if (!canBrowsePros(actor)) throw new AppError("not_found");
-  const db = getDb();
   const channels = (await listChannels(db)).filter(
     (channel) => channel.allowsQuestions && canReadChannel(actor, channel),
   );
@@ -64,9 +58,8 @@ export async function listQuestionsToAnswer(actor: Actor, input: { cursor?: stri
  * What a thread page adds for questions and moderation: the accepted answer (as this reader
  * may see it), and what the reader may do. Two queries at most.
  */
-export async function getThreadExtras(actor: Actor, thread: Thread, channel: Channel) {
+export async function getThreadExtras({ db, actor }: ServiceContext, thread: Thread, channel: Channel) {
   const isQuestion = thread.kind === "question";
-  const db = getDb();
   const [accepted, channels] = await Promise.all([
     isQuestion ? getAcceptedAnswer(db, { threadId: thread.id }) : null,
     canModerate(actor) ? listChannels(db) : null,

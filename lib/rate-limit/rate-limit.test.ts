@@ -159,8 +159,11 @@ describe("reply and report limits", () => {
       postIds.push(Number(opening!.id));
       await ageAccount(author, 30);
     }
-    for (const postId of postIds.slice(0, 5)) await reportPost(actorOf(reporter), { postId, reason: "Publicité" });
-    const error = await refusal(() => reportPost(actorOf(reporter), { postId: postIds[5]!, reason: "Publicité" }));
+    for (const postId of postIds.slice(0, 5))
+      await reportPost(contextFor(actorOf(reporter)), { postId, reason: "Publicité" });
+    const error = await refusal(() =>
+      reportPost(contextFor(actorOf(reporter)), { postId: postIds[5]!, reason: "Publicité" }),
+    );
     expect(error.messageKey).toBe("limits.report");
   });
 });

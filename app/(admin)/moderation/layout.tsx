@@ -6,6 +6,7 @@ import { StaffNav } from "@/components/moderation/staff-nav";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getModerationOverview } from "@/lib/moderation/service";
 import { canModerate } from "@/lib/permissions";
+import { contextFor } from "@/lib/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("moderation");
@@ -17,7 +18,7 @@ export default async function ModerationLayout({ children }: { children: ReactNo
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?callbackUrl=/moderation");
   if (!canModerate(user)) notFound();
-  const counts = await getModerationOverview(user);
+  const counts = await getModerationOverview(contextFor(user));
   return (
     <div className="flex flex-col gap-5">
       <StaffNav counts={counts} />

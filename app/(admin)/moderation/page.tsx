@@ -5,11 +5,12 @@ import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getModerationOverview } from "@/lib/moderation/service";
 import { canModerate } from "@/lib/permissions";
+import { contextFor } from "@/lib/context";
 
 export default async function ModerationHomePage() {
   const user = await getCurrentUser();
   if (!canModerate(user)) notFound();
-  const [counts, t] = await Promise.all([getModerationOverview(user), getTranslations("moderation")]);
+  const [counts, t] = await Promise.all([getModerationOverview(contextFor(user)), getTranslations("moderation")]);
   const queues = [
     { href: "/moderation/reports", label: t("openReports", { count: counts.reports }) },
     { href: "/moderation/admissions", label: t("pendingAdmissions", { count: counts.admissions }) },

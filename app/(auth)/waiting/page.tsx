@@ -6,6 +6,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { Button } from "@/components/ui/button";
 import { getMyAdmission } from "@/lib/admission/service";
 import { getCurrentUser } from "@/lib/auth/session";
+import { contextFor } from "@/lib/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admission"))("waitingTitle"), robots: { index: false } };
@@ -17,7 +18,7 @@ export default async function WaitingPage() {
   if (!user) redirect("/sign-in");
   if (user.status !== "pending") redirect("/");
   const [admission, t, format] = await Promise.all([
-    getMyAdmission(user),
+    getMyAdmission(contextFor(user)),
     getTranslations("admission"),
     getFormatter(),
   ]);

@@ -9,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { canBrowsePros, canRequestPro } from "@/lib/permissions";
 import { browsePros } from "@/lib/pros/service";
 import { directoryFilterSchema } from "@/lib/validation/pros";
+import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -25,7 +26,7 @@ export default async function ProDirectoryPage({ searchParams }: Props) {
   if (!canBrowsePros(user)) notFound();
   const filters = directoryFilterSchema.parse(await searchParams);
   const [{ items, nextCursor, fields }, t] = await Promise.all([
-    browsePros(user, { expertise: filters.expertise, cursor: filters.after }),
+    browsePros(contextFor(user), { expertise: filters.expertise, cursor: filters.after }),
     getTranslations("pros"),
   ]);
   const query = (after?: string) =>

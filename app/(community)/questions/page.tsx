@@ -6,6 +6,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canBrowsePros } from "@/lib/permissions";
 import { listQuestionsToAnswer } from "@/lib/questions/service";
+import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
@@ -20,7 +21,7 @@ export default async function QuestionsToAnswerPage({ searchParams }: Props) {
   if (!canBrowsePros(user)) notFound();
   const { after } = await searchParams;
   const [{ items, nextCursor }, t] = await Promise.all([
-    listQuestionsToAnswer(user, { cursor: after }),
+    listQuestionsToAnswer(contextFor(user), { cursor: after }),
     getTranslations("qa"),
   ]);
   return (

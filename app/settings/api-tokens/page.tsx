@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listMyApiTokens } from "@/lib/offers/api-tokens";
 import { canManageApiTokens } from "@/lib/permissions";
+import { contextFor } from "@/lib/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("offers"))("tokens.title"), robots: { index: false } };
@@ -16,7 +17,7 @@ export default async function ApiTokensPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?callbackUrl=/settings/api-tokens");
   if (!canManageApiTokens(user)) notFound();
-  const tokens = await listMyApiTokens(user);
+  const tokens = await listMyApiTokens(contextFor(user));
   const t = await getTranslations("offers");
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">

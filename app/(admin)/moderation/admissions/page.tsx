@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { listAdmissionQueue } from "@/lib/admission/service";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReviewAdmissions } from "@/lib/permissions";
+import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
@@ -21,7 +22,7 @@ export default async function AdmissionsPage({ searchParams }: Props) {
   if (!canReviewAdmissions(user)) notFound();
   const { after } = await searchParams;
   const [{ items, nextCursor }, t, format] = await Promise.all([
-    listAdmissionQueue(user, { cursor: after }),
+    listAdmissionQueue(contextFor(user), { cursor: after }),
     getTranslations("moderation"),
     getFormatter(),
   ]);

@@ -10,6 +10,7 @@ import { auditActions } from "@/lib/moderation/constants";
 import { readAuditLog } from "@/lib/moderation/service";
 import { canReadAuditLog } from "@/lib/permissions";
 import { auditFilterSchema } from "@/lib/validation/moderation";
+import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -23,7 +24,7 @@ export default async function AuditPage({ searchParams }: Props) {
   if (!canReadAuditLog(user)) notFound();
   const filters = auditFilterSchema.parse(await searchParams);
   const [{ items, nextCursor }, t, format] = await Promise.all([
-    readAuditLog(user, {
+    readAuditLog(contextFor(user), {
       action: filters.action,
       actorId: filters.actor,
       targetUserId: filters.member,

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listChannelsForStaff } from "@/lib/moderation/service";
 import { canEditChannel } from "@/lib/permissions";
+import { contextFor } from "@/lib/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("moderation.nav"))("channels") };
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChannelsPage() {
   const user = await getCurrentUser();
   if (!canEditChannel(user)) notFound();
-  const [channels, t] = await Promise.all([listChannelsForStaff(user), getTranslations("moderation")]);
+  const [channels, t] = await Promise.all([listChannelsForStaff(contextFor(user)), getTranslations("moderation")]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-extrabold">{t("channelsTitle")}</h1>

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { listInvitationLinks } from "@/lib/admission/service";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canManageInvitations } from "@/lib/permissions";
+import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
@@ -21,7 +22,7 @@ export default async function InvitationsPage({ searchParams }: Props) {
   if (!canManageInvitations(user)) notFound();
   const { after } = await searchParams;
   const [{ items, nextCursor }, t, tModeration, format] = await Promise.all([
-    listInvitationLinks(user, { cursor: after }),
+    listInvitationLinks(contextFor(user), { cursor: after }),
     getTranslations("admission"),
     getTranslations("moderation"),
     getFormatter(),

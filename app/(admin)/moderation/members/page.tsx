@@ -11,6 +11,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { listMembersForStaff } from "@/lib/moderation/users";
 import { canChangeRole, canModerate, canSuspendUser } from "@/lib/permissions";
 import { memberFilterSchema } from "@/lib/validation/moderation";
+import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -23,7 +24,7 @@ export default async function MembersPage({ searchParams }: Props) {
   if (!canModerate(user)) notFound();
   const filters = memberFilterSchema.parse(await searchParams);
   const [{ items, nextCursor }, t, format] = await Promise.all([
-    listMembersForStaff(user, { query: filters.q, status: filters.status, cursor: filters.after }),
+    listMembersForStaff(contextFor(user), { query: filters.q, status: filters.status, cursor: filters.after }),
     getTranslations("moderation"),
     getFormatter(),
   ]);

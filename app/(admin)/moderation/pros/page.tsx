@@ -8,6 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReviewProRequests } from "@/lib/permissions";
 import { listProRequestQueue } from "@/lib/pros/service";
+import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
@@ -21,7 +22,7 @@ export default async function ProRequestsPage({ searchParams }: Props) {
   if (!canReviewProRequests(user)) notFound();
   const { after } = await searchParams;
   const [{ items, nextCursor }, t, tPros, format] = await Promise.all([
-    listProRequestQueue(user, { cursor: after }),
+    listProRequestQueue(contextFor(user), { cursor: after }),
     getTranslations("moderation"),
     getTranslations("pros"),
     getFormatter(),

@@ -11,6 +11,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { listReports } from "@/lib/moderation/service";
 import { canReadReports } from "@/lib/permissions";
 import { threadPath } from "@/lib/slug";
+import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
@@ -24,7 +25,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   if (!canReadReports(user)) notFound();
   const { after } = await searchParams;
   const [{ items, nextCursor }, t] = await Promise.all([
-    listReports(user, { cursor: after }),
+    listReports(contextFor(user), { cursor: after }),
     getTranslations("moderation"),
   ]);
   return (

@@ -8,6 +8,7 @@ import { getProfile } from "@/lib/profile/service";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canRequestPro } from "@/lib/permissions";
 import { getMyProRequest } from "@/lib/pros/service";
+import { contextFor } from "@/lib/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("pros"))("requestTitle"), robots: { index: false } };
@@ -18,7 +19,7 @@ export default async function ProRequestPage() {
   if (!user) redirect("/sign-in?callbackUrl=/pros/request");
   if (user.status === "pending") redirect("/waiting");
   const [request, profile, t, format] = await Promise.all([
-    getMyProRequest(user),
+    getMyProRequest(contextFor(user)),
     getProfile(user.id),
     getTranslations("pros"),
     getFormatter(),

@@ -61,7 +61,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const tQa = await getTranslations("qa");
   const { Section, postLinks } = threadKindUi(thread);
   const [extras, pageCommentLinks] = await Promise.all([
-    getThreadExtras(user, thread, channel),
+    getThreadExtras(contextFor(user), thread, channel),
     postLinks ? postLinks(thread) : {},
   ]);
   return (

@@ -10,6 +10,7 @@ import { getMyDraft } from "@/lib/forum/reads";
 import { canPostInChannel } from "@/lib/permissions";
 import { getMentionTarget } from "@/lib/pros/service";
 import { isUuid } from "@/lib/validation/ids";
+import { contextFor } from "@/lib/context";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ ask?: string }> };
 
@@ -27,7 +28,7 @@ export default async function NewThreadPage({ params, searchParams }: Props) {
   const [draft, askTarget] = await Promise.all([
     getMyDraft(user, `thread:${channel.id}`),
     // "Poser une question à …" from the pro directory: only where questions are welcome.
-    ask && isUuid(ask) && channel.allowsQuestions ? getMentionTarget(user, ask) : null,
+    ask && isUuid(ask) && channel.allowsQuestions ? getMentionTarget(contextFor(user), ask) : null,
   ]);
   const t = await getTranslations("forum");
   return (

@@ -12,6 +12,7 @@ import { getMyApplicationForOffer } from "@/lib/offers/tracker";
 import { absoluteUrl } from "@/lib/urls";
 import { canEditOffer, canTrackApplications } from "@/lib/permissions";
 import { translateKey } from "@/lib/i18n/translate-key";
+import { contextFor } from "@/lib/context";
 
 /**
  * The offer parts of a thread page (app/(forum)/c/[slug]/[thread]/page.tsx calls these for
@@ -43,7 +44,7 @@ export async function offerMetadata(threadId: number): Promise<Metadata> {
 export async function OfferSection({ thread, user }: { thread: Pick<Thread, "id">; user: CurrentUser | null }) {
   const offer = await loadOffer(thread.id);
   if (!offer || offer.isDeleted) return null;
-  const entry = await getMyApplicationForOffer(user, offer.threadId);
+  const entry = await getMyApplicationForOffer(contextFor(user), offer.threadId);
   const path = offerPath(offer);
   return (
     <OfferDetails
