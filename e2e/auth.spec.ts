@@ -1,6 +1,14 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { facilitatorPage, fillAdmissionAnswers } from "./fixtures/community";
 import { createUser, lastEmailTo, linkIn, TEST_PASSWORD, uniqueEmail } from "./fixtures/users";
+
+/** Sends the filled sign-up form, then opens the link of the confirmation e-mail it triggers. */
+async function submitSignUpAndOpenConfirmation(page: Page, email: string) {
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByText("Vérifiez votre boîte mail")).toBeVisible();
+  await expect.poll(() => lastEmailTo(email)?.subject).toContain("Confirmez votre adresse");
+  await page.goto(linkIn(lastEmailTo(email)!.text));
+}
 
 test("a visitor signs up, confirms the address, waits for a facilitator, then gets in and signs in again", async ({
   page,
@@ -14,11 +22,7 @@ test("a visitor signs up, confirms the address, waits for a facilitator, then ge
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
   await fillAdmissionAnswers(page);
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page.getByText("Vérifiez votre boîte mail")).toBeVisible();
-
-  await expect.poll(() => lastEmailTo(email)?.subject).toContain("Confirmez votre adresse");
-  await page.goto(linkIn(lastEmailTo(email)!.text));
+  await submitSignUpAndOpenConfirmation(page, email);
   await expect(page.getByText("Votre adresse est confirmée")).toBeVisible();
 
   await page.getByLabel("Adresse e-mail").fill(email);
@@ -70,10 +74,7 @@ test("an invitation link admits without questions nor waiting", async ({ page, b
   await page.getByLabel("Prénom et nom").fill("Invitée Directe");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page.getByText("Vérifiez votre boîte mail")).toBeVisible();
-  await expect.poll(() => lastEmailTo(email)?.subject).toContain("Confirmez votre adresse");
-  await page.goto(linkIn(lastEmailTo(email)!.text));
+  await submitSignUpAndOpenConfirmation(page, email);
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Se connecter" }).click();

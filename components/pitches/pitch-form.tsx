@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { UploadProgress } from "@/components/reviews/upload-progress";
-import { useUpload } from "@/components/reviews/use-upload";
+import { useThreadUploadForm } from "@/components/reviews/use-thread-upload-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
@@ -20,26 +19,18 @@ type Props = { channelSlug: string; maxSeconds: number };
 export function PitchForm({ channelSlug, maxSeconds }: Props) {
   const t = useTranslations("review");
   const tp = useTranslations("review.pitch");
-  const router = useRouter();
   const recorder = useRecorder(maxSeconds);
-  const { progress, isSending, error, fieldErrors, send, setError } = useUpload();
-  const [values, setValues] = useState({ title: "", target: "", text: "" });
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues((old) => ({ ...old, [name]: event.target.value }));
+  const { values, set, submit, progress, isSending, error, fieldErrors } = useThreadUploadForm({
+    url: "/api/v1/pitches",
+    channelSlug,
+    initialValues: { title: "", target: "", text: "" },
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (recorder.isRecording) return;
-    const form = new FormData();
-    form.set("channelSlug", channelSlug);
-    form.set("idempotencyKey", idempotencyKey);
-    for (const [name, value] of Object.entries(values)) form.set(name, value);
-    if (recorder.recording) form.set("file", recorder.recording.blob, recordingFileName(recorder.recording));
-    const answer = await send("/api/v1/pitches", form, { keepProgress: true });
-    if (answer?.path) router.push(answer.path);
-    else if (answer) setError(t("networkError"));
+    const { recording } = recorder;
+    await submit(recording ? { blob: recording.blob, name: recordingFileName(recording) } : null);
   }
 
   return (

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
@@ -8,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { UploadProgress } from "./upload-progress";
 import { FileDrop } from "./file-drop";
-import { useUpload } from "./use-upload";
+import { useThreadUploadForm } from "./use-thread-upload-form";
 
 type Props = { channelSlug: string; isLetter: boolean; maxMb: number };
 
@@ -19,26 +18,16 @@ type Props = { channelSlug: string; isLetter: boolean; maxMb: number };
 export function ReviewRequestForm({ channelSlug, isLetter, maxMb }: Props) {
   const t = useTranslations("review");
   const tComposer = useTranslations("composer");
-  const router = useRouter();
-  const [values, setValues] = useState({ title: "", target: "", feedbackWanted: "", letterText: "" });
   const [file, setFile] = useState<File | null>(null);
-  const { progress, isSending, error, fieldErrors, send, setError } = useUpload();
-  // One key per form: a retried submission (double click, flaky network) creates one thread.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-
-  const set = (name: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues((old) => ({ ...old, [name]: event.target.value }));
+  const { values, set, submit, progress, isSending, error, fieldErrors } = useThreadUploadForm({
+    url: "/api/v1/reviews",
+    channelSlug,
+    initialValues: { title: "", target: "", feedbackWanted: "", letterText: "" },
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData();
-    form.set("channelSlug", channelSlug);
-    form.set("idempotencyKey", idempotencyKey);
-    for (const [name, value] of Object.entries(values)) form.set(name, value);
-    if (file) form.set("file", file, file.name);
-    const answer = await send("/api/v1/reviews", form, { keepProgress: true });
-    if (answer?.path) router.push(answer.path);
-    else if (answer) setError(t("networkError"));
+    await submit(file ? { blob: file, name: file.name } : null);
   }
 
   return (

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { admissionRequests, invitations, users, type AdmissionAnswer, type User } from "../schema";
 import { insertAudit } from "./audit";
-import { afterKeyset, decodeKeyset, encodeKeyset, timestampKey } from "./keyset";
+import { afterKeyset, decodeKeyset, encodeKeyset, timestampKey, toKeysetPage } from "./keyset";
 
 export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -114,12 +114,10 @@ export async function listPendingAdmissions(db: DbOrTx, params: { cursor?: strin
     )
     .orderBy(asc(admissionRequests.createdAt), asc(admissionRequests.userId))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ request, user }) => ({ ...request, user })),
-    nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.atKey, id: last.request.userId }) : null,
-  };
+  const { items, nextCursor } = toKeysetPage(rows, limit, (last) =>
+    encodeKeyset({ at: last.atKey, id: last.request.userId }),
+  );
+  return { items: items.map(({ request, user }) => ({ ...request, user })), nextCursor };
 }
 
 /** Admits or refuses a waiting applicant, with a message for them. Null when nothing is waiting. */
@@ -210,10 +208,9 @@ export async function listInvitations(db: DbOrTx, params: { cursor?: string; lim
     .where(afterKeyset(invitations.createdAt, invitations.id, decodeKeyset(params.cursor, "uuid"), "desc"))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const { items, nextCursor } = toKeysetPage(rows, limit, (last) => encodeKeyset({ at: last.atKey, id: last.id }));
   return {
-    items: page.map((row) => ({
+    items: items.map((row) => ({
       id: row.id,
       note: row.note,
       maxUses: row.maxUses,
@@ -223,7 +220,7 @@ export async function listInvitations(db: DbOrTx, params: { cursor?: string; lim
       createdAt: row.createdAt,
       createdBy: row.createdBy,
     })),
-    nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.atKey, id: last.id }) : null,
+    nextCursor,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeKeyset, decodeNameKeyset, encodeKeyset, encodeNameKeyset } from "./keyset";
+import { decodeKeyset, decodeNameKeyset, encodeKeyset, encodeNameKeyset, toKeysetPage } from "./keyset";
 
 const AT = "2025-03-30T01:59:59.123456Z";
 const UUID = "0b6f3a52-8c1e-4d2a-9f3b-5a7c1e2d4f60";
@@ -47,5 +47,19 @@ describe("name keyset cursors", () => {
   it("answers null for anything malformed", () => {
     for (const value of [undefined, "", "nope", raw({ name: 1, id: UUID }), raw({ name: "a", id: "1" })])
       expect(decodeNameKeyset(value)).toBeNull();
+  });
+});
+
+describe("keyset pages", () => {
+  const rows = [1, 2, 3].map((id) => ({ id }));
+  const cursorOf = (last: { id: number }) => `after-${last.id}`;
+
+  it("shows `limit` rows and a cursor on the last one shown when the extra row came back", () => {
+    expect(toKeysetPage(rows, 2, cursorOf)).toEqual({ items: rows.slice(0, 2), nextCursor: "after-2" });
+  });
+
+  it("has no next cursor on the last page", () => {
+    expect(toKeysetPage(rows, 3, cursorOf)).toEqual({ items: rows, nextCursor: null });
+    expect(toKeysetPage([], 3, cursorOf)).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -32,6 +32,20 @@ function fromCursorString(value: string | undefined | null): Record<string, unkn
   }
 }
 
+/**
+ * Splits the `limit + 1` rows a list query fetched into the page and the cursor of the next one:
+ * the extra row only tells that there is a next page, and `cursorOf` encodes the last row shown.
+ */
+export function toKeysetPage<Row>(
+  rows: Row[],
+  limit: number,
+  cursorOf: (last: Row) => string,
+): { items: Row[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
+}
+
 /** The timestamp as PostgreSQL text with microseconds, which a JS Date would drop. */
 export function timestampKey(column: AnyColumn): SQL<string> {
   return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -80,6 +94,16 @@ export function afterKeyset(
 
 /** A position in a list ordered by (lower(name), id). */
 export type NameKeyset = { name: string; id: string };
+
+/** `(lower(name), id) > cursor`, for lists ordered by (lower(name), id) with a uuid id. */
+export function afterNameKeyset(
+  nameColumn: AnyColumn,
+  idColumn: AnyColumn,
+  position: NameKeyset | null,
+): SQL | undefined {
+  if (!position) return undefined;
+  return sql`(lower(${nameColumn}), ${idColumn}) > (${position.name}, ${position.id}::uuid)`;
+}
 
 export function encodeNameKeyset(position: { name: string; id: string }): string {
   return toCursorString({ name: position.name.toLowerCase(), id: position.id });

@@ -2,7 +2,16 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { proRequests, users, type ProRequest } from "../schema";
 import { insertAudit } from "./audit";
-import { afterKeyset, decodeKeyset, decodeNameKeyset, encodeKeyset, encodeNameKeyset, timestampKey } from "./keyset";
+import {
+  afterKeyset,
+  afterNameKeyset,
+  decodeKeyset,
+  decodeNameKeyset,
+  encodeKeyset,
+  encodeNameKeyset,
+  timestampKey,
+  toKeysetPage,
+} from "./keyset";
 
 export type ProRequestInput = { organisation: string; jobTitle: string; proofUrl: string; expertise: string[] };
 
@@ -47,12 +56,10 @@ export async function listPendingProRequests(db: DbOrTx, params: { cursor?: stri
     )
     .orderBy(asc(proRequests.createdAt), asc(proRequests.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ request, user }) => ({ ...request, user })),
-    nextCursor: rows.length > limit && last ? encodeKeyset({ at: last.atKey, id: last.request.id }) : null,
-  };
+  const { items, nextCursor } = toKeysetPage(rows, limit, (last) =>
+    encodeKeyset({ at: last.atKey, id: last.request.id }),
+  );
+  return { items: items.map(({ request, user }) => ({ ...request, user })), nextCursor };
 }
 
 /**
@@ -118,7 +125,6 @@ export type ProListItem = {
 /** Active verified pros by name, optionally with one field of expertise (case-insensitive). */
 export async function listPros(db: DbOrTx, params: { expertise?: string; cursor?: string; limit?: number } = {}) {
   const limit = params.limit ?? PROS_PAGE_SIZE;
-  const after = decodeNameKeyset(params.cursor);
   const rows = await db
     .select({
       id: users.id,
@@ -135,17 +141,13 @@ export async function listPros(db: DbOrTx, params: { expertise?: string; cursor?
         params.expertise
           ? sql`exists (select 1 from unnest(${users.expertise}) as field where lower(field) = lower(${params.expertise}))`
           : undefined,
-        after ? sql`(lower(${users.name}), ${users.id}) > (${after.name}, ${after.id}::uuid)` : undefined,
+        afterNameKeyset(users.name, users.id, decodeNameKeyset(params.cursor)),
       ),
     )
     .orderBy(sql`lower(${users.name})`, asc(users.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page satisfies ProListItem[],
-    nextCursor: rows.length > limit && last ? encodeNameKeyset(last) : null,
-  };
+  const { items, nextCursor } = toKeysetPage(rows, limit, encodeNameKeyset);
+  return { items: items satisfies ProListItem[], nextCursor };
 }
 
 /** Every field of expertise of active pros, with how many pros list it: the directory's filter. */

@@ -4,7 +4,7 @@ import type { UserRole, UserStatus } from "@/lib/domain/users";
 import type { DbOrTx } from "../client";
 import { users } from "../schema";
 import { insertAudit } from "./audit";
-import { decodeNameKeyset, encodeNameKeyset } from "./keyset";
+import { afterNameKeyset, decodeNameKeyset, encodeNameKeyset, toKeysetPage } from "./keyset";
 
 export const STAFF_USERS_PAGE_SIZE = 30;
 
@@ -29,7 +29,6 @@ export async function listUsersForStaff(
   params: { query?: string; status?: UserStatus; cursor?: string; limit?: number },
 ): Promise<{ items: StaffUserItem[]; nextCursor: string | null }> {
   const limit = params.limit ?? STAFF_USERS_PAGE_SIZE;
-  const after = decodeNameKeyset(params.cursor);
   const pattern = params.query ? `%${params.query.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
   const rows = await db
     .select({
@@ -48,17 +47,12 @@ export async function listUsersForStaff(
       and(
         pattern ? or(sql`${users.name} ilike ${pattern}`, sql`${users.email} ilike ${pattern}`) : undefined,
         params.status ? eq(users.status, params.status) : undefined,
-        after ? sql`(lower(${users.name}), ${users.id}) > (${after.name}, ${after.id}::uuid)` : undefined,
+        afterNameKeyset(users.name, users.id, decodeNameKeyset(params.cursor)),
       ),
     )
     .orderBy(sql`lower(${users.name})`, asc(users.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page,
-    nextCursor: rows.length > limit && last ? encodeNameKeyset(last) : null,
-  };
+  return toKeysetPage(rows, limit, encodeNameKeyset);
 }
 
 /**

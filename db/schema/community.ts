@@ -18,6 +18,17 @@ import { users } from "./users";
 export { requestStatuses };
 export const requestStatus = pgEnum("request_status", requestStatuses);
 
+/** The columns of a request a facilitator decides: waiting, then approved or refused with a message. */
+function decisionColumns() {
+  return {
+    status: requestStatus("status").notNull().default("pending"),
+    decisionMessage: text("decision_message"),
+    decidedById: uuid("decided_by_id").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  };
+}
+
 /** A member asks to be shown as a verified ESS professional; a facilitator decides. */
 export const proRequests = pgTable(
   "pro_requests",
@@ -33,11 +44,7 @@ export const proRequests = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    status: requestStatus("status").notNull().default("pending"),
-    decisionMessage: text("decision_message"),
-    decidedById: uuid("decided_by_id").references(() => users.id),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...decisionColumns(),
   },
   (t) => [
     uniqueIndex("pro_requests_one_pending_idx")
@@ -57,11 +64,7 @@ export const admissionRequests = pgTable(
       .primaryKey()
       .references(() => users.id, { onDelete: "cascade" }),
     answers: jsonb("answers").$type<AdmissionAnswer[]>().notNull(),
-    status: requestStatus("status").notNull().default("pending"),
-    decisionMessage: text("decision_message"),
-    decidedById: uuid("decided_by_id").references(() => users.id),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...decisionColumns(),
   },
   (t) => [index("admission_requests_queue_idx").on(t.status, t.createdAt)],
 );

@@ -39,6 +39,18 @@ export const reviewVersions = pgTable(
   ],
 );
 
+/** The review thread and the version of its document that a review or a page comment is about. */
+function reviewedVersionColumns() {
+  return {
+    threadId: bigint("thread_id", { mode: "number" })
+      .notNull()
+      .references(() => reviewRequests.threadId, { onDelete: "cascade" }),
+    versionId: bigint("version_id", { mode: "number" })
+      .notNull()
+      .references(() => reviewVersions.id, { onDelete: "cascade" }),
+  };
+}
+
 /** A structured review: the reply post that carries it, with its rubric scores and version. */
 export const reviewFeedback = pgTable(
   "review_feedback",
@@ -46,12 +58,7 @@ export const reviewFeedback = pgTable(
     postId: bigint("post_id", { mode: "number" })
       .primaryKey()
       .references(() => posts.id, { onDelete: "cascade" }),
-    threadId: bigint("thread_id", { mode: "number" })
-      .notNull()
-      .references(() => reviewRequests.threadId, { onDelete: "cascade" }),
-    versionId: bigint("version_id", { mode: "number" })
-      .notNull()
-      .references(() => reviewVersions.id, { onDelete: "cascade" }),
+    ...reviewedVersionColumns(),
     authorId: uuid("author_id")
       .notNull()
       .references(() => users.id),
@@ -71,12 +78,7 @@ export const reviewPageComments = pgTable(
       .notNull()
       .unique()
       .references(() => posts.id, { onDelete: "cascade" }),
-    threadId: bigint("thread_id", { mode: "number" })
-      .notNull()
-      .references(() => reviewRequests.threadId, { onDelete: "cascade" }),
-    versionId: bigint("version_id", { mode: "number" })
-      .notNull()
-      .references(() => reviewVersions.id, { onDelete: "cascade" }),
+    ...reviewedVersionColumns(),
     page: integer("page").notNull(),
     rect: jsonb("rect").$type<PageRect>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -8,13 +8,13 @@ const optionalText = (max: number, key: string) =>
     .pipe(z.string().trim().max(max, key))
     .transform((value) => (value === "" ? null : value));
 
-export const updateProfileSchema = z.object({
-  name: displayNameSchema,
-  headline: optionalText(120, "validation.headlineTooLong"),
-  bio: optionalText(1000, "validation.bioTooLong"),
-  organisation: optionalText(120, "validation.organisationTooLong"),
-  // Comma-separated in the form; at most 8 fields of up to 40 characters.
-  expertise: cleanString()
+/**
+ * Comma-separated fields of expertise, as typed in a form: at most 8 of up to 40 characters,
+ * trimmed, duplicates dropped. With `requiredMessage`, an empty list is refused with that message.
+ */
+export function expertiseListSchema({ requiredMessage }: { requiredMessage?: string } = {}) {
+  const items = z.array(z.string().max(40, "validation.expertiseItemTooLong"));
+  return cleanString()
     .pipe(z.string().max(400, "validation.expertiseTooLong"))
     .transform((value) =>
       Array.from(
@@ -26,6 +26,14 @@ export const updateProfileSchema = z.object({
         ),
       ),
     )
-    .pipe(z.array(z.string().max(40, "validation.expertiseItemTooLong")).max(8, "validation.expertiseTooMany")),
+    .pipe((requiredMessage ? items.min(1, requiredMessage) : items).max(8, "validation.expertiseTooMany"));
+}
+
+export const updateProfileSchema = z.object({
+  name: displayNameSchema,
+  headline: optionalText(120, "validation.headlineTooLong"),
+  bio: optionalText(1000, "validation.bioTooLong"),
+  organisation: optionalText(120, "validation.organisationTooLong"),
+  expertise: expertiseListSchema(),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;

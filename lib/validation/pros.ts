@@ -1,30 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { requestStatuses } from "@/lib/moderation/constants";
+import { expertiseListSchema } from "./profile";
 import { cleanString } from "./text";
 
 const text = (min: number, max: number, tooShort: string, tooLong: string) =>
   cleanString().pipe(z.string().trim()).pipe(z.string().min(min, tooShort).max(max, tooLong));
-
-/** Comma-separated fields of expertise: 1 to 8, each up to 40 characters, duplicates dropped. */
-export const expertiseListSchema = cleanString()
-  .pipe(z.string().max(400, "validation.expertiseTooLong"))
-  .transform((value) =>
-    Array.from(
-      new Set(
-        value
-          .split(",")
-          .map((item) => item.trim())
-          .filter(Boolean),
-      ),
-    ),
-  )
-  .pipe(
-    z
-      .array(z.string().max(40, "validation.expertiseItemTooLong"))
-      .min(1, "pros.expertiseRequired")
-      .max(8, "validation.expertiseTooMany"),
-  );
 
 export const proRequestSchema = z.object({
   organisation: text(2, 120, "pros.organisationRequired", "validation.organisationTooLong"),
@@ -38,7 +19,8 @@ export const proRequestSchema = z.object({
         .max(500, "pros.proofUrlInvalid")
         .pipe(z.url({ protocol: /^https?$/, error: "pros.proofUrlInvalid" })),
     ),
-  expertise: expertiseListSchema,
+  // A pro is listed by field in the directory: at least one is required here, unlike on the profile.
+  expertise: expertiseListSchema({ requiredMessage: "pros.expertiseRequired" }),
 });
 export type ProRequestFormInput = z.infer<typeof proRequestSchema>;
 
