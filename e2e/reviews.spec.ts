@@ -214,6 +214,8 @@ test("the author uploads version 2, anyone switches versions, and the author mar
   signIn,
   request,
 }) => {
+  // Two uploads, two readers and a withdrawal: a long flow that neared 60 s on a busy 2-core machine.
+  test.slow();
   const author = await createUser(request, { name: "Nora Petit" });
   const reviewer = await createUser(request, { name: "Hugo Blanc" });
   const { page: authorPage } = await signIn(author);
