@@ -52,6 +52,23 @@ const config = [
     },
   },
   {
+    // Server actions are thin entry points: they call services, never the data layer.
+    files: ["lib/actions/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db", "@/db/**"],
+              message: "A server action calls a service in lib/<domain>; only services reach db/queries.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The arrows point one way: UI never reaches the database directly.
     files: ["components/**/*.{ts,tsx}"],
     rules: {

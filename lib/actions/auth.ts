@@ -7,18 +7,14 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { createAccount } from "@/db/queries/admission";
-import { consumeUserToken, getUserByEmail, markEmailVerified, setPassword } from "@/db/queries/users";
 import { getCommunitySettings } from "@/lib/admission/service";
 import { resolveQuestions } from "@/lib/admission/settings";
 import { clientIp, getSignInBlock, signInRateLimitedError } from "@/lib/rate-limit";
 import { signUpWithAnswersSchema } from "@/lib/validation/admission";
 import { fieldErrorsOf, formAction, formValues, type ActionResult } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth";
-import { sendAccountExistsEmail, sendPasswordResetEmail, sendVerificationEmail } from "@/lib/mail/auth";
-import { hashPassword } from "@/lib/auth/password";
+import { requestPasswordReset, resendVerification, resetPassword, signUp } from "@/lib/auth/accounts";
 import { safeRedirectPath } from "@/lib/auth/redirect";
-import { AppError } from "@/lib/errors";
 import { forgotPasswordSchema, resetPasswordSchema, signInSchema } from "@/lib/validation/auth";
 import { translateKey } from "@/lib/i18n/translate-key";
 
@@ -45,24 +41,17 @@ export async function signUpAction(
   if (!parsed.success)
     return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error), values };
   const input = parsed.data as { name: string; email: string; password: string } & Record<string, string>;
-  const db = getDb();
-  const created = await createAccount(db, {
+  const outcome = await signUp(getDb(), {
     name: input.name,
     email: input.email,
-    passwordHash: await hashPassword(input.password),
+    password: input.password,
     isOpen: settings.mode === "open",
     invitationToken: invitation,
     answers: asked.map((question) => ({ question: question.label, answer: input[`answer_${question.id}`] ?? "" })),
   });
-  if (created.kind === "invalid_invitation") return { ok: false, error: "admission.invalidInvitation", values };
-  if (created.kind === "created") {
-    await sendVerificationEmail(db, created.user);
-    return { ok: true, data: { email: input.email, isPending: created.user.status === "pending" } };
-  }
-  const existing = await getUserByEmail(db, { email: input.email });
-  if (existing) await sendAccountExistsEmail(db, existing);
-  // Looks like a fresh sign-up (same message as a new account in this mode).
-  return { ok: true, data: { email: input.email, isPending: asked.length > 0 } };
+  if (outcome.kind === "invalid_invitation") return { ok: false, error: "admission.invalidInvitation", values };
+  // A taken address looks like a fresh sign-up (same message as a new account in this mode).
+  return { ok: true, data: { email: input.email, isPending: outcome.isPending ?? asked.length > 0 } };
 }
 
 export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult> {
@@ -95,8 +84,7 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
       return { ok: false, error: error.messageKey, errorValues: error.values, values };
     }
     if (code === "email_not_verified") {
-      const user = await getUserByEmail(db, { email: parsed.data.email });
-      if (user) await sendVerificationEmail(db, user);
+      await resendVerification(db, parsed.data.email);
       return { ok: false, error: "auth.emailNotVerified", values };
     }
     if (code === "suspended") return { ok: false, error: "auth.suspended", values };
@@ -111,24 +99,11 @@ export async function signOutAction() {
 
 /** Always answers "if an account exists, an email is on its way". */
 export const forgotPasswordAction = formAction(forgotPasswordSchema, async (input) => {
-  const db = getDb();
-  const user = await getUserByEmail(db, { email: input.email });
-  if (user) await sendPasswordResetEmail(db, user);
+  await requestPasswordReset(getDb(), input.email);
   return { email: input.email };
 });
 
 export const resetPasswordAction = formAction(resetPasswordSchema, async (input) => {
-  const db = getDb();
-  const passwordHash = await hashPassword(input.password);
-  const userId = await db.transaction(async (tx) => {
-    const id = await consumeUserToken(tx, { token: input.token, kind: "reset_password" });
-    if (!id) return null;
-    // Changing the password bumps the session version: every other session ends now.
-    await setPassword(tx, { userId: id, passwordHash });
-    // The link reached the mailbox, which proves the address.
-    await markEmailVerified(tx, { userId: id });
-    return id;
-  });
-  if (!userId) throw new AppError("bad_request", "auth.invalidResetLink");
+  await resetPassword(getDb(), input);
   redirect("/sign-in?reset=1");
 });

@@ -4,8 +4,8 @@ import "server-only";
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/lib/db";
-import { setUserLocale } from "@/db/queries/users";
+import { contextFor } from "@/lib/context";
+import { setMyLocale } from "@/lib/profile/service";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 
@@ -15,6 +15,6 @@ export async function setLocaleAction(formData: FormData) {
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
   const user = await getCurrentUser();
-  if (user) await setUserLocale(getDb(), { userId: user.id, locale });
+  await setMyLocale(contextFor(user), locale);
   revalidatePath("/", "layout");
 }
