@@ -37,11 +37,18 @@ async function main() {
   const app = next({ dev: isDev, hostname: env.HOSTNAME, port: env.PORT });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
+  let isShuttingDown = false;
   const httpServer = createServer((req, res) => {
+    // Once shutdown starts, no connection is kept for another request.
+    if (isShuttingDown) res.setHeader("Connection", "close");
     const testRequestId = hasTestHooks ? req.headers["x-test-request-id"] : undefined;
     if (typeof testRequestId === "string") void runCounted(testRequestId, () => handleRequest(req, res));
     else void handleRequest(req, res);
   });
+  // Longer than clients' idle timeouts (Node's default is 5 s): otherwise a client may reuse a
+  // keep-alive socket at the very moment the server closes it, and its request fails (ECONNRESET).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const realtime = await attachRealtime(httpServer, env);
 
   httpServer.listen(env.PORT, env.HOSTNAME, () => {
@@ -51,7 +58,6 @@ async function main() {
     );
   });
 
-  let isShuttingDown = false;
   const shutdown = (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
@@ -63,7 +69,8 @@ async function main() {
       await handle.close().catch((error) => console.error("[start] closing the database:", error));
       process.exit(0);
     });
-    httpServer.closeIdleConnections();
+    // Sockets that finish their last request become idle: close them as they do, not after keepAliveTimeout.
+    setInterval(() => httpServer.closeIdleConnections(), 100).unref();
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
