@@ -27,7 +27,9 @@ import { runAfterPublish } from "./kind-hooks";
  *   5. after commit, for new posts only: live events, then the kind's hooks (kind-hooks.ts:
  *      notifications…) and the caller's `afterCommit`. Failures there are logged, never turned
  *      into a failed publish: the post exists.
- * A new post-producing feature adds hooks, not a copy of these steps.
+ * A new post-producing feature adds hooks, not a copy of these steps. Publish outside any
+ * transaction of your own: given one as `ctx.db`, the writes become a savepoint and the events
+ * would leave before the outer commit.
  */
 
 export type PublishContext = { db: DbOrTx; actor: NonNullable<Actor> };
