@@ -83,7 +83,7 @@ describe("offer reply notifications", () => {
     expect(made).toBe(true);
     const [notification] = await listNotifications(testDb.db, { userId: pro.id, unreadOnly: true });
     expect(notification).toMatchObject({
-      kind: "offer_reply",
+      kind: "offer_question",
       actorId: member.id,
       threadId: offer.id,
       postId: reply.post.id,

@@ -1,10 +1,11 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
+import type { NotificationType } from "@/lib/domain/notifications";
 import type { DbOrTx } from "../client";
 import { notifications, type Notification } from "../schema";
 
 export type NewNotification = {
   userId: string;
-  kind: string;
+  kind: NotificationType;
   actorId?: string | null;
   threadId?: number | null;
   postId?: number | null;

@@ -17,7 +17,8 @@ import {
 import { reviewDocKinds } from "@/lib/domain/reviews";
 import { users } from "./users";
 
-export const channelVisibilities = ["public", "members"] as const;
+/** `staff`: facilitators and admins only (the team's own channel). */
+export const channelVisibilities = ["public", "members", "staff"] as const;
 export const channelKinds = ["discussion", "offers", "review", "pitch"] as const;
 
 export const channelVisibility = pgEnum("channel_visibility", channelVisibilities);
@@ -39,6 +40,8 @@ export const channels = pgTable("channels", {
   /** For `review` and `pitch` channels: the document their threads are about (never guessed from the slug). */
   docKind: reviewDocKind("doc_kind"),
   allowsQuestions: boolean("allows_questions").notNull().default(false),
+  /** Every member follows it at `watching` unless they chose otherwise (e.g. *Vie du programme*). */
+  watchedByDefault: boolean("watched_by_default").notNull().default(false),
   position: integer("position").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

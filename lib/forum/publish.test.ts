@@ -144,7 +144,7 @@ describe("the publishing pipeline", () => {
       .select({ kind: notifications.kind })
       .from(notifications)
       .where(and(eq(notifications.userId, bob.id), eq(notifications.threadId, offer.thread.id)));
-    expect(rows).toEqual([{ kind: "offer_reply" }]);
+    expect(rows).toEqual([{ kind: "offer_question" }]);
   });
 
   it("keeps a published reply when an after-commit side effect fails", async () => {

@@ -4,9 +4,19 @@ import type forum from "./messages/fr/forum.json";
 import type moderation from "./messages/fr/moderation.json";
 import type offers from "./messages/fr/offers.json";
 import type review from "./messages/fr/review.json";
+import type notifications from "./messages/fr/notifications.json";
+import type push from "./messages/fr/push.json";
+import type email from "./messages/fr/email.json";
 
 /** French is the source language: its files define which keys exist (messages.test.ts keeps English in step). */
-export type Messages = typeof core & typeof forum & typeof offers & typeof moderation & typeof review;
+export type Messages = typeof core &
+  typeof forum &
+  typeof offers &
+  typeof moderation &
+  typeof review &
+  typeof notifications &
+  typeof push &
+  typeof email;
 
 // Typed keys: `t("unknown.key")` and a wrong namespace fail the type check.
 declare module "next-intl" {

@@ -14,7 +14,7 @@ export async function notifyOfferReply(
   if (input.thread.kind !== "offer" || input.thread.authorId === input.replyAuthorId) return false;
   await createNotification(db, {
     userId: input.thread.authorId,
-    kind: "offer_reply",
+    kind: "offer_question",
     actorId: input.replyAuthorId,
     threadId: input.thread.id,
     postId: input.postId,

@@ -220,7 +220,7 @@ describe("questions under an offer", () => {
     const notifications = await listNotifications(testDb.db, { userId: pro.id });
     expect(notifications.length).toBe(before + 1);
     expect(notifications[0]).toMatchObject({
-      kind: "offer_reply",
+      kind: "offer_question",
       actorId: member.id,
       threadId: thread.id,
       postId: post.id,

@@ -21,12 +21,14 @@ export function canChangeRoles(actor: Actor): boolean {
 }
 
 /**
- * Public channels are readable by anyone; the others by active members only. Review channels
+ * Public channels are readable by anyone; staff channels by facilitators and admins; the others
+ * by active members only. Review channels
  * (CVs, letters, pitches) hold personal documents: members-only whatever their setting says.
  */
 export function canReadChannel(actor: Actor, channel: Pick<Channel, "visibility" | "kind">): boolean {
   // A suspended account reads nothing, not even public channels (once signed out, it is a visitor).
   if (actor?.status === "suspended") return false;
+  if (channel.visibility === "staff") return canModerate(actor);
   if (isActiveMember(actor)) return true;
   return channel.visibility === "public" && !CHANNEL_KINDS[channel.kind].isPersonal;
 }

@@ -5,7 +5,16 @@ import type { Locale } from "../config";
  * Messages are split by feature (one JSON file per feature and locale) so features can grow
  * without editing one shared file. Top-level keys must not collide across files.
  */
-export const MESSAGE_FILES = ["core", "forum", "offers", "moderation", "review"] as const;
+export const MESSAGE_FILES = [
+  "core",
+  "forum",
+  "offers",
+  "moderation",
+  "review",
+  "notifications",
+  "push",
+  "email",
+] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const parts = await Promise.all(
