@@ -217,7 +217,7 @@ export async function listUnreadForCount(db: DbOrTx, params: { userId: string; l
 /** Marks a member's notifications read: some (by id), those of one thread, or all. Returns how many changed. */
 export async function markNotificationsRead(
   db: DbOrTx,
-  params: { userId: string; ids?: number[]; threadId?: number },
+  params: { userId: string; ids?: number[]; threadId?: number; upToPostNumber?: number },
 ): Promise<number> {
   const rows = await db
     .update(notifications)
@@ -228,6 +228,10 @@ export async function markNotificationsRead(
         isNull(notifications.readAt),
         params.ids ? inArray(notifications.id, params.ids) : undefined,
         params.threadId !== undefined ? eq(notifications.threadId, params.threadId) : undefined,
+        // Only what the reader has been shown: a notification of a later post stays unread.
+        params.upToPostNumber !== undefined
+          ? sql`(${notifications.postId} is null or ${notifications.postId} in (select ${posts.id} from ${posts} where ${posts.threadId} = ${notifications.threadId} and ${posts.number} <= ${params.upToPostNumber}))`
+          : undefined,
       ),
     )
     .returning({ id: notifications.id });

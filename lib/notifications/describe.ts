@@ -1,10 +1,16 @@
 import "server-only";
 import type { NotificationRow } from "@/db/queries/notifications";
+import { translateKey } from "@/lib/i18n/translate-key";
 import { canReadThread, canSeePostContent, type Actor } from "@/lib/permissions";
 import { threadPath } from "@/lib/slug";
 
 /** A translator scoped to the `notifications` namespace (next-intl's, server or e-mail side). */
 export type NotificationTranslate = (key: string, values?: Record<string, string | number>) => string;
+
+/** next-intl's typed translator for the `notifications` namespace, taking the keys built here. */
+export function notificationTranslate(t: (key: never, ...rest: never[]) => string): NotificationTranslate {
+  return (key, values) => translateKey(t, key, values);
+}
 
 /**
  * Whether the recipient may still see what a notification is about. Checked when delivering

@@ -107,7 +107,8 @@ export async function notifyPostPublished(
 
 /**
  * Notifies given members of an event that is not a new post (a decision, a hidden post, an
- * accepted answer, a matching offer), each with their own delivery preferences.
+ * accepted answer, a matching offer), each with their own delivery preferences. Called after
+ * the event is committed: a failure is logged, never thrown, so it cannot undo or break it.
  */
 export async function notifyMembers(
   db: DbOrTx,
@@ -118,15 +119,25 @@ export async function notifyMembers(
     threadId?: number | null;
     postId?: number | null;
     payload?: Record<string, unknown>;
+    /** For events whose e-mail is sent anyway, whatever the preferences (an admission decision). */
+    emailSentElsewhere?: boolean;
   },
 ): Promise<number> {
-  const { type, userIds, ...fields } = event;
-  const recipients = await findRecipients(
-    db,
-    userIds.filter((id) => id !== event.actorId),
-  );
-  const rows = recipients.flatMap((recipient) => rowFor(recipient, type, fields) ?? []);
-  const created = await insertNotifications(db, rows);
-  await afterNotificationsCreated(created);
-  return created.length;
+  const { type, userIds, emailSentElsewhere, ...fields } = event;
+  try {
+    const recipients = await findRecipients(
+      db,
+      userIds.filter((id) => id !== event.actorId),
+    );
+    const rows = recipients.flatMap((recipient) => {
+      const row = rowFor(recipient, type, fields);
+      return row ? [emailSentElsewhere ? { ...row, email: "off" as const } : row] : [];
+    });
+    const created = await insertNotifications(db, rows);
+    await afterNotificationsCreated(created);
+    return created.length;
+  } catch (error) {
+    console.error(`[notifications] could not notify of ${type}:`, error);
+    return 0;
+  }
 }

@@ -36,7 +36,7 @@ export async function listMyNotifications(
 
 /** Unread notifications the member may still read, up to `UNREAD_COUNT_CAP`. */
 export async function countMyUnread({ db, actor }: ServiceContext): Promise<number> {
-  if (!actor || !canFollow(actor)) return 0;
+  requireFollower(actor);
   const rows = await listUnreadForCount(db, { userId: actor.id, limit: UNREAD_COUNT_CAP });
   return rows.filter(
     (row) =>
@@ -52,20 +52,17 @@ export async function countMyUnread({ db, actor }: ServiceContext): Promise<numb
 }
 
 /**
- * Marks some of the member's notifications read (`ids`), those of one thread (they opened it),
- * or all; their other tabs and devices update their bell.
+ * Marks some of the member's notifications read (`ids`), those of the posts of a thread they
+ * were shown, or all; their other tabs and devices update their bell.
  */
 export async function markMyNotificationsRead(
   { db, actor }: ServiceContext,
-  input: { ids?: number[]; threadId?: number; all?: boolean },
+  input: { ids?: number[]; all?: boolean } | { threadId: number; upToPostNumber: number },
 ): Promise<number> {
   requireFollower(actor);
-  if (!input.all && !input.ids?.length && input.threadId === undefined) return 0;
-  const changed = await markNotificationsRead(db, {
-    userId: actor.id,
-    ids: input.all ? undefined : input.ids,
-    threadId: input.all ? undefined : input.threadId,
-  });
+  const scope = "threadId" in input ? input : { ids: input.all ? undefined : input.ids };
+  if (!("threadId" in input) && !input.all && !input.ids?.length) return 0;
+  const changed = await markNotificationsRead(db, { userId: actor.id, ...scope });
   if (changed > 0) emitNotificationsChanged([actor.id]);
   return changed;
 }
