@@ -30,6 +30,13 @@ function CountBadge({ label }: { label: string | null }) {
   );
 }
 
+type PanelData = { items: NotificationView[]; unread: number };
+
+async function fetchPanel(): Promise<PanelData | null> {
+  const response = await fetch("/api/notifications?limit=15", { cache: "no-store" }).catch(() => null);
+  return response?.ok ? ((await response.json()) as PanelData) : null;
+}
+
 type PanelState = { status: "idle" | "loading" | "error" | "ready"; items: NotificationView[] };
 
 /**
@@ -55,19 +62,26 @@ export function NotificationBell({
   const containerRef = useRef<HTMLDivElement>(null);
   const accessibleName = unread > 0 ? t("labelUnread", { count: unread }) : t("label");
 
-  const load = useCallback(async () => {
-    setPanel((current) => ({ ...current, status: current.items.length ? current.status : "loading" }));
-    const response = await fetch("/api/notifications?limit=15", { cache: "no-store" }).catch(() => null);
-    if (!response?.ok) return setPanel((current) => ({ ...current, status: "error" }));
-    const body = (await response.json()) as { items: NotificationView[]; unread: number };
-    setPanel({ status: "ready", items: body.items });
-    setUnread(body.unread);
-  }, [setUnread]);
+  const apply = useCallback(
+    (body: PanelData | null) => {
+      if (!body) return setPanel((current) => ({ ...current, status: "error" }));
+      setPanel({ status: "ready", items: body.items });
+      setUnread(body.unread);
+    },
+    [setUnread],
+  );
 
   // An open panel follows what happens (new notifications, lines read in another tab).
   useEffect(() => {
-    if (isOpen) void load();
-  }, [isOpen, version, load]);
+    if (!isOpen) return;
+    let isCurrent = true;
+    void fetchPanel().then((body) => {
+      if (isCurrent) apply(body);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [isOpen, version, apply]);
 
   const close = useCallback((returnFocus: boolean) => {
     setIsOpen(false);
@@ -93,7 +107,7 @@ export function NotificationBell({
   const markAll = async () => {
     const response = await markNotificationsRead({ all: true }).catch(() => null);
     if (response?.ok) setUnread(((await response.json()) as { unread: number }).unread);
-    void load();
+    apply(await fetchPanel());
   };
 
   const iconButton = "relative inline-flex size-11 items-center justify-center rounded-full text-ink hover:bg-sand";
@@ -110,7 +124,10 @@ export function NotificationBell({
         aria-label={accessibleName}
         aria-expanded={isOpen}
         aria-controls={panelId}
-        onClick={() => setIsOpen((value) => !value)}
+        onClick={() => {
+          if (!isOpen && panel.items.length === 0) setPanel({ status: "loading", items: [] });
+          setIsOpen(!isOpen);
+        }}
       >
         <BellIcon />
         <CountBadge label={label} />
