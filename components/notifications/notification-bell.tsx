@@ -110,10 +110,11 @@ export function NotificationBell({
     apply(await fetchPanel());
   };
 
-  const iconButton = "relative inline-flex size-11 items-center justify-center rounded-full text-ink hover:bg-sand";
+  // `display` is given per variant: one class list with both `hidden` and `inline-flex` would depend on CSS order.
+  const iconButton = "relative size-11 items-center justify-center rounded-full text-ink hover:bg-sand";
   return (
     <div ref={containerRef} className="relative">
-      <Link href="/notifications" className={cn(iconButton, "sm:hidden")} aria-label={accessibleName}>
+      <Link href="/notifications" className={cn(iconButton, "inline-flex sm:hidden")} aria-label={accessibleName}>
         <BellIcon />
         <CountBadge label={label} />
       </Link>
