@@ -1,9 +1,10 @@
 import type { DbHandle } from "@/db";
 import type { Env } from "@/lib/env";
-import { createJobQueue, getJobQueue, setJobQueue } from "./queue";
+import { getJobQueue, setJobQueue } from "./enqueue";
+import { createJobQueue } from "./queue";
 import { JOB_DEFINITIONS } from "./workers";
 
-export { enqueueJob } from "./queue";
+export { enqueueJob } from "./enqueue";
 
 /**
  * Starts this instance's job queue and workers (server.ts, after the migrations): on PostgreSQL

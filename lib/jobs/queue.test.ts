@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { pgliteBossDb } from "./pglite-db";
-import { createJobQueue, enqueueJob, type AnyJobDefinition, type JobQueue } from "./queue";
+import { enqueueJob } from "./enqueue";
+import { createJobQueue, type AnyJobDefinition, type JobQueue } from "./queue";
 import { defineJob } from "./types";
 
 // The queue on both databases: this file runs on PGlite, and on PostgreSQL with TEST_DATABASE_URL.

@@ -1,8 +1,11 @@
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { Db } from "@/db";
+import type { JobQueue } from "./enqueue";
 import { pgliteBossDb } from "./pglite-db";
-import type { EnqueueOptions, JobContext, JobDefinition, JobName, JobPayloads, SendJob } from "./types";
+import type { JobContext, JobDefinition, JobName, JobPayloads, SendJob } from "./types";
+
+export type { JobQueue };
 
 /** Any one job's definition (a union, so each keeps its payload type). */
 export type AnyJobDefinition = { [N in JobName]: JobDefinition<N> }[JobName];
@@ -19,13 +22,6 @@ export type JobQueueOptions = {
   pollingIntervalSeconds?: number;
   /** Other pg-boss settings (tests shorten the cron intervals). */
   boss?: Omit<PgBoss.ConstructorOptions, "db" | "connectionString">;
-};
-
-export type JobQueue = {
-  boss: PgBoss;
-  send: SendJob;
-  driver: "postgres" | "pglite";
-  stop: () => Promise<void>;
 };
 
 /**
@@ -141,40 +137,4 @@ async function runJob(
     // The job stays active, expires and runs again: handlers are idempotent.
     console.error(`[jobs] could not complete ${job.id}:`, completeError.message);
   });
-}
-
-// server.ts starts the queue; Next's routes and actions (another module graph in the same
-// process) reach it through globalThis, like the Socket.io server.
-const globalForJobs = globalThis as unknown as { propulseJobs?: JobQueue; propulseJobsWarned?: Set<string> };
-
-export function setJobQueue(queue: JobQueue | undefined): void {
-  globalForJobs.propulseJobs = queue;
-}
-
-/** The running queue, or undefined (`next build`, scripts, tests that do not start one). */
-export function getJobQueue(): JobQueue | undefined {
-  return globalForJobs.propulseJobs;
-}
-
-/**
- * Enqueues a job on the process's queue. Returns its id, or null when a job with the same
- * singleton key is already waiting, or when no queue runs here (then logged once per job
- * name: `next build`, command-line tools, tests). Throws when the database refuses the insert:
- * callers after a committed action catch and log it.
- */
-export async function enqueueJob<N extends JobName>(
-  name: N,
-  data: JobPayloads[N],
-  options?: EnqueueOptions,
-): Promise<string | null> {
-  const queue = getJobQueue();
-  if (!queue) {
-    globalForJobs.propulseJobsWarned ??= new Set();
-    if (!globalForJobs.propulseJobsWarned.has(name)) {
-      globalForJobs.propulseJobsWarned.add(name);
-      console.warn(`[jobs] the job queue is not started in this process: "${name}" jobs are not enqueued`);
-    }
-    return null;
-  }
-  return queue.send(name, data, options);
 }
