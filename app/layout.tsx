@@ -20,7 +20,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: "#a8401a", width: "device-width", initialScale: 1 };
 
 // Read only by server components: not sent to the browser with every page.
-const SERVER_ONLY_NAMESPACES = new Set(["meta", "nav", "footer", "home", "emails", "communityEmails", "profile", "email"]);
+const SERVER_ONLY_NAMESPACES = new Set([
+  "meta",
+  "nav",
+  "footer",
+  "home",
+  "emails",
+  "communityEmails",
+  "profile",
+  "email",
+]);
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();

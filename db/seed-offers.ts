@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import type { RichTextDocument } from "@/lib/editor/document";
 import { documentFromText } from "@/lib/editor/render";
 import { addDays, offerExpiresAt, parisToday } from "@/lib/offers/expiry";
-import { notifyOfferReply } from "@/lib/offers/notify";
 import type { OfferFields } from "@/lib/offers/types";
 import type { Db } from "./client";
 import { saveApplication, updateApplication } from "./queries/applications";
 import { createOffer, setOfferFilled } from "./queries/offers";
+import { createNotification } from "./queries/notifications";
 import { createReply } from "./queries/posts";
 import { channels, jobOffers, posts, threads } from "./schema";
 import type { SeededUsers } from "./seed";
@@ -407,11 +407,14 @@ export async function seedDemoOffers(db: Db, users: SeededUsers): Promise<void> 
         .update(posts)
         .set({ createdAt: new Date(publishedAt.getTime() + 5 * 3_600_000) })
         .where(eq(posts.id, created.post.id));
-      await notifyOfferReply(db, {
-        thread,
-        replyAuthorId: asker.id,
+      // The offer's author has an unread notification of the question, as if it came through the app.
+      await createNotification(db, {
+        userId: thread.authorId,
+        kind: "offer_question",
+        actorId: asker.id,
+        threadId: thread.id,
         postId: created.post.id,
-        postNumber: created.post.number,
+        email: "digest",
       });
       const answerer = question.answer ? users[question.answer.by] : undefined;
       if (answerer && question.answer) {

@@ -9,7 +9,10 @@ import path from "node:path";
 import { setDbHandle } from "@/lib/db";
 import { createTestDb, type TestDb } from "./testing";
 
-export async function createServiceTestDb(env: Record<string, string> = {}): Promise<TestDb & { dataDir: string }> {
+export async function createServiceTestDb(
+  env: Record<string, string> = {},
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<TestDb & { dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "propulse-service-"));
   Object.assign(process.env, {
     DATA_DIR: dataDir,
@@ -20,7 +23,7 @@ export async function createServiceTestDb(env: Record<string, string> = {}): Pro
   // A fresh read of the environment for this file, and a storage in its data folder.
   delete (globalThis as { propulseEnv?: unknown }).propulseEnv;
   delete (globalThis as { propulseStorage?: unknown }).propulseStorage;
-  const testDb = await createTestDb();
+  const testDb = await createTestDb(options);
   setDbHandle({
     db: testDb.db,
     driver: testDb.driver,

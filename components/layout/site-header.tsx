@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ButtonLink } from "@/components/ui/button";
 import type { CurrentUser } from "@/lib/auth/session";
+import { contextFor } from "@/lib/context";
+import { countMyUnread, UNREAD_COUNT_CAP } from "@/lib/notifications/service";
+import { canFollow } from "@/lib/permissions";
 import { ChannelNav } from "./channel-nav";
 import { UserMenu } from "./user-menu";
 
@@ -29,7 +33,12 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
           </span>
         </Link>
         {user ? (
-          <UserMenu user={user} />
+          <div className="flex items-center gap-1">
+            {canFollow(user) ? (
+              <NotificationBell initialUnread={await countMyUnread(contextFor(user))} cap={UNREAD_COUNT_CAP} />
+            ) : null}
+            <UserMenu user={user} />
+          </div>
         ) : (
           <div className="flex items-center gap-1 sm:gap-2">
             <ButtonLink href="/sign-in" variant="ghost" size="sm">

@@ -1,7 +1,19 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
-import type { NotificationType } from "@/lib/domain/notifications";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Delivery, FollowLevel, NotificationType } from "@/lib/domain/notifications";
 import type { DbOrTx } from "../client";
-import { notifications, type Notification } from "../schema";
+import {
+  channels,
+  notificationSettings,
+  notifications,
+  posts,
+  threads,
+  users,
+  type Notification,
+  type UserRole,
+  type UserStatus,
+} from "../schema";
+import { afterKeyset, decodeKeyset, encodeKeyset, timestampKey, toKeysetPage } from "./keyset";
 
 export type NewNotification = {
   userId: string;
@@ -10,32 +22,218 @@ export type NewNotification = {
   threadId?: number | null;
   postId?: number | null;
   payload?: Record<string, unknown>;
+  inBell?: boolean;
+  email?: Delivery["email"];
+  push?: boolean;
 };
 
+/** Rows per INSERT: 9 parameters a row stays far below PostgreSQL's 65,535. */
+const INSERT_CHUNK = 5_000;
+
+/** One set-based INSERT per 5,000 recipients, whatever their number (never a query per member). */
+export async function insertNotifications(db: DbOrTx, rows: NewNotification[]): Promise<Notification[]> {
+  const created: Notification[] = [];
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK).map((row) => ({
+      userId: row.userId,
+      kind: row.kind,
+      actorId: row.actorId ?? null,
+      threadId: row.threadId ?? null,
+      postId: row.postId ?? null,
+      payload: row.payload ?? {},
+      inBell: row.inBell ?? true,
+      email: row.email ?? "off",
+      push: row.push ?? false,
+    }));
+    created.push(...(await db.insert(notifications).values(chunk).returning()));
+  }
+  return created;
+}
+
 export async function createNotification(db: DbOrTx, params: NewNotification): Promise<Notification> {
-  const [row] = await db
-    .insert(notifications)
-    .values({
-      userId: params.userId,
-      kind: params.kind,
-      actorId: params.actorId ?? null,
-      threadId: params.threadId ?? null,
-      postId: params.postId ?? null,
-      payload: params.payload ?? {},
-    })
-    .returning();
+  const [row] = await insertNotifications(db, [params]);
   return row!;
 }
 
-/** A member's latest notifications (the future bell reads these). */
-export async function listNotifications(
+/**
+ * Who may hear of a new post in a thread, in one query: the thread's and the channel's
+ * followers at `watching` (every member, for a channel watched by default, unless they chose a
+ * level), the members the post mentions and `extraUserIds` (the thread's author, the author of
+ * the post replied to). With each: the account (for the permission check), both levels and the
+ * delivery preferences. Deciding who is told what is the service's job (lib/notifications).
+ */
+export type AudienceMember = {
+  userId: string;
+  role: UserRole;
+  status: UserStatus;
+  threadLevel: FollowLevel | null;
+  channelLevel: FollowLevel | null;
+  isMentioned: boolean;
+  delivery: Partial<Record<NotificationType, Delivery>> | null;
+};
+
+export async function findPostAudience(
   db: DbOrTx,
-  { userId, unreadOnly = false, limit = 30 }: { userId: string; unreadOnly?: boolean; limit?: number },
-) {
+  params: { threadId: number; channelId: number; postId: number; watchedByDefault: boolean; extraUserIds: string[] },
+): Promise<AudienceMember[]> {
+  const extra = sql`${`{${params.extraUserIds.join(",")}}`}::uuid[]`;
+  const result = await db.execute<{
+    user_id: string;
+    role: UserRole;
+    status: UserStatus;
+    thread_level: FollowLevel | null;
+    channel_level: FollowLevel | null;
+    is_mentioned: boolean;
+    delivery: Partial<Record<NotificationType, Delivery>> | null;
+  }>(sql`
+    with tf as (select user_id, level from thread_follows where thread_id = ${params.threadId}),
+      cf as (select user_id, level from channel_follows where channel_id = ${params.channelId}),
+      m as (select user_id from mentions where post_id = ${params.postId}),
+      ids as (
+        select user_id from tf where level = 'watching'
+        union select user_id from cf where level = 'watching'
+        union select user_id from m
+        union select unnest(${extra})
+        union select u.id from users u
+          where ${params.watchedByDefault} and u.status = 'active' and not exists (select 1 from cf where cf.user_id = u.id)
+      )
+    select u.id as user_id, u.role, u.status, tf.level as thread_level,
+      coalesce(cf.level, case when ${params.watchedByDefault} then 'watching'::follow_level end) as channel_level,
+      (m.user_id is not null) as is_mentioned, s.delivery
+    from ids
+      join users u on u.id = ids.user_id
+      left join tf on tf.user_id = u.id
+      left join cf on cf.user_id = u.id
+      left join m on m.user_id = u.id
+      left join notification_settings s on s.user_id = u.id`);
+  return result.rows.map((row) => ({
+    userId: row.user_id,
+    role: row.role,
+    status: row.status,
+    threadLevel: row.thread_level,
+    channelLevel: row.channel_level,
+    isMentioned: row.is_mentioned,
+    delivery: row.delivery,
+  }));
+}
+
+/** Accounts and their delivery preferences, for notifications addressed to given members. */
+export async function findRecipients(db: DbOrTx, userIds: string[]) {
+  if (userIds.length === 0) return [];
   return db
-    .select()
+    .select({ userId: users.id, role: users.role, status: users.status, delivery: notificationSettings.delivery })
+    .from(users)
+    .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
+    .where(inArray(users.id, userIds));
+}
+
+const actors = alias(users, "actor");
+
+/**
+ * A notification with what its text and its permission check need, read at delivery time (the
+ * thread's current title and channel, the post's current state), never copied at creation.
+ */
+const itemColumns = {
+  notification: notifications,
+  atKey: timestampKey(notifications.createdAt),
+  actorName: actors.name,
+  actorRole: actors.role,
+  thread: {
+    id: threads.id,
+    title: threads.title,
+    slug: threads.slug,
+    kind: threads.kind,
+    isLocked: threads.isLocked,
+    deletedAt: threads.deletedAt,
+  },
+  channel: { slug: channels.slug, name: channels.name, visibility: channels.visibility, kind: channels.kind },
+  post: {
+    number: posts.number,
+    authorId: posts.authorId,
+    deletedAt: posts.deletedAt,
+    hiddenAt: posts.hiddenAt,
+    bodyText: sql<string>`left(${posts.bodyText}, 300)`,
+  },
+};
+
+function selectItems(db: DbOrTx) {
+  return db
+    .select(itemColumns)
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), unreadOnly ? isNull(notifications.readAt) : undefined))
+    .leftJoin(actors, eq(actors.id, notifications.actorId))
+    .leftJoin(threads, eq(threads.id, notifications.threadId))
+    .leftJoin(channels, eq(channels.id, threads.channelId))
+    .leftJoin(posts, eq(posts.id, notifications.postId));
+}
+
+export type NotificationRow = Awaited<ReturnType<typeof loadNotificationItems>>[number];
+
+/** Given notifications with their context (delivery jobs, e-mails). */
+export async function loadNotificationItems(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return selectItems(db).where(inArray(notifications.id, ids)).orderBy(desc(notifications.id));
+}
+
+/** A member's bell, newest first, by keyset pages. */
+export async function listNotificationItems(
+  db: DbOrTx,
+  params: { userId: string; cursor?: string | null; limit?: number; unreadOnly?: boolean },
+) {
+  const limit = params.limit ?? 30;
+  const rows = await selectItems(db)
+    .where(
+      and(
+        eq(notifications.userId, params.userId),
+        eq(notifications.inBell, true),
+        params.unreadOnly ? isNull(notifications.readAt) : undefined,
+        afterKeyset(notifications.createdAt, notifications.id, decodeKeyset(params.cursor, "integer"), "desc"),
+      ),
+    )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit);
+    .limit(limit + 1);
+  return toKeysetPage(rows, limit, (last) => encodeKeyset({ at: last.atKey, id: last.notification.id }));
+}
+
+/**
+ * A member's latest unread bell notifications with what the permission check needs (bounded:
+ * the bell shows "99+" past that). The partial index on unread rows keeps this cheap.
+ */
+export async function listUnreadForCount(db: DbOrTx, params: { userId: string; limit: number }) {
+  return db
+    .select({
+      threadDeletedAt: threads.deletedAt,
+      threadIsLocked: threads.isLocked,
+      hasThread: sql<boolean>`${notifications.threadId} is not null`,
+      visibility: channels.visibility,
+      channelKind: channels.kind,
+    })
+    .from(notifications)
+    .leftJoin(threads, eq(threads.id, notifications.threadId))
+    .leftJoin(channels, eq(channels.id, threads.channelId))
+    .where(and(eq(notifications.userId, params.userId), isNull(notifications.readAt), eq(notifications.inBell, true)))
+    .limit(params.limit);
+}
+
+/** Marks a member's notifications read: some (by id), those of one thread, or all. Returns how many changed. */
+export async function markNotificationsRead(
+  db: DbOrTx,
+  params: { userId: string; ids?: number[]; threadId?: number; upToPostNumber?: number },
+): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.userId, params.userId),
+        isNull(notifications.readAt),
+        params.ids ? inArray(notifications.id, params.ids) : undefined,
+        params.threadId !== undefined ? eq(notifications.threadId, params.threadId) : undefined,
+        // Only what the reader has been shown: a notification of a later post stays unread.
+        params.upToPostNumber !== undefined
+          ? sql`(${notifications.postId} is null or ${notifications.postId} in (select ${posts.id} from ${posts} where ${posts.threadId} = ${notifications.threadId} and ${posts.number} <= ${params.upToPostNumber}))`
+          : undefined,
+      ),
+    )
+    .returning({ id: notifications.id });
+  return rows.length;
 }

@@ -13,6 +13,7 @@ import {
 } from "@/db/queries/admission";
 import { insertAudit } from "@/db/queries/audit";
 import { getSettings, setSetting } from "@/db/queries/settings";
+import { notifyMembers } from "@/lib/notifications/fanout";
 import { sendCommunityEmail } from "@/lib/mail/community";
 import { AppError } from "@/lib/errors";
 import { absoluteUrl } from "@/lib/urls";
@@ -87,6 +88,13 @@ export async function decideAdmissionRequest(
   if (!decided) throw new AppError("not_found");
   await sendCommunityEmail(decided.user, input.approve ? "admissionApproved" : "admissionRefused", {
     message: input.message,
+  });
+  await notifyMembers(db, {
+    type: "decision",
+    userIds: [input.userId],
+    actorId: actor!.id,
+    payload: { about: "admission", approved: input.approve },
+    emailSentElsewhere: true,
   });
   return decided.request;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { PostWithAuthor } from "@/db/queries/posts";
 import type { Channel, Thread, ThreadKind } from "@/db/schema";
-import { notifyOfferReply } from "@/lib/offers/notify";
+import { getOffer } from "@/db/queries/offers";
+import { notifyOfferMatches } from "@/lib/offers/saved-searches";
 import type { PublishContext } from "./publish";
 
 export type Published = { thread: Thread; channel: Channel; post: PostWithAuthor; isNewThread: boolean };
@@ -14,14 +15,12 @@ type Hook = (ctx: PublishContext, published: Published) => Promise<void>;
  */
 const THREAD_KIND_HOOKS: Partial<Record<ThreadKind, { afterThread?: Hook; afterReply?: Hook }>> = {
   offer: {
-    // A question under an offer notifies the offer's author (not when they answer themselves).
-    afterReply: async (ctx, { thread, post }) => {
-      await notifyOfferReply(ctx.db, {
-        thread,
-        replyAuthorId: post.authorId,
-        postId: post.id,
-        postNumber: post.number,
-      });
+    // A new offer notifies the members whose saved searches it matches (questions under it
+    // reach its author through the ordinary reply notifications).
+    afterThread: async (ctx, { thread, post }) => {
+      const offer = await getOffer(ctx.db, { threadId: thread.id });
+      if (offer)
+        await notifyOfferMatches(ctx.db, { ...offer, threadId: thread.id, postId: post.id, authorId: post.authorId });
     },
   },
 };

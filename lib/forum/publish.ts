@@ -1,5 +1,6 @@
 import "server-only";
 import { getPostWithAuthor, createReply, type PostWithAuthor } from "@/db/queries/posts";
+import { followThreadOnPost } from "@/db/queries/follows";
 import { createThread } from "@/db/queries/threads";
 import type { Channel, Thread, ThreadKind } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db";
@@ -8,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { toPostView, type AttachmentView } from "@/lib/forum/views";
 import type { Actor } from "@/lib/permissions";
 import { enforceRateLimit, refundRateLimit, type LimitedAction } from "@/lib/rate-limit";
+import { notifyPostPublished } from "@/lib/notifications/fanout";
 import { emitPostCreated } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
 import { deleteStoredBytes } from "@/lib/storage";
@@ -20,12 +22,13 @@ import { runAfterPublish } from "./kind-hooks";
  * `publishReply`, which run, in this order:
  *   1. the post's own rate limit (thread or reply);
  *   2. `prepare` — checks and stores a file (it counts its own upload limit);
- *   3. one transaction: the thread or reply row, then the kind's `write` hook (file row,
- *      rubric, page, offer fields);
+ *   3. one transaction: the thread or reply row, the author's follow of the thread, then the
+ *      kind's `write` hook (file row, rubric, page, offer fields);
  *   4. on failure or on a retried submission: the stored bytes are removed and every limit
  *      counted for this attempt is refunded, so a retry costs nothing and leaves no orphan file;
- *   5. after commit, for new posts only: live events, then the kind's hooks (kind-hooks.ts:
- *      notifications…) and the caller's `afterCommit`. Failures there are logged, never turned
+ *   5. after commit, for new posts only: live events, the notifications of every follower,
+ *      mentioned member and author replied to (lib/notifications/fanout.ts), then the kind's
+ *      hooks (kind-hooks.ts) and the caller's `afterCommit`. Failures there are logged, never turned
  *      into a failed publish: the post exists.
  * A new post-producing feature adds hooks, not a copy of these steps. Publish outside any
  * transaction of your own: given one as `ctx.db`, the writes become a savepoint and the events
@@ -120,6 +123,7 @@ export async function publishThread<P = undefined, T = undefined>(
         }),
       );
       if (!created.isNew) return created;
+      await followThreadOnPost(tx, { userId: ctx.actor.id, threadId: created.thread.id });
       const written = await hooks.write?.(tx, {
         thread: created.thread,
         postId: created.postId,
@@ -178,6 +182,7 @@ export async function publishReply<P = undefined, T = undefined>(
         }),
       );
       if (!result.ok || !result.isNew) return result;
+      await followThreadOnPost(tx, { userId: ctx.actor.id, threadId: input.thread.id });
       const written = await hooks.write?.(tx, {
         thread: input.thread,
         postId: result.post.id,
@@ -213,6 +218,7 @@ async function afterPublish<P, T>(
   published: { thread: Thread; channel: Channel; post: PostWithAuthor; isNewThread: boolean },
   hooks: PublishHooks<P, T>,
 ): Promise<void> {
+  await settle("notifications", async () => void (await notifyPostPublished(ctx.db, published)));
   await settle("kind hooks", () => runAfterPublish(ctx, published));
   if (hooks.afterCommit) await settle("afterCommit", () => hooks.afterCommit!(published));
 }

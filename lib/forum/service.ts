@@ -17,12 +17,14 @@ import { getThreadWithChannel, markThreadRead } from "@/db/queries/threads";
 import type { RichTextDocument } from "@/lib/editor/document";
 import { AppError } from "@/lib/errors";
 import type { ReactionEmoji } from "@/lib/forum/reactions";
+import { markMyNotificationsRead } from "@/lib/notifications/service";
 import { toPostView } from "@/lib/forum/views";
 import {
   canDeletePost,
   canEditPost,
   canPostInChannel,
   canReact,
+  canFollow,
   canReadThread,
   canReply,
   canAskQuestion,
@@ -197,11 +199,10 @@ export async function getPostView({ db, actor }: ServiceContext, input: { postId
 export async function markRead({ db, actor }: ServiceContext, input: { threadId: number; number: number }) {
   requireMember(actor);
   const { thread } = await getReadableThread({ db, actor }, input.threadId);
-  await markThreadRead(db, {
-    userId: actor.id,
-    threadId: thread.id,
-    number: Math.min(input.number, thread.lastPostNumber),
-  });
+  const number = Math.min(input.number, thread.lastPostNumber);
+  await markThreadRead(db, { userId: actor.id, threadId: thread.id, number });
+  // What was read in the thread is read in the bell too, on every device.
+  if (canFollow(actor)) await markMyNotificationsRead({ db, actor }, { threadId: thread.id, upToPostNumber: number });
 }
 
 /** Drafts go back to their author only; a reply draft also needs the right to reply there. */

@@ -31,6 +31,7 @@ import {
   canReportPost,
 } from "@/lib/permissions";
 import { enforceRateLimit } from "@/lib/rate-limit";
+import { notifyMembers } from "@/lib/notifications/fanout";
 import { emitPostHidden, emitThreadUpdated } from "@/lib/realtime/emit";
 import { threadPath } from "@/lib/slug";
 
@@ -91,6 +92,17 @@ export async function setPostVisibility(
   });
   if (!post) throw new AppError("conflict", input.hidden ? "moderation.alreadyHidden" : "moderation.notHidden");
   emitPostHidden({ postId: post.id, threadId: post.threadId });
+  // The author learns why their post was hidden (and nothing when it is shown again).
+  if (input.hidden) {
+    await notifyMembers(db, {
+      type: "moderation",
+      userIds: [post.authorId],
+      actorId: actor!.id,
+      threadId: post.threadId,
+      postId: post.id,
+      payload: { reason: input.reason ?? null },
+    });
+  }
   return post;
 }
 

@@ -3,13 +3,12 @@
  * call: who may publish what, who may change an offer, whose tokens count, whose tracker.
  * Refusals must be AppErrors and leave the rows unchanged.
  */
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/db/queries/api-tokens";
 import { getApplication } from "@/db/queries/applications";
-import { listNotifications } from "@/db/queries/notifications";
 import { getOffer } from "@/db/queries/offers";
-import { jobOffers, users, type User } from "@/db/schema";
+import { jobOffers, notifications, users, type User } from "@/db/schema";
 import { createServiceTestDb } from "@/db/service-testing";
 import { actorOf, documentFromText, makeUser } from "@/db/test-factories";
 import type { TestDb } from "@/db/testing";
@@ -202,6 +201,11 @@ describe("application tracker", () => {
   });
 });
 
+/** A member's notifications, newest first (the raw rows, as the pipeline wrote them). */
+async function listNotifications(db: typeof testDb.db, { userId }: { userId: string }) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.id));
+}
+
 describe("questions under an offer", () => {
   it("notify the offer's author through the forum's reply path", async () => {
     const { thread } = await publishOffer(contextFor(actorOf(pro)), input({ title: "Offre questionnée" }));
@@ -225,6 +229,9 @@ describe("questions under an offer", () => {
       threadId: thread.id,
       postId: post.id,
     });
-    expect(await listNotifications(testDb.db, { userId: member.id })).toHaveLength(0);
+    // The asker follows the thread they replied to: the answer to their question reaches them.
+    expect(await listNotifications(testDb.db, { userId: member.id })).toMatchObject([
+      { kind: "reply_to_me", actorId: pro.id, threadId: thread.id },
+    ]);
   });
 });

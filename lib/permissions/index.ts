@@ -41,6 +41,11 @@ export function canEditProfile(actor: Actor, profileUserId: string): boolean {
   return isActiveMember(actor) && actor.id === profileUserId;
 }
 
+/** Notifications, follow levels and saved searches are for active members. */
+export function canFollow(actor: Actor): actor is NonNullable<Actor> {
+  return isActiveMember(actor);
+}
+
 /** Member profiles are part of the private community. */
 export function canViewProfiles(actor: Actor): boolean {
   return isActiveMember(actor);

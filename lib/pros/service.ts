@@ -11,6 +11,7 @@ import {
   type ProRequestInput,
 } from "@/db/queries/pros";
 import { getPublicProfile } from "@/db/queries/users";
+import { notifyMembers } from "@/lib/notifications/fanout";
 import { sendCommunityEmail } from "@/lib/mail/community";
 import { AppError } from "@/lib/errors";
 import { canBrowsePros, canRequestPro, canReviewProRequests } from "@/lib/permissions";
@@ -56,6 +57,13 @@ export async function decideProStatus(
   }
   if (!decided) throw new AppError("not_found");
   await sendCommunityEmail(decided.user, input.approve ? "proApproved" : "proRefused", { message: input.message });
+  await notifyMembers(db, {
+    type: "decision",
+    userIds: [decided.user.id],
+    actorId: actor!.id,
+    payload: { about: "pro", approved: input.approve },
+    emailSentElsewhere: true,
+  });
   return decided.request;
 }
 

@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { canMoveBetweenKinds } from "@/lib/forum/kinds";
 import { getReadableThread } from "@/lib/forum/service";
 import { toPostView } from "@/lib/forum/views";
+import { notifyMembers } from "@/lib/notifications/fanout";
 import { canAcceptAnswer, canBrowsePros, canModerate, canReadChannel, canReportPost } from "@/lib/permissions";
 
 /** Questions and answers: accepted answers and the "À répondre" list. */
@@ -27,6 +28,14 @@ export async function acceptAnswer({ db, actor }: ServiceContext, input: { postI
   if (post.number === 1 || post.deletedAt || post.hiddenAt)
     throw new AppError("bad_request", "qa.cannotAcceptThisPost");
   await setAcceptedAnswer(db, { threadId: thread.id, postId: post.id, actorId: actor.id });
+  await notifyMembers(db, {
+    type: "answer",
+    userIds: [post.authorId],
+    actorId: actor.id,
+    threadId: thread.id,
+    postId: post.id,
+    payload: { accepted: true },
+  });
   return { threadId: thread.id, postId: post.id };
 }
 

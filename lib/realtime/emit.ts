@@ -82,6 +82,14 @@ export function emitReviewUpdated(input: { threadId: number; actorId: string }) 
   getIo()?.to(`thread:${input.threadId}`).emit("review:updated", input);
 }
 
+/** Every tab of these members refreshes its bell (new notifications, or some read elsewhere). */
+export function emitNotificationsChanged(userIds: string[]) {
+  if (userIds.length === 0) return;
+  getIo()
+    ?.to(userIds.map((id) => `user:${id}`))
+    .emit("notifications:changed");
+}
+
 /** Ends every live connection of an account at once (suspension, password change…). */
 export function disconnectUser(userId: string) {
   getIo()?.in(`user:${userId}`).disconnectSockets(true);

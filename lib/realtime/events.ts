@@ -26,6 +26,8 @@ export type ServerToClientEvents = {
   "thread:updated": (event: { threadId: number; isPinned: boolean; isLocked: boolean }) => void;
   /** A review or pitch changed (rubric review, page comment, version, resolved): pages re-render its summary. */
   "review:updated": (event: { threadId: number; actorId: string }) => void;
+  /** Sent to a member's own room: their bell refetches its count (nothing private travels). */
+  "notifications:changed": () => void;
   typing: (event: { threadId: number; user: { id: string; name: string } }) => void;
   presence: (event: { threadId: number; count: number }) => void;
 };

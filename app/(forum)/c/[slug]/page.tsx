@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadList } from "@/components/forum/thread-list";
+import { FollowControl } from "@/components/notifications/follow-control";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
@@ -10,6 +11,8 @@ import { loadChannel } from "@/lib/forum/loaders";
 import { listChannelThreadPage } from "@/lib/forum/reads";
 import { getCurrentUser } from "@/lib/auth/session";
 import { kindRules } from "@/lib/forum/kinds";
+import { contextFor } from "@/lib/context";
+import { getMyChannelFollowLevel } from "@/lib/notifications/service";
 import { canPostInChannel, canReadChannel } from "@/lib/permissions";
 import { threadPath } from "@/lib/slug";
 import { channelKindUi } from "./_kinds";
@@ -33,12 +36,13 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const { items, nextCursor } = await listChannelThreadPage(channel, after);
   const rules = kindRules(channel);
   const ui = channelKindUi(channel);
-  const [badges, composeLabel] = await Promise.all([
+  const [badges, composeLabel, followLevel] = await Promise.all([
     ui.listBadges?.(
       items.map((item) => item.id),
       channel,
     ),
     ui.composeLabel?.(),
+    getMyChannelFollowLevel(contextFor(user), channel.id),
   ]);
   return (
     <div className="flex flex-col gap-5">
@@ -76,6 +80,11 @@ export default async function ChannelPage({ params, searchParams }: Props) {
           threads={items.map((item) => ({ ...item, href: threadPath(slug, item), badges: badges?.get(item.id) }))}
         />
       )}
+      {followLevel ? (
+        <div className="rounded-xl border border-line bg-white px-4 py-3 sm:max-w-sm">
+          <FollowControl channelSlug={channel.slug} initialLevel={followLevel} />
+        </div>
+      ) : null}
       {after ? null : <LiveRefresh channels={[channel.slug]} viewerId={user?.id ?? null} />}
       <Pagination
         label={t("pagination")}

@@ -3,6 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OfferFiltersForm } from "@/components/offers/offer-filters";
 import { OfferList } from "@/components/offers/offer-list";
+import { FollowControl } from "@/components/notifications/follow-control";
+import { SaveSearchButton } from "@/components/notifications/save-search-button";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { ButtonLink } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
@@ -13,7 +15,9 @@ import { filtersToQuery, hasFilters } from "@/lib/offers/filters";
 import { listMySavedOfferIds } from "@/lib/offers/reads";
 import { browseOffers, offerPath } from "@/lib/offers/service";
 import { absoluteUrl } from "@/lib/urls";
-import { canPostInChannel, canPublishOfferAsEmployer, canReadChannel } from "@/lib/permissions";
+import { getMyChannelFollowLevel } from "@/lib/notifications/service";
+import { listMyOfferSearches } from "@/lib/offers/saved-searches";
+import { canFollow, canPostInChannel, canPublishOfferAsEmployer, canReadChannel } from "@/lib/permissions";
 import { parseOfferFilters } from "@/lib/validation/offers";
 import { contextFor } from "@/lib/context";
 
@@ -68,10 +72,14 @@ export default async function OffersPage({ searchParams }: Props) {
   const t = await getTranslations("offers");
   // The same read as GET /api/v1/job-offers and the feeds.
   const { items, nextCursor } = await browseOffers(contextFor(user), { filters, cursor: after });
-  const saved = await listMySavedOfferIds(
-    user,
-    items.map((item) => item.threadId),
-  );
+  const [saved, mySearches, followLevel] = await Promise.all([
+    listMySavedOfferIds(
+      user,
+      items.map((item) => item.threadId),
+    ),
+    canFollow(user) ? listMyOfferSearches(contextFor(user)) : null,
+    getMyChannelFollowLevel(contextFor(user), channel.id),
+  ]);
   const query = filtersToQuery(filters);
   const isFiltered = hasFilters(filters);
 
@@ -97,19 +105,38 @@ export default async function OffersPage({ searchParams }: Props) {
         ) : null}
       </header>
       <OfferFiltersForm action={PATH} filters={filters} hasFilters={isFiltered} />
-      <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <span className="font-semibold">{t("list.feeds")} :</span>
-        <a href={`/feeds/offres.xml${query}`} className="font-semibold text-teal underline" type="application/atom+xml">
-          {t("list.atom")}
-        </a>
-        <a
-          href={`/feeds/offres.json${query}`}
-          className="font-semibold text-teal underline"
-          type="application/feed+json"
-        >
-          {t("list.jsonFeed")}
-        </a>
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <span className="font-semibold">{t("list.feeds")} :</span>
+          <a
+            href={`/feeds/offres.xml${query}`}
+            className="font-semibold text-teal underline"
+            type="application/atom+xml"
+          >
+            {t("list.atom")}
+          </a>
+          <a
+            href={`/feeds/offres.json${query}`}
+            className="font-semibold text-teal underline"
+            type="application/feed+json"
+          >
+            {t("list.jsonFeed")}
+          </a>
+        </p>
+        {mySearches ? (
+          <SaveSearchButton
+            filters={{ ...filters, open: undefined }}
+            isSaved={mySearches.some(
+              (search) => `?${search.query}` === filtersToQuery({ ...filters, open: undefined }),
+            )}
+          />
+        ) : null}
+      </div>
+      {followLevel ? (
+        <div className="rounded-xl border border-line bg-white px-4 py-3 sm:max-w-sm">
+          <FollowControl channelSlug={channel.slug} initialLevel={followLevel} />
+        </div>
+      ) : null}
       <section aria-labelledby="offer-results" className="flex flex-col gap-3">
         <h2 id="offer-results" className="sr-only">
           {t("list.results")}

@@ -17,6 +17,8 @@ import { canReadChannel, canReadThread, canReply } from "@/lib/permissions";
 import { parseThreadRef, threadPath } from "@/lib/slug";
 import { threadKindUi } from "../_kinds";
 import { contextFor } from "@/lib/context";
+import { getMyThreadFollowLevel } from "@/lib/notifications/service";
+import { FollowControl } from "@/components/notifications/follow-control";
 
 type Props = { params: Promise<{ slug: string; thread: string }>; searchParams: Promise<{ post?: string }> };
 
@@ -60,9 +62,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const t = await getTranslations("forum");
   const tQa = await getTranslations("qa");
   const { Section, postLinks } = threadKindUi(thread);
-  const [extras, pageCommentLinks] = await Promise.all([
+  const [extras, pageCommentLinks, followLevel] = await Promise.all([
     getThreadExtras(contextFor(user), thread, channel),
     postLinks ? postLinks(thread) : {},
+    getMyThreadFollowLevel(contextFor(user), thread.id),
   ]);
   return (
     <div className="flex flex-col gap-4">
@@ -124,6 +127,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           }}
         />
       </ThreadExtrasProvider>
+      {followLevel ? (
+        <div className="rounded-xl border border-line bg-white px-4 py-3 sm:max-w-sm">
+          <FollowControl threadId={thread.id} initialLevel={followLevel} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,69 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { useRealtime } from "@/components/realtime/realtime-provider";
+
+const TITLE_PREFIX = /^\(\d+\+?\) /;
+
+/** "(3) Pro'pulse": the tab shows the unread count, whatever title the page sets afterwards. */
+function useTitleCount(label: string | null) {
+  useEffect(() => {
+    const apply = () => {
+      const base = document.title.replace(TITLE_PREFIX, "");
+      const next = label ? `(${label}) ${base}` : base;
+      if (document.title !== next) document.title = next;
+    };
+    apply();
+    // Client navigations replace <title>: put the count back each time.
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => {
+      observer.disconnect();
+      document.title = document.title.replace(TITLE_PREFIX, "");
+    };
+  }, [label]);
+}
+
+/**
+ * The member's unread count, kept in step across tabs and devices: the server tells each of
+ * their sockets when it changes (`notifications:changed`), and the tab refetches on reconnect
+ * and when it becomes visible again (events missed while offline).
+ */
+export function useUnreadCount(initial: number, cap: number) {
+  const { socket } = useRealtime();
+  const [unread, setUnread] = useState(initial);
+  const [version, setVersion] = useState(0);
+
+  const refresh = useCallback(async () => {
+    const response = await fetch("/api/notifications/unread", { cache: "no-store" }).catch(() => null);
+    if (!response?.ok) return;
+    const body = (await response.json()) as { unread: number };
+    setUnread(body.unread);
+    setVersion((value) => value + 1);
+  }, []);
+
+  useEffect(() => {
+    if (!socket) return;
+    const onChanged = () => void refresh();
+    socket.on("notifications:changed", onChanged);
+    // Not on the first connect: the count came with the page.
+    socket.io.on("reconnect", onChanged);
+    return () => {
+      socket.off("notifications:changed", onChanged);
+      socket.io.off("reconnect", onChanged);
+    };
+  }, [socket, refresh]);
+
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void refresh();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, [refresh]);
+
+  const label = unread === 0 ? null : unread >= cap ? `${cap - 1}+` : String(unread);
+  useTitleCount(label);
+  /** `version` changes with every refetch: an open panel reloads its list with it. */
+  return { unread, label, version, setUnread };
+}
