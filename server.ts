@@ -6,6 +6,7 @@ import { setDbHandle } from "./lib/db";
 import { seedIfEmpty } from "./db/seed";
 import { isBuildFresh } from "./lib/build-freshness";
 import { EnvError, getEnv } from "./lib/env";
+import { allowServerOnlyModules } from "./lib/jobs/node-server-only";
 import { countQuery, runCounted } from "./lib/query-counter";
 import { attachRealtime } from "./lib/realtime/server";
 
@@ -50,6 +51,11 @@ async function main() {
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const realtime = await attachRealtime(httpServer, env);
+  // After the live events: a delivery job asks them whether its recipient is online. The workers
+  // send mail with the app's services, which are marked server-only: allowed in this process.
+  allowServerOnlyModules();
+  const jobs = await import("./lib/jobs");
+  await jobs.startJobs(handle, env);
 
   httpServer.listen(env.PORT, env.HOSTNAME, () => {
     const shownHost = env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME;
@@ -66,6 +72,9 @@ async function main() {
     void realtime.close().catch((error) => console.error("[start] closing live events:", error));
     // Stop accepting; close() waits for open requests, idle keep-alive sockets are dropped.
     httpServer.close(async () => {
+      // After the last request (its jobs are enqueued), before the database closes: running jobs
+      // finish, or are failed to be retried by another instance or the next start.
+      await jobs.stopJobs().catch((error) => console.error("[start] stopping the job queue:", error));
       await handle.close().catch((error) => console.error("[start] closing the database:", error));
       process.exit(0);
     });

@@ -24,6 +24,8 @@ export type DbHandle = {
   driver: DbDriver;
   /** The node-postgres pool (PostgreSQL only). */
   pool?: pg.Pool;
+  /** The PGlite client (embedded only): the job queue runs its SQL through it (lib/jobs). */
+  pglite?: PGlite;
   close: () => Promise<void>;
   /** Cheap round trip, for health checks. */
   ping: () => Promise<void>;
@@ -79,6 +81,7 @@ function openPglite(dataDir: string | undefined, logger: Logger): DbHandle {
   return {
     db,
     driver: "pglite",
+    pglite: client,
     close: async () => {
       await client.close();
       releaseLock();

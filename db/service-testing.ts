@@ -24,6 +24,12 @@ export async function createServiceTestDb(
   delete (globalThis as { propulseEnv?: unknown }).propulseEnv;
   delete (globalThis as { propulseStorage?: unknown }).propulseStorage;
   const testDb = await createTestDb(options);
-  setDbHandle({ db: testDb.db, driver: testDb.driver, close: testDb.close, ping: async () => {} });
+  setDbHandle({
+    db: testDb.db,
+    driver: testDb.driver,
+    pglite: testDb.pglite,
+    close: testDb.close,
+    ping: async () => {},
+  });
   return { ...testDb, dataDir };
 }

@@ -1,8 +1,16 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import type { PGlite } from "@electric-sql/pglite";
 import { migrateDb, openDb, type Db, type DbDriver } from "./client";
 
-export type TestDb = { db: Db; driver: DbDriver; close: () => Promise<void> };
+export type TestDb = {
+  db: Db;
+  driver: DbDriver;
+  close: () => Promise<void>;
+  /** The scratch database's URL (PostgreSQL) or the PGlite client: what a test's job queue runs on. */
+  url?: string;
+  pglite?: PGlite;
+};
 
 async function runAdmin(adminUrl: string, sql: string) {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -38,7 +46,7 @@ export async function createTestDb(options: { onQuery?: (sql: string) => void } 
   if (!adminUrl) {
     const handle = openDb({ onQuery: options.onQuery });
     await migrateDb(handle);
-    return { db: handle.db, driver: handle.driver, close: handle.close };
+    return { db: handle.db, driver: handle.driver, close: handle.close, pglite: handle.pglite };
   }
   const scratch = await createScratchDatabase(adminUrl);
   const handle = openDb({ databaseUrl: scratch.url, poolMax: 4, onQuery: options.onQuery });
@@ -46,6 +54,7 @@ export async function createTestDb(options: { onQuery?: (sql: string) => void } 
   return {
     db: handle.db,
     driver: handle.driver,
+    url: scratch.url,
     close: async () => {
       await handle.close();
       await scratch.drop();

@@ -2,7 +2,7 @@ import "server-only";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";
-import { deliverMail } from "./transport";
+import { deliverMail, type Mail } from "./transport";
 
 export type MailRecipient = { name: string; email: string; locale?: string | null };
 
@@ -14,11 +14,33 @@ export function recipientLocale(recipient: MailRecipient): Locale {
   return isLocale(recipient.locale) ? recipient.locale : defaultLocale;
 }
 
+type Composed = Omit<Mail, "to">;
+
 /**
- * The one way the app sends e-mail. `compose` writes it in the recipient's locale with `t`
- * scoped to the `namespace` of the messages. A mail follows an action that is already done (an
- * account created, a decision committed): any failure, from composing to delivery, is logged
- * and never thrown, so it can neither undo nor break that action. Returns whether it was sent.
+ * Composes a mail in the recipient's locale, with `t` scoped to the `namespace` of the
+ * messages. Throws when composing fails; `sendMail` wraps it with the failure policy.
+ */
+export async function composeMail(
+  recipient: MailRecipient,
+  namespace: string,
+  compose: (t: Translate, locale: Locale) => Composed | Promise<Composed>,
+): Promise<Mail> {
+  const locale = recipientLocale(recipient);
+  const t = createTranslator({
+    locale,
+    messages: (await loadMessages(locale)) as AbstractIntlMessages,
+    namespace,
+    timeZone: "Europe/Paris",
+  }) as unknown as Translate;
+  return { to: recipient.email, ...(await compose(t, locale)) };
+}
+
+/**
+ * The one way the app sends e-mail after an action. `compose` writes it in the recipient's
+ * locale with `t` scoped to the `namespace` of the messages. A mail follows an action that is
+ * already done (an account created, a decision committed): any failure, from composing to
+ * delivery, is logged and never thrown, so it can neither undo nor break that action. Returns
+ * whether it was sent. (Notification e-mails go through the job queue instead, which retries.)
  */
 export async function sendMail(
   recipient: MailRecipient,
@@ -26,19 +48,11 @@ export async function sendMail(
     /** Names the mail in the log, never its content. */
     kind: string;
     namespace: string;
-    compose: (t: Translate) => { subject: string; text: string } | Promise<{ subject: string; text: string }>;
+    compose: (t: Translate) => Composed | Promise<Composed>;
   },
 ): Promise<boolean> {
   try {
-    const locale = recipientLocale(recipient);
-    const t = createTranslator({
-      locale,
-      messages: (await loadMessages(locale)) as AbstractIntlMessages,
-      namespace: mail.namespace,
-      timeZone: "Europe/Paris",
-    }) as unknown as Translate;
-    const { subject, text } = await mail.compose(t);
-    await deliverMail({ to: recipient.email, subject, text });
+    await deliverMail(await composeMail(recipient, mail.namespace, mail.compose));
     return true;
   } catch (error) {
     console.error(`[mail] could not send ${mail.kind} to a member:`, error);

@@ -1,0 +1,7 @@
+import type { AnyJobDefinition } from "./queue";
+
+/**
+ * Every job the app's instances run, with its queue settings and schedule. A new kind of
+ * background work adds its payload to `JobPayloads` (types.ts) and its definition here.
+ */
+export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [];
