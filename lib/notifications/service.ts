@@ -19,7 +19,8 @@ import { toNotificationViews, type NotificationTranslate } from "./describe";
 /** The bell counts this many unread notifications at most ("99+"). */
 export const UNREAD_COUNT_CAP = 100;
 
-function requireFollower(actor: Actor): asserts actor is NonNullable<Actor> {
+/** Notifications, follows and saved searches are an active member's own: 401 for visitors, 403 for the others. */
+export function requireFollower(actor: Actor): asserts actor is NonNullable<Actor> {
   if (!actor) throw new AppError("unauthenticated");
   if (!canFollow(actor)) throw new AppError("forbidden");
 }
