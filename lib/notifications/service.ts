@@ -4,7 +4,6 @@ import {
   getChannelFollowLevel,
   getThreadFollowLevel,
   setChannelFollowLevel,
-  setChannelWatchedByDefault,
   setThreadFollowLevel,
 } from "@/db/queries/follows";
 import { listNotificationItems, listUnreadForCount, markNotificationsRead } from "@/db/queries/notifications";
@@ -12,7 +11,7 @@ import { getThreadWithChannel } from "@/db/queries/threads";
 import type { ServiceContext } from "@/lib/context";
 import type { FollowLevel } from "@/lib/domain/notifications";
 import { AppError } from "@/lib/errors";
-import { canEditChannel, canFollow, canReadChannel, canReadThread, type Actor } from "@/lib/permissions";
+import { canFollow, canReadChannel, canReadThread, type Actor } from "@/lib/permissions";
 import { emitNotificationsChanged } from "@/lib/realtime/emit";
 import { toNotificationViews, type NotificationTranslate } from "./describe";
 
@@ -102,15 +101,4 @@ export async function followChannel(
   const channel = await getChannelBySlug(db, { slug: input.channelSlug });
   if (!channel || !canReadChannel(actor, channel)) throw new AppError("not_found");
   await setChannelFollowLevel(db, { userId: actor.id, channelId: channel.id, level: input.level });
-}
-
-/** Staff make a channel followed by everyone at `watching` unless they chose otherwise. */
-export async function setChannelDefaultWatching(
-  { db, actor }: ServiceContext,
-  input: { channelSlug: string; watchedByDefault: boolean },
-): Promise<void> {
-  if (!canEditChannel(actor)) throw new AppError("forbidden");
-  const channel = await getChannelBySlug(db, { slug: input.channelSlug });
-  if (!channel) throw new AppError("not_found");
-  await setChannelWatchedByDefault(db, { channelId: channel.id, watchedByDefault: input.watchedByDefault });
 }
