@@ -107,9 +107,8 @@ describe("subscribePush", () => {
     expect((await refusal(subscribePush(as(null), subscription))).code).toBe("unauthenticated");
     const pending = await makeUser(testDb.db, "Noah Bernard");
     await testDb.db.update(users).set({ status: "pending" }).where(eq(users.id, pending.id));
-    expect((await refusal(subscribePush(as({ ...actorOf(pending), status: "pending" }), subscription))).code).toBe(
-      "forbidden",
-    );
+    const asPending = as(actorOf({ ...pending, status: "pending" }));
+    expect((await refusal(subscribePush(asPending, subscription))).code).toBe("forbidden");
     expect(await rowsAt(subscription.endpoint)).toEqual([]);
   });
 
