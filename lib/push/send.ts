@@ -60,7 +60,7 @@ async function deliver(
   { vapid, policy, tag }: { vapid: VapidKeys; policy: EndpointPolicy; tag?: string },
 ): Promise<Outcome> {
   // Endpoints are capability URLs: log where they point, never the whole address.
-  const where = new URL(subscription.endpoint).origin;
+  const where = URL.canParse(subscription.endpoint) ? new URL(subscription.endpoint).origin : "(not a URL)";
   // Rows were checked when stored; checking again costs nothing and covers a changed policy.
   if (!isAllowedPushEndpoint(subscription.endpoint, policy)) {
     console.warn(`[push] endpoint at ${where} is not allowed: skipped`);
