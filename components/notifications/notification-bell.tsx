@@ -161,7 +161,8 @@ export function NotificationBell({
           {panel.items.length > 0 ? <NotificationList items={panel.items} onOpen={() => close(false)} /> : null}
         </div>
         <div className="flex flex-col gap-2 border-t border-line px-3 py-2 text-sm">
-          {footer}
+          {/* Mounted with the panel only: it asks the server about this device. */}
+          {isOpen ? footer : null}
           <div className="flex justify-between gap-2">
             <Link href="/notifications" className="font-semibold text-teal underline" onClick={() => close(false)}>
               {t("seeAll")}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
+import { PushOptIn } from "@/components/notifications/push-opt-in";
 import { SavedSearchList } from "@/components/notifications/saved-search-list";
 import { getCurrentUser } from "@/lib/auth/session";
 import { contextFor } from "@/lib/context";
@@ -10,6 +11,7 @@ import { getMyNotificationPreferences } from "@/lib/notifications/preferences";
 import { departementName } from "@/lib/offers/departements";
 import { listMyOfferSearches } from "@/lib/offers/saved-searches";
 import { canFollow } from "@/lib/permissions";
+import { getVapidPublicKey } from "@/lib/push/keys";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("preferences.title"), robots: { index: false } };
@@ -23,6 +25,7 @@ export default async function NotificationSettingsPage() {
   const ctx = contextFor(user);
   const [settings, searches] = await Promise.all([getMyNotificationPreferences(ctx), listMyOfferSearches(ctx)]);
   const t = await getTranslations("notifications");
+  const vapidPublicKey = getVapidPublicKey();
   const tOffers = await getTranslations("offers");
   // "CDI · Rhône (69) · Télétravail": what the search filters, in words.
   const labelOf = (filters: (typeof searches)[number]["filters"]) => {
@@ -48,6 +51,14 @@ export default async function NotificationSettingsPage() {
           quietEnd: settings.quietHours.end,
         }}
       />
+      {vapidPublicKey ? (
+        <section aria-labelledby="this-device" className="flex flex-col gap-3">
+          <h2 id="this-device" className="text-lg font-bold">
+            {t("preferences.devices")}
+          </h2>
+          <PushOptIn vapidPublicKey={vapidPublicKey} />
+        </section>
+      ) : null}
       <section aria-labelledby="saved-searches" className="flex flex-col gap-3">
         <h2 id="saved-searches" className="text-lg font-bold">
           {t("preferences.savedSearches")}
