@@ -25,6 +25,13 @@ export function getJobQueue(): JobQueue | undefined {
   return globalForJobs.propulseJobs;
 }
 
+function warnNotStarted(name: JobName): void {
+  globalForJobs.propulseJobsWarned ??= new Set();
+  if (globalForJobs.propulseJobsWarned.has(name)) return;
+  globalForJobs.propulseJobsWarned.add(name);
+  console.warn(`[jobs] the job queue is not started in this process: "${name}" jobs are not enqueued`);
+}
+
 /**
  * Enqueues a job on the process's queue. Returns its id, or null when a job with the same
  * singleton key is already waiting, or when no queue runs here (then logged once per job
@@ -38,12 +45,26 @@ export async function enqueueJob<N extends JobName>(
 ): Promise<string | null> {
   const queue = getJobQueue();
   if (!queue) {
-    globalForJobs.propulseJobsWarned ??= new Set();
-    if (!globalForJobs.propulseJobsWarned.has(name)) {
-      globalForJobs.propulseJobsWarned.add(name);
-      console.warn(`[jobs] the job queue is not started in this process: "${name}" jobs are not enqueued`);
-    }
+    warnNotStarted(name);
     return null;
   }
   return queue.send(name, data, options);
+}
+
+/**
+ * Enqueues many jobs of one kind in one INSERT (pg-boss `insert`), e.g. the deliveries of a
+ * post's notifications. Jobs whose singleton key is already waiting are skipped. Same policy
+ * as `enqueueJob` when no queue runs here; throws when the database refuses the insert.
+ */
+export async function enqueueJobs<N extends JobName>(
+  name: N,
+  jobs: { data: JobPayloads[N]; singletonKey?: string; startAfter?: Date }[],
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const queue = getJobQueue();
+  if (!queue) {
+    warnNotStarted(name);
+    return;
+  }
+  await queue.boss.insert(jobs.map((job) => ({ name, ...job, startAfter: job.startAfter?.toISOString() })));
 }

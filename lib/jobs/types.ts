@@ -19,7 +19,14 @@ export type JobName = keyof JobPayloads;
 /** What a caller may ask of one job (pg-boss's options, the ones this app uses). */
 export type EnqueueOptions = Pick<
   PgBoss.SendOptions,
-  "startAfter" | "singletonKey" | "singletonSeconds" | "retryLimit" | "retryDelay" | "retryBackoff" | "expireInSeconds"
+  | "startAfter"
+  | "singletonKey"
+  | "singletonSeconds"
+  | "singletonHours"
+  | "retryLimit"
+  | "retryDelay"
+  | "retryBackoff"
+  | "expireInSeconds"
 >;
 
 /** Enqueues through the queue that runs the current job (so a test's second instance uses its own). */
