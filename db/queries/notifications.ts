@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, param, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Delivery, FollowLevel, NotificationType } from "@/lib/domain/notifications";
 import type { DbOrTx } from "../client";
@@ -36,7 +36,16 @@ export type CreatedNotification = Pick<Notification, "id" | "userId" | "inBell" 
  */
 export async function insertNotifications(db: DbOrTx, rows: NewNotification[]): Promise<CreatedNotification[]> {
   if (rows.length === 0) return [];
-  const column = <T>(pick: (row: NewNotification) => T) => rows.map(pick);
+  // Every element as text (or null) in a text[] cast by PostgreSQL: PGlite's serializer rejects
+  // numbers in arrays and does not know the enum's array type.
+  // `param`: one array parameter (a bare array in sql`` would become one parameter per element).
+  const column = (pick: (row: NewNotification) => string | number | boolean | null | undefined) =>
+    param(
+      rows.map((row) => {
+        const value = pick(row);
+        return value === null || value === undefined ? null : String(value);
+      }),
+    );
   const result = await db.execute<{
     id: number;
     user_id: string;
@@ -46,11 +55,11 @@ export async function insertNotifications(db: DbOrTx, rows: NewNotification[]): 
   }>(sql`
     insert into ${notifications} (user_id, kind, actor_id, thread_id, post_id, payload, in_bell, email, push)
     select * from unnest(
-      ${column((row) => row.userId)}::uuid[], ${column((row) => row.kind)}::text[],
-      ${column((row) => row.actorId ?? null)}::uuid[], ${column((row) => row.threadId ?? null)}::bigint[],
-      ${column((row) => row.postId ?? null)}::bigint[], ${column((row) => JSON.stringify(row.payload ?? {}))}::jsonb[],
-      ${column((row) => row.inBell ?? true)}::boolean[], ${column((row) => row.email ?? "off")}::email_mode[],
-      ${column((row) => row.push ?? false)}::boolean[])
+      ${column((row) => row.userId)}::text[]::uuid[], ${column((row) => row.kind)}::text[],
+      ${column((row) => row.actorId)}::text[]::uuid[], ${column((row) => row.threadId)}::text[]::bigint[],
+      ${column((row) => row.postId)}::text[]::bigint[], ${column((row) => JSON.stringify(row.payload ?? {}))}::text[]::jsonb[],
+      ${column((row) => row.inBell ?? true)}::text[]::boolean[], ${column((row) => row.email ?? "off")}::text[]::email_mode[],
+      ${column((row) => row.push ?? false)}::text[]::boolean[])
     returning id, user_id, in_bell, email, push`);
   return result.rows.map((row) => ({
     id: Number(row.id),
@@ -87,7 +96,7 @@ export async function findPostAudience(
   db: DbOrTx,
   params: { threadId: number; channelId: number; postId: number; watchedByDefault: boolean; extraUserIds: string[] },
 ): Promise<AudienceMember[]> {
-  const extra = sql`${`{${params.extraUserIds.join(",")}}`}::uuid[]`;
+  const extra = sql`${`{${params.extraUserIds.join(",")}}`}::text[]::uuid[]`;
   const result = await db.execute<{
     user_id: string;
     role: UserRole;
