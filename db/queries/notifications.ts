@@ -220,22 +220,26 @@ export async function listNotificationItems(
  * the bell shows "99+" past that). The partial index on unread rows keeps this cheap.
  */
 export async function listUnreadForCount(db: DbOrTx, params: { userId: string; limit: number }) {
-  return (
-    db
-      .select({
-        threadDeletedAt: threads.deletedAt,
-        threadIsLocked: threads.isLocked,
-        hasThread: sql<boolean>`${notifications.threadId} is not null`,
-        visibility: channels.visibility,
-        channelKind: channels.kind,
-      })
-      .from(notifications)
-      .leftJoin(threads, eq(threads.id, notifications.threadId))
-      .leftJoin(channels, eq(channels.id, threads.channelId))
-      // `in_bell` as a literal predicate, so the partial index on unread bell rows applies.
-      .where(and(eq(notifications.userId, params.userId), isNull(notifications.readAt), sql`${notifications.inBell}`))
-      .limit(params.limit)
-  );
+  // The unread rows first (any `limit` of them: a count needs no order), joined after: otherwise
+  // the planner may walk a thread's notifications to join, not the member's few unread ones.
+  const unread = db
+    .select({ threadId: notifications.threadId })
+    .from(notifications)
+    // `in_bell` as a literal predicate, so the partial index on unread bell rows applies.
+    .where(and(eq(notifications.userId, params.userId), isNull(notifications.readAt), sql`${notifications.inBell}`))
+    .limit(params.limit)
+    .as("unread");
+  return db
+    .select({
+      threadDeletedAt: threads.deletedAt,
+      threadIsLocked: threads.isLocked,
+      hasThread: sql<boolean>`${unread.threadId} is not null`,
+      visibility: channels.visibility,
+      channelKind: channels.kind,
+    })
+    .from(unread)
+    .leftJoin(threads, eq(threads.id, unread.threadId))
+    .leftJoin(channels, eq(channels.id, threads.channelId));
 }
 
 /** Marks a member's notifications read: some (by id), those of one thread, or all. Returns how many changed. */

@@ -2,7 +2,9 @@
  * `npm run bench:notify`: what notifications cost, in-process on a fresh database (embedded
  * PGlite, and PostgreSQL too when TEST_DATABASE_URL or DATABASE_URL is set).
  *   1. publishing a reply in a thread nobody follows, then in one followed by 1,000 members
- *      (median and p95 over 20 replies each, and how many INSERTs the notifications took);
+ *      (median and p95 over 20 replies each, and how many INSERTs the notifications took), and
+ *      the fan-out alone: in the app it runs after the response (lib/after-response.ts), here
+ *      (no request) inline, so the member's wait is the first figure minus the fan-out;
  *   2. the bell's unread count and first page with 100,000 notifications in the table.
  * Prints figures; asserts nothing (budgets are read, not enforced, see README).
  */
@@ -40,6 +42,7 @@ async function benchOn(adminUrl: string | undefined): Promise<Figures> {
   const schema = await import("../../db/schema");
   const { publishReply, publishThread } = await import("../../lib/forum/publish");
   const { countMyUnread, listMyNotifications } = await import("../../lib/notifications/service");
+  const { notifyPostPublished } = await import("../../lib/notifications/fanout");
   const { documentFromText } = await import("../../lib/editor/render");
 
   const scratch = adminUrl ? await createScratchDatabase(adminUrl, "propulse_bench") : null;
@@ -60,7 +63,10 @@ async function benchOn(adminUrl: string | undefined): Promise<Figures> {
       )
       .returning();
     const [author, replier, ...followers] = users;
-    const [channel] = await db.select().from(schema.channels).where(sql`slug = 'entraide'`);
+    const [channel] = await db
+      .select()
+      .from(schema.channels)
+      .where(sql`slug = 'entraide'`);
     const actorOf = (user: typeof author) => ({ id: user!.id, role: user!.role, status: user!.status });
     const thread = async (title: string) =>
       (await publishThread({ db, actor: actorOf(author) }, { channel: channel!, title, body: documentFromText(title) }))
@@ -68,7 +74,12 @@ async function benchOn(adminUrl: string | undefined): Promise<Figures> {
     const replyIn = (target: Awaited<ReturnType<typeof thread>>) => () =>
       publishReply(
         { db, actor: actorOf(replier) },
-        { thread: target, channel: channel!, body: documentFromText("Une réponse de bench"), idempotencyKey: randomUUID() },
+        {
+          thread: target,
+          channel: channel!,
+          body: documentFromText("Une réponse de bench"),
+          idempotencyKey: randomUUID(),
+        },
       );
 
     const quiet = await thread("Un fil que seul son auteur suit");
@@ -80,6 +91,10 @@ async function benchOn(adminUrl: string | undefined): Promise<Figures> {
     statements = [];
     const crowd = await timed(RUNS, replyIn(followed));
     const inserts = statements.filter((query) => /^insert into "notifications"/i.test(query.trim())).length / RUNS;
+    const { post } = await replyIn(followed)();
+    const fanout = await timed(RUNS, () =>
+      notifyPostPublished(db, { thread: followed, channel: channel!, post, isNewThread: false }),
+    );
 
     // 100,000 notifications: most members have a few; the bell's reader has 10,000, 2,000 unread.
     const reader = followers[0]!;
@@ -104,7 +119,8 @@ async function benchOn(adminUrl: string | undefined): Promise<Figures> {
     return {
       database: handle.driver,
       "reply, 0 followers (ms, median / p95)": `${alone.median} / ${alone.p95}`,
-      [`reply, ${FOLLOWERS} followers (ms, median / p95)`]: `${crowd.median} / ${crowd.p95}`,
+      [`reply, ${FOLLOWERS} followers, fan-out inline (ms, median / p95)`]: `${crowd.median} / ${crowd.p95}`,
+      [`fan-out alone, ${FOLLOWERS} followers, after the response (ms, median / p95)`]: `${fanout.median} / ${fanout.p95}`,
       "INSERTs per reply into notifications": inserts,
       "notifications in the table": total,
       "bell count (ms, median / p95)": `${count.median} / ${count.p95} (shows ${unread})`,

@@ -5,6 +5,7 @@ import { createThread } from "@/db/queries/threads";
 import type { Channel, Thread, ThreadKind } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db";
 import type { RichTextDocument } from "@/lib/editor/document";
+import { afterResponse } from "@/lib/after-response";
 import { AppError } from "@/lib/errors";
 import { toPostView, type AttachmentView } from "@/lib/forum/views";
 import type { Actor } from "@/lib/permissions";
@@ -26,9 +27,10 @@ import { runAfterPublish } from "./kind-hooks";
  *      kind's `write` hook (file row, rubric, page, offer fields);
  *   4. on failure or on a retried submission: the stored bytes are removed and every limit
  *      counted for this attempt is refunded, so a retry costs nothing and leaves no orphan file;
- *   5. after commit, for new posts only: live events, the notifications of every follower,
- *      mentioned member and author replied to (lib/notifications/fanout.ts), then the kind's
- *      hooks (kind-hooks.ts) and the caller's `afterCommit`. Failures there are logged, never turned
+ *   5. after commit, for new posts only: live events, then (once the response is sent) the
+ *      notifications of every follower, mentioned member and author replied to
+ *      (lib/notifications/fanout.ts), then the kind's hooks (kind-hooks.ts) and the caller's
+ *      `afterCommit`. Failures there are logged, never turned
  *      into a failed publish: the post exists.
  * A new post-producing feature adds hooks, not a copy of these steps. Publish outside any
  * transaction of your own: given one as `ctx.db`, the writes become a savepoint and the events
@@ -218,7 +220,8 @@ async function afterPublish<P, T>(
   published: { thread: Thread; channel: Channel; post: PostWithAuthor; isNewThread: boolean },
   hooks: PublishHooks<P, T>,
 ): Promise<void> {
-  await settle("notifications", async () => void (await notifyPostPublished(ctx.db, published)));
+  // After the response: a reply in a thread followed by a thousand members returns as fast as any.
+  await afterResponse(() => settle("notifications", async () => void (await notifyPostPublished(ctx.db, published))));
   await settle("kind hooks", () => runAfterPublish(ctx, published));
   if (hooks.afterCommit) await settle("afterCommit", () => hooks.afterCommit!(published));
 }
