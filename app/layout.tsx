@@ -4,6 +4,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { ConnectionBanner } from "@/components/realtime/connection-banner";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { ToastProvider } from "@/components/ui/toast";
@@ -52,6 +53,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <ToastProvider>
             <RealtimeProvider>
               <ConnectionBanner />
+              <ServiceWorkerRegistration />
               <SiteHeader user={user} channels={channels.map(({ slug, name }) => ({ slug, name }))} />
               <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
                 {children}

@@ -41,6 +41,28 @@ const uploadEnv = {
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
 };
 
+/** Web push (lib/push): VAPID keys from the environment, else generated once into DATA_DIR. */
+const pushEnv = {
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public key (npx web-push generate-vapid-keys)")
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (npx web-push generate-vapid-keys)")
+    .optional(),
+  /** Who push services may contact about this sender; defaults to the address in MAIL_FROM. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https:// address")
+    .optional(),
+  /**
+   * `1` also accepts push endpoints on this machine (http://127.0.0.1, localhost): tests stand in
+   * for the push service with a local HTTP server. Never in production.
+   */
+  PUSH_ALLOW_INSECURE_ENDPOINTS: z.enum(["0", "1"]).default("0"),
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -64,6 +86,7 @@ const envSchema = z.object({
   E2E_HOOKS: z.enum(["0", "1"]).default("0"),
   ...rateLimitEnv,
   ...uploadEnv,
+  ...pushEnv,
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string; isEmbedded: boolean };
@@ -81,6 +104,9 @@ function loadEnv(): Env {
     throw new EnvError(`Invalid environment variables:\n${lines.join("\n")}`);
   }
   const values = parsed.data;
+  if (Boolean(values.VAPID_PUBLIC_KEY) !== Boolean(values.VAPID_PRIVATE_KEY)) {
+    throw new EnvError("VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together: set both, or neither.");
+  }
   const isEmbedded = !values.DATABASE_URL;
   return { ...values, isEmbedded, AUTH_SECRET: resolveAuthSecret(values.AUTH_SECRET, isEmbedded, values.DATA_DIR) };
 }

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { PushOptIn } from "@/components/notifications/push-opt-in";
 import { ButtonLink } from "@/components/ui/button";
 import type { CurrentUser } from "@/lib/auth/session";
 import { contextFor } from "@/lib/context";
 import { countMyUnread, UNREAD_COUNT_CAP } from "@/lib/notifications/service";
 import { canFollow } from "@/lib/permissions";
+import { getVapidPublicKey } from "@/lib/push/keys";
 import { ChannelNav } from "./channel-nav";
 import { UserMenu } from "./user-menu";
 
@@ -16,6 +18,8 @@ type SiteHeaderProps = {
 
 export async function SiteHeader({ user, channels }: SiteHeaderProps) {
   const t = await getTranslations("nav");
+  // Push is offered in the bell's panel, never on a first visit; off when no keys are set.
+  const vapidPublicKey = user ? getVapidPublicKey() : null;
   return (
     <header className="border-b border-line bg-white/90">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-3 sm:px-4">
@@ -35,7 +39,11 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
         {user ? (
           <div className="flex items-center gap-1">
             {canFollow(user) ? (
-              <NotificationBell initialUnread={await countMyUnread(contextFor(user))} cap={UNREAD_COUNT_CAP} />
+              <NotificationBell
+                initialUnread={await countMyUnread(contextFor(user))}
+                cap={UNREAD_COUNT_CAP}
+                footer={vapidPublicKey ? <PushOptIn vapidPublicKey={vapidPublicKey} /> : null}
+              />
             ) : null}
             <UserMenu user={user} />
           </div>

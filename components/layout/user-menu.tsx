@@ -13,6 +13,7 @@ export async function UserMenu({
   const t = await getTranslations("nav");
   const tOffers = await getTranslations("offers");
   const tModeration = await getTranslations("moderation");
+  const tNotifications = await getTranslations("notifications");
   const isActive = (user.status ?? "active") === "active";
   const isStaff = isActive && (user.role === "facilitator" || user.role === "admin");
   const item = "block w-full rounded-lg px-3 py-2 text-left text-sm font-medium text-ink hover:bg-sand";
@@ -31,6 +32,9 @@ export async function UserMenu({
             </Link>
             <Link href="/settings/profile" className={item}>
               {t("settings")}
+            </Link>
+            <Link href="/settings/notifications" className={item}>
+              {tNotifications("preferences.title")}
             </Link>
             <Link href="/applications" className={item}>
               {tOffers("nav.applications")}

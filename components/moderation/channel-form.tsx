@@ -6,7 +6,9 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";
 
-type ChannelFormProps = { channel: { slug: string; name: string; description: string; rules: string } };
+type ChannelFormProps = {
+  channel: { slug: string; name: string; description: string; rules: string; watchedByDefault: boolean };
+};
 
 export function ChannelForm({ channel }: ChannelFormProps) {
   const t = useTranslations("moderation");
@@ -46,6 +48,20 @@ export function ChannelForm({ channel }: ChannelFormProps) {
             defaultValue={valueOf("rules") ?? channel.rules}
             errors={errorsFor("rules")}
           />
+          <label className="flex min-h-11 items-start gap-3 text-sm">
+            <input
+              type="checkbox"
+              name="watchedByDefault"
+              className="mt-0.5 size-5 accent-brand"
+              defaultChecked={
+                valueOf("watchedByDefault") ? valueOf("watchedByDefault") === "on" : channel.watchedByDefault
+              }
+            />
+            <span>
+              <span className="font-semibold">{t("channelWatchedByDefault")}</span>
+              <span className="block text-muted">{t("channelWatchedByDefaultHint")}</span>
+            </span>
+          </label>
           <Button type="submit" disabled={isPending} className="self-start">
             {t("saveChannel")}
           </Button>

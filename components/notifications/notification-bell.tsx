@@ -110,10 +110,11 @@ export function NotificationBell({
     apply(await fetchPanel());
   };
 
-  const iconButton = "relative inline-flex size-11 items-center justify-center rounded-full text-ink hover:bg-sand";
+  // `display` is given per variant: one class list with both `hidden` and `inline-flex` would depend on CSS order.
+  const iconButton = "relative size-11 items-center justify-center rounded-full text-ink hover:bg-sand";
   return (
     <div ref={containerRef} className="relative">
-      <Link href="/notifications" className={cn(iconButton, "sm:hidden")} aria-label={accessibleName}>
+      <Link href="/notifications" className={cn(iconButton, "inline-flex sm:hidden")} aria-label={accessibleName}>
         <BellIcon />
         <CountBadge label={label} />
       </Link>
@@ -160,7 +161,8 @@ export function NotificationBell({
           {panel.items.length > 0 ? <NotificationList items={panel.items} onOpen={() => close(false)} /> : null}
         </div>
         <div className="flex flex-col gap-2 border-t border-line px-3 py-2 text-sm">
-          {footer}
+          {/* Mounted with the panel only: it asks the server about this device. */}
+          {isOpen ? footer : null}
           <div className="flex justify-between gap-2">
             <Link href="/notifications" className="font-semibold text-teal underline" onClick={() => close(false)}>
               {t("seeAll")}

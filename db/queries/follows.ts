@@ -64,10 +64,3 @@ export async function getChannelFollowLevel(
     .where(eq(channels.id, params.channelId));
   return row?.level ?? (row?.watchedByDefault ? "watching" : "normal");
 }
-
-export async function setChannelWatchedByDefault(
-  db: DbOrTx,
-  params: { channelId: number; watchedByDefault: boolean },
-): Promise<void> {
-  await db.update(channels).set({ watchedByDefault: params.watchedByDefault }).where(eq(channels.id, params.channelId));
-}

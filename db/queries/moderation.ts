@@ -221,17 +221,31 @@ export async function moveThread(
 
 export async function updateChannelTexts(
   db: DbOrTx,
-  params: { channelId: number; actorId: string; name: string; description: string; rules: string },
+  params: {
+    channelId: number;
+    actorId: string;
+    name: string;
+    description: string;
+    rules: string;
+    watchedByDefault: boolean;
+  },
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(channels).where(eq(channels.id, params.channelId)).for("update");
     if (!before) return null;
     const [channel] = await tx
       .update(channels)
-      .set({ name: params.name, description: params.description, rules: params.rules })
+      .set({
+        name: params.name,
+        description: params.description,
+        rules: params.rules,
+        watchedByDefault: params.watchedByDefault,
+      })
       .where(eq(channels.id, params.channelId))
       .returning();
-    const changed = (["name", "description", "rules"] as const).filter((field) => before[field] !== params[field]);
+    const changed = (["name", "description", "rules", "watchedByDefault"] as const).filter(
+      (field) => before[field] !== params[field],
+    );
     await insertAudit(tx, {
       actorId: params.actorId,
       action: "channel.update",

@@ -22,6 +22,16 @@ export async function markNotificationsEmailed(db: DbOrTx, { ids }: { ids: numbe
     .where(and(inArray(notifications.id, ids), isNull(notifications.emailedAt)));
 }
 
+/** Records that a notification was pushed to the member's devices; never twice. */
+export async function markNotificationPushed(db: DbOrTx, { id }: { id: number }): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ pushedAt: sql`now()` })
+    .where(and(eq(notifications.id, id), isNull(notifications.pushedAt)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
 /** Changes how a not yet e-mailed notification goes out (`now` → `digest` when its recipient was online). */
 export async function setNotificationEmailMode(
   db: DbOrTx,

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, param, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Delivery, FollowLevel, NotificationType } from "@/lib/domain/notifications";
 import type { DbOrTx } from "../client";
@@ -27,30 +27,50 @@ export type NewNotification = {
   push?: boolean;
 };
 
-/** Rows per INSERT: 9 parameters a row stays far below PostgreSQL's 65,535. */
-const INSERT_CHUNK = 5_000;
+/** What follows a notification's creation needs of it (live count, delivery jobs). */
+export type CreatedNotification = Pick<Notification, "id" | "userId" | "inBell" | "email" | "push">;
 
-/** One set-based INSERT per 5,000 recipients, whatever their number (never a query per member). */
-export async function insertNotifications(db: DbOrTx, rows: NewNotification[]): Promise<Notification[]> {
-  const created: Notification[] = [];
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    const chunk = rows.slice(start, start + INSERT_CHUNK).map((row) => ({
-      userId: row.userId,
-      kind: row.kind,
-      actorId: row.actorId ?? null,
-      threadId: row.threadId ?? null,
-      postId: row.postId ?? null,
-      payload: row.payload ?? {},
-      inBell: row.inBell ?? true,
-      email: row.email ?? "off",
-      push: row.push ?? false,
-    }));
-    created.push(...(await db.insert(notifications).values(chunk).returning()));
-  }
-  return created;
+/**
+ * One INSERT for any number of recipients: each column is sent as one array and unnested, so
+ * 1,000 recipients cost 9 parameters, not 9,000 (building and parsing those dominated the time).
+ */
+export async function insertNotifications(db: DbOrTx, rows: NewNotification[]): Promise<CreatedNotification[]> {
+  if (rows.length === 0) return [];
+  // Every element as text (or null) in a text[] cast by PostgreSQL: PGlite's serializer rejects
+  // numbers in arrays and does not know the enum's array type.
+  // `param`: one array parameter (a bare array in sql`` would become one parameter per element).
+  const column = (pick: (row: NewNotification) => string | number | boolean | null | undefined) =>
+    param(
+      rows.map((row) => {
+        const value = pick(row);
+        return value === null || value === undefined ? null : String(value);
+      }),
+    );
+  const result = await db.execute<{
+    id: number;
+    user_id: string;
+    in_bell: boolean;
+    email: Delivery["email"];
+    push: boolean;
+  }>(sql`
+    insert into ${notifications} (user_id, kind, actor_id, thread_id, post_id, payload, in_bell, email, push)
+    select * from unnest(
+      ${column((row) => row.userId)}::text[]::uuid[], ${column((row) => row.kind)}::text[],
+      ${column((row) => row.actorId)}::text[]::uuid[], ${column((row) => row.threadId)}::text[]::bigint[],
+      ${column((row) => row.postId)}::text[]::bigint[], ${column((row) => JSON.stringify(row.payload ?? {}))}::text[]::jsonb[],
+      ${column((row) => row.inBell ?? true)}::text[]::boolean[], ${column((row) => row.email ?? "off")}::text[]::email_mode[],
+      ${column((row) => row.push ?? false)}::text[]::boolean[])
+    returning id, user_id, in_bell, email, push`);
+  return result.rows.map((row) => ({
+    id: Number(row.id),
+    userId: row.user_id,
+    inBell: row.in_bell,
+    email: row.email,
+    push: row.push,
+  }));
 }
 
-export async function createNotification(db: DbOrTx, params: NewNotification): Promise<Notification> {
+export async function createNotification(db: DbOrTx, params: NewNotification): Promise<CreatedNotification> {
   const [row] = await insertNotifications(db, [params]);
   return row!;
 }
@@ -76,7 +96,7 @@ export async function findPostAudience(
   db: DbOrTx,
   params: { threadId: number; channelId: number; postId: number; watchedByDefault: boolean; extraUserIds: string[] },
 ): Promise<AudienceMember[]> {
-  const extra = sql`${`{${params.extraUserIds.join(",")}}`}::uuid[]`;
+  const extra = sql`${`{${params.extraUserIds.join(",")}}`}::text[]::uuid[]`;
   const result = await db.execute<{
     user_id: string;
     role: UserRole;
@@ -184,7 +204,8 @@ export async function listNotificationItems(
     .where(
       and(
         eq(notifications.userId, params.userId),
-        eq(notifications.inBell, true),
+        // Literal, not a parameter: the planner can then use the partial unread index.
+        sql`${notifications.inBell}`,
         params.unreadOnly ? isNull(notifications.readAt) : undefined,
         afterKeyset(notifications.createdAt, notifications.id, decodeKeyset(params.cursor, "integer"), "desc"),
       ),
@@ -199,19 +220,22 @@ export async function listNotificationItems(
  * the bell shows "99+" past that). The partial index on unread rows keeps this cheap.
  */
 export async function listUnreadForCount(db: DbOrTx, params: { userId: string; limit: number }) {
-  return db
-    .select({
-      threadDeletedAt: threads.deletedAt,
-      threadIsLocked: threads.isLocked,
-      hasThread: sql<boolean>`${notifications.threadId} is not null`,
-      visibility: channels.visibility,
-      channelKind: channels.kind,
-    })
-    .from(notifications)
-    .leftJoin(threads, eq(threads.id, notifications.threadId))
-    .leftJoin(channels, eq(channels.id, threads.channelId))
-    .where(and(eq(notifications.userId, params.userId), isNull(notifications.readAt), eq(notifications.inBell, true)))
-    .limit(params.limit);
+  return (
+    db
+      .select({
+        threadDeletedAt: threads.deletedAt,
+        threadIsLocked: threads.isLocked,
+        hasThread: sql<boolean>`${notifications.threadId} is not null`,
+        visibility: channels.visibility,
+        channelKind: channels.kind,
+      })
+      .from(notifications)
+      .leftJoin(threads, eq(threads.id, notifications.threadId))
+      .leftJoin(channels, eq(channels.id, threads.channelId))
+      // `in_bell` as a literal predicate, so the partial index on unread bell rows applies.
+      .where(and(eq(notifications.userId, params.userId), isNull(notifications.readAt), sql`${notifications.inBell}`))
+      .limit(params.limit)
+  );
 }
 
 /** Marks a member's notifications read: some (by id), those of one thread, or all. Returns how many changed. */

@@ -4,9 +4,10 @@ import "server-only";
 
 import { jsonAction } from "@/lib/action";
 import { contextFor } from "@/lib/context";
+import { updateMyNotificationPreferences } from "@/lib/notifications/preferences";
 import { followChannel, followThread } from "@/lib/notifications/service";
 import { deleteOfferSearch, saveOfferSearch } from "@/lib/offers/saved-searches";
-import { followChannelSchema, followThreadSchema } from "@/lib/validation/notifications";
+import { followChannelSchema, followThreadSchema, notificationPreferencesSchema } from "@/lib/validation/notifications";
 import { offerFiltersSchema } from "@/lib/validation/offers";
 import { z } from "zod";
 
@@ -30,5 +31,12 @@ export const deleteOfferSearchAction = jsonAction(
   z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
   async (input, { user }) => {
     await deleteOfferSearch(contextFor(user), input);
+  },
+);
+
+export const updateNotificationPreferencesAction = jsonAction(
+  notificationPreferencesSchema,
+  async (input, { user }) => {
+    await updateMyNotificationPreferences(contextFor(user), input);
   },
 );

@@ -170,7 +170,7 @@ export async function moveThreadToChannel(
 
 export async function editChannel(
   { db, actor }: ServiceContext,
-  input: { slug: string; name: string; description: string; rules: string },
+  input: { slug: string; name: string; description: string; rules: string; watchedByDefault?: boolean },
 ) {
   requireCapability(canEditChannel(actor));
   const channel = await getChannelBySlug(db, { slug: input.slug });
@@ -181,6 +181,7 @@ export async function editChannel(
     name: input.name,
     description: input.description,
     rules: input.rules,
+    watchedByDefault: input.watchedByDefault ?? channel.watchedByDefault,
   });
   if (!updated) throw new AppError("not_found");
   return updated;

@@ -11,6 +11,7 @@ import { deliverMail } from "@/lib/mail/transport";
 import { isUserOnline } from "@/lib/realtime/online";
 import { isDeliverable } from "./describe";
 import { composeNotificationMail } from "./email";
+import { pushNotification } from "./push";
 import { isInQuietHours, quietHoursEnd } from "./schedule";
 
 /** One delivery job per notification: the queue never holds two waiting, nor runs two at once. */
@@ -78,13 +79,37 @@ export async function deliverNotification(
   const target = await loadTarget(db, notificationId);
   if (typeof target === "string") return target;
 
-  // ── Web push goes here (wired by the lead with lib/push/send.ts) ──
-  // When `target.row.notification.push && !target.row.notification.pushedAt`:
-  // sendPushToUser(db, target.recipient.id, { title, body, url, tag }) with the sentence of
-  // describeNotification, the post excerpt, notificationPath(row) and `notification:<id>`, then
-  // set pushedAt before going on, so a retry of this job for the e-mail does not push twice.
-
+  const postponed = await deliverByPush(db, target, options);
+  if (postponed) return postponed;
   return deliverByEmail(db, target, options);
+}
+
+/**
+ * Pushes the notification to the member's devices when they asked for it: not while they are on
+ * the site (the bell shows it), and not in quiet hours (the whole job waits for their end).
+ */
+async function deliverByPush(
+  db: DbOrTx,
+  { row, recipient }: Target,
+  { send, now = new Date() }: { send: SendJob; now?: Date },
+): Promise<"postponed" | null> {
+  const { notification } = row;
+  if (!notification.push || notification.pushedAt) return null;
+  const settings = await getNotificationSettings(db, { userId: recipient.id });
+  if (!settings.delivery[notification.kind].push) return null;
+  if (isInQuietHours(now, settings.timeZone, settings.quietHours)) {
+    await send(
+      "notification.deliver",
+      { notificationId: notification.id },
+      {
+        startAfter: quietHoursEnd(now, settings.timeZone, settings.quietHours),
+        singletonKey: singletonKey(notification.id),
+      },
+    );
+    return "postponed";
+  }
+  if (!(await isUserOnline(recipient.id))) await pushNotification(db, row, recipient);
+  return null;
 }
 
 async function deliverByEmail(

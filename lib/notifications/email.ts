@@ -22,7 +22,8 @@ import { unsubscribeHeaders, unsubscribePageUrl, type UnsubscribeScope } from ".
 /** Who a notification or digest mail is for (their saved language, else French). */
 export type MailAccount = { id: string; name: string; email: string; locale: string | null };
 
-async function translatorsFor(account: MailAccount) {
+/** The e-mail and notification translators in the account's language (also used for push). */
+export async function translatorsFor(account: MailAccount) {
   const locale = recipientLocale(account);
   const messages = (await loadMessages(locale)) as Messages;
   return {

@@ -4,7 +4,6 @@ import {
   getChannelFollowLevel,
   getThreadFollowLevel,
   setChannelFollowLevel,
-  setChannelWatchedByDefault,
   setThreadFollowLevel,
 } from "@/db/queries/follows";
 import { listNotificationItems, listUnreadForCount, markNotificationsRead } from "@/db/queries/notifications";
@@ -12,14 +11,15 @@ import { getThreadWithChannel } from "@/db/queries/threads";
 import type { ServiceContext } from "@/lib/context";
 import type { FollowLevel } from "@/lib/domain/notifications";
 import { AppError } from "@/lib/errors";
-import { canEditChannel, canFollow, canReadChannel, canReadThread, type Actor } from "@/lib/permissions";
+import { canFollow, canReadChannel, canReadThread, type Actor } from "@/lib/permissions";
 import { emitNotificationsChanged } from "@/lib/realtime/emit";
 import { toNotificationViews, type NotificationTranslate } from "./describe";
 
 /** The bell counts this many unread notifications at most ("99+"). */
 export const UNREAD_COUNT_CAP = 100;
 
-function requireFollower(actor: Actor): asserts actor is NonNullable<Actor> {
+/** Notifications, follows and saved searches are an active member's own: 401 for visitors, 403 for the others. */
+export function requireFollower(actor: Actor): asserts actor is NonNullable<Actor> {
   if (!actor) throw new AppError("unauthenticated");
   if (!canFollow(actor)) throw new AppError("forbidden");
 }
@@ -101,15 +101,4 @@ export async function followChannel(
   const channel = await getChannelBySlug(db, { slug: input.channelSlug });
   if (!channel || !canReadChannel(actor, channel)) throw new AppError("not_found");
   await setChannelFollowLevel(db, { userId: actor.id, channelId: channel.id, level: input.level });
-}
-
-/** Staff make a channel followed by everyone at `watching` unless they chose otherwise. */
-export async function setChannelDefaultWatching(
-  { db, actor }: ServiceContext,
-  input: { channelSlug: string; watchedByDefault: boolean },
-): Promise<void> {
-  if (!canEditChannel(actor)) throw new AppError("forbidden");
-  const channel = await getChannelBySlug(db, { slug: input.channelSlug });
-  if (!channel) throw new AppError("not_found");
-  await setChannelWatchedByDefault(db, { channelId: channel.id, watchedByDefault: input.watchedByDefault });
 }

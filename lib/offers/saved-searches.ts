@@ -8,20 +8,16 @@ import {
 } from "@/db/queries/saved-offer-searches";
 import type { DbOrTx } from "@/db";
 import type { ServiceContext } from "@/lib/context";
+import { requireFollower } from "@/lib/notifications/service";
 import { AppError } from "@/lib/errors";
 import { notifyMembers } from "@/lib/notifications/fanout";
-import { canFollow, type Actor } from "@/lib/permissions";
+
 import { parseOfferFilters, type OfferFilters } from "@/lib/validation/offers";
 import { filtersToQuery, hasFilters } from "./filters";
 import type { OfferFields } from "./types";
 
 /** Enough for every realistic combination; past it, one is deleted from the preferences page. */
 export const MAX_SAVED_SEARCHES = 20;
-
-function requireFollower(actor: Actor): asserts actor is NonNullable<Actor> {
-  if (!actor) throw new AppError("unauthenticated");
-  if (!canFollow(actor)) throw new AppError("forbidden");
-}
 
 /** A saved search's filters, read back from its stored query string (unknown values dropped). */
 export function savedSearchFilters(query: string): OfferFilters {

@@ -94,3 +94,4 @@ export function canSearchMembers(actor: Actor): boolean {
 
 export * from "./community";
 export * from "./offers";
+export * from "./push";

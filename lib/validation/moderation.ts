@@ -38,6 +38,11 @@ export const updateChannelSchema = z.object({
     .pipe(z.string().min(2, "moderation.channelNameTooShort").max(60, "moderation.channelNameTooLong")),
   description: cleanString().pipe(z.string().trim().max(300, "moderation.channelDescriptionTooLong")),
   rules: cleanString().pipe(z.string().trim().max(2000, "moderation.channelRulesTooLong")),
+  /** A checkbox: present ("on") when ticked. */
+  watchedByDefault: z
+    .literal("on")
+    .optional()
+    .transform((value) => value === "on"),
 });
 
 /** `YYYY-MM-DD` from a date field; the suspension ends at the end of that day (UTC). Empty: no end date. */

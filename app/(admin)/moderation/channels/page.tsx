@@ -30,7 +30,13 @@ export default async function ChannelsPage() {
             <span className="text-sm font-normal text-muted">/c/{channel.slug}</span>
           </h2>
           <ChannelForm
-            channel={{ slug: channel.slug, name: channel.name, description: channel.description, rules: channel.rules }}
+            channel={{
+              slug: channel.slug,
+              name: channel.name,
+              description: channel.description,
+              rules: channel.rules,
+              watchedByDefault: channel.watchedByDefault,
+            }}
           />
         </Card>
       ))}
