@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { applyUnsubscribe } from "@/lib/notifications/unsubscribe";
+import { absoluteUrl } from "@/lib/urls";
 
-function pageUrl(request: NextRequest, token: string, done = false): URL {
-  const url = new URL("/unsubscribe", request.nextUrl);
+// On the public address, like the links in the mails (the request's own host may be the
+// address the server listens on, e.g. 0.0.0.0, behind a proxy).
+function pageUrl(token: string, done = false): URL {
+  const url = new URL(absoluteUrl("/unsubscribe"));
   url.searchParams.set("token", token);
   if (done) url.searchParams.set("done", "1");
   return url;
@@ -19,7 +22,7 @@ export async function POST(request: NextRequest) {
   const form = await request.formData().catch(() => null);
   const isFromPage = form?.get("confirm") === "1";
   const result = token.length <= 500 ? await applyUnsubscribe(token) : null;
-  if (isFromPage) return NextResponse.redirect(pageUrl(request, token, Boolean(result)), 303);
+  if (isFromPage) return NextResponse.redirect(pageUrl(token, Boolean(result)), 303);
   return new NextResponse(result ? "Unsubscribed.\n" : "Invalid unsubscribe link.\n", {
     status: result ? 200 : 400,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
@@ -28,5 +31,5 @@ export async function POST(request: NextRequest) {
 
 /** A GET (a link scanner, a client without one-click) changes nothing: it shows the confirmation page. */
 export async function GET(request: NextRequest) {
-  return NextResponse.redirect(pageUrl(request, request.nextUrl.searchParams.get("token") ?? ""), 303);
+  return NextResponse.redirect(pageUrl(request.nextUrl.searchParams.get("token") ?? ""), 303);
 }

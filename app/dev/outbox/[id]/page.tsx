@@ -68,7 +68,7 @@ export default async function OutboxMailPage({ params }: Props) {
         <h2 id="outbox-text" className="mb-2 text-lg font-bold">
           {t("outbox.text")}
         </h2>
-        <pre className="overflow-x-auto rounded-xl border border-line bg-white p-4 text-sm whitespace-pre-wrap">
+        <pre className="overflow-x-auto rounded-xl border border-line bg-white p-4 text-sm break-all whitespace-pre-wrap">
           {mail.text}
         </pre>
       </section>
