@@ -36,7 +36,10 @@ test("B replies to A's thread: A's bell rises live, links to the reply, and read
   void member;
 });
 
-test("the notifications page and preferences: saved, kept after a reload, accessible", async ({ memberPage, newSession }) => {
+test("the notifications page and preferences: saved, kept after a reload, accessible", async ({
+  memberPage,
+  newSession,
+}) => {
   const author = await newSession({ name: "Nora Notif" });
   const thread = await createThread(author.context.request, { title: "Atelier pitch jeudi" });
   // The member follows the thread by replying; the author's answer then notifies them.
@@ -45,7 +48,9 @@ test("the notifications page and preferences: saved, kept after a reload, access
 
   await memberPage.goto("/notifications");
   await expect(memberPage.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
-  await expect(memberPage.getByRole("link", { name: /Nora Notif a répondu dans « Atelier pitch jeudi »/ })).toBeVisible();
+  await expect(
+    memberPage.getByRole("link", { name: /Nora Notif a répondu dans « Atelier pitch jeudi »/ }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(memberPage);
   await memberPage.getByRole("button", { name: "Tout marquer comme lu" }).click();
   await expect(memberPage.getByRole("button", { name: "Tout marquer comme lu" })).toHaveCount(0);
@@ -62,7 +67,9 @@ test("the notifications page and preferences: saved, kept after a reload, access
 
   await memberPage.reload();
   await expect(memberPage.getByRole("combobox", { name: "E-mail : Quelqu'un me mentionne" })).toHaveValue("digest");
-  await expect(memberPage.getByRole("checkbox", { name: "Sur mes appareils : Une question sur mon offre" })).not.toBeChecked();
+  await expect(
+    memberPage.getByRole("checkbox", { name: "Sur mes appareils : Une question sur mon offre" }),
+  ).not.toBeChecked();
   await expect(memberPage.getByRole("radio", { name: /Chaque jour/ })).toBeChecked();
 });
 

@@ -1,14 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken, hashApiToken } from "@/lib/offers/token-hash";
-import { makeOffer } from "../offer-factories";
 import { apiTokens, users, type User } from "../schema";
-import { channelId, documentFromText, makeUser } from "../test-factories";
+import { makeUser } from "../test-factories";
 import { createTestDb, type TestDb } from "../testing";
 import { countActiveApiTokens, createApiToken, findApiTokenOwner, listApiTokens, revokeApiToken } from "./api-tokens";
-import { createReply } from "./posts";
-import { createThread } from "./threads";
-import { replyRow, threadRow } from "@/lib/forum/content";
 
 let testDb: TestDb;
 let pro: User;
