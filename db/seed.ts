@@ -2,7 +2,10 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "./client";
 import { createUser } from "./queries/users";
-import { users, type UserRole } from "./schema";
+import { threadRow } from "@/lib/forum/content";
+import { documentFromText } from "@/lib/editor/render";
+import { createThread } from "./queries/threads";
+import { channels, users, type UserRole } from "./schema";
 import { seedDemoCommunity } from "./seed-community";
 import { seedDemoForum } from "./seed-forum";
 import { seedDemoOffers } from "./seed-offers";
@@ -100,7 +103,56 @@ export async function seedDemoContent(db: Db): Promise<SeededUsers> {
   await seedDemoOffers(db, seeded);
   // A CV with a pro's review and a page comment, a pasted letter, a written pitch.
   await seedDemoReviews(db, seeded);
+  await seedStaffChannel(db, seeded);
+  await seedDemoFollowsAndNotifications(db);
   return seeded;
+}
+
+/** The facilitators' own channel (visibility `staff`): members neither see nor find it. */
+async function seedStaffChannel(db: Db, seeded: SeededUsers): Promise<void> {
+  const facilitator = seeded.facilitator;
+  if (!facilitator) return;
+  const [channel] = await db
+    .insert(channels)
+    .values({
+      slug: "equipe",
+      name: "Équipe d'animation",
+      description: "Le salon des animatrices et animateurs : suivi des membres, préparation des ateliers.",
+      visibility: "staff",
+      position: 100,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!channel) return;
+  await createThread(
+    db,
+    threadRow({
+      channelId: channel.id,
+      authorId: facilitator.id,
+      title: "Préparer le Café Pote Emploi de lundi",
+      body: documentFromText("Qui anime lundi ? Pensez à relancer les membres qu'on n'a pas vus depuis deux semaines."),
+    }),
+  );
+}
+
+/**
+ * The demo content is written by queries, not through the publishing pipeline: give it what the
+ * pipeline would have left. Posters follow their threads, and each thread's author has the
+ * notifications of the replies (those of the last day unread), so the bell of every demo account
+ * has something to show. Offer questions already have theirs (seed-offers.ts).
+ */
+async function seedDemoFollowsAndNotifications(db: Db): Promise<void> {
+  await db.execute(sql`
+    insert into thread_follows (user_id, thread_id, level)
+    select distinct author_id, thread_id, 'watching'::follow_level from posts where deleted_at is null
+    on conflict do nothing`);
+  await db.execute(sql`
+    insert into notifications (user_id, kind, actor_id, thread_id, post_id, created_at, read_at)
+    select t.author_id, case when t.kind in ('review', 'pitch') then 'review' else 'reply_to_me' end,
+      p.author_id, t.id, p.id, p.created_at,
+      case when p.created_at < now() - interval '1 day' then p.created_at end
+    from posts p join threads t on t.id = p.thread_id
+    where p.number > 1 and p.author_id <> t.author_id and p.deleted_at is null and t.kind <> 'offer'`);
 }
 
 /** Seeds only a database without any account: never touches a community in use. */
