@@ -26,8 +26,8 @@ function useTitleCount(label: string | null) {
 
 /**
  * The member's unread count, kept in step across tabs and devices: the server tells each of
- * their sockets when it changes (`notifications:changed`), and the tab refetches on reconnect
- * and when it becomes visible again (events missed while offline).
+ * their sockets when it changes (`notifications:changed`), and the tab refetches when its socket
+ * connects and when it becomes visible again (events missed while not connected).
  */
 export function useUnreadCount(initial: number, cap: number) {
   const { socket } = useRealtime();
@@ -46,11 +46,13 @@ export function useUnreadCount(initial: number, cap: number) {
     if (!socket) return;
     const onChanged = () => void refresh();
     socket.on("notifications:changed", onChanged);
-    // Not on the first connect: the count came with the page.
-    socket.io.on("reconnect", onChanged);
+    // On every (re)connection, the first one included: what changed between the page's render
+    // and the socket joining its room would otherwise be missed.
+    socket.on("connect", onChanged);
+    if (socket.connected) onChanged();
     return () => {
       socket.off("notifications:changed", onChanged);
-      socket.io.off("reconnect", onChanged);
+      socket.off("connect", onChanged);
     };
   }, [socket, refresh]);
 
