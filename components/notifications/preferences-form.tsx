@@ -56,59 +56,48 @@ export function PreferencesForm({ initial }: { initial: PreferencesValue }) {
     });
   };
 
-  const cell = "px-2 py-2 align-middle";
+  // One row per type: a grid that is a table on wide screens and stacked cards on phones (no
+  // sideways scrolling). Every control carries its full name ("E-mail : Quelqu'un me mentionne").
+  const columns = "sm:grid-cols-[minmax(0,1fr)_5.5rem_7.5rem_11rem]";
   return (
     <form onSubmit={submit} className="flex flex-col gap-6">
-      <div className="overflow-x-auto rounded-xl border border-line bg-white">
-        <table className="w-full min-w-[34rem] text-sm">
-          <caption className="sr-only">{t("preferences.title")}</caption>
-          <thead className="bg-sand text-left">
-            <tr>
-              <th scope="col" className={cell}>
-                {t("preferences.type")}
-              </th>
-              <th scope="col" className={`${cell} text-center`}>
-                {t("preferences.bell")}
-              </th>
-              <th scope="col" className={`${cell} text-center`}>
-                {t("preferences.push")}
-              </th>
-              <th scope="col" className={cell}>
-                {t("preferences.email")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {notificationTypes.map((type) => {
-              const delivery = value.delivery[type];
-              const label = t(`types.${type}`);
-              return (
-                <tr key={type}>
-                  <th scope="row" className={`${cell} font-medium`}>
-                    {label}
-                  </th>
-                  <td className={`${cell} text-center`}>
-                    <input
-                      type="checkbox"
-                      className="size-5 accent-brand"
-                      aria-label={`${t("preferences.bell")} : ${label}`}
-                      checked={delivery.bell}
-                      onChange={(event) => setDelivery(type, { bell: event.target.checked })}
-                    />
-                  </td>
-                  <td className={`${cell} text-center`}>
-                    <input
-                      type="checkbox"
-                      className="size-5 accent-brand"
-                      aria-label={`${t("preferences.push")} : ${label}`}
-                      checked={delivery.push}
-                      onChange={(event) => setDelivery(type, { push: event.target.checked })}
-                    />
-                  </td>
-                  <td className={cell}>
-                    {ALWAYS_EMAILED.has(type) ? (
-                      <span className="text-muted">{t("preferences.emailAlways")}</span>
-                    ) : (
+      <div className="rounded-xl border border-line bg-white">
+        <div aria-hidden="true" className={`hidden gap-3 bg-sand px-3 py-2 text-sm font-semibold sm:grid ${columns}`}>
+          <span>{t("preferences.type")}</span>
+          <span className="text-center">{t("preferences.bell")}</span>
+          <span className="text-center">{t("preferences.push")}</span>
+          <span>{t("preferences.email")}</span>
+        </div>
+        <ul className="divide-y divide-line">
+          {notificationTypes.map((type) => {
+            const delivery = value.delivery[type];
+            const label = t(`types.${type}`);
+            const checkbox = (field: "bell" | "push", name: string) => (
+              <label className="flex min-h-11 items-center gap-2 sm:justify-center">
+                <input
+                  type="checkbox"
+                  className="size-5 accent-brand"
+                  aria-label={`${name} : ${label}`}
+                  checked={delivery[field]}
+                  onChange={(event) => setDelivery(type, { [field]: event.target.checked })}
+                />
+                <span className="sm:sr-only">{name}</span>
+              </label>
+            );
+            return (
+              <li key={type} className={`grid grid-cols-2 items-center gap-x-3 gap-y-1 px-3 py-3 text-sm ${columns}`}>
+                <span className="col-span-2 font-semibold sm:col-span-1 sm:font-medium">{label}</span>
+                {checkbox("bell", t("preferences.bell"))}
+                {checkbox("push", t("preferences.push"))}
+                <div className="col-span-2 sm:col-span-1">
+                  {ALWAYS_EMAILED.has(type) ? (
+                    <span className="text-muted">
+                      <span className="sm:sr-only">{t("preferences.email")} : </span>
+                      {t("preferences.emailAlways")}
+                    </span>
+                  ) : (
+                    <label className="flex items-center gap-2">
+                      <span className="sm:sr-only">{t("preferences.email")}</span>
                       <select
                         aria-label={`${t("preferences.email")} : ${label}`}
                         value={delivery.email}
@@ -125,13 +114,13 @@ export function PreferencesForm({ initial }: { initial: PreferencesValue }) {
                           </option>
                         ))}
                       </select>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    </label>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
       </div>
 
       <fieldset className="flex flex-col gap-2">

@@ -133,7 +133,13 @@ export function PushOptIn({ vapidPublicKey }: { vapidPublicKey: string }) {
       <p className="text-sm text-muted" aria-live="polite">
         {isOn ? t("on") : t("off")}
       </p>
-      <Button variant="secondary" size="sm" onClick={isOn ? disable : enable} disabled={isBusy}>
+      <Button
+        variant="secondary"
+        size="sm"
+        className="max-w-full whitespace-normal text-left"
+        onClick={isOn ? disable : enable}
+        disabled={isBusy}
+      >
         {isBusy ? t("working") : isOn ? t("disable") : t("enable")}
       </Button>
       {notice && <Alert tone={notice === "dismissed" ? "info" : "error"}>{t(notice)}</Alert>}
