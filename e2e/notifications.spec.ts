@@ -10,6 +10,11 @@ test("B replies to A's thread: A's bell rises live, links to the reply, and read
   const bruno = await newSession({ name: "Bruno Cloche" });
   const thread = await createThread(memberContext.request, { title: "Mon CV pour une SCOP" });
   const [first, second] = [await memberContext.newPage(), await memberContext.newPage()];
+  // Vie du programme is watched by default: other specs' threads there would ring this bell too.
+  await first.goto("/c/programme");
+  await first.getByRole("combobox", { name: "Notifications pour ce salon" }).selectOption("muted");
+  await expect(first.getByText("Préférence enregistrée")).toBeVisible();
+  await memberContext.request.post("/api/notifications/read", { data: { all: true } });
   await first.goto("/");
   await second.goto("/c/entraide");
   const bell = (page: typeof first) => page.getByRole("button", { name: /^Notifications/ });

@@ -12,7 +12,9 @@ import { expect, test } from "./fixtures/test";
  * the React 19 + Next.js 16 runtime itself; the rest is ours.
  */
 export const BUDGETS = {
-  readerThreadFirstLoadKiB: 200,
+  // 200 until the bell and the follow control (about 1.8 KiB gzip; the bell's panel loads on
+  // its first click). The page-speed work (cache components, a smaller shell) comes next.
+  readerThreadFirstLoadKiB: 202,
   homeFirstLoadKiB: 195,
   maxQueriesPerPage: 10,
 };

@@ -1,11 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NotificationBell } from "@/components/notifications/notification-bell";
-import { PushOptIn } from "@/components/notifications/push-opt-in";
 import { ButtonLink } from "@/components/ui/button";
 import type { CurrentUser } from "@/lib/auth/session";
-import { contextFor } from "@/lib/context";
-import { countMyUnread, UNREAD_COUNT_CAP } from "@/lib/notifications/service";
+import { UNREAD_COUNT_CAP } from "@/lib/notifications/service";
 import { canFollow } from "@/lib/permissions";
 import { getVapidPublicKey } from "@/lib/push/keys";
 import { ChannelNav } from "./channel-nav";
@@ -38,13 +36,7 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
         </Link>
         {user ? (
           <div className="flex items-center gap-1">
-            {canFollow(user) ? (
-              <NotificationBell
-                initialUnread={await countMyUnread(contextFor(user))}
-                cap={UNREAD_COUNT_CAP}
-                footer={vapidPublicKey ? <PushOptIn vapidPublicKey={vapidPublicKey} /> : null}
-              />
-            ) : null}
+            {canFollow(user) ? <NotificationBell cap={UNREAD_COUNT_CAP} vapidPublicKey={vapidPublicKey} /> : null}
             <UserMenu user={user} />
           </div>
         ) : (

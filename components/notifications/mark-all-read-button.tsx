@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { markNotificationsRead } from "./notification-list";
+import { markNotificationsRead } from "./mark-read";
 
 export function MarkAllReadButton({ label }: { label: string }) {
   const router = useRouter();

@@ -5,16 +5,7 @@ import { useTranslations } from "next-intl";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { cn } from "@/components/ui/cn";
 import type { NotificationView } from "@/lib/notifications/describe";
-
-/** Marks lines read as their link is followed; `keepalive` lets the request outlive the page. */
-export function markNotificationsRead(body: { ids: number[] } | { all: true }) {
-  return fetch("/api/notifications/read", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
-    keepalive: true,
-  });
-}
+import { markNotificationsRead } from "./mark-read";
 
 /** Lines of the bell (panel and page): unread ones stand out, each links to the exact post. */
 export function NotificationList({

@@ -29,9 +29,9 @@ function useTitleCount(label: string | null) {
  * their sockets when it changes (`notifications:changed`), and the tab refetches when its socket
  * connects and when it becomes visible again (events missed while not connected).
  */
-export function useUnreadCount(initial: number, cap: number) {
+export function useUnreadCount(cap: number) {
   const { socket } = useRealtime();
-  const [unread, setUnread] = useState(initial);
+  const [unread, setUnread] = useState(0);
   const [version, setVersion] = useState(0);
 
   const refresh = useCallback(async () => {
