@@ -105,6 +105,11 @@ test("sockets may only join rooms their session may read", async ({ browser, req
 
   const memberSocket = await connectSocket(baseURL!, memberContext);
   expect(await joinRoom(memberSocket, `thread:${thread.id}`)).toBe(true);
+  // The same cookie from a page of another site is refused at the handshake; from the app's own pages it passes.
+  await expect(connectSocket(baseURL!, memberContext, { origin: "https://evil.example" })).rejects.toThrow();
+  const sameSite = await connectSocket(baseURL!, memberContext, { origin: new URL(baseURL!).origin });
+  expect(await joinRoom(sameSite, `thread:${thread.id}`)).toBe(true);
+  sameSite.close();
 
   // A visitor's socket never receives the members-only post.
   const received: unknown[] = [];

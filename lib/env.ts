@@ -76,6 +76,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   AUTH_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Other sites allowed to open live connections (comma-separated origins), beyond the app's own. */
+  ALLOWED_ORIGINS: z.string().optional(),
   SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
   MAIL_FROM: z.string().default("Pro'pulse <communaute@propulse.example>"),
   SMTP_URL: z.string().optional(),

@@ -7,6 +7,7 @@ import { getChannelBySlug } from "@/db/queries/channels";
 import { getThreadWithChannel } from "@/db/queries/threads";
 import { getUserById } from "@/db/queries/users";
 import type { Env } from "@/lib/env";
+import { isAllowedOrigin } from "@/lib/origin";
 import { canReadChannel, canReadThread, canReply, type Actor } from "@/lib/permissions";
 import type { RoomName, SocketUser } from "./events";
 import { setIo, type RealtimeServer } from "./io";
@@ -103,6 +104,8 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
     destroyUpgrade: false,
     serveClient: false,
     pingInterval: 20_000,
+    // A page of another site must not open a live connection with a member's cookie.
+    allowRequest: (request, callback) => callback(null, isAllowedOrigin(request.headers, env)),
   });
   const adapter = await createAdapter(env);
   if (adapter.adapter) io.adapter(adapter.adapter);
