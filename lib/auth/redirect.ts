@@ -11,7 +11,6 @@ const BASE = "http://same-origin.invalid";
  */
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string") return fallback;
-  // eslint-disable-next-line no-control-regex -- control characters are what is being removed
   const cleaned = value.replace(/[\u0000-\u001F\u007F\s]/g, "");
   if (!cleaned.startsWith("/") || cleaned.startsWith("//") || cleaned.includes("\\")) return fallback;
   let url: URL;
