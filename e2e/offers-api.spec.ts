@@ -99,3 +99,16 @@ test("a member cannot publish as an employer, but can share an offer with its so
   await expect(page.getByRole("heading", { name: "Partager une offre trouvée ailleurs" })).toBeVisible();
   await expect(page.getByLabel("Lien vers l'annonce d'origine")).toBeVisible();
 });
+
+test("an anonymous write is refused as unauthenticated before its body is read, whatever it holds", async ({
+  request,
+}) => {
+  for (const [path, data] of [
+    ["/api/v1/job-offers", { title: "" }],
+    ["/api/v1/channels/entraide/threads", "not even json"],
+    ["/api/notifications/read", { all: true }],
+  ] as const) {
+    const response = await request.post(path, { data });
+    expect(response.status(), path).toBe(401);
+  }
+});

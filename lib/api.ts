@@ -38,16 +38,23 @@ export async function errorResponse(error: unknown): Promise<NextResponse> {
 }
 
 /**
- * A JSON route handler in the house order: parse → authenticate → (the handler) load →
- * authorise → act. Bodies must be JSON (which a cross-site form cannot send without CORS);
- * invalid input gets a 400 with localized messages per field.
+ * A JSON route handler in the house order: authenticate → parse → (the handler) load →
+ * authorise → act. Writes (every method but GET) need an account: an anonymous caller gets 401
+ * before its body is even read, whatever it holds. Bodies must be JSON (which a cross-site form
+ * cannot send without CORS); invalid input gets a 400 with localized messages per field.
+ * `hasOtherCredentials`: the caller was identified otherwise (a partner's Bearer token).
  */
 export function jsonRoute<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.output<S>, ctx: Context) => Promise<{ status?: number; body: T }>,
+  options: { hasOtherCredentials?: boolean } = {},
 ) {
   return async (request: Request, { params }: { params: Promise<Record<string, string>> }) => {
     const resolved = await params;
+    const user = await getCurrentUser();
+    if (request.method !== "GET" && !user && !options.hasOtherCredentials) {
+      return errorResponse(new AppError("unauthenticated"));
+    }
     let raw: unknown = {};
     if (request.method !== "GET" && request.method !== "DELETE") {
       if (!request.headers.get("content-type")?.includes("application/json")) {
@@ -70,7 +77,6 @@ export function jsonRoute<S extends z.ZodType, T>(
       );
     }
     try {
-      const user = await getCurrentUser();
       const { status = 200, body } = await handler(parsed.data, { user, params: resolved });
       return NextResponse.json(body, { status });
     } catch (error) {

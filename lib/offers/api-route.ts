@@ -25,7 +25,11 @@ export function partnerJsonRoute<S extends z.ZodType, T>(
         return errorResponse(error);
       }
     }
-    const route = jsonRoute(schema, (input, { user, params }) => handler(input, { actor: tokenOwner ?? user, params }));
+    const route = jsonRoute(
+      schema,
+      (input, { user, params }) => handler(input, { actor: tokenOwner ?? user, params }),
+      { hasOtherCredentials: tokenOwner !== null },
+    );
     return route(request, context);
   };
 }
