@@ -1,7 +1,7 @@
 import { jsonRoute } from "@/lib/api";
 import { contextFor } from "@/lib/context";
 import { search } from "@/lib/search/service";
-import { postHitView } from "@/lib/search/views";
+import { postHitView, titleHitView } from "@/lib/search/views";
 import { searchInputSchema } from "@/lib/validation/search";
 
 /** The results page as JSON: GET /api/search?q=…&type=&sort=&cursor=… (same permissions as the page). */
