@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { PushOptIn } from "@/components/notifications/push-opt-in";
+import { HeaderSearch } from "@/components/search/header-search";
 import { ButtonLink } from "@/components/ui/button";
 import type { CurrentUser } from "@/lib/auth/session";
 import { contextFor } from "@/lib/context";
@@ -36,6 +37,9 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
             <span className="hidden text-xs font-semibold text-muted sm:block">{t("community")}</span>
           </span>
         </Link>
+        <div className="flex flex-1 justify-end sm:justify-center">
+          <HeaderSearch />
+        </div>
         {user ? (
           <div className="flex items-center gap-1">
             {canFollow(user) ? (
