@@ -35,10 +35,7 @@ export function HeaderSearch() {
   const [isOpenOnPhone, setOpenOnPhone] = useState(false);
   const [isListOpen, setListOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const suggestions = useDebouncedFetch<SuggestionView>(
-    text,
-    (q) => `/api/search/suggest?q=${encodeURIComponent(q)}`,
-  );
+  const suggestions = useDebouncedFetch<SuggestionView>(text, (q) => `/api/search/suggest?q=${encodeURIComponent(q)}`);
   const seeAll: SuggestionView = {
     kind: "thread",
     label: t("field.seeAll", { q: text.trim() }),
@@ -75,7 +72,13 @@ export function HeaderSearch() {
       setListOpen(true);
       const step = event.key === "ArrowDown" ? 1 : -1;
       setActive((current) =>
-        step === 1 ? (current >= options.length - 1 ? 0 : current + 1) : current <= 0 ? options.length - 1 : current - 1,
+        step === 1
+          ? current >= options.length - 1
+            ? 0
+            : current + 1
+          : current <= 0
+            ? options.length - 1
+            : current - 1,
       );
     } else if (event.key === "Enter" && isExpanded && active >= 0 && active < options.length) {
       event.preventDefault();
@@ -162,7 +165,9 @@ export function HeaderSearch() {
           {t("field.shortcut")}
         </p>
         <p className="sr-only" aria-live="polite">
-          {suggestions.status === "done" && text.trim().length >= 2 ? t("field.count", { count: suggestions.items.length }) : ""}
+          {suggestions.status === "done" && text.trim().length >= 2
+            ? t("field.count", { count: suggestions.items.length })
+            : ""}
         </p>
         <ul
           id={listboxId}

@@ -22,7 +22,13 @@ export function SearchFilters({
   const t = useTranslations("search.page");
   const tOffers = useTranslations("offers");
   return (
-    <form method="get" action="/recherche" role="search" aria-labelledby="search-form-heading" className="flex flex-col gap-4">
+    <form
+      method="get"
+      action="/recherche"
+      role="search"
+      aria-labelledby="search-form-heading"
+      className="flex flex-col gap-4"
+    >
       <h2 id="search-form-heading" className="sr-only">
         {t("filters")}
       </h2>
@@ -83,7 +89,13 @@ export function SearchFilters({
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-3">
           <label className="inline-flex min-h-11 items-center gap-2 text-sm font-semibold">
-            <input type="checkbox" name="solved" value="1" defaultChecked={input.solved} className="size-5 accent-teal" />
+            <input
+              type="checkbox"
+              name="solved"
+              value="1"
+              defaultChecked={input.solved}
+              className="size-5 accent-teal"
+            />
             {t("solvedOnly")}
           </label>
           {input.author && authorName ? (
@@ -96,7 +108,10 @@ export function SearchFilters({
             {t("apply")}
           </button>
           {hasFilters(input) ? (
-            <Link href={`/recherche?q=${encodeURIComponent(input.q)}`} className="text-sm font-semibold text-teal underline">
+            <Link
+              href={`/recherche?q=${encodeURIComponent(input.q)}`}
+              className="text-sm font-semibold text-teal underline"
+            >
               {t("reset")}
             </Link>
           ) : null}
@@ -109,14 +124,14 @@ export function SearchFilters({
 function hasFilters(input: SearchInput): boolean {
   return Boolean(
     input.type !== "all" ||
-      input.sort !== "relevance" ||
-      input.channel ||
-      input.author ||
-      input.from ||
-      input.to ||
-      input.solved ||
-      input.contract ||
-      input.workMode ||
-      input.department,
+    input.sort !== "relevance" ||
+    input.channel ||
+    input.author ||
+    input.from ||
+    input.to ||
+    input.solved ||
+    input.contract ||
+    input.workMode ||
+    input.department,
   );
 }

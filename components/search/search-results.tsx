@@ -28,7 +28,11 @@ function PostResult({ hit, authorFilterHref }: { hit: PostHit; authorFilterHref:
         </p>
       ) : null}
       <p className="mt-2 text-sm text-muted">
-        <Link href={authorFilterHref} className="text-teal underline" title={t("page.authorOnly", { name: hit.authorName })}>
+        <Link
+          href={authorFilterHref}
+          className="text-teal underline"
+          title={t("page.authorOnly", { name: hit.authorName })}
+        >
           {hit.authorName}
         </Link>
         {" · "}

@@ -56,6 +56,12 @@ UPDATE "posts" p SET search_vector = post_search_vector(CASE WHEN p.number = 1 T
 --> statement-breakpoint
 CREATE INDEX "posts_search_idx" ON "posts" USING gin ("search_vector");
 --> statement-breakpoint
+-- Titles alone (suggestions, and the title candidates of a ranked search).
+CREATE INDEX "threads_title_search_idx" ON "threads" USING gin (to_tsvector('public.french_unaccent'::regconfig, "title"));
+--> statement-breakpoint
+-- Search results by date: newest matching posts read in order when the words are common.
+CREATE INDEX "posts_created_idx" ON "posts" ("created_at" DESC, "id" DESC);
+--> statement-breakpoint
 -- Similar titles and typo tolerance: trigrams of the lower-cased, unaccented title.
 CREATE INDEX "threads_title_trgm_idx" ON "threads" USING gin (immutable_unaccent(lower("title")) gin_trgm_ops);
 --> statement-breakpoint

@@ -37,6 +37,14 @@ function anyWordQuery(text: string): SQL {
   return sql`replace(plainto_tsquery('french_unaccent', ${text})::text, ' & ', ' | ')::tsquery`;
 }
 
+/**
+ * Relevance is computed over the newest matches plus every thread whose title matches: ranking
+ * all posts holding a common word would cost tens of milliseconds per 100,000 posts, and an old
+ * reply that only mentions the word is rarely what is sought (README, "Search").
+ */
+const RANKED_CANDIDATES = 1_000;
+const titleVector = sql`to_tsvector('french_unaccent'::regconfig, t.title)`;
+
 const normalized = (value: SQL | string) => sql`immutable_unaccent(lower(${value}))`;
 const titleKey = sql`immutable_unaccent(lower(t.title))`;
 
@@ -132,25 +140,33 @@ export async function searchPosts(
   if (!filters.channelIds.length) return { items: [], nextCursor: null };
   const query = searchQuery(terms);
   const where = [sql`p.search_vector @@ ${query}`, ...filterClauses(filters)];
-  let order: SQL;
-  if (sort === "date") {
-    const position = decodeKeyset(params.cursor, "integer");
-    if (position) where.push(sql`(p.created_at, p.id) < (${position.at}::timestamptz, ${position.id})`);
-    order = sql`p.created_at desc, p.id desc`;
-  } else {
-    const position = decodeRankCursor(params.cursor);
-    if (position)
-      where.push(sql`(ts_rank(p.search_vector, ${query}), p.id) < (${position.rank}::real, ${position.id})`);
-    order = sql`ts_rank(p.search_vector, ${query}) desc, p.id desc`;
-  }
-  const result = await db.execute<HitRow>(sql`
-    with page as (
+  const datePosition = sort === "date" ? decodeKeyset(params.cursor, "integer") : null;
+  if (datePosition) where.push(sql`(p.created_at, p.id) < (${datePosition.at}::timestamptz, ${datePosition.id})`);
+  const rankPosition = sort === "relevance" ? decodeRankCursor(params.cursor) : null;
+  const rankedPage = sql`
+    candidates as (
+      (select p.id from posts p join threads t on t.id = p.thread_id
+        where ${sql.join(where, sql` and `)} order by p.id desc limit ${RANKED_CANDIDATES})
+      union
+      (select p.id from threads t join posts p on p.thread_id = t.id and p.number = 1
+        where ${titleVector} @@ ${query} and ${sql.join(where, sql` and `)} limit ${RANKED_CANDIDATES})
+    ),
+    page as (
+      select p.id, ts_rank(p.search_vector, ${query}) as rank from candidates cd join posts p on p.id = cd.id
+      ${rankPosition ? sql`where (ts_rank(p.search_vector, ${query}), p.id) < (${rankPosition.rank}::real, ${rankPosition.id})` : sql``}
+      order by rank desc, p.id desc
+      limit ${limit + 1}
+    )`;
+  const datePage = sql`
+    page as (
       select p.id, ts_rank(p.search_vector, ${query}) as rank
       from posts p join threads t on t.id = p.thread_id
       where ${sql.join(where, sql` and `)}
-      order by ${order}
+      order by p.created_at desc, p.id desc
       limit ${limit + 1}
-    )
+    )`;
+  const result = await db.execute<HitRow>(sql`
+    with ${sort === "date" ? datePage : rankedPage}
     select p.id as "postId", p.thread_id as "threadId", p.number, t.title, t.slug, t.kind as "threadKind",
       c.slug as "channelSlug", c.name as "channelName", p.author_id as "authorId", u.name as "authorName",
       p.created_at as "createdAt", t.reply_count as "replyCount", page.rank::text as rank,
@@ -217,7 +233,7 @@ const visibleThread = (channelIds: number[]) =>
     sql`, `,
   )})`;
 
-/** Threads (and offers) whose title or opening post matches what is being typed: the header's suggestions. */
+/** Threads (and offers) whose title matches what is being typed: the header's suggestions. */
 export async function suggestThreads(
   db: DbOrTx,
   params: { terms: SearchTerms; channelIds: number[]; limit: number },
@@ -225,10 +241,10 @@ export async function suggestThreads(
   if (!params.channelIds.length) return [];
   const query = searchQuery(params.terms);
   const result = await db.execute(sql`
-    select ${titleHitColumns}, ts_rank(p.search_vector, ${query}) as score
-    from posts p join threads t on t.id = p.thread_id join channels c on c.id = t.channel_id
-    where p.search_vector @@ ${query} and p.number = 1 and p.deleted_at is null and p.hidden_at is null
-      and ${visibleThread(params.channelIds)}
+    select ${titleHitColumns}, ts_rank(${titleVector}, ${query}) as score
+    from threads t join channels c on c.id = t.channel_id
+      join posts p on p.thread_id = t.id and p.number = 1 and p.deleted_at is null and p.hidden_at is null
+    where ${titleVector} @@ ${query} and ${visibleThread(params.channelIds)}
     order by score desc, t.id desc
     limit ${params.limit}`);
   return result.rows.map(toTitleHit);
