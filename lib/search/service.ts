@@ -64,26 +64,28 @@ export async function search(ctx: ServiceContext, input: SearchInput): Promise<S
   const wantsMembers =
     canViewProfiles(ctx.actor) && isFirstPage && (input.type === "members" || (input.type === "all" && !input.channel));
 
+  const filters = {
+    channelIds,
+    type: input.type === "members" ? ("all" as const) : input.type,
+    authorId: input.author,
+    from: input.from,
+    to: input.to,
+    isSolved: input.solved,
+    contract: input.contract,
+    workMode: input.workMode,
+    department: input.department,
+  };
+  // A submitted query is matched word for word first; the last word as a prefix only when that
+  // finds nothing ("candidature spont"). The rule gives the same answer on every page of a list.
+  const postsPage = async () => {
+    if (input.type === "members") return { items: [], nextCursor: null };
+    const page = { terms: { ...terms, head: terms.text, prefix: null }, sort: input.sort, cursor: input.cursor };
+    const exact = await searchPosts(ctx.db, { ...page, filters, limit: SEARCH_PAGE_SIZE });
+    if (exact.items.length || !terms.prefix) return exact;
+    return searchPosts(ctx.db, { ...page, terms, filters, limit: SEARCH_PAGE_SIZE });
+  };
   const [page, members] = await Promise.all([
-    input.type === "members"
-      ? Promise.resolve({ items: [], nextCursor: null })
-      : searchPosts(ctx.db, {
-          terms,
-          sort: input.sort,
-          cursor: input.cursor,
-          limit: SEARCH_PAGE_SIZE,
-          filters: {
-            channelIds,
-            type: input.type,
-            authorId: input.author,
-            from: input.from,
-            to: input.to,
-            isSolved: input.solved,
-            contract: input.contract,
-            workMode: input.workMode,
-            department: input.department,
-          },
-        }),
+    postsPage(),
     wantsMembers
       ? searchMembers(ctx.db, { terms, limit: input.type === "members" ? SEARCH_PAGE_SIZE : MEMBERS_ON_ALL })
       : Promise.resolve([]),
