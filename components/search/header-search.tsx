@@ -35,7 +35,10 @@ export function HeaderSearch() {
   const [isOpenOnPhone, setOpenOnPhone] = useState(false);
   const [isListOpen, setListOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const suggestions = useDebouncedFetch<SuggestionView>(text, (q) => `/api/search/suggest?q=${encodeURIComponent(q)}`);
+  const query = text.trim();
+  const suggestions = useDebouncedFetch<SuggestionView>(
+    query.length >= 2 ? `/api/search/suggest?q=${encodeURIComponent(query)}` : null,
+  );
   const seeAll: SuggestionView = {
     kind: "thread",
     label: t("field.seeAll", { q: text.trim() }),
@@ -44,8 +47,6 @@ export function HeaderSearch() {
   };
   const options = text.trim().length >= 2 ? [...suggestions.items, seeAll] : [];
   const isExpanded = isListOpen && options.length > 0;
-
-  useEffect(() => setActive(-1), [suggestions.items]);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -147,6 +148,7 @@ export function HeaderSearch() {
             value={text}
             onChange={(event) => {
               setText(event.target.value);
+              setActive(-1);
               setListOpen(true);
             }}
             onFocus={() => setListOpen(true)}

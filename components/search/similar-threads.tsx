@@ -12,12 +12,14 @@ import { useDebouncedFetch } from "./use-search-fetch";
  */
 export function SimilarThreads({ title, channelSlug }: { title: string; channelSlug: string }) {
   const t = useTranslations("search");
+  const typed = title.trim();
   const similar = useDebouncedFetch<TitleHitView>(
-    title,
-    (text) => `/api/search/similar?title=${encodeURIComponent(text)}&channel=${encodeURIComponent(channelSlug)}`,
-    { delay: 350, minLength: 8 },
+    typed.length >= 8
+      ? `/api/search/similar?title=${encodeURIComponent(typed)}&channel=${encodeURIComponent(channelSlug)}`
+      : null,
+    350,
   );
-  const items = title.trim().length >= 8 ? similar.items : [];
+  const items = similar.items;
   return (
     <div>
       <p className="sr-only" aria-live="polite">

@@ -183,7 +183,15 @@ export async function searchPosts(
       ? encodeKeyset({ at: last.at, id: last.postId })
       : encodeRankCursor({ rank: last.rankText, id: last.postId }),
   );
-  return { items: page.items.map(({ at: _at, rankText: _rank, ...hit }) => hit), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((row) => {
+      const { at, rankText, ...hit } = row;
+      void at;
+      void rankText;
+      return hit;
+    }),
+    nextCursor: page.nextCursor,
+  };
 }
 
 function toHit(row: HitRow): PostHit & { at: string; rankText: string } {
