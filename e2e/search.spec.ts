@@ -10,12 +10,14 @@ test("a member types 'candidatures spontanees' in the header and finds the threa
   memberContext,
   memberPage,
   browser,
+  newSession,
 }) => {
+  const pro = await newSession({ role: "pro" });
   await createThread(memberContext.request, {
     title: TITLE,
     body: paragraphDoc("Trois semaines sans réponse de la coopérative : je relance comment ?"),
   });
-  const offer = await createOffer(memberContext.request, {
+  const offer = await createOffer(pro.context.request, {
     title: `Chargé·e des candidatures spontanées ${randomUUID().slice(0, 4)}`,
   });
 
