@@ -38,15 +38,15 @@ function anyWordQuery(text: string): SQL {
 }
 
 /**
- * Relevance is computed over the newest matches plus every thread whose title matches: ranking
+ * Relevance is computed over the newest 300 matches plus every thread whose title matches: ranking
  * all posts holding a common word would cost tens of milliseconds per 100,000 posts, and an old
  * reply that only mentions the word is rarely what is sought (README, "Search").
  */
-const RANKED_CANDIDATES = 1_000;
+const RANKED_CANDIDATES = 300;
 const titleVector = sql`to_tsvector('french_unaccent'::regconfig, t.title)`;
 
 const normalized = (value: SQL | string) => sql`immutable_unaccent(lower(${value}))`;
-const titleKey = sql`immutable_unaccent(lower(t.title))`;
+const titleKey = sql`t.title_key`;
 
 export type PostSearchFilters = {
   channelIds: number[];

@@ -122,6 +122,22 @@ async function benchOn(adminUrl: string | undefined): Promise<Row[]> {
     const member = members[0]!;
     const ctx = { db, actor: { id: member.id, role: "member" as const, status: "active" as const } };
     const rows: Row[] = [];
+    if (process.argv.includes("--per-query")) {
+      for (const q of QUERIES) {
+        const time = async (fn: () => Promise<unknown>) => {
+          await fn();
+          const start = performance.now();
+          await fn();
+          return (performance.now() - start).toFixed(1);
+        };
+        console.log(
+          q.padEnd(36),
+          await time(() => search(ctx, searchInputSchema.parse({ q }))),
+          await time(() => search(ctx, searchInputSchema.parse({ q, sort: "date" }))),
+          await time(() => suggest(ctx, q)),
+        );
+      }
+    }
     const runs: [string, (q: string) => Promise<unknown>][] = [
       ["results page", (q) => search(ctx, searchInputSchema.parse({ q }))],
       ["results page, by date", (q) => search(ctx, searchInputSchema.parse({ q, sort: "date" }))],
@@ -146,12 +162,17 @@ async function benchOn(adminUrl: string | undefined): Promise<Row[]> {
     return rows;
   } finally {
     await handle.close();
-    await scratch?.drop();
+    if (process.argv.includes("--keep")) console.log(`kept ${scratch?.url}`);
+    else await scratch?.drop();
   }
 }
 
 const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-const results = [...(postgresUrl ? await benchOn(postgresUrl) : []), ...(await benchOn(undefined))];
+const skipPglite = process.argv.includes("--postgres-only");
+const results = [
+  ...(postgresUrl ? await benchOn(postgresUrl) : []),
+  ...(skipPglite ? [] : await benchOn(undefined)),
+];
 console.log(`\n${QUERIES.length} queries × ${ROUNDS} rounds, ${POSTS} posts (ms):`);
 console.table(results);
 process.exit(0);
