@@ -68,6 +68,28 @@ ALTER TABLE "threads" ADD COLUMN "title_key" text GENERATED ALWAYS AS (immutable
 --> statement-breakpoint
 CREATE INDEX "threads_title_trgm_idx" ON "threads" USING gin ("title_key" gin_trgm_ops);
 --> statement-breakpoint
+-- Typo tolerance: the distinct words of titles (unaccented, lower case), trigram-indexed. A
+-- misspelt word is replaced by its closest known word, then searched normally: comparing short
+-- words is cheap, comparing every title with word_similarity is not.
+CREATE TABLE "search_words" ("word" text PRIMARY KEY);
+--> statement-breakpoint
+CREATE INDEX "search_words_trgm_idx" ON "search_words" USING gin ("word" gin_trgm_ops);
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION threads_search_words_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO search_words (word)
+    SELECT DISTINCT w FROM regexp_split_to_table(NEW.title_key, '[^[:alnum:]]+') AS w WHERE length(w) >= 3
+    ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER threads_search_words AFTER INSERT OR UPDATE OF title ON "threads"
+  FOR EACH ROW EXECUTE FUNCTION threads_search_words_trigger();
+--> statement-breakpoint
+INSERT INTO "search_words" ("word")
+  SELECT DISTINCT w FROM "threads", regexp_split_to_table("title_key", '[^[:alnum:]]+') AS w WHERE length(w) >= 3
+  ON CONFLICT DO NOTHING;
+--> statement-breakpoint
 -- Member search: name (A), headline and organisation (B), expertise (C), bio (D).
 ALTER TABLE "users" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (
   setweight(to_tsvector('public.french_unaccent'::regconfig, coalesce("name", '')), 'A')

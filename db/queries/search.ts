@@ -259,25 +259,30 @@ export async function suggestThreads(
 }
 
 /**
- * Typo tolerance: titles containing a word close to one typed (trigram word similarity), for
- * when full text finds nothing. The threshold is set for this transaction only.
+ * Typo tolerance, for when full text finds nothing: each typed word (3 letters or more) is
+ * replaced by the closest word of any title (`search_words`, trigram similarity), and titles
+ * are searched with the corrected words. The words themselves are never shown: only threads the
+ * viewer may read are returned.
  */
 export async function searchTitlesByTrigram(
   db: DbOrTx,
   params: { text: string; channelIds: number[]; limit: number },
 ): Promise<TitleHit[]> {
   if (!params.channelIds.length) return [];
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.45', true)`);
-    const result = await tx.execute(sql`
-      select ${titleHitColumns}, word_similarity(${normalized(params.text)}, ${titleKey}) as score
-      from threads t join channels c on c.id = t.channel_id
+  const corrected = sql`(select plainto_tsquery('french_unaccent', string_agg(c.word, ' ')) from (
+      select (select sw.word from search_words sw where sw.word % x.w order by similarity(sw.word, x.w) desc, sw.word
+        limit 1) as word
+      from unnest(regexp_split_to_array(${normalized(params.text)}, '[^[:alnum:]]+')) as x(w)
+      where length(x.w) >= 3) c)`;
+  const result = await db.execute(sql`
+    with q as materialized (select ${corrected} as query)
+    select ${titleHitColumns}, ts_rank(${titleVector}, q.query) as score
+    from q, threads t join channels c on c.id = t.channel_id
       join posts p on p.thread_id = t.id and p.number = 1 and p.deleted_at is null and p.hidden_at is null
-      where ${normalized(params.text)} <% ${titleKey} and ${visibleThread(params.channelIds)}
-      order by score desc, t.id desc
-      limit ${params.limit}`);
-    return result.rows.map(toTitleHit);
-  });
+    where ${titleVector} @@ q.query and ${visibleThread(params.channelIds)}
+    order by score desc, t.id desc
+    limit ${params.limit}`);
+  return result.rows.map(toTitleHit);
 }
 
 /**
