@@ -169,10 +169,7 @@ async function benchOn(adminUrl: string | undefined): Promise<Row[]> {
 
 const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 const skipPglite = process.argv.includes("--postgres-only");
-const results = [
-  ...(postgresUrl ? await benchOn(postgresUrl) : []),
-  ...(skipPglite ? [] : await benchOn(undefined)),
-];
+const results = [...(postgresUrl ? await benchOn(postgresUrl) : []), ...(skipPglite ? [] : await benchOn(undefined))];
 console.log(`\n${QUERIES.length} queries × ${ROUNDS} rounds, ${POSTS} posts (ms):`);
 console.table(results);
 process.exit(0);
