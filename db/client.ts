@@ -1,6 +1,8 @@
 import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -76,7 +78,11 @@ function openPglite(dataDir: string | undefined, logger: Logger): DbHandle {
     mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(dataDir);
   }
-  const client = new PGlite(dataDir ? path.join(dataDir, "pglite") : undefined);
+  // Search (migration 0016) needs these contrib extensions, which PGlite loads only when asked.
+  // "memory://" rather than undefined: with an undefined first argument the options are ignored.
+  const client = new PGlite(dataDir ? path.join(dataDir, "pglite") : "memory://", {
+    extensions: { unaccent, pg_trgm },
+  });
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,

@@ -106,6 +106,26 @@ const demoThreads: SeedThread[] = [
     ],
   },
   {
+    channel: "entraide",
+    by: "yanis",
+    title: "Candidature spontanée : comment relancer ?",
+    body: "J'ai envoyé une candidature spontanée à une coopérative il y a trois semaines, sans réponse. Je relance par mail ou par téléphone ?",
+    replies: [
+      {
+        by: "pro",
+        text: "Par téléphone, au bout de dix à quinze jours : demandez qui s'occupe des recrutements et proposez un court échange. Un mail de relance de trois lignes ensuite, en rappelant votre projet.",
+        reactions: [["yanis", "🙏"]],
+      },
+    ],
+  },
+  {
+    channel: "entraide",
+    by: "camille",
+    title: "Relancer une candidature spontanée sans réponse ?",
+    body: "Même question que beaucoup ici je crois : combien de temps attendre avant de relancer une candidature spontanée ?",
+    replies: [],
+  },
+  {
     channel: "programme",
     by: "facilitator",
     title: "Atelier pitch jeudi 18 h : qui vient ?",

@@ -48,6 +48,8 @@ export type ComposerProps = {
   context?: React.ReactNode;
   /** Called as the member types (throttled by the caller): the "Marie écrit…" signal. */
   onTyping?: () => void;
+  /** Shown under the title field, given what is typed there (the similar threads). */
+  belowTitle?: (title: string) => React.ReactNode;
 };
 
 type SaveState = "idle" | "saving" | "saved" | "error";
@@ -199,6 +201,7 @@ export default function Composer(props: ComposerProps) {
           errors={titleErrors}
         />
       ) : null}
+      {mode === "thread" ? props.belowTitle?.(title) : null}
       <div className="flex flex-col gap-1.5">
         <span className="text-sm font-semibold" id={`${props.editorId}-label`}>
           {props.label}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createThreadAction } from "@/lib/actions/forum";
+import { SimilarThreads } from "@/components/search/similar-threads";
 import Composer from "./composer";
 
 type NewThreadFormProps = {
@@ -67,6 +68,7 @@ export function NewThreadForm({
       submitLabel={t("publish")}
       draftTarget={`thread:${channelId}`}
       initialTitle={draft?.title}
+      belowTitle={(title) => <SimilarThreads title={title} channelSlug={channelSlug} />}
       initialBody={draft?.body ?? mentionBody}
       isRestoredDraft={Boolean(draft)}
       onCancel={() => router.push(`/c/${channelSlug}`)}

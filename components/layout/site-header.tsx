@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { HeaderSearch } from "@/components/search/header-search";
 import { ButtonLink } from "@/components/ui/button";
 import type { CurrentUser } from "@/lib/auth/session";
 import { UNREAD_COUNT_CAP } from "@/lib/notifications/service";
@@ -34,6 +35,9 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
             <span className="hidden text-xs font-semibold text-muted sm:block">{t("community")}</span>
           </span>
         </Link>
+        <div className="flex flex-1 justify-end sm:justify-center">
+          <HeaderSearch />
+        </div>
         {user ? (
           <div className="flex items-center gap-1">
             {canFollow(user) ? <NotificationBell cap={UNREAD_COUNT_CAP} vapidPublicKey={vapidPublicKey} /> : null}

@@ -7,6 +7,7 @@ import type review from "./messages/fr/review.json";
 import type notifications from "./messages/fr/notifications.json";
 import type push from "./messages/fr/push.json";
 import type email from "./messages/fr/email.json";
+import type search from "./messages/fr/search.json";
 
 /** French is the source language: its files define which keys exist (messages.test.ts keeps English in step). */
 export type Messages = typeof core &
@@ -16,7 +17,8 @@ export type Messages = typeof core &
   typeof review &
   typeof notifications &
   typeof push &
-  typeof email;
+  typeof email &
+  typeof search;
 
 // Typed keys: `t("unknown.key")` and a wrong namespace fail the type check.
 declare module "next-intl" {
