@@ -12,9 +12,10 @@ import { expect, test } from "./fixtures/test";
  * the React 19 + Next.js 16 runtime itself; the rest is ours.
  */
 export const BUDGETS = {
-  // 200 until the bell and the follow control (about 1.8 KiB gzip; the bell's panel loads on
-  // its first click). The page-speed work (cache components, a smaller shell) comes next.
-  readerThreadFirstLoadKiB: 202,
+  // 200 until the bell and the follow control (about 1.8 KiB gzip; the bell's panel loads on its
+  // first click) and the header's search combobox (1.6 KiB). The page-speed work (cache
+  // components, a smaller shell, the combobox loaded on focus) is to bring it back down.
+  readerThreadFirstLoadKiB: 203,
   homeFirstLoadKiB: 195,
   maxQueriesPerPage: 10,
 };
