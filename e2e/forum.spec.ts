@@ -270,3 +270,21 @@ test("a link to a single post scrolls to it and highlights it", async ({ context
   await expect(target).toBeInViewport();
   await expect(target).toHaveCSS("box-shadow", /rgb\(15, 107, 99\)/);
 });
+
+test("a visitor cannot tell a private thread from one that does not exist, nor read its title", async ({
+  memberContext,
+  request,
+}) => {
+  const thread = await createThread(memberContext.request, { title: "Mon parcours très personnel" });
+  const slugOfTitle = "mon-parcours-tres-personnel";
+  const existing = await request.get(`/c/entraide/${thread.id}`);
+  const missing = await request.get("/c/entraide/987654321");
+  expect(existing.status()).toBe(missing.status());
+  const [existingHtml, missingHtml] = await Promise.all([existing.text(), missing.text()]);
+  expect(existingHtml).not.toContain(slugOfTitle);
+  expect(existingHtml).toContain(`callbackUrl=${encodeURIComponent(`/c/entraide/${thread.id}`)}`);
+  expect(missingHtml).toContain(`callbackUrl=${encodeURIComponent("/c/entraide/987654321")}`);
+  // At a public channel's address, both are the same 404.
+  expect((await request.get(`/c/offres/${thread.id}`)).status()).toBe(404);
+  expect((await request.get("/c/offres/987654321")).status()).toBe(404);
+});

@@ -11,6 +11,7 @@ import { ThreadExtrasProvider } from "@/components/questions/thread-extras";
 import { getThreadExtras } from "@/lib/questions/service";
 import { Badge } from "@/components/ui/badge";
 import { getCurrentUser } from "@/lib/auth/session";
+import { loadChannel } from "@/lib/forum/loaders";
 import { getMyDraft, getWindowStartFor, loadThread as loadThreadById } from "@/lib/forum/reads";
 import { readThreadPage } from "@/lib/forum/service";
 import { canReadChannel, canReadThread, canReply } from "@/lib/permissions";
@@ -39,14 +40,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ThreadPage({ params, searchParams }: Props) {
   const { slug, thread: ref } = await params;
   const { post: linkedPost } = await searchParams;
-  const [found, user] = await Promise.all([loadThread(ref), getCurrentUser()]);
-  if (!found || found.thread.deletedAt) notFound();
-  const { thread, channel } = found;
-  if (!canReadThread(user, channel, thread)) {
-    // Visitors are invited to join; signed-in accounts without access get the usual 404.
-    if (!user) return <MembersOnly callbackUrl={threadPath(channel.slug, thread)} />;
+  const [found, user, urlChannel] = await Promise.all([loadThread(ref), getCurrentUser(), loadChannel(slug)]);
+  if (!found || found.thread.deletedAt || !canReadThread(user, found.channel, found.thread)) {
+    // Whoever cannot read a thread learns nothing of it, not even that it exists: the answer
+    // depends on the address only. A visitor at a members-only channel's address is invited to
+    // join (sent back to the address they asked for, never one holding the title); everything
+    // else is the usual 404.
+    if (!user && urlChannel && !canReadChannel(null, urlChannel)) {
+      return <MembersOnly callbackUrl={`/c/${urlChannel.slug}/${parseThreadRef(ref) ?? ""}`} />;
+    }
     notFound();
   }
+  const { thread, channel } = found;
   const canonical = threadPath(channel.slug, thread);
   if (slug !== channel.slug || ref !== `${thread.id}-${thread.slug}`)
     redirect(canonical + (linkedPost ? `?post=${linkedPost}` : ""));
