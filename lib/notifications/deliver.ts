@@ -84,6 +84,24 @@ export async function deliverNotification(
   return deliverByEmail(db, target, options);
 }
 
+/** Tries the whole delivery again when the member's quiet hours end. */
+async function postponeToEndOfQuietHours(
+  send: SendJob,
+  notificationId: number,
+  settings: Awaited<ReturnType<typeof getNotificationSettings>>,
+  now: Date,
+): Promise<"postponed"> {
+  await send(
+    "notification.deliver",
+    { notificationId },
+    {
+      startAfter: quietHoursEnd(now, settings.timeZone, settings.quietHours),
+      singletonKey: singletonKey(notificationId),
+    },
+  );
+  return "postponed";
+}
+
 /**
  * Pushes the notification to the member's devices when they asked for it: not while they are on
  * the site (the bell shows it), and not in quiet hours (the whole job waits for their end).
@@ -98,15 +116,7 @@ async function deliverByPush(
   const settings = await getNotificationSettings(db, { userId: recipient.id });
   if (!settings.delivery[notification.kind].push) return null;
   if (isInQuietHours(now, settings.timeZone, settings.quietHours)) {
-    await send(
-      "notification.deliver",
-      { notificationId: notification.id },
-      {
-        startAfter: quietHoursEnd(now, settings.timeZone, settings.quietHours),
-        singletonKey: singletonKey(notification.id),
-      },
-    );
-    return "postponed";
+    return postponeToEndOfQuietHours(send, notification.id, settings, now);
   }
   if (!(await isUserOnline(recipient.id))) await pushNotification(db, row, recipient);
   return null;
@@ -132,15 +142,7 @@ async function deliverByEmail(
     return "online";
   }
   if (isInQuietHours(now, settings.timeZone, settings.quietHours)) {
-    await send(
-      "notification.deliver",
-      { notificationId: notification.id },
-      {
-        startAfter: quietHoursEnd(now, settings.timeZone, settings.quietHours),
-        singletonKey: singletonKey(notification.id),
-      },
-    );
-    return "postponed";
+    return postponeToEndOfQuietHours(send, notification.id, settings, now);
   }
   await deliverMail(await composeNotificationMail(recipient, row));
   await markNotificationsEmailed(db, { ids: [notification.id] });
