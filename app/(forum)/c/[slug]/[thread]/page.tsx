@@ -40,8 +40,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ThreadPage({ params, searchParams }: Props) {
   const { slug, thread: ref } = await params;
   const { post: linkedPost } = await searchParams;
-  const [found, user, urlChannel] = await Promise.all([loadThread(ref), getCurrentUser(), loadChannel(slug)]);
+  const [found, user] = await Promise.all([loadThread(ref), getCurrentUser()]);
   if (!found || found.thread.deletedAt || !canReadThread(user, found.channel, found.thread)) {
+    const urlChannel = await loadChannel(slug);
     // Whoever cannot read a thread learns nothing of it, not even that it exists: the answer
     // depends on the address only. A visitor at a members-only channel's address is invited to
     // join (sent back to the address they asked for, never one holding the title); everything
