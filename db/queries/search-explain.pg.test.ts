@@ -1,7 +1,7 @@
 /**
- * Query plans of search on a realistically sized PostgreSQL database: the full-text match reads
- * posts_search_idx (GIN), suggestions threads_title_search_idx, similar titles and the typo
- * fallback threads_title_trgm_idx (trigram GIN). EXPLAIN is PostgreSQL-specific: this file
+ * Query plans of search on a realistically sized PostgreSQL database: suggestions read
+ * threads_title_search_idx, similar titles and the typo fallback threads_title_trgm_idx
+ * (trigram GIN). EXPLAIN is PostgreSQL-specific: this file
  * only runs with TEST_DATABASE_URL.
  */
 import { sql, type SQL } from "drizzle-orm";
