@@ -197,7 +197,7 @@ export async function loadNotificationItems(db: DbOrTx, ids: number[]) {
 /** A member's bell, newest first, by keyset pages. */
 export async function listNotificationItems(
   db: DbOrTx,
-  params: { userId: string; cursor?: string | null; limit?: number; unreadOnly?: boolean },
+  params: { userId: string; cursor?: string | null; limit?: number },
 ) {
   const limit = params.limit ?? 30;
   const rows = await selectItems(db)
@@ -206,7 +206,6 @@ export async function listNotificationItems(
         eq(notifications.userId, params.userId),
         // Literal, not a parameter: the planner can then use the partial unread index.
         sql`${notifications.inBell}`,
-        params.unreadOnly ? isNull(notifications.readAt) : undefined,
         afterKeyset(notifications.createdAt, notifications.id, decodeKeyset(params.cursor, "integer"), "desc"),
       ),
     )
