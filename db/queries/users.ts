@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { users, userTokens, type User, type UserRole, type UserStatus } from "../schema";
 
@@ -172,4 +172,15 @@ export async function searchMembers(db: DbOrTx, { query, limit = 8 }: { query: s
     )
     .orderBy(users.name)
     .limit(limit);
+}
+
+/** The longest-standing active facilitator or admin: the author of the programme's own threads. */
+export async function findProgrammeVoiceId(db: DbOrTx): Promise<string | null> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, ["facilitator", "admin"]), eq(users.status, "active")))
+    .orderBy(sql`case ${users.role} when 'facilitator' then 0 else 1 end`, asc(users.createdAt))
+    .limit(1);
+  return row?.id ?? null;
 }

@@ -9,3 +9,4 @@ export * from "./api-tokens";
 export * from "./notifications";
 export * from "./files";
 export * from "./reviews";
+export * from "./rhythm";

@@ -25,6 +25,9 @@ export const users = pgTable(
     headline: text("headline"),
     bio: text("bio"),
     organisation: text("organisation"),
+    /** The job a member looks for, and where (onboarding; pros matching questions). */
+    seeking: text("seeking"),
+    location: text("location"),
     expertise: text("expertise")
       .array()
       .notNull()

@@ -13,6 +13,7 @@ export const notificationTypes = [
   "decision",
   "moderation",
   "offer_match",
+  "activity",
   "watching",
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
@@ -44,6 +45,7 @@ export const DEFAULT_DELIVERY: DeliveryPreferences = {
   decision: { bell: true, push: true, email: "now" },
   moderation: { bell: true, push: false, email: "now" },
   offer_match: { bell: true, push: false, email: "digest" },
+  activity: { bell: true, push: true, email: "now" },
   watching: { bell: true, push: false, email: "digest" },
 };
 

@@ -12,6 +12,8 @@ export type JobPayloads = {
   "digest.plan": Record<string, never>;
   /** Compose and send one member's digest for one period (`2026-W49`, `2026-12-07`). */
   "digest.send": { userId: string; period: string };
+  /** Every five minutes: remind participants of activities starting tomorrow or within the hour. */
+  "activity.remind": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -1,9 +1,15 @@
 import { deliverNotificationJob } from "@/lib/notifications/deliver";
 import { planDigestsJob, sendDigestJob } from "@/lib/notifications/digest";
+import { activityRemindersJob } from "@/lib/rhythm/reminders";
 import type { AnyJobDefinition } from "./queue";
 
 /**
  * Every job the app's instances run, with its queue settings and schedule. A new kind of
  * background work adds its payload to `JobPayloads` (types.ts) and its definition here.
  */
-export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [deliverNotificationJob, planDigestsJob, sendDigestJob];
+export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
+  deliverNotificationJob,
+  planDigestsJob,
+  sendDigestJob,
+  activityRemindersJob,
+];

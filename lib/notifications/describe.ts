@@ -36,6 +36,9 @@ export function notificationPath(row: NotificationRow): string {
     return post?.number ? `${base}?post=${post.number}#p${post.number}` : base;
   }
   if (notification.kind === "decision") return notification.payload.about === "pro" ? "/pros" : "/";
+  if (notification.kind === "activity" && typeof notification.payload.activityId === "number") {
+    return `/activites/${notification.payload.activityId}`;
+  }
   return "/notifications";
 }
 
@@ -49,6 +52,8 @@ function textKey(row: NotificationRow): string {
       return `text.decision.${notification.payload.about === "pro" ? "pro" : "admission"}.${notification.payload.approved ? "approved" : "refused"}`;
     case "watching":
       return post?.number === 1 ? "text.newThread" : "text.watching";
+    case "activity":
+      return `text.activity.${String(notification.payload.event)}`;
     default:
       return `text.${notification.kind}`;
   }
@@ -63,7 +68,8 @@ export function describeNotification(t: NotificationTranslate, row: Notification
   return t(textKey(row), {
     people: t("people", { actor, others }),
     others,
-    title: row.thread?.title ?? "",
+    title:
+      row.thread?.title ?? (typeof row.notification.payload.title === "string" ? row.notification.payload.title : ""),
     channel: row.channel?.name ?? "",
     reason: typeof row.notification.payload.reason === "string" ? row.notification.payload.reason : t("noReason"),
   });

@@ -95,3 +95,4 @@ export function canSearchMembers(actor: Actor): boolean {
 export * from "./community";
 export * from "./offers";
 export * from "./push";
+export * from "./rhythm";

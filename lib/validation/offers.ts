@@ -30,7 +30,7 @@ function textField(min: number, max: number, tooShort: string, tooLong: string) 
 }
 
 /** Empty form fields and JSON nulls both mean "not given". */
-function blankToNull(value: unknown): unknown {
+export function blankToNull(value: unknown): unknown {
   return value === "" || value === undefined ? null : value;
 }
 
@@ -67,7 +67,7 @@ const salary = (error: string) =>
   );
 
 /** An http(s) address; `javascript:` and friends never reach a link. */
-const httpUrl = (error: string) => z.string({ error }).trim().max(500, error).refine(isHttpUrl, error);
+export const httpUrl = (error: string) => z.string({ error }).trim().max(500, error).refine(isHttpUrl, error);
 
 /** Partners may send plain text; the form sends the editor's document. Both end as a validated document. */
 const descriptionSchema = z.preprocess(

@@ -1,0 +1,31 @@
+import "server-only";
+import { getSettings, setSetting } from "@/db/queries/settings";
+import type { DbOrTx } from "@/db";
+import {
+  DEFAULT_CHECKIN_DAY,
+  DEFAULT_CHECKIN_QUESTIONS,
+  type CheckinQuestions,
+  type IsoWeekday,
+} from "@/lib/domain/rhythm";
+
+export const CHECKIN_SETTINGS_KEY = "checkin";
+
+export type CheckinSettings = { day: IsoWeekday; questions: CheckinQuestions };
+
+/** The facilitators' check-in settings; missing or malformed parts fall back to the defaults. */
+export async function getCheckinSettings(db: DbOrTx): Promise<CheckinSettings> {
+  const stored = (await getSettings(db, { keys: [CHECKIN_SETTINGS_KEY] })).get(CHECKIN_SETTINGS_KEY) as
+    Partial<CheckinSettings> | undefined;
+  const day = Number(stored?.day);
+  const questions = { ...DEFAULT_CHECKIN_QUESTIONS };
+  for (const key of Object.keys(questions) as (keyof CheckinQuestions)[]) {
+    const value = stored?.questions?.[key];
+    if (typeof value === "string" && value.trim()) questions[key] = value;
+  }
+  return { day: day >= 1 && day <= 7 ? (day as IsoWeekday) : DEFAULT_CHECKIN_DAY, questions };
+}
+
+/** Weeks already opened keep their questions: a change applies from the next week. */
+export async function saveCheckinSettings(db: DbOrTx, value: CheckinSettings): Promise<void> {
+  await setSetting(db, { key: CHECKIN_SETTINGS_KEY, value });
+}

@@ -1,0 +1,15 @@
+import { PROGRAMME_TIME_ZONE } from "@/lib/domain/rhythm";
+
+const frenchDateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: PROGRAMME_TIME_ZONE,
+});
+
+/** "jeudi 10 décembre à 14:00", in Paris time (programme content, written in French). */
+export function frenchDateTime(instant: Date): string {
+  return frenchDateTimeFormat.format(instant);
+}
