@@ -13,23 +13,27 @@ import { redirect } from "next/navigation";
 import { QuestionsToAnswerSection } from "@/components/questions/to-answer";
 import { listQuestionsToAnswer } from "@/lib/questions/service";
 import { contextFor } from "@/lib/context";
+import { isActiveMember } from "@/lib/permissions";
+import { getMyWeek } from "@/lib/rhythm/my-week";
+import { MyWeekSections, OnboardingChecklist } from "@/components/rhythm/my-week";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
   const user = await getCurrentUser();
   // A pending account (closed community) sees its waiting page and nothing else.
   if (user?.status === "pending") redirect("/waiting");
-  const [channels, { counts, unread }, toAnswer] = await Promise.all([
+  const [channels, { counts, unread }, toAnswer, week] = await Promise.all([
     loadChannels(),
     getChannelActivity(user),
     user?.role === "pro" && user.status === "active" ? listQuestionsToAnswer(contextFor(user), { limit: 5 }) : null,
+    isActiveMember(user) ? getMyWeek(contextFor(user)) : null,
   ]);
   return (
     <div className="flex flex-col gap-8">
       {user ? (
         <section>
           <h1 className="text-2xl font-extrabold sm:text-3xl">{t("welcomeBack", { name: user.name })}</h1>
-          <p className="mt-1 text-muted">{t("welcomeBackIntro")}</p>
+          <p className="mt-1 text-muted">{week ? t("myWeekIntro") : t("welcomeBackIntro")}</p>
         </section>
       ) : (
         <section className="rounded-3xl bg-brand-soft px-5 py-8 sm:px-10 sm:py-12">
@@ -43,6 +47,8 @@ export default async function HomePage() {
           </div>
         </section>
       )}
+      {week?.onboarding ? <OnboardingChecklist onboarding={week.onboarding} /> : null}
+      {week ? <MyWeekSections week={week} /> : null}
       {toAnswer ? <QuestionsToAnswerSection items={toAnswer.items} hasMore={Boolean(toAnswer.nextCursor)} /> : null}
       <section aria-labelledby="channels-heading">
         <h2 id="channels-heading" className="mb-3 text-xl font-bold">

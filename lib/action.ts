@@ -59,7 +59,18 @@ export function formAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await handler(parsed.data, { user }) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.messageKey, errorValues: error.values, values };
+      if (error instanceof AppError) {
+        // An error about one field (a start date in the past) shows beside that field.
+        if (error.field) {
+          return {
+            ok: false,
+            error: "errors.invalid_form",
+            fieldErrors: { [error.field]: [error.messageKey] },
+            values,
+          };
+        }
+        return { ok: false, error: error.messageKey, errorValues: error.values, values };
+      }
       if (isNextControlFlow(error)) throw error;
       console.error("[action] unexpected error:", error);
       return { ok: false, error: "errors.internal", values };

@@ -15,6 +15,8 @@ type ProfileFormProps = {
     id: string;
     name: string;
     headline: string;
+    seeking: string;
+    location: string;
     bio: string;
     organisation: string;
     expertise: string;
@@ -50,6 +52,21 @@ export function ProfileForm({ profile }: ProfileFormProps) {
         hint={t("headlineHint")}
         defaultValue={value("headline")}
         errors={errorsFor("headline")}
+      />
+      <TextField
+        id="seeking"
+        label={t("seeking")}
+        hint={t("seekingHint")}
+        defaultValue={value("seeking")}
+        errors={errorsFor("seeking")}
+      />
+      <TextField
+        id="location"
+        label={t("location")}
+        hint={t("locationHint")}
+        autoComplete="address-level2"
+        defaultValue={value("location")}
+        errors={errorsFor("location")}
       />
       <TextAreaField
         id="bio"

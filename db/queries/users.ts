@@ -5,7 +5,17 @@ import { users, userTokens, type User, type UserRole, type UserStatus } from "..
 
 export type PublicUser = Pick<
   User,
-  "id" | "name" | "role" | "status" | "headline" | "bio" | "organisation" | "expertise" | "createdAt"
+  | "id"
+  | "name"
+  | "role"
+  | "status"
+  | "headline"
+  | "bio"
+  | "organisation"
+  | "expertise"
+  | "seeking"
+  | "location"
+  | "createdAt"
 >;
 
 const publicColumns = {
@@ -17,6 +27,8 @@ const publicColumns = {
   bio: users.bio,
   organisation: users.organisation,
   expertise: users.expertise,
+  seeking: users.seeking,
+  location: users.location,
   createdAt: users.createdAt,
 };
 
@@ -87,6 +99,8 @@ export async function updateProfile(
     bio: string | null;
     organisation: string | null;
     expertise: string[];
+    seeking: string | null;
+    location: string | null;
   },
 ): Promise<PublicUser | null> {
   const { userId, ...values } = params;

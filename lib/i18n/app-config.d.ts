@@ -8,6 +8,7 @@ import type notifications from "./messages/fr/notifications.json";
 import type push from "./messages/fr/push.json";
 import type email from "./messages/fr/email.json";
 import type search from "./messages/fr/search.json";
+import type rhythm from "./messages/fr/rhythm.json";
 
 /** French is the source language: its files define which keys exist (messages.test.ts keeps English in step). */
 export type Messages = typeof core &
@@ -18,7 +19,8 @@ export type Messages = typeof core &
   typeof notifications &
   typeof push &
   typeof email &
-  typeof search;
+  typeof search &
+  typeof rhythm;
 
 // Typed keys: `t("unknown.key")` and a wrong namespace fail the type check.
 declare module "next-intl" {

@@ -25,6 +25,8 @@ import { checkinDocument, weeklyThreadDocument, weeklyThreadTitle } from "./chec
 /** The check-ins' channel, created by the migrations. */
 export const CHECKIN_CHANNEL_SLUG = "cafe";
 
+export type { Checkin };
+
 export type MyCheckinState = {
   weekStart: string;
   questions: CheckinQuestions;

@@ -35,5 +35,7 @@ export const updateProfileSchema = z.object({
   bio: optionalText(1000, "validation.bioTooLong"),
   organisation: optionalText(120, "validation.organisationTooLong"),
   expertise: expertiseListSchema(),
+  seeking: optionalText(120, "validation.seekingTooLong"),
+  location: optionalText(80, "validation.locationTooLong"),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;

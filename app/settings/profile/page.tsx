@@ -32,6 +32,8 @@ export default async function ProfileSettingsPage({ searchParams }: Props) {
             id: profile.id,
             name: profile.name,
             headline: profile.headline ?? "",
+            seeking: profile.seeking ?? "",
+            location: profile.location ?? "",
             bio: profile.bio ?? "",
             organisation: profile.organisation ?? "",
             expertise: profile.expertise.join(", "),
