@@ -10,6 +10,7 @@ import { seedDemoCommunity } from "./seed-community";
 import { seedDemoForum } from "./seed-forum";
 import { seedDemoOffers } from "./seed-offers";
 import { seedDemoReviews } from "./seed-reviews";
+import { seedDemoRhythm } from "./seed-rhythm";
 
 /** Documented in README: every demo account uses this password. */
 export const DEMO_PASSWORD = "propulse-demo";
@@ -104,6 +105,8 @@ export async function seedDemoContent(db: Db): Promise<SeededUsers> {
   // A CV with a pro's review and a page comment, a pasted letter, a written pitch.
   await seedDemoReviews(db, seeded);
   await seedStaffChannel(db, seeded);
+  // Check-in weeks, activities and the welcome thread (the home page's "Ma semaine").
+  await seedDemoRhythm(db, seeded);
   await seedDemoFollowsAndNotifications(db);
   return seeded;
 }

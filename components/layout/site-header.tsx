@@ -5,7 +5,7 @@ import { HeaderSearch } from "@/components/search/header-search";
 import { ButtonLink } from "@/components/ui/button";
 import type { CurrentUser } from "@/lib/auth/session";
 import { UNREAD_COUNT_CAP } from "@/lib/notifications/service";
-import { canFollow } from "@/lib/permissions";
+import { canFollow, isActiveMember } from "@/lib/permissions";
 import { getVapidPublicKey } from "@/lib/push/keys";
 import { ChannelNav } from "./channel-nav";
 import { UserMenu } from "./user-menu";
@@ -54,7 +54,20 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
           </div>
         )}
       </div>
-      {channels.length > 0 ? <ChannelNav channels={channels} label={t("channels")} /> : null}
+      {channels.length > 0 ? (
+        <ChannelNav
+          channels={channels}
+          pages={
+            isActiveMember(user)
+              ? [
+                  { href: "/cafe", name: t("checkin") },
+                  { href: "/activites", name: t("activities") },
+                ]
+              : []
+          }
+          label={t("channels")}
+        />
+      ) : null}
     </header>
   );
 }

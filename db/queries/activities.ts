@@ -34,6 +34,22 @@ export async function updateActivity(
   return row ?? null;
 }
 
+/**
+ * Moves an activity from one of `from` to `status` (with other fields); null when it was no
+ * longer in one of them: of two facilitators deciding at once, one wins, the other is told.
+ */
+export async function transitionActivity(
+  db: DbOrTx,
+  { id, from, ...values }: Partial<ActivityInsert> & { id: number; from: ActivityStatus[] },
+): Promise<ActivityRow | null> {
+  const [row] = await db
+    .update(activities)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(activities.id, id), inArray(activities.status, from)))
+    .returning();
+  return row ?? null;
+}
+
 /** How many confirmed "oui" an activity has, and how many wait. */
 const goingCount = sql<number>`(select count(*)::int from ${activityRsvps} r where r.activity_id = ${activities.id} and r.response = 'going')`;
 const waitingCount = sql<number>`(select count(*)::int from ${activityRsvps} r where r.activity_id = ${activities.id} and r.response = 'waitlisted')`;
@@ -240,7 +256,12 @@ export async function claimDueReminders(
         lte(activities.startsAt, new Date(params.now.getTime() + params.within)),
       ),
     )
-    .returning({ id: activities.id, title: activities.title, startsAt: activities.startsAt });
+    .returning({
+      id: activities.id,
+      title: activities.title,
+      startsAt: activities.startsAt,
+      hostId: activities.hostId,
+    });
 }
 
 /** The member a calendar feed token belongs to (by its hash), with what permissions need. */

@@ -11,6 +11,7 @@ import {
   lockActivity,
   promoteRsvps,
   setAttendance,
+  transitionActivity,
   updateActivity,
   upsertRsvp,
   type ActivityRow,
@@ -93,12 +94,13 @@ export async function decideActivity(ctx: ServiceContext, input: { activityId: n
   if (!canDecideActivity(actor)) throw new AppError("forbidden");
   const activity = await getActivity(db, { id: input.activityId });
   if (!activity) throw new AppError("not_found");
-  if (activity.status !== "proposed") throw new AppError("conflict", "activities.errors.alreadyDecided");
-  let updated = (await updateActivity(db, {
+  let updated = await transitionActivity(db, {
     id: activity.id,
+    from: ["proposed"],
     status: input.approve ? "published" : "rejected",
     decidedById: actor!.id,
-  }))!;
+  });
+  if (!updated) throw new AppError("conflict", "activities.errors.alreadyDecided");
   if (input.approve) updated = await announce(db, actor!, updated);
   await notifyMembers(db, {
     type: "activity",
@@ -265,12 +267,14 @@ export async function cancelActivity({ db, actor }: ServiceContext, input: { act
   const activity = await getActivity(db, { id: input.activityId });
   if (!activity || !canSeeActivity(actor, activity)) throw new AppError("not_found");
   if (!canManageActivity(actor, activity)) throw new AppError("forbidden");
-  if (activity.status === "cancelled") return activity;
-  const updated = (await updateActivity(db, {
+  const updated = await transitionActivity(db, {
     id: activity.id,
+    from: ["proposed", "published"],
     status: "cancelled",
     cancelReason: input.reason || null,
-  }))!;
+  });
+  // Already cancelled (a double click, two hosts at once): participants were told once.
+  if (!updated) return activity;
   const participants = await listParticipantIds(db, {
     activityId: activity.id,
     responses: ["going", "waitlisted", "maybe"],

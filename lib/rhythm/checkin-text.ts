@@ -1,4 +1,3 @@
-import "server-only";
 import type { BlockNode, RichTextDocument } from "@/lib/domain/rich-text";
 import type { CheckinQuestions, GoalOutcome, GoalReview } from "@/lib/domain/rhythm";
 

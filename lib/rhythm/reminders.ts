@@ -9,7 +9,8 @@ const HOUR = 60 * 60 * 1000;
 /**
  * Reminds participants the day before and one hour before. Each activity is claimed and marked
  * in one statement, so a reminder goes once even with several instances or a retried job. An
- * activity created less than an hour ahead gets only the one-hour reminder.
+ * activity created less than an hour ahead gets only the one-hour reminder. Participants with a
+ * place and the host are reminded.
  */
 export async function sendActivityReminders(db: DbOrTx, now = new Date()): Promise<number> {
   let sent = 0;
@@ -21,7 +22,9 @@ export async function sendActivityReminders(db: DbOrTx, now = new Date()): Promi
     ["reminderDay", daily.filter((activity) => !hourlyIds.has(activity.id))],
   ] as const) {
     for (const activity of due) {
-      const userIds = await listParticipantIds(db, { activityId: activity.id, responses: ["going"] });
+      // The host too: an activity led by a member needs its host as much as its participants.
+      const going = await listParticipantIds(db, { activityId: activity.id, responses: ["going"] });
+      const userIds = [...new Set([activity.hostId, ...going])];
       sent += await notifyMembers(db, {
         type: "activity",
         userIds,

@@ -6,6 +6,7 @@ import {
   goalOutcomes,
   MAX_GOALS,
   rsvpResponses,
+  utcToZonedTime,
   zonedTimeToUtc,
 } from "@/lib/domain/rhythm";
 import { cleanString } from "./text";
@@ -57,7 +58,15 @@ const capacityError = "activities.errors.capacityInvalid";
 const parisDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "activities.errors.dateInvalid")
-  .transform((value) => zonedTimeToUtc(value));
+  .transform((value, ctx) => {
+    const instant = zonedTimeToUtc(value);
+    // An impossible date (30 February, 25:99) would roll over to another day: refuse it.
+    if (Number.isNaN(instant.getTime()) || utcToZonedTime(instant).slice(0, 10) !== value.slice(0, 10)) {
+      ctx.addIssue({ code: "custom", message: "activities.errors.dateInvalid" });
+      return z.NEVER;
+    }
+    return instant;
+  });
 
 export const activitySchema = z
   .object({
@@ -74,7 +83,9 @@ export const activitySchema = z
     ),
   })
   .superRefine((input, ctx) => {
-    if (input.endsAt.getTime() <= input.startsAt.getTime()) {
+    // Runs even when a field failed: compare only two valid dates.
+    const bothDates = input.startsAt instanceof Date && input.endsAt instanceof Date;
+    if (bothDates && input.endsAt.getTime() <= input.startsAt.getTime()) {
       ctx.addIssue({ code: "custom", path: ["endsAt"], message: "activities.errors.endBeforeStart" });
     }
     if (!input.place && !input.visioUrl) {
