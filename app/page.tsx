@@ -55,43 +55,46 @@ export default async function HomePage() {
           {t("channels")}
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2">
-          {channels.map((channel) => {
-            const isReadable = canReadChannel(user, channel);
-            return (
-              <li key={channel.id}>
-                <Card className="flex h-full flex-col gap-2">
-                  <div className="flex items-start justify-between gap-2">
-                    <h3 className="text-lg font-bold">
-                      <Link href={`/c/${channel.slug}`} className="text-ink hover:text-brand hover:underline">
-                        {channel.name}
-                      </Link>
-                    </h3>
-                    {unread.get(channel.id) ? (
-                      <Badge tone="brand">{t("unread", { count: unread.get(channel.id)! })}</Badge>
-                    ) : canReadChannel(null, channel) ? (
-                      <Badge tone="teal">{t("public")}</Badge>
+          {/* The team's own channel is not even listed to those who cannot read it (nor its unread count). */}
+          {channels
+            .filter((channel) => channel.visibility !== "staff" || canReadChannel(user, channel))
+            .map((channel) => {
+              const isReadable = canReadChannel(user, channel);
+              return (
+                <li key={channel.id}>
+                  <Card className="flex h-full flex-col gap-2">
+                    <div className="flex items-start justify-between gap-2">
+                      <h3 className="text-lg font-bold">
+                        <Link href={`/c/${channel.slug}`} className="text-ink hover:text-brand hover:underline">
+                          {channel.name}
+                        </Link>
+                      </h3>
+                      {unread.get(channel.id) ? (
+                        <Badge tone="brand">{t("unread", { count: unread.get(channel.id)! })}</Badge>
+                      ) : canReadChannel(null, channel) ? (
+                        <Badge tone="teal">{t("public")}</Badge>
+                      ) : (
+                        <Badge>{t("membersOnly")}</Badge>
+                      )}
+                    </div>
+                    <p className="text-muted">{channel.description}</p>
+                    {isReadable ? (
+                      <p className="mt-auto text-sm text-muted">
+                        {t("threadCount", { count: counts.get(channel.id)?.threads ?? 0 })}
+                        {counts.get(channel.id)?.lastActivityAt ? (
+                          <>
+                            {" · "}
+                            <RelativeTime date={counts.get(channel.id)!.lastActivityAt!} />
+                          </>
+                        ) : null}
+                      </p>
                     ) : (
-                      <Badge>{t("membersOnly")}</Badge>
+                      <p className="mt-auto text-sm text-muted">{t("joinToRead")}</p>
                     )}
-                  </div>
-                  <p className="text-muted">{channel.description}</p>
-                  {isReadable ? (
-                    <p className="mt-auto text-sm text-muted">
-                      {t("threadCount", { count: counts.get(channel.id)?.threads ?? 0 })}
-                      {counts.get(channel.id)?.lastActivityAt ? (
-                        <>
-                          {" · "}
-                          <RelativeTime date={counts.get(channel.id)!.lastActivityAt!} />
-                        </>
-                      ) : null}
-                    </p>
-                  ) : (
-                    <p className="mt-auto text-sm text-muted">{t("joinToRead")}</p>
-                  )}
-                </Card>
-              </li>
-            );
-          })}
+                  </Card>
+                </li>
+              );
+            })}
         </ul>
       </section>
       <LiveRefresh

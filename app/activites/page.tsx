@@ -71,7 +71,7 @@ export default async function ActivitiesPage() {
             {t("past")}
           </h2>
           {past.map((activity) => (
-            <ActivityCard key={activity.id} activity={activity} />
+            <ActivityCard key={activity.id} activity={activity} isPast />
           ))}
         </section>
       ) : null}

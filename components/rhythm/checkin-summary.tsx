@@ -29,9 +29,13 @@ export async function CheckinSummary({ heading, checkin, postPath }: Props) {
           ))}
         </ul>
       ) : null}
-      {checkin.goodNews ? <p className="text-sm">🎉 {checkin.goodNews}</p> : null}
-      {checkin.difficulty ? <p className="text-sm">🧗 {checkin.difficulty}</p> : null}
-      {checkin.helpWanted ? <p className="text-sm">🤝 {checkin.helpWanted}</p> : null}
+      {(["goodNews", "difficulty", "helpWanted"] as const).map((field) =>
+        checkin[field] ? (
+          <p key={field} className="text-sm">
+            <span className="font-semibold">{t(`summary.${field}`)}</span> {checkin[field]}
+          </p>
+        ) : null,
+      )}
       {postPath ? (
         <Link href={postPath} className="text-sm font-semibold text-teal underline">
           {t("seeInThread")}

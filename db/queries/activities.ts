@@ -59,6 +59,7 @@ export type ActivityListItem = ActivityRow & {
   going: number;
   waiting: number;
   myResponse: RsvpResponse | null;
+  recapPostNumber: number | null;
 };
 
 /**
@@ -86,6 +87,9 @@ export async function listActivities(
       going: goingCount,
       waiting: waitingCount,
       myResponse: mine,
+      recapPostNumber: sql<
+        number | null
+      >`(select p.number from posts p where p.id = ${activities.recapPostId} and p.deleted_at is null)`,
     })
     .from(activities)
     .innerJoin(users, eq(users.id, activities.hostId))

@@ -94,7 +94,7 @@ export async function readMyWeek(
           where f.user_id = ${userId} and f.level <> 'muted'
             and th.last_post_number > coalesce(tr.last_read_number, 0)
             and not (th.author_id = ${userId} and th.kind in ('review', 'pitch'))
-          order by th.last_activity_at desc limit 5
+          order by th.last_activity_at desc limit 4
         ) t join channels c on c.id = t.channel_id and ${readable}
       ), '[]') as "unreadFollowed",
       coalesce((
@@ -132,6 +132,6 @@ export async function readMyWeek(
       ) as "onboarding"
   `);
   const row = result.rows[0] as Record<string, unknown>;
-  const trending = (row.trending as MyWeekRow["trending"]).slice(0, 5);
+  const trending = (row.trending as MyWeekRow["trending"]).slice(0, 4);
   return { ...(row as unknown as MyWeekRow), trending };
 }

@@ -45,6 +45,11 @@ import { frenchDateTime } from "./dates";
 /** Announcements and recaps live in *Vie du programme*. */
 export const PROGRAMME_CHANNEL_SLUG = "programme";
 
+/** How many places an activity has left (null: no limit). */
+export function placesLeftOf(activity: { capacity: number | null; going: number }): number | null {
+  return activity.capacity === null ? null : Math.max(0, activity.capacity - activity.going);
+}
+
 /** Answers the service gives the UI, with the access details only for those who may see them. */
 export type ActivityView = Omit<ActivityRow, "visioUrl"> & {
   visioUrl: string | null;
@@ -53,6 +58,7 @@ export type ActivityView = Omit<ActivityRow, "visioUrl"> & {
   waiting: number;
   myResponse: RsvpResponse | null;
   canManage: boolean;
+  isHost: boolean;
   canSeeAccess: boolean;
 };
 
@@ -62,6 +68,7 @@ function toView(actor: Actor, row: Awaited<ReturnType<typeof listActivities>>[nu
     ...row,
     visioUrl: canSeeAccess ? row.visioUrl : null,
     canManage: canManageActivity(actor, row),
+    isHost: actor?.id === row.hostId,
     canSeeAccess,
   };
 }
@@ -187,13 +194,13 @@ export async function getActivityPage({ db, actor }: ServiceContext, id: number)
     listRsvps(db, { activityId: id }),
     row.threadId ? getThreadWithChannel(db, { threadId: row.threadId }) : null,
   ]);
+  const path =
+    announcement && !announcement.thread.deletedAt ? threadPath(announcement.channel.slug, announcement.thread) : null;
   return {
     activity: toView(actor, row),
     rsvps,
-    threadPath:
-      announcement && !announcement.thread.deletedAt
-        ? threadPath(announcement.channel.slug, announcement.thread)
-        : null,
+    threadPath: path,
+    recapPath: path && row.recapPostNumber ? `${path}?post=${row.recapPostNumber}#p${row.recapPostNumber}` : null,
   };
 }
 

@@ -13,3 +13,16 @@ const frenchDateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
 export function frenchDateTime(instant: Date): string {
   return frenchDateTimeFormat.format(instant);
 }
+
+const timeFormat = new Intl.DateTimeFormat("fr-FR", {
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: PROGRAMME_TIME_ZONE,
+});
+const dayKey = new Intl.DateTimeFormat("en-CA", { timeZone: PROGRAMME_TIME_ZONE });
+
+/** "jeudi 10 décembre à 14:00 – 16:00", or both full dates when it spans days. */
+export function frenchDateRange(start: Date, end: Date): string {
+  const sameDay = dayKey.format(start) === dayKey.format(end);
+  return `${frenchDateTime(start)} – ${sameDay ? timeFormat.format(end) : frenchDateTime(end)}`;
+}

@@ -16,8 +16,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { contextFor } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { canDecideActivity, canRsvp } from "@/lib/permissions";
-import { getActivityPage } from "@/lib/rhythm/activities";
-import { frenchDateTime } from "@/lib/rhythm/dates";
+import { getActivityPage, placesLeftOf } from "@/lib/rhythm/activities";
+import { frenchDateRange } from "@/lib/rhythm/dates";
 import { activityIdSchema } from "@/lib/validation/rhythm";
 
 type Props = { params: Promise<{ id: string }> };
@@ -43,14 +43,16 @@ async function load(id: string) {
 export default async function ActivityPage({ params }: Props) {
   const { id } = await params;
   const { user, page, now } = await load(id);
-  const { activity, rsvps, threadPath } = page;
+  const { activity, rsvps, threadPath, recapPath } = page;
   const t = await getTranslations("activities");
   const isOver = activity.endsAt.getTime() <= now;
   const hasStarted = activity.startsAt.getTime() <= now;
   const going = rsvps.filter((rsvp) => rsvp.response === "going");
   const waiting = rsvps.filter((rsvp) => rsvp.response === "waitlisted");
   const maybe = rsvps.filter((rsvp) => rsvp.response === "maybe");
-  const placesLeft = activity.capacity === null ? null : Math.max(0, activity.capacity - going.length);
+  const placesLeft = placesLeftOf({ capacity: activity.capacity, going: going.length });
+  const canRecap = hasStarted && activity.status === "published" && !activity.recapPostId;
+  const hasTools = !isOver || canRecap;
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-5">
       <p>
@@ -67,8 +69,7 @@ export default async function ActivityPage({ params }: Props) {
         </div>
         <h1 className="text-2xl font-extrabold sm:text-3xl">{activity.title}</h1>
         <p>
-          <time dateTime={activity.startsAt.toISOString()}>{frenchDateTime(activity.startsAt)}</time> →{" "}
-          <time dateTime={activity.endsAt.toISOString()}>{frenchDateTime(activity.endsAt)}</time>{" "}
+          <time dateTime={activity.startsAt.toISOString()}>{frenchDateRange(activity.startsAt, activity.endsAt)}</time>{" "}
           <span className="text-sm text-muted">{t("parisTime")}</span>
         </p>
         <p className="text-muted">{t("hostedBy", { name: activity.hostName })}</p>
@@ -99,11 +100,13 @@ export default async function ActivityPage({ params }: Props) {
           <p className="text-sm text-muted">{t("accessForParticipants")}</p>
         )}
         <p className="text-sm">
-          {placesLeft === null
-            ? t("goingCount", { count: going.length })
-            : placesLeft > 0
-              ? t("placesLeft", { count: placesLeft })
-              : t("full", { waiting: waiting.length })}
+          {isOver
+            ? t("over")
+            : placesLeft === null
+              ? t("goingCount", { count: going.length })
+              : placesLeft > 0
+                ? t("placesLeft", { count: placesLeft })
+                : t("full", { waiting: waiting.length })}
         </p>
         {canRsvp(user, activity) && !isOver ? (
           <>
@@ -166,7 +169,12 @@ export default async function ActivityPage({ params }: Props) {
         ) : null}
       </section>
       {threadPath ? (
-        <p>
+        <p className="flex flex-wrap gap-x-4 gap-y-2">
+          {recapPath ? (
+            <Link href={recapPath} className="font-semibold text-teal underline">
+              {t("seeRecap")}
+            </Link>
+          ) : null}
           <Link href={threadPath} className="font-semibold text-teal underline">
             {t("discussion")}
           </Link>
@@ -178,7 +186,7 @@ export default async function ActivityPage({ params }: Props) {
           <DecisionButtons activityId={activity.id} />
         </Card>
       ) : null}
-      {activity.canManage && activity.status !== "cancelled" && activity.status !== "rejected" ? (
+      {activity.canManage && hasTools && activity.status !== "cancelled" && activity.status !== "rejected" ? (
         <section aria-labelledby="manage" className="flex flex-col gap-4 rounded-2xl border border-line bg-white p-4">
           <h2 id="manage" className="text-lg font-bold">
             {t("manage")}
@@ -188,9 +196,7 @@ export default async function ActivityPage({ params }: Props) {
               {t("edit")}
             </ButtonLink>
           ) : null}
-          {hasStarted && activity.status === "published" && !activity.recapPostId ? (
-            <RecapForm activityId={activity.id} />
-          ) : null}
+          {canRecap ? <RecapForm activityId={activity.id} /> : null}
           {!hasStarted ? <CancelActivityForm activityId={activity.id} /> : null}
         </section>
       ) : null}
