@@ -7,8 +7,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/action";
 import { contextFor } from "@/lib/context";
-import { AppError } from "@/lib/errors";
-import { canConfigureRhythm } from "@/lib/permissions";
 import {
   cancelActivity,
   decideActivity,
@@ -20,7 +18,7 @@ import {
 } from "@/lib/rhythm/activities";
 import { createMyCalendarFeed, revokeMyCalendarFeed } from "@/lib/rhythm/calendar";
 import { submitCheckin } from "@/lib/rhythm/checkins";
-import { saveCheckinSettings } from "@/lib/rhythm/config";
+import { updateCheckinSettings } from "@/lib/rhythm/config";
 import type { IsoWeekday } from "@/lib/domain/rhythm";
 import {
   activityIdSchema,
@@ -132,9 +130,7 @@ export const revokeCalendarFeedAction = formAction(
 export const saveCheckinSettingsAction = formAction(
   checkinSettingsSchema,
   async ({ day, ...questions }, { user }) => {
-    const ctx = contextFor(user);
-    if (!canConfigureRhythm(ctx.actor)) throw new AppError("forbidden");
-    await saveCheckinSettings(ctx.db, { day: day as IsoWeekday, questions });
+    await updateCheckinSettings(contextFor(user), { day: day as IsoWeekday, questions });
     revalidatePath("/cafe");
   },
   { requireUser: true },

@@ -1,6 +1,10 @@
 import "server-only";
 import { getSettings, setSetting } from "@/db/queries/settings";
 import type { DbOrTx } from "@/db";
+import type { ServiceContext } from "@/lib/context";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { canConfigureRhythm } from "@/lib/permissions";
 import {
   DEFAULT_CHECKIN_DAY,
   DEFAULT_CHECKIN_QUESTIONS,
@@ -13,7 +17,7 @@ export const CHECKIN_SETTINGS_KEY = "checkin";
 export type CheckinSettings = { day: IsoWeekday; questions: CheckinQuestions };
 
 /** The facilitators' check-in settings; missing or malformed parts fall back to the defaults. */
-export async function getCheckinSettings(db: DbOrTx): Promise<CheckinSettings> {
+export async function getCheckinSettings(db: DbOrTx = getDb()): Promise<CheckinSettings> {
   const stored = (await getSettings(db, { keys: [CHECKIN_SETTINGS_KEY] })).get(CHECKIN_SETTINGS_KEY) as
     Partial<CheckinSettings> | undefined;
   const day = Number(stored?.day);
@@ -28,4 +32,10 @@ export async function getCheckinSettings(db: DbOrTx): Promise<CheckinSettings> {
 /** Weeks already opened keep their questions: a change applies from the next week. */
 export async function saveCheckinSettings(db: DbOrTx, value: CheckinSettings): Promise<void> {
   await setSetting(db, { key: CHECKIN_SETTINGS_KEY, value });
+}
+
+/** A facilitator chooses the check-in day and edits the questions. */
+export async function updateCheckinSettings({ db, actor }: ServiceContext, value: CheckinSettings): Promise<void> {
+  if (!canConfigureRhythm(actor)) throw new AppError("forbidden");
+  await saveCheckinSettings(db, value);
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CommunitySettingsForm } from "@/components/moderation/community-settings-form";
+import { CheckinSettingsForm } from "@/components/rhythm/checkin-settings-form";
 import { Card } from "@/components/ui/card";
+import { getCheckinSettings } from "@/lib/rhythm/config";
 import { getCommunitySettings } from "@/lib/admission/service";
 import { MAX_QUESTIONS, resolveQuestions } from "@/lib/admission/settings";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -16,23 +18,34 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CommunitySettingsPage() {
   const user = await getCurrentUser();
   if (!canEditCommunitySettings(user)) notFound();
-  const [settings, t, tAll] = await Promise.all([
+  const [settings, checkin, t, tCheckin, tAll] = await Promise.all([
     getCommunitySettings(),
+    getCheckinSettings(),
     getTranslations("admission"),
+    getTranslations("checkin.settings"),
     getTranslations(),
   ]);
   const questions = resolveQuestions(settings.questions, (key) => translateKey(tAll, key));
   return (
-    <Card className="flex max-w-3xl flex-col gap-4">
-      <div>
-        <h1 className="text-2xl font-extrabold">{t("settingsTitle")}</h1>
-        <p className="mt-1 text-muted">{t("settingsIntro")}</p>
-      </div>
-      <CommunitySettingsForm
-        mode={settings.mode}
-        questions={questions.map((question) => question.label)}
-        maxQuestions={MAX_QUESTIONS}
-      />
-    </Card>
+    <div className="flex max-w-3xl flex-col gap-6">
+      <Card className="flex flex-col gap-4">
+        <div>
+          <h1 className="text-2xl font-extrabold">{t("settingsTitle")}</h1>
+          <p className="mt-1 text-muted">{t("settingsIntro")}</p>
+        </div>
+        <CommunitySettingsForm
+          mode={settings.mode}
+          questions={questions.map((question) => question.label)}
+          maxQuestions={MAX_QUESTIONS}
+        />
+      </Card>
+      <Card className="flex flex-col gap-4">
+        <div>
+          <h2 className="text-xl font-extrabold">{tCheckin("title")}</h2>
+          <p className="mt-1 text-muted">{tCheckin("intro")}</p>
+        </div>
+        <CheckinSettingsForm day={checkin.day} questions={checkin.questions} />
+      </Card>
+    </div>
   );
 }
