@@ -20,7 +20,7 @@ test("on a phone, a member checks in, finds it in the week's thread and in their
 }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Café Pote Emploi" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Café Pote Emploi" })).toBeVisible();
   await page.getByRole("link", { name: "Faire mon check-in (1 min)" }).click();
   await expect(page).toHaveURL(/\/cafe$/);
   // A refused submit (no goal) keeps what was typed and says why beside the field.
@@ -43,7 +43,7 @@ test("on a phone, a member checks in, finds it in the week's thread and in their
   await postLink.click();
   await expect(page.getByRole("heading", { level: 1, name: /Café Pote Emploi — semaine du/ })).toBeVisible();
   await expect(page.locator(`#p${number}`)).toContainText(goal);
-  await expect(page.locator(`#p${number}`)).toContainText("Un entretien vendredi !");
+  await expect(page.locator(`#p${number}`)).toContainText("Mon CV est prêt");
 
   const peer = await newSession({ name: "Sacha Encourage" });
   await peer.page.goto(href);
@@ -63,6 +63,8 @@ test("a member proposes an activity, a facilitator publishes it, two members ans
   request,
   newSession,
 }) => {
+  // Five accounts in five browser contexts.
+  test.setTimeout(120_000);
   const title = `Atelier pitch ${randomUUID().slice(0, 6)}`;
   await host.goto("/activites/nouvelle");
   await host.getByLabel("Titre").fill(title);
@@ -90,7 +92,9 @@ test("a member proposes an activity, a facilitator publishes it, two members ans
   const staff = await facilitatorPage(browser, request);
   await staff.page.goto(path);
   await staff.page.getByRole("button", { name: "Publier l'activité" }).click();
-  await expect(staff.page.getByText("Activité publiée")).toBeVisible();
+  // Published: the page now offers the answers and no longer says it waits.
+  await expect(staff.page.getByRole("group", { name: "Votre réponse" })).toBeVisible();
+  await expect(staff.page.getByText("En attente de validation")).toHaveCount(0);
   await staff.close();
 
   await first.page.goto(path);
@@ -136,6 +140,8 @@ test("a newcomer admitted with a welcome message sees the checklist, and its ste
   browser,
   request,
 }) => {
+  // Sign-up, confirmation, admission, then three steps: longer than one page's test.
+  test.setTimeout(120_000);
   const email = uniqueEmail("arrivee");
   await page.goto("/sign-up");
   await page.getByLabel("Prénom et nom").fill("Noé Arrivant");
