@@ -49,6 +49,21 @@ function ThreadLink({ thread, extra }: { thread: ThreadRef; extra?: ReactNode })
   );
 }
 
+/** A titled list of threads inside a section; nothing when empty. */
+function ThreadSublist({ heading, threads }: { heading: string; threads: ThreadRef[] }) {
+  if (!threads.length) return null;
+  return (
+    <>
+      <h3 className="text-sm font-bold uppercase tracking-wide text-muted">{heading}</h3>
+      <ul className="flex flex-col gap-2">
+        {threads.map((thread) => (
+          <ThreadLink key={thread.id} thread={thread} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** The member's home: this week's check-in, activities, documents under review, what to read. */
 export async function MyWeekSections({ week }: { week: MyWeek }) {
   const t = await getTranslations("myWeek");
@@ -151,16 +166,7 @@ export async function MyWeekSections({ week }: { week: MyWeek }) {
             </Link>
           </p>
         )}
-        {week.waitingReviews.length ? (
-          <>
-            <h3 className="text-sm font-bold uppercase tracking-wide text-muted">{t("reviews.waiting")}</h3>
-            <ul className="flex flex-col gap-2">
-              {week.waitingReviews.map((thread) => (
-                <ThreadLink key={thread.id} thread={thread} />
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <ThreadSublist heading={t("reviews.waiting")} threads={week.waitingReviews} />
       </Section>
       <Section id="week-reading" title={t("reading.title")}>
         {week.unreadFollowed.length || week.offerMatches.length ? (
@@ -191,16 +197,7 @@ export async function MyWeekSections({ week }: { week: MyWeek }) {
         ) : (
           <p className="text-muted">{t("reading.empty")}</p>
         )}
-        {week.trending.length ? (
-          <>
-            <h3 className="text-sm font-bold uppercase tracking-wide text-muted">{t("reading.trending")}</h3>
-            <ul className="flex flex-col gap-2">
-              {week.trending.map((thread) => (
-                <ThreadLink key={thread.id} thread={thread} />
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <ThreadSublist heading={t("reading.trending")} threads={week.trending} />
       </Section>
     </div>
   );

@@ -5,6 +5,7 @@ import { createServiceTestDb } from "@/db/service-testing";
 import { actorOf, channelId, makeUser } from "@/db/test-factories";
 import type { TestDb } from "@/db/testing";
 import { contextFor } from "@/lib/context";
+import { makeActivityCast } from "./testing";
 import { AppError } from "@/lib/errors";
 import { threadPath } from "@/lib/slug";
 import { activitySchema } from "@/lib/validation/rhythm";
@@ -32,14 +33,7 @@ let eve: User;
 
 beforeAll(async () => {
   testDb = await createServiceTestDb({ RATE_LIMITS: "off" });
-  fanny = await makeUser(testDb.db, "Fanny Facilitatrice", "facilitator");
-  [alice, bob, carla, dan, eve] = await Promise.all([
-    makeUser(testDb.db, "Alice Martin"),
-    makeUser(testDb.db, "Bob Durand"),
-    makeUser(testDb.db, "Carla Diaz"),
-    makeUser(testDb.db, "Dan Petit"),
-    makeUser(testDb.db, "Eve Moreau"),
-  ]);
+  ({ fanny, alice, bob, carla, dan, eve } = await makeActivityCast(testDb.db));
 });
 afterAll(async () => {
   await testDb.close();

@@ -2,9 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { notifications, type User } from "@/db/schema";
 import { createServiceTestDb } from "@/db/service-testing";
-import { actorOf, makeUser } from "@/db/test-factories";
+import { actorOf } from "@/db/test-factories";
 import type { TestDb } from "@/db/testing";
 import { contextFor } from "@/lib/context";
+import { makeActivityCast } from "./testing";
 import { activitySchema } from "@/lib/validation/rhythm";
 import { cancelActivity, proposeActivity, respondToActivity } from "./activities";
 import { sendActivityReminders } from "./reminders";
@@ -26,14 +27,7 @@ const ctxOf = (user: User) => contextFor(actorOf(user), testDb.db);
 
 beforeAll(async () => {
   testDb = await createServiceTestDb({ RATE_LIMITS: "off" });
-  fanny = await makeUser(testDb.db, "Fanny Facilitatrice", "facilitator");
-  [alice, bob, carla, dan, eve] = await Promise.all([
-    makeUser(testDb.db, "Alice Martin"),
-    makeUser(testDb.db, "Bob Durand"),
-    makeUser(testDb.db, "Carla Diaz"),
-    makeUser(testDb.db, "Dan Petit"),
-    makeUser(testDb.db, "Eve Moreau"),
-  ]);
+  ({ fanny, alice, bob, carla, dan, eve } = await makeActivityCast(testDb.db));
 });
 afterAll(async () => {
   await testDb.close();
