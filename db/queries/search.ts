@@ -33,20 +33,28 @@ export function searchQuery(terms: SearchTerms): SQL {
 }
 
 /** Every word of a title, any of them: what "similar" candidates match on. */
-function anyWordQuery(text: string): SQL {
+export function anyWordQuery(text: string): SQL {
   return sql`replace(plainto_tsquery('french_unaccent', ${text})::text, ' & ', ' | ')::tsquery`;
 }
 
 /**
- * Relevance is computed over the newest 300 matches plus every thread whose title matches: ranking
- * all posts holding a common word would cost tens of milliseconds per 100,000 posts, and an old
- * reply that only mentions the word is rarely what is sought (README, "Search").
+ * Which posts a page is chosen from. Reading every match through the GIN index costs a heap visit
+ * per match, and walking the newest posts costs one per post read: the first is cheap for rare
+ * words, the second for common ones, and PostgreSQL's guess between them flipped with its
+ * statistics. So each statement first walks a bounded window of the newest posts: if the words
+ * are common there, the page comes from that window; otherwise from the GIN index, capped at
+ * MATCH_CAP matches (README, "Search").
  */
-const RANKED_CANDIDATES = 300;
-const titleVector = sql`to_tsvector('french_unaccent'::regconfig, t.title)`;
+export const DATE_WINDOW = 300;
+/** A ranked page's window, and the matches in it above which words count as common (1 in 100). */
+export const RANKED_WINDOW = 300;
+const COMMON_IN_RANKED_WINDOW = 3;
+export const MATCH_CAP = 1000;
+/** Common words, by relevance: the newest matching titles join the window's matches. */
+const TITLE_CANDIDATES = 100;
+export const titleVector = sql`to_tsvector('french_unaccent'::regconfig, t.title)`;
 
-const normalized = (value: SQL | string) => sql`immutable_unaccent(lower(${value}))`;
-const titleKey = sql`t.title_key`;
+export const normalized = (value: SQL | string) => sql`immutable_unaccent(lower(${value}))`;
 
 export type PostSearchFilters = {
   channelIds: number[];
@@ -106,6 +114,15 @@ function filterClauses(f: PostSearchFilters): SQL[] {
   return clauses;
 }
 
+/** Threads the viewer may read (by the channel ids the service computed), not deleted. */
+export const visibleThread = (channelIds: number[]) =>
+  channelIds.length
+    ? sql`t.deleted_at is null and t.channel_id in (${sql.join(
+        channelIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql`false`;
+
 type RankCursor = { rank: string; id: number };
 
 function encodeRankCursor(cursor: RankCursor): string {
@@ -130,56 +147,102 @@ type HitRow = Omit<PostHit, "createdAt" | "rank"> & { createdAt: string | Date; 
 
 /**
  * One page of matching posts (threads, replies, offers), best first or newest first, keyset
- * paginated. The page is chosen on ids and ranks only; snippets are computed for its rows alone.
+ * paginated, in one statement (see DATE_WINDOW):
+ * - `recent`: the matches among a window of the newest posts (after the cursor, by date);
+ * - `indexed`: when those are too few, the matches read through the GIN index (at most
+ *   MATCH_CAP + 1; the query is a CTE value, so the planner cannot swap the index for a walk);
+ * - by date: the window's first page when it holds one, else the indexed matches in date order,
+ *   else (more than MATCH_CAP matches, rare in the window) a walk down the date index;
+ * - by relevance: ranked among the window's matches and the newest matching titles (common
+ *   words), or among the indexed matches.
+ * Every branch applies the same permission filters; snippets are computed for the page's rows.
  */
 export async function searchPosts(
   db: DbOrTx,
-  params: { terms: SearchTerms; filters: PostSearchFilters; sort: SearchSort; cursor?: string | null; limit: number },
+  params: {
+    terms: SearchTerms;
+    filters: PostSearchFilters;
+    sort: SearchSort;
+    cursor?: string | null;
+    limit: number;
+    /** Tests lower it to reach the walk on a small database. */
+    matchCap?: number;
+  },
 ): Promise<{ items: PostHit[]; nextCursor: string | null }> {
   const { terms, filters, sort, limit } = params;
+  const matchCap = params.matchCap ?? MATCH_CAP;
   if (!filters.channelIds.length) return { items: [], nextCursor: null };
-  const query = searchQuery(terms);
-  const where = [sql`p.search_vector @@ ${query}`, ...filterClauses(filters)];
-  const datePosition = sort === "date" ? decodeKeyset(params.cursor, "integer") : null;
+  const byDate = sort === "date";
+  const where = filterClauses(filters);
+  const datePosition = byDate ? decodeKeyset(params.cursor, "integer") : null;
   if (datePosition) where.push(sql`(p.created_at, p.id) < (${datePosition.at}::timestamptz, ${datePosition.id})`);
-  const rankPosition = sort === "relevance" ? decodeRankCursor(params.cursor) : null;
-  const rankedPage = sql`
-    candidates as (
-      (select p.id from posts p join threads t on t.id = p.thread_id
-        where ${sql.join(where, sql` and `)} order by p.id desc limit ${RANKED_CANDIDATES})
-      union
-      (select p.id from threads t join posts p on p.thread_id = t.id and p.number = 1
-        where ${titleVector} @@ ${query} and ${sql.join(where, sql` and `)} limit ${RANKED_CANDIDATES})
-    ),
-    page as (
-      select p.id, ts_rank(p.search_vector, ${query}) as rank from candidates cd join posts p on p.id = cd.id
-      ${rankPosition ? sql`where (ts_rank(p.search_vector, ${query}), p.id) < (${rankPosition.rank}::real, ${rankPosition.id})` : sql``}
-      order by rank desc, p.id desc
-      limit ${limit + 1}
-    )`;
+  const rankPosition = byDate ? null : decodeRankCursor(params.cursor);
+  const filtered = sql.join(where, sql` and `);
+  const query = sql`(select query from q)`;
+  const rank = byDate ? sql`0::real` : sql`ts_rank(p.search_vector, ${query})`;
+  const order = byDate ? sql`p.created_at desc, p.id desc` : sql`p.id desc`;
+  // coalesce() keeps the planner from answering this test through the GIN index; the lateral
+  // subquery, from hashing every thread for a few hundred posts.
+  const walk = (posts: SQL, count: number | null) => sql`
+    select p.id, p.created_at, ${rank} as rank
+    from ${posts} p join lateral (select * from threads t where t.id = p.thread_id offset 0) t on true
+    where coalesce(p.search_vector @@ ${query}, false) and ${filtered}
+    order by ${order} ${count ? sql`limit ${count}` : sql``}`;
+  // By date, the window is read until it yields a page (the newest matches, whatever follows).
+  const window = sql`(select * from posts p ${datePosition ? sql`where ${where.at(-1)!}` : sql``}
+    order by ${order} limit ${byDate ? DATE_WINDOW : RANKED_WINDOW})`;
+  const isCommon = sql`(select count(*) from recent) >= ${byDate ? limit + 1 : COMMON_IN_RANKED_WINDOW}`;
+  const isCapped = sql`(select count(*) from indexed) > ${matchCap}`;
   const datePage = sql`
     page as (
-      select p.id, ts_rank(p.search_vector, ${query}) as rank
-      from posts p join threads t on t.id = p.thread_id
-      where ${sql.join(where, sql` and `)}
-      order by p.created_at desc, p.id desc
+      (select id, rank from recent where ${isCommon} order by created_at desc, id desc limit ${limit + 1})
+      union all
+      (select id, rank from indexed where not ${isCapped} order by created_at desc, id desc limit ${limit + 1})
+      union all
+      (select id, rank from (${walk(sql`posts`, limit + 1)}) walked where ${isCapped})
+    )`;
+  const rankedPage = sql`
+    candidates as (
+      select id, rank from recent where ${isCommon}
+      union
+      select id, rank from indexed
+      union
+      (select p.id, ts_rank(p.search_vector, ${query}) from (
+          select t.id from threads t
+          where ${isCommon} and ${titleVector} @@ ${query} and ${visibleThread(filters.channelIds)}
+          order by t.id desc limit ${TITLE_CANDIDATES}
+        ) titled join posts p on p.thread_id = titled.id and p.number = 1 join threads t on t.id = p.thread_id
+        where p.search_vector @@ ${query} and ${filtered})
+    ),
+    page as (
+      select id, rank from candidates
+      ${rankPosition ? sql`where (rank, id) < (${rankPosition.rank}::real, ${rankPosition.id})` : sql``}
+      order by rank desc, id desc
       limit ${limit + 1}
     )`;
   const result = await db.execute<HitRow>(sql`
-    with ${sort === "date" ? datePage : rankedPage}
+    with q as materialized (select ${searchQuery(terms)} as query),
+    recent as materialized (${walk(window, byDate ? limit + 1 : null)}),
+    indexed as materialized (
+      select p.id, p.created_at, ${rank} as rank from posts p join threads t on t.id = p.thread_id
+      where not ${isCommon} and p.search_vector @@ ${query} and ${filtered}
+      limit ${matchCap + 1}
+    ),
+    ${byDate ? datePage : rankedPage}
     select p.id as "postId", p.thread_id as "threadId", p.number, t.title, t.slug, t.kind as "threadKind",
       c.slug as "channelSlug", c.name as "channelName", p.author_id as "authorId", u.name as "authorName",
-      p.created_at as "createdAt", t.reply_count as "replyCount", page.rank::text as rank,
+      p.created_at as "createdAt", t.reply_count as "replyCount",
+      ${byDate ? sql`ts_rank(p.search_vector, q.query)` : sql`page.rank`}::text as rank,
       to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
       exists (select 1 from accepted_answers aa where aa.thread_id = t.id) as "isSolved",
-      ts_headline('french_unaccent', replace(left(p.body_text, 20000), '<', chr(${LT_STANDIN})), ${query},
+      ts_headline('french_unaccent', replace(left(p.body_text, 20000), '<', chr(${LT_STANDIN})), q.query,
         ${HEADLINE_OPTIONS}) as snippet
-    from page join posts p on p.id = page.id join threads t on t.id = p.thread_id
+    from q, page join posts p on p.id = page.id join threads t on t.id = p.thread_id
       join channels c on c.id = t.channel_id join users u on u.id = p.author_id
-    order by ${sort === "date" ? sql`p.created_at desc, p.id desc` : sql`page.rank desc, p.id desc`}`);
+    order by ${byDate ? sql`p.created_at desc, p.id desc` : sql`page.rank desc, p.id desc`}`);
   const rows = result.rows.map((row) => toHit(row));
   const page = toKeysetPage(rows, limit, (last) =>
-    sort === "date"
+    byDate
       ? encodeKeyset({ at: last.at, id: last.postId })
       : encodeRankCursor({ rank: last.rankText, id: last.postId }),
   );
@@ -208,112 +271,6 @@ function toHit(row: HitRow): PostHit & { at: string; rankText: string } {
   };
 }
 
-export type TitleHit = {
-  threadId: number;
-  title: string;
-  slug: string;
-  threadKind: string;
-  channelSlug: string;
-  replyCount: number;
-  isSolved: boolean;
-  score: number;
-};
-
-const titleHitColumns = sql`t.id as "threadId", t.title, t.slug, t.kind as "threadKind", c.slug as "channelSlug",
-  t.reply_count as "replyCount", exists (select 1 from accepted_answers aa where aa.thread_id = t.id) as "isSolved"`;
-
-function toTitleHit(row: Record<string, unknown>): TitleHit {
-  return {
-    threadId: Number(row.threadId),
-    title: String(row.title),
-    slug: String(row.slug),
-    threadKind: String(row.threadKind),
-    channelSlug: String(row.channelSlug),
-    replyCount: Number(row.replyCount),
-    isSolved: Boolean(row.isSolved),
-    score: Number(row.score),
-  };
-}
-
-const visibleThread = (channelIds: number[]) =>
-  sql`t.deleted_at is null and t.channel_id in (${sql.join(
-    channelIds.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
-
-/** Threads (and offers) whose title matches what is being typed: the header's suggestions. */
-export async function suggestThreads(
-  db: DbOrTx,
-  params: { terms: SearchTerms; channelIds: number[]; limit: number },
-): Promise<TitleHit[]> {
-  if (!params.channelIds.length) return [];
-  const query = searchQuery(params.terms);
-  const result = await db.execute(sql`
-    select ${titleHitColumns}, ts_rank(${titleVector}, ${query}) as score
-    from threads t join channels c on c.id = t.channel_id
-      join posts p on p.thread_id = t.id and p.number = 1 and p.deleted_at is null and p.hidden_at is null
-    where ${titleVector} @@ ${query} and ${visibleThread(params.channelIds)}
-    order by score desc, t.id desc
-    limit ${params.limit}`);
-  return result.rows.map(toTitleHit);
-}
-
-/**
- * Typo tolerance, for when full text finds nothing: each typed word (3 letters or more) is
- * replaced by the closest word of any title (`search_words`, trigram similarity), and titles
- * are searched with the corrected words. The words themselves are never shown: only threads the
- * viewer may read are returned.
- */
-export async function searchTitlesByTrigram(
-  db: DbOrTx,
-  params: { text: string; channelIds: number[]; limit: number },
-): Promise<TitleHit[]> {
-  if (!params.channelIds.length) return [];
-  const corrected = sql`(select plainto_tsquery('french_unaccent', string_agg(c.word, ' ')) from (
-      select (select sw.word from search_words sw where sw.word % x.w order by similarity(sw.word, x.w) desc, sw.word
-        limit 1) as word
-      from unnest(regexp_split_to_array(${normalized(params.text)}, '[^[:alnum:]]+')) as x(w)
-      where length(x.w) >= 3) c)`;
-  const result = await db.execute(sql`
-    with q as materialized (select ${corrected} as query)
-    select ${titleHitColumns}, ts_rank(${titleVector}, q.query) as score
-    from q, threads t join channels c on c.id = t.channel_id
-      join posts p on p.thread_id = t.id and p.number = 1 and p.deleted_at is null and p.hidden_at is null
-    where ${titleVector} @@ q.query and ${visibleThread(params.channelIds)}
-    order by score desc, t.id desc
-    limit ${params.limit}`);
-  return result.rows.map(toTitleHit);
-}
-
-/**
- * Threads like the title being typed: trigram similarity of the titles plus the full-text rank
- * of the opening post against any of its words. Candidates come from both indexes.
- */
-export async function listSimilarThreads(
-  db: DbOrTx,
-  params: { title: string; channelIds: number[]; limit: number },
-): Promise<TitleHit[]> {
-  if (!params.channelIds.length) return [];
-  const visible = visibleThread(params.channelIds);
-  const query = anyWordQuery(params.title);
-  const key = normalized(params.title);
-  const result = await db.execute(sql`
-    with candidates as (
-      select t.id from threads t where ${titleKey} % ${key} and ${visible}
-      union
-      select p.thread_id from posts p join threads t on t.id = p.thread_id
-      where p.search_vector @@ ${query} and p.number = 1 and ${visible}
-    )
-    select ${titleHitColumns},
-      similarity(${titleKey}, ${key}) + ts_rank(p.search_vector, ${query}) as score
-    from candidates cd join threads t on t.id = cd.id join channels c on c.id = t.channel_id
-      join posts p on p.thread_id = t.id and p.number = 1 and p.deleted_at is null and p.hidden_at is null
-    where t.kind <> 'offer'
-    order by score desc, t.id desc
-    limit ${params.limit}`);
-  return result.rows.map(toTitleHit).filter((hit) => hit.score >= 0.2);
-}
-
 export type MemberHit = {
   id: string;
   name: string;
@@ -322,14 +279,19 @@ export type MemberHit = {
   image: string | null;
 };
 
-/** Active members whose name, headline, organisation, expertise or bio match. */
-export async function searchMembers(db: DbOrTx, params: { terms: SearchTerms; limit: number }): Promise<MemberHit[]> {
-  const query = searchQuery(params.terms);
-  const result = await db.execute<MemberHit>(sql`
+/** Active members whose name, headline, organisation, expertise or bio match (SQL, for one statement). */
+export function membersQuery(terms: SearchTerms, limit: number): SQL {
+  const query = searchQuery(terms);
+  return sql`
     select u.id, u.name, u.headline, u.organisation, u.image
     from users u
     where u.search_vector @@ ${query} and u.status = 'active'
     order by ts_rank(u.search_vector, ${query}) desc, u.id
-    limit ${params.limit}`);
+    limit ${limit}`;
+}
+
+/** Active members whose name, headline, organisation, expertise or bio match. */
+export async function searchMembers(db: DbOrTx, params: { terms: SearchTerms; limit: number }): Promise<MemberHit[]> {
+  const result = await db.execute<MemberHit>(membersQuery(params.terms, params.limit));
   return result.rows;
 }

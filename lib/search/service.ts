@@ -1,15 +1,7 @@
 import "server-only";
 import { listChannels } from "@/db/queries/channels";
-import {
-  listSimilarThreads,
-  searchMembers,
-  searchPosts,
-  searchTitlesByTrigram,
-  suggestThreads,
-  type MemberHit,
-  type PostHit,
-  type TitleHit,
-} from "@/db/queries/search";
+import { searchMembers, searchPosts, type MemberHit, type PostHit } from "@/db/queries/search";
+import { listSimilarThreads, searchTitlesByTrigram, suggestTitles, type TitleHit } from "@/db/queries/search-titles";
 import type { Channel } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { hasSearchableText, searchTerms } from "@/lib/domain/search";
@@ -105,15 +97,14 @@ export async function suggest(ctx: ServiceContext, q: string): Promise<Suggestio
   const terms = searchTerms(q);
   if (!hasSearchableText(terms)) return { threads: [], members: [] };
   const channelIds = (await readableChannels(ctx)).map((channel) => channel.id);
-  const [threads, members] = await Promise.all([
-    suggestThreads(ctx.db, { terms, channelIds, limit: SUGGESTIONS }),
-    canViewProfiles(ctx.actor) ? searchMembers(ctx.db, { terms, limit: MEMBER_SUGGESTIONS }) : Promise.resolve([]),
-  ]);
-  if (threads.length || wordCount(terms.text) > MAX_FALLBACK_WORDS) return { threads, members };
-  return {
-    threads: await searchTitlesByTrigram(ctx.db, { text: terms.text, channelIds, limit: SUGGESTIONS }),
-    members,
-  };
+  const found = await suggestTitles(ctx.db, {
+    terms,
+    channelIds,
+    limit: SUGGESTIONS,
+    memberLimit: canViewProfiles(ctx.actor) ? MEMBER_SUGGESTIONS : 0,
+    canCorrect: wordCount(terms.text) <= MAX_FALLBACK_WORDS,
+  });
+  return { threads: found.threads.length ? found.threads : found.corrected, members: found.members };
 }
 
 /**
