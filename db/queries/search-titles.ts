@@ -51,19 +51,19 @@ function toTitleHit(row: Record<string, unknown>): TitleHit {
   };
 }
 
-/**
- * Readable threads whose title matches `query` (an opaque value such as `(select query from q)`,
- * so that the planner reads threads_title_search_idx rather than computing every title's vector),
- * best first. `gate`, when given, must hold for anything to be read.
- */
-function titleMatches(query: SQL, channelIds: number[], limit: number, gate: SQL = sql`true`): SQL {
+/** The newest readable threads whose title matches `query` (ids only): a title search's candidates. */
+function titleCandidates(query: SQL, channelIds: number[], gate: SQL = sql`true`): SQL {
+  return sql`
+    select t.id from threads t
+    where ${gate} and ${titleVector} @@ ${query} and ${visibleThread(channelIds)}
+    order by t.id desc limit ${TITLE_CANDIDATES}`;
+}
+
+/** Candidates whose opening post is visible, as title hits, best first. */
+function rankedTitles(candidates: SQL, query: SQL, limit: number): SQL {
   return sql`
     select ${titleHitColumns}, ts_rank(${titleVector}, ${query}) as score
-    from (
-      select t.id from threads t
-      where ${gate} and ${titleVector} @@ ${query} and ${visibleThread(channelIds)}
-      order by t.id desc limit ${TITLE_CANDIDATES}
-    ) cd join threads t on t.id = cd.id join channels c on c.id = t.channel_id
+    from (${candidates}) cd join threads t on t.id = cd.id join channels c on c.id = t.channel_id
       join posts p on p.thread_id = t.id and p.number = 1 and p.deleted_at is null and p.hidden_at is null
     order by score desc, t.id desc
     limit ${limit}`;
@@ -89,41 +89,51 @@ export async function searchTitlesByTrigram(
   params: { text: string; channelIds: number[]; limit: number },
 ): Promise<TitleHit[]> {
   if (!params.channelIds.length) return [];
+  // The query is a CTE value: the planner reads threads_title_search_idx rather than computing
+  // every title's vector on a guess about the words.
+  const query = sql`(select query from qc)`;
   const result = await db.execute(sql`
     with qc as materialized (select ${correctedQuery(params.text)} as query)
-    ${titleMatches(sql`(select query from qc)`, params.channelIds, params.limit)}`);
+    ${rankedTitles(titleCandidates(query, params.channelIds), query, params.limit)}`);
   return result.rows.map(toTitleHit);
 }
 
-export type TitleSuggestions = { threads: TitleHit[]; corrected: TitleHit[]; members: MemberHit[] };
+export type TitleSuggestions = { threads: TitleHit[]; members: MemberHit[] };
 
 /**
  * The header's suggestions in one statement: titles matching what is being typed (the last word
- * as a prefix); when none do and `canCorrect`, titles matching the typo-corrected words; and, when
+ * as a prefix) or, when no title does and `canCorrect`, the typo-corrected words; and, when
  * `memberLimit` is above zero, active members.
  */
 export async function suggestTitles(
   db: DbOrTx,
   params: { terms: SearchTerms; channelIds: number[]; limit: number; memberLimit: number; canCorrect: boolean },
 ): Promise<TitleSuggestions> {
-  const { terms, channelIds, limit, memberLimit } = params;
+  const { terms, channelIds, memberLimit } = params;
   const members = memberLimit > 0 ? membersQuery(terms, memberLimit) : sql`select null where false`;
-  const aggregate = (name: string) => sql`(select coalesce(json_agg(x), '[]'::json) from ${sql.raw(name)} x)`;
-  const result = await db.execute<{ threads: unknown[]; corrected: unknown[]; members: MemberHit[] }>(sql`
+  const typed = sql`(select query from q)`;
+  const corrected = sql`(select query from qc)`;
+  const result = await db.execute<{ threads: unknown; members: unknown }>(sql`
     with q as materialized (select ${searchQuery(terms)} as query),
-    th as (${titleMatches(sql`(select query from q)`, channelIds, limit)}),
+    typed as materialized (${titleCandidates(typed, channelIds)}),
     qc as materialized (
-      select ${correctedQuery(terms.text)} as query where ${params.canCorrect ? sql`true` : sql`false`} and not exists (select 1 from th)
+      select ${correctedQuery(terms.text)} as query
+      where ${params.canCorrect ? sql`true` : sql`false`} and not exists (select 1 from typed)
     ),
-    fix as (${titleMatches(sql`(select query from qc)`, channelIds, limit, sql`exists (select 1 from qc)`)}),
+    fixed as materialized (${titleCandidates(corrected, channelIds, sql`exists (select 1 from qc)`)}),
+    hits as (${rankedTitles(
+      sql`select id from typed union all select id from fixed`,
+      sql`coalesce(${corrected}, ${typed})`,
+      params.limit,
+    )}),
     members as (${members})
-    select ${aggregate("th")} as threads, ${aggregate("fix")} as corrected, ${aggregate("members")} as members`);
-  const row = result.rows[0] ?? { threads: [], corrected: [], members: [] };
-  const parse = <T>(value: unknown): T[] => (typeof value === "string" ? JSON.parse(value) : value) as T[];
+    select (select coalesce(json_agg(x), '[]'::json) from hits x) as threads,
+      (select coalesce(json_agg(x), '[]'::json) from members x) as members`);
+  const row = result.rows[0] ?? { threads: [], members: [] };
+  const parse = (value: unknown): unknown[] => (typeof value === "string" ? JSON.parse(value) : value) as unknown[];
   return {
-    threads: parse<Record<string, unknown>>(row.threads).map(toTitleHit),
-    corrected: parse<Record<string, unknown>>(row.corrected).map(toTitleHit),
-    members: parse<MemberHit>(row.members),
+    threads: parse(row.threads).map((hit) => toTitleHit(hit as Record<string, unknown>)),
+    members: parse(row.members) as MemberHit[],
   };
 }
 

@@ -97,14 +97,13 @@ export async function suggest(ctx: ServiceContext, q: string): Promise<Suggestio
   const terms = searchTerms(q);
   if (!hasSearchableText(terms)) return { threads: [], members: [] };
   const channelIds = (await readableChannels(ctx)).map((channel) => channel.id);
-  const found = await suggestTitles(ctx.db, {
+  return suggestTitles(ctx.db, {
     terms,
     channelIds,
     limit: SUGGESTIONS,
     memberLimit: canViewProfiles(ctx.actor) ? MEMBER_SUGGESTIONS : 0,
     canCorrect: wordCount(terms.text) <= MAX_FALLBACK_WORDS,
   });
-  return { threads: found.threads.length ? found.threads : found.corrected, members: found.members };
 }
 
 /**
