@@ -145,21 +145,127 @@ function decodeRankCursor(value: string | null | undefined): RankCursor | null {
 
 type HitRow = Omit<PostHit, "createdAt" | "rank"> & { createdAt: string | Date; rank: string; at: string };
 
+/** What every part of a page's statement shares. */
+type PageShape = {
+  byDate: boolean;
+  limit: number;
+  matchCap: number;
+  /** The permission and user filters, as one SQL condition on `p` (post) and `t` (thread). */
+  filtered: SQL;
+  /** The date cursor's condition, when there is one. */
+  after: SQL | null;
+};
+
+/**
+ * The matches of the query held by CTE `q<key>`, as two CTEs (see DATE_WINDOW): `recent<key>`,
+ * the matches among a window of the newest posts (after the cursor, by date), read until a page
+ * is found by date; and, when those are too few, `indexed<key>`, up to `matchCap + 1` matches read
+ * through the GIN index (the query being a CTE value, the planner cannot swap the index for a
+ * walk on a guess). Nothing is read unless `q<key>` holds a row.
+ */
+function matchSources(shape: PageShape, key: string): SQL {
+  const { byDate, limit, filtered, after } = shape;
+  const query = sql.raw(`(select query from q${key})`);
+  const isActive = sql.raw(`exists (select 1 from q${key})`);
+  const rank = byDate ? sql`0::real` : sql`ts_rank(p.search_vector, ${query})`;
+  const order = byDate ? sql`p.created_at desc, p.id desc` : sql`p.id desc`;
+  const window = sql`(select * from posts p ${after ? sql`where ${after}` : sql``}
+    order by ${order} limit ${byDate ? DATE_WINDOW : RANKED_WINDOW})`;
+  const isCommon = sql`(select count(*) from ${sql.raw(`recent${key}`)}) >= ${byDate ? limit + 1 : COMMON_IN_RANKED_WINDOW}`;
+  return sql`
+    ${sql.raw(`recent${key}`)} as materialized (${walkMatches(window, query, rank, order, filtered, isActive)}
+      ${byDate ? sql`limit ${limit + 1}` : sql``}),
+    ${sql.raw(`indexed${key}`)} as materialized (
+      select p.id, p.created_at, ${rank} as rank from posts p join threads t on t.id = p.thread_id
+      where ${isActive} and not ${isCommon} and p.search_vector @@ ${query} and ${filtered}
+      limit ${shape.matchCap + 1}
+    )`;
+}
+
+/**
+ * Matching posts read in `order` from `posts` (a table or a window of it). coalesce() keeps the
+ * planner from answering the test through the GIN index; the lateral subquery, from hashing
+ * every thread for a few hundred posts.
+ */
+function walkMatches(posts: SQL, query: SQL, rank: SQL, order: SQL, filtered: SQL, gate: SQL): SQL {
+  return sql`
+    select p.id, p.created_at, ${rank} as rank
+    from ${posts} p join lateral (select * from threads t where t.id = p.thread_id offset 0) t on true
+    where ${gate} and coalesce(p.search_vector @@ ${query}, false) and ${filtered}
+    order by ${order}`;
+}
+
+/**
+ * The query of a page and its matches (`q`, `recent`, `indexed`): the words as typed or, when
+ * nothing at all matches them, the last word as a prefix ("candidature spont").
+ */
+function matching(shape: PageShape, terms: SearchTerms): SQL {
+  const exact = searchQuery({ ...terms, head: terms.text, prefix: null });
+  if (!terms.prefix) return sql`q as materialized (select ${exact} as query), ${matchSources(shape, "")}`;
+  return sql`
+    q_exact as materialized (select ${exact} as query), ${matchSources(shape, "_exact")},
+    q_prefix as materialized (select ${searchQuery(terms)} as query
+      where not exists (select 1 from recent_exact) and not exists (select 1 from indexed_exact)),
+    ${matchSources(shape, "_prefix")},
+    q as materialized (select coalesce((select query from q_prefix), (select query from q_exact)) as query),
+    recent as (select * from recent_exact union all select * from recent_prefix),
+    indexed as (select * from indexed_exact union all select * from indexed_prefix)`;
+}
+
+/** The page's ids, newest first: from the window, else the indexed matches, else a walk. */
+function datePage(shape: PageShape): SQL {
+  const { limit, matchCap, filtered } = shape;
+  const isCommon = sql`(select count(*) from recent) >= ${limit + 1}`;
+  const isCapped = sql`(select count(*) from indexed) > ${matchCap}`;
+  const order = sql`p.created_at desc, p.id desc`;
+  return sql`
+    page as (
+      (select id, rank from recent where ${isCommon} order by created_at desc, id desc limit ${limit + 1})
+      union all
+      (select id, rank from indexed where not ${isCapped} order by created_at desc, id desc limit ${limit + 1})
+      union all
+      (select id, rank from (${walkMatches(sql`posts`, sql`(select query from q)`, sql`0::real`, order, filtered, isCapped)}
+        limit ${limit + 1}) walked)
+    )`;
+}
+
+/**
+ * The page's ids, best first: ranked among the window's matches and the newest matching titles
+ * (common words), or among the indexed matches.
+ */
+function rankedPage(shape: PageShape, channelIds: number[], position: RankCursor | null): SQL {
+  const query = sql`(select query from q)`;
+  const isCommon = sql`(select count(*) from recent) >= ${COMMON_IN_RANKED_WINDOW}`;
+  return sql`
+    candidates as (
+      select id, rank from recent where ${isCommon}
+      union
+      select id, rank from indexed
+      union
+      (select p.id, ts_rank(p.search_vector, ${query}) from (
+          select t.id from threads t
+          where ${isCommon} and ${titleVector} @@ ${query} and ${visibleThread(channelIds)}
+          order by t.id desc limit ${TITLE_CANDIDATES}
+        ) titled join posts p on p.thread_id = titled.id and p.number = 1 join threads t on t.id = p.thread_id
+        where p.search_vector @@ ${query} and ${shape.filtered})
+    ),
+    page as (
+      select id, rank from candidates
+      ${position ? sql`where (rank, id) < (${position.rank}::real, ${position.id})` : sql``}
+      order by rank desc, id desc
+      limit ${shape.limit + 1}
+    )`;
+}
+
 /**
  * One page of matching posts (threads, replies, offers), best first or newest first, keyset
- * paginated, in one statement (see DATE_WINDOW):
- * - `recent`: the matches among a window of the newest posts (after the cursor, by date);
- * - `indexed`: when those are too few, the matches read through the GIN index (at most
- *   MATCH_CAP + 1; the query is a CTE value, so the planner cannot swap the index for a walk);
- * - by date: the window's first page when it holds one, else the indexed matches in date order,
- *   else (more than MATCH_CAP matches, rare in the window) a walk down the date index;
- * - by relevance: ranked among the window's matches and the newest matching titles (common
- *   words), or among the indexed matches.
- * Every branch applies the same permission filters; snippets are computed for the page's rows.
+ * paginated, in one statement whatever the words (see DATE_WINDOW and `matching`). Every branch
+ * applies the same permission filters; snippets are computed for the page's rows alone.
  */
 export async function searchPosts(
   db: DbOrTx,
   params: {
+    /** With a prefix, the last word is matched as one when the words as typed match nothing. */
     terms: SearchTerms;
     filters: PostSearchFilters;
     sort: SearchSort;
@@ -169,66 +275,17 @@ export async function searchPosts(
     matchCap?: number;
   },
 ): Promise<{ items: PostHit[]; nextCursor: string | null }> {
-  const { terms, filters, sort, limit } = params;
-  const matchCap = params.matchCap ?? MATCH_CAP;
+  const { terms, filters, limit } = params;
   if (!filters.channelIds.length) return { items: [], nextCursor: null };
-  const byDate = sort === "date";
+  const byDate = params.sort === "date";
   const where = filterClauses(filters);
   const datePosition = byDate ? decodeKeyset(params.cursor, "integer") : null;
-  if (datePosition) where.push(sql`(p.created_at, p.id) < (${datePosition.at}::timestamptz, ${datePosition.id})`);
-  const rankPosition = byDate ? null : decodeRankCursor(params.cursor);
-  const filtered = sql.join(where, sql` and `);
-  const query = sql`(select query from q)`;
-  const rank = byDate ? sql`0::real` : sql`ts_rank(p.search_vector, ${query})`;
-  const order = byDate ? sql`p.created_at desc, p.id desc` : sql`p.id desc`;
-  // coalesce() keeps the planner from answering this test through the GIN index; the lateral
-  // subquery, from hashing every thread for a few hundred posts.
-  const walk = (posts: SQL, count: number | null) => sql`
-    select p.id, p.created_at, ${rank} as rank
-    from ${posts} p join lateral (select * from threads t where t.id = p.thread_id offset 0) t on true
-    where coalesce(p.search_vector @@ ${query}, false) and ${filtered}
-    order by ${order} ${count ? sql`limit ${count}` : sql``}`;
-  // By date, the window is read until it yields a page (the newest matches, whatever follows).
-  const window = sql`(select * from posts p ${datePosition ? sql`where ${where.at(-1)!}` : sql``}
-    order by ${order} limit ${byDate ? DATE_WINDOW : RANKED_WINDOW})`;
-  const isCommon = sql`(select count(*) from recent) >= ${byDate ? limit + 1 : COMMON_IN_RANKED_WINDOW}`;
-  const isCapped = sql`(select count(*) from indexed) > ${matchCap}`;
-  const datePage = sql`
-    page as (
-      (select id, rank from recent where ${isCommon} order by created_at desc, id desc limit ${limit + 1})
-      union all
-      (select id, rank from indexed where not ${isCapped} order by created_at desc, id desc limit ${limit + 1})
-      union all
-      (select id, rank from (${walk(sql`posts`, limit + 1)}) walked where ${isCapped})
-    )`;
-  const rankedPage = sql`
-    candidates as (
-      select id, rank from recent where ${isCommon}
-      union
-      select id, rank from indexed
-      union
-      (select p.id, ts_rank(p.search_vector, ${query}) from (
-          select t.id from threads t
-          where ${isCommon} and ${titleVector} @@ ${query} and ${visibleThread(filters.channelIds)}
-          order by t.id desc limit ${TITLE_CANDIDATES}
-        ) titled join posts p on p.thread_id = titled.id and p.number = 1 join threads t on t.id = p.thread_id
-        where p.search_vector @@ ${query} and ${filtered})
-    ),
-    page as (
-      select id, rank from candidates
-      ${rankPosition ? sql`where (rank, id) < (${rankPosition.rank}::real, ${rankPosition.id})` : sql``}
-      order by rank desc, id desc
-      limit ${limit + 1}
-    )`;
+  const after = datePosition ? sql`(p.created_at, p.id) < (${datePosition.at}::timestamptz, ${datePosition.id})` : null;
+  if (after) where.push(after);
+  const shape = { byDate, limit, matchCap: params.matchCap ?? MATCH_CAP, filtered: sql.join(where, sql` and `), after };
+  const page = byDate ? datePage(shape) : rankedPage(shape, filters.channelIds, decodeRankCursor(params.cursor));
   const result = await db.execute<HitRow>(sql`
-    with q as materialized (select ${searchQuery(terms)} as query),
-    recent as materialized (${walk(window, byDate ? limit + 1 : null)}),
-    indexed as materialized (
-      select p.id, p.created_at, ${rank} as rank from posts p join threads t on t.id = p.thread_id
-      where not ${isCommon} and p.search_vector @@ ${query} and ${filtered}
-      limit ${matchCap + 1}
-    ),
-    ${byDate ? datePage : rankedPage}
+    with ${matching(shape, terms)}, ${page}
     select p.id as "postId", p.thread_id as "threadId", p.number, t.title, t.slug, t.kind as "threadKind",
       c.slug as "channelSlug", c.name as "channelName", p.author_id as "authorId", u.name as "authorName",
       p.created_at as "createdAt", t.reply_count as "replyCount",
@@ -240,7 +297,14 @@ export async function searchPosts(
     from q, page join posts p on p.id = page.id join threads t on t.id = p.thread_id
       join channels c on c.id = t.channel_id join users u on u.id = p.author_id
     order by ${byDate ? sql`p.created_at desc, p.id desc` : sql`page.rank desc, p.id desc`}`);
-  const rows = result.rows.map((row) => toHit(row));
+  return toPage(
+    result.rows.map((row) => toHit(row)),
+    limit,
+    byDate,
+  );
+}
+
+function toPage(rows: (PostHit & { at: string; rankText: string })[], limit: number, byDate: boolean) {
   const page = toKeysetPage(rows, limit, (last) =>
     byDate
       ? encodeKeyset({ at: last.at, id: last.postId })

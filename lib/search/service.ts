@@ -67,14 +67,11 @@ export async function search(ctx: ServiceContext, input: SearchInput): Promise<S
     workMode: input.workMode,
     department: input.department,
   };
-  // A submitted query is matched word for word first; the last word as a prefix only when that
-  // finds nothing ("candidature spont"). The rule gives the same answer on every page of a list.
+  // A submitted query is matched word for word; the last word as a prefix only when the words as
+  // typed match nothing ("candidature spont"), decided inside the page's one statement.
   const postsPage = async () => {
     if (input.type === "members") return { items: [], nextCursor: null };
-    const page = { terms: { ...terms, head: terms.text, prefix: null }, sort: input.sort, cursor: input.cursor };
-    const exact = await searchPosts(ctx.db, { ...page, filters, limit: SEARCH_PAGE_SIZE });
-    if (exact.items.length || !terms.prefix) return exact;
-    return searchPosts(ctx.db, { ...page, terms, filters, limit: SEARCH_PAGE_SIZE });
+    return searchPosts(ctx.db, { terms, filters, sort: input.sort, cursor: input.cursor, limit: SEARCH_PAGE_SIZE });
   };
   const [page, members] = await Promise.all([
     postsPage(),
