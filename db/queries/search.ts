@@ -33,20 +33,28 @@ export function searchQuery(terms: SearchTerms): SQL {
 }
 
 /** Every word of a title, any of them: what "similar" candidates match on. */
-function anyWordQuery(text: string): SQL {
+export function anyWordQuery(text: string): SQL {
   return sql`replace(plainto_tsquery('french_unaccent', ${text})::text, ' & ', ' | ')::tsquery`;
 }
 
 /**
- * Relevance is computed over the newest 300 matches plus every thread whose title matches: ranking
- * all posts holding a common word would cost tens of milliseconds per 100,000 posts, and an old
- * reply that only mentions the word is rarely what is sought (README, "Search").
+ * Which posts a page is chosen from. Reading every match through the GIN index costs a heap visit
+ * per match, and walking the newest posts costs one per post read: the first is cheap for rare
+ * words, the second for common ones, and PostgreSQL's guess between them flipped with its
+ * statistics. So each statement first walks a bounded window of the newest posts: if the words
+ * are common there, the page comes from that window; otherwise from the GIN index, capped at
+ * MATCH_CAP matches (README, "Search").
  */
-const RANKED_CANDIDATES = 300;
-const titleVector = sql`to_tsvector('french_unaccent'::regconfig, t.title)`;
+export const DATE_WINDOW = 300;
+/** A ranked page's window, and the matches in it above which words count as common (1 in 100). */
+export const RANKED_WINDOW = 300;
+const COMMON_IN_RANKED_WINDOW = 3;
+export const MATCH_CAP = 1000;
+/** Common words, by relevance: the newest matching titles join the window's matches. */
+const TITLE_CANDIDATES = 100;
+export const titleVector = sql`to_tsvector('french_unaccent'::regconfig, t.title)`;
 
-const normalized = (value: SQL | string) => sql`immutable_unaccent(lower(${value}))`;
-const titleKey = sql`t.title_key`;
+export const normalized = (value: SQL | string) => sql`immutable_unaccent(lower(${value}))`;
 
 export type PostSearchFilters = {
   channelIds: number[];
@@ -106,6 +114,15 @@ function filterClauses(f: PostSearchFilters): SQL[] {
   return clauses;
 }
 
+/** Threads the viewer may read (by the channel ids the service computed), not deleted. */
+export const visibleThread = (channelIds: number[]) =>
+  channelIds.length
+    ? sql`t.deleted_at is null and t.channel_id in (${sql.join(
+        channelIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql`false`;
+
 type RankCursor = { rank: string; id: number };
 
 function encodeRankCursor(cursor: RankCursor): string {
@@ -128,58 +145,168 @@ function decodeRankCursor(value: string | null | undefined): RankCursor | null {
 
 type HitRow = Omit<PostHit, "createdAt" | "rank"> & { createdAt: string | Date; rank: string; at: string };
 
+/** What every part of a page's statement shares. */
+type PageShape = {
+  byDate: boolean;
+  limit: number;
+  matchCap: number;
+  /** The permission and user filters, as one SQL condition on `p` (post) and `t` (thread). */
+  filtered: SQL;
+  /** The date cursor's condition, when there is one. */
+  after: SQL | null;
+};
+
+/**
+ * The matches of the query held by CTE `q<key>`, as two CTEs (see DATE_WINDOW): `recent<key>`,
+ * the matches among a window of the newest posts (after the cursor, by date), read until a page
+ * is found by date; and, when those are too few, `indexed<key>`, up to `matchCap + 1` matches read
+ * through the GIN index (the query being a CTE value, the planner cannot swap the index for a
+ * walk on a guess). Nothing is read unless `q<key>` holds a row.
+ */
+function matchSources(shape: PageShape, key: string): SQL {
+  const { byDate, limit, filtered, after } = shape;
+  const query = sql.raw(`(select query from q${key})`);
+  const isActive = sql.raw(`exists (select 1 from q${key})`);
+  const rank = byDate ? sql`0::real` : sql`ts_rank(p.search_vector, ${query})`;
+  const order = byDate ? sql`p.created_at desc, p.id desc` : sql`p.id desc`;
+  const window = sql`(select * from posts p ${after ? sql`where ${after}` : sql``}
+    order by ${order} limit ${byDate ? DATE_WINDOW : RANKED_WINDOW})`;
+  const isCommon = sql`(select count(*) from ${sql.raw(`recent${key}`)}) >= ${byDate ? limit + 1 : COMMON_IN_RANKED_WINDOW}`;
+  return sql`
+    ${sql.raw(`recent${key}`)} as materialized (${walkMatches(window, query, rank, order, filtered, isActive)}
+      ${byDate ? sql`limit ${limit + 1}` : sql``}),
+    ${sql.raw(`indexed${key}`)} as materialized (
+      select p.id, p.created_at, ${rank} as rank from posts p join threads t on t.id = p.thread_id
+      where ${isActive} and not ${isCommon} and p.search_vector @@ ${query} and ${filtered}
+      limit ${shape.matchCap + 1}
+    )`;
+}
+
+/**
+ * Matching posts read in `order` from `posts` (a table or a window of it). coalesce() keeps the
+ * planner from answering the test through the GIN index; the lateral subquery, from hashing
+ * every thread for a few hundred posts.
+ */
+function walkMatches(posts: SQL, query: SQL, rank: SQL, order: SQL, filtered: SQL, gate: SQL): SQL {
+  return sql`
+    select p.id, p.created_at, ${rank} as rank
+    from ${posts} p join lateral (select * from threads t where t.id = p.thread_id offset 0) t on true
+    where ${gate} and coalesce(p.search_vector @@ ${query}, false) and ${filtered}
+    order by ${order}`;
+}
+
+/**
+ * The query of a page and its matches (`q`, `recent`, `indexed`): the words as typed or, when
+ * nothing at all matches them, the last word as a prefix ("candidature spont").
+ */
+function matching(shape: PageShape, terms: SearchTerms): SQL {
+  const exact = searchQuery({ ...terms, head: terms.text, prefix: null });
+  if (!terms.prefix) return sql`q as materialized (select ${exact} as query), ${matchSources(shape, "")}`;
+  return sql`
+    q_exact as materialized (select ${exact} as query), ${matchSources(shape, "_exact")},
+    q_prefix as materialized (select ${searchQuery(terms)} as query
+      where not exists (select 1 from recent_exact) and not exists (select 1 from indexed_exact)),
+    ${matchSources(shape, "_prefix")},
+    q as materialized (select coalesce((select query from q_prefix), (select query from q_exact)) as query),
+    recent as (select * from recent_exact union all select * from recent_prefix),
+    indexed as (select * from indexed_exact union all select * from indexed_prefix)`;
+}
+
+/** The page's ids, newest first: from the window, else the indexed matches, else a walk. */
+function datePage(shape: PageShape): SQL {
+  const { limit, matchCap, filtered } = shape;
+  const isCommon = sql`(select count(*) from recent) >= ${limit + 1}`;
+  const isCapped = sql`(select count(*) from indexed) > ${matchCap}`;
+  const order = sql`p.created_at desc, p.id desc`;
+  return sql`
+    page as (
+      (select id, rank from recent where ${isCommon} order by created_at desc, id desc limit ${limit + 1})
+      union all
+      (select id, rank from indexed where not ${isCapped} order by created_at desc, id desc limit ${limit + 1})
+      union all
+      (select id, rank from (${walkMatches(sql`posts`, sql`(select query from q)`, sql`0::real`, order, filtered, isCapped)}
+        limit ${limit + 1}) walked)
+    )`;
+}
+
+/**
+ * The page's ids, best first: ranked among the window's matches and the newest matching titles
+ * (common words), or among the indexed matches.
+ */
+function rankedPage(shape: PageShape, channelIds: number[], position: RankCursor | null): SQL {
+  const query = sql`(select query from q)`;
+  const isCommon = sql`(select count(*) from recent) >= ${COMMON_IN_RANKED_WINDOW}`;
+  return sql`
+    candidates as (
+      select id, rank from recent where ${isCommon}
+      union
+      select id, rank from indexed
+      union
+      (select p.id, ts_rank(p.search_vector, ${query}) from (
+          select t.id from threads t
+          where ${isCommon} and ${titleVector} @@ ${query} and ${visibleThread(channelIds)}
+          order by t.id desc limit ${TITLE_CANDIDATES}
+        ) titled join posts p on p.thread_id = titled.id and p.number = 1 join threads t on t.id = p.thread_id
+        where p.search_vector @@ ${query} and ${shape.filtered})
+    ),
+    page as (
+      select id, rank from candidates
+      ${position ? sql`where (rank, id) < (${position.rank}::real, ${position.id})` : sql``}
+      order by rank desc, id desc
+      limit ${shape.limit + 1}
+    )`;
+}
+
 /**
  * One page of matching posts (threads, replies, offers), best first or newest first, keyset
- * paginated. The page is chosen on ids and ranks only; snippets are computed for its rows alone.
+ * paginated, in one statement whatever the words (see DATE_WINDOW and `matching`). Every branch
+ * applies the same permission filters; snippets are computed for the page's rows alone.
  */
 export async function searchPosts(
   db: DbOrTx,
-  params: { terms: SearchTerms; filters: PostSearchFilters; sort: SearchSort; cursor?: string | null; limit: number },
+  params: {
+    /** With a prefix, the last word is matched as one when the words as typed match nothing. */
+    terms: SearchTerms;
+    filters: PostSearchFilters;
+    sort: SearchSort;
+    cursor?: string | null;
+    limit: number;
+    /** Tests lower it to reach the walk on a small database. */
+    matchCap?: number;
+  },
 ): Promise<{ items: PostHit[]; nextCursor: string | null }> {
-  const { terms, filters, sort, limit } = params;
+  const { terms, filters, limit } = params;
   if (!filters.channelIds.length) return { items: [], nextCursor: null };
-  const query = searchQuery(terms);
-  const where = [sql`p.search_vector @@ ${query}`, ...filterClauses(filters)];
-  const datePosition = sort === "date" ? decodeKeyset(params.cursor, "integer") : null;
-  if (datePosition) where.push(sql`(p.created_at, p.id) < (${datePosition.at}::timestamptz, ${datePosition.id})`);
-  const rankPosition = sort === "relevance" ? decodeRankCursor(params.cursor) : null;
-  const rankedPage = sql`
-    candidates as (
-      (select p.id from posts p join threads t on t.id = p.thread_id
-        where ${sql.join(where, sql` and `)} order by p.id desc limit ${RANKED_CANDIDATES})
-      union
-      (select p.id from threads t join posts p on p.thread_id = t.id and p.number = 1
-        where ${titleVector} @@ ${query} and ${sql.join(where, sql` and `)} limit ${RANKED_CANDIDATES})
-    ),
-    page as (
-      select p.id, ts_rank(p.search_vector, ${query}) as rank from candidates cd join posts p on p.id = cd.id
-      ${rankPosition ? sql`where (ts_rank(p.search_vector, ${query}), p.id) < (${rankPosition.rank}::real, ${rankPosition.id})` : sql``}
-      order by rank desc, p.id desc
-      limit ${limit + 1}
-    )`;
-  const datePage = sql`
-    page as (
-      select p.id, ts_rank(p.search_vector, ${query}) as rank
-      from posts p join threads t on t.id = p.thread_id
-      where ${sql.join(where, sql` and `)}
-      order by p.created_at desc, p.id desc
-      limit ${limit + 1}
-    )`;
+  const byDate = params.sort === "date";
+  const where = filterClauses(filters);
+  const datePosition = byDate ? decodeKeyset(params.cursor, "integer") : null;
+  const after = datePosition ? sql`(p.created_at, p.id) < (${datePosition.at}::timestamptz, ${datePosition.id})` : null;
+  if (after) where.push(after);
+  const shape = { byDate, limit, matchCap: params.matchCap ?? MATCH_CAP, filtered: sql.join(where, sql` and `), after };
+  const page = byDate ? datePage(shape) : rankedPage(shape, filters.channelIds, decodeRankCursor(params.cursor));
   const result = await db.execute<HitRow>(sql`
-    with ${sort === "date" ? datePage : rankedPage}
+    with ${matching(shape, terms)}, ${page}
     select p.id as "postId", p.thread_id as "threadId", p.number, t.title, t.slug, t.kind as "threadKind",
       c.slug as "channelSlug", c.name as "channelName", p.author_id as "authorId", u.name as "authorName",
-      p.created_at as "createdAt", t.reply_count as "replyCount", page.rank::text as rank,
+      p.created_at as "createdAt", t.reply_count as "replyCount",
+      ${byDate ? sql`ts_rank(p.search_vector, q.query)` : sql`page.rank`}::text as rank,
       to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,
       exists (select 1 from accepted_answers aa where aa.thread_id = t.id) as "isSolved",
-      ts_headline('french_unaccent', replace(left(p.body_text, 20000), '<', chr(${LT_STANDIN})), ${query},
+      ts_headline('french_unaccent', replace(left(p.body_text, 20000), '<', chr(${LT_STANDIN})), q.query,
         ${HEADLINE_OPTIONS}) as snippet
-    from page join posts p on p.id = page.id join threads t on t.id = p.thread_id
+    from q, page join posts p on p.id = page.id join threads t on t.id = p.thread_id
       join channels c on c.id = t.channel_id join users u on u.id = p.author_id
-    order by ${sort === "date" ? sql`p.created_at desc, p.id desc` : sql`page.rank desc, p.id desc`}`);
-  const rows = result.rows.map((row) => toHit(row));
+    order by ${byDate ? sql`p.created_at desc, p.id desc` : sql`page.rank desc, p.id desc`}`);
+  return toPage(
+    result.rows.map((row) => toHit(row)),
+    limit,
+    byDate,
+  );
+}
+
+function toPage(rows: (PostHit & { at: string; rankText: string })[], limit: number, byDate: boolean) {
   const page = toKeysetPage(rows, limit, (last) =>
-    sort === "date"
+    byDate
       ? encodeKeyset({ at: last.at, id: last.postId })
       : encodeRankCursor({ rank: last.rankText, id: last.postId }),
   );
@@ -208,112 +335,6 @@ function toHit(row: HitRow): PostHit & { at: string; rankText: string } {
   };
 }
 
-export type TitleHit = {
-  threadId: number;
-  title: string;
-  slug: string;
-  threadKind: string;
-  channelSlug: string;
-  replyCount: number;
-  isSolved: boolean;
-  score: number;
-};
-
-const titleHitColumns = sql`t.id as "threadId", t.title, t.slug, t.kind as "threadKind", c.slug as "channelSlug",
-  t.reply_count as "replyCount", exists (select 1 from accepted_answers aa where aa.thread_id = t.id) as "isSolved"`;
-
-function toTitleHit(row: Record<string, unknown>): TitleHit {
-  return {
-    threadId: Number(row.threadId),
-    title: String(row.title),
-    slug: String(row.slug),
-    threadKind: String(row.threadKind),
-    channelSlug: String(row.channelSlug),
-    replyCount: Number(row.replyCount),
-    isSolved: Boolean(row.isSolved),
-    score: Number(row.score),
-  };
-}
-
-const visibleThread = (channelIds: number[]) =>
-  sql`t.deleted_at is null and t.channel_id in (${sql.join(
-    channelIds.map((id) => sql`${id}`),
-    sql`, `,
-  )})`;
-
-/** Threads (and offers) whose title matches what is being typed: the header's suggestions. */
-export async function suggestThreads(
-  db: DbOrTx,
-  params: { terms: SearchTerms; channelIds: number[]; limit: number },
-): Promise<TitleHit[]> {
-  if (!params.channelIds.length) return [];
-  const query = searchQuery(params.terms);
-  const result = await db.execute(sql`
-    select ${titleHitColumns}, ts_rank(${titleVector}, ${query}) as score
-    from threads t join channels c on c.id = t.channel_id
-      join posts p on p.thread_id = t.id and p.number = 1 and p.deleted_at is null and p.hidden_at is null
-    where ${titleVector} @@ ${query} and ${visibleThread(params.channelIds)}
-    order by score desc, t.id desc
-    limit ${params.limit}`);
-  return result.rows.map(toTitleHit);
-}
-
-/**
- * Typo tolerance, for when full text finds nothing: each typed word (3 letters or more) is
- * replaced by the closest word of any title (`search_words`, trigram similarity), and titles
- * are searched with the corrected words. The words themselves are never shown: only threads the
- * viewer may read are returned.
- */
-export async function searchTitlesByTrigram(
-  db: DbOrTx,
-  params: { text: string; channelIds: number[]; limit: number },
-): Promise<TitleHit[]> {
-  if (!params.channelIds.length) return [];
-  const corrected = sql`(select plainto_tsquery('french_unaccent', string_agg(c.word, ' ')) from (
-      select (select sw.word from search_words sw where sw.word % x.w order by similarity(sw.word, x.w) desc, sw.word
-        limit 1) as word
-      from unnest(regexp_split_to_array(${normalized(params.text)}, '[^[:alnum:]]+')) as x(w)
-      where length(x.w) >= 3) c)`;
-  const result = await db.execute(sql`
-    with q as materialized (select ${corrected} as query)
-    select ${titleHitColumns}, ts_rank(${titleVector}, q.query) as score
-    from q, threads t join channels c on c.id = t.channel_id
-      join posts p on p.thread_id = t.id and p.number = 1 and p.deleted_at is null and p.hidden_at is null
-    where ${titleVector} @@ q.query and ${visibleThread(params.channelIds)}
-    order by score desc, t.id desc
-    limit ${params.limit}`);
-  return result.rows.map(toTitleHit);
-}
-
-/**
- * Threads like the title being typed: trigram similarity of the titles plus the full-text rank
- * of the opening post against any of its words. Candidates come from both indexes.
- */
-export async function listSimilarThreads(
-  db: DbOrTx,
-  params: { title: string; channelIds: number[]; limit: number },
-): Promise<TitleHit[]> {
-  if (!params.channelIds.length) return [];
-  const visible = visibleThread(params.channelIds);
-  const query = anyWordQuery(params.title);
-  const key = normalized(params.title);
-  const result = await db.execute(sql`
-    with candidates as (
-      select t.id from threads t where ${titleKey} % ${key} and ${visible}
-      union
-      select p.thread_id from posts p join threads t on t.id = p.thread_id
-      where p.search_vector @@ ${query} and p.number = 1 and ${visible}
-    )
-    select ${titleHitColumns},
-      similarity(${titleKey}, ${key}) + ts_rank(p.search_vector, ${query}) as score
-    from candidates cd join threads t on t.id = cd.id join channels c on c.id = t.channel_id
-      join posts p on p.thread_id = t.id and p.number = 1 and p.deleted_at is null and p.hidden_at is null
-    where t.kind <> 'offer'
-    order by score desc, t.id desc
-    limit ${params.limit}`);
-  return result.rows.map(toTitleHit).filter((hit) => hit.score >= 0.2);
-}
-
 export type MemberHit = {
   id: string;
   name: string;
@@ -322,14 +343,19 @@ export type MemberHit = {
   image: string | null;
 };
 
-/** Active members whose name, headline, organisation, expertise or bio match. */
-export async function searchMembers(db: DbOrTx, params: { terms: SearchTerms; limit: number }): Promise<MemberHit[]> {
-  const query = searchQuery(params.terms);
-  const result = await db.execute<MemberHit>(sql`
+/** Active members whose name, headline, organisation, expertise or bio match (SQL, for one statement). */
+export function membersQuery(terms: SearchTerms, limit: number): SQL {
+  const query = searchQuery(terms);
+  return sql`
     select u.id, u.name, u.headline, u.organisation, u.image
     from users u
     where u.search_vector @@ ${query} and u.status = 'active'
     order by ts_rank(u.search_vector, ${query}) desc, u.id
-    limit ${params.limit}`);
+    limit ${limit}`;
+}
+
+/** Active members whose name, headline, organisation, expertise or bio match. */
+export async function searchMembers(db: DbOrTx, params: { terms: SearchTerms; limit: number }): Promise<MemberHit[]> {
+  const result = await db.execute<MemberHit>(membersQuery(params.terms, params.limit));
   return result.rows;
 }

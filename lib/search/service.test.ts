@@ -7,13 +7,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOffer } from "@/db/offer-factories";
 import { createReply } from "@/db/queries/posts";
+import { searchPosts } from "@/db/queries/search";
 import { createThread } from "@/db/queries/threads";
 import { acceptedAnswers, channels, posts, threads, type User } from "@/db/schema";
 import { createServiceTestDb } from "@/db/service-testing";
 import { actorOf, channelId, documentFromText, makeUser } from "@/db/test-factories";
 import type { TestDb } from "@/db/testing";
 import { contextFor } from "@/lib/context";
-import { highlightParts } from "@/lib/domain/search";
+import { highlightParts, searchTerms, type SearchSort } from "@/lib/domain/search";
 import { replyRow, threadRow } from "@/lib/forum/content";
 import type { Actor } from "@/lib/permissions";
 import { searchInputSchema } from "@/lib/validation/search";
@@ -192,6 +193,56 @@ describe("permissions", () => {
         expect(result.items).toEqual([]);
         expect(result.closeTitles).toEqual([]);
       }
+    }
+  });
+
+  /**
+   * A page comes from the newest posts when the words are common there, from the GIN index when
+   * they are not, and from a walk down the date index when the index holds too many matches: each
+   * way must drop exactly the same posts. Page sizes and the cap are lowered so that this small
+   * database takes all three (quinoa: 3 readable posts, boulgour: 2).
+   */
+  it("applies the same permissions whichever way a page is read", async () => {
+    const entraide = await channelId(testDb.db, "entraide");
+    const [staff] = await testDb.db.select().from(channels).where(eq(channels.slug, "equipe-test"));
+    const readable: Record<string, number[]> = {};
+    for (const [word, readableReplies] of [
+      ["quinoa", 2],
+      ["boulgour", 1],
+    ] as const) {
+      const host = await thread("entraide", member, `Recettes ${word}`, `Un ${word} bien cuit.`);
+      const [opening] = await testDb.db.select().from(posts).where(eq(posts.threadId, host));
+      readable[word] = [opening!.id];
+      for (let n = 0; n < readableReplies; n++) readable[word]!.push(await reply(host, facilitator, `${word} lisible`));
+      const hidden = await reply(host, facilitator, `${word} masqué`);
+      const deleted = await reply(host, facilitator, `${word} supprimé`);
+      await testDb.db.update(posts).set({ hiddenAt: new Date() }).where(eq(posts.id, hidden));
+      await testDb.db.update(posts).set({ deletedAt: new Date() }).where(eq(posts.id, deleted));
+      const gone = await thread("entraide", member, `Fil supprimé ${word}`, word);
+      await testDb.db.update(threads).set({ deletedAt: new Date() }).where(eq(threads.id, gone));
+      await thread(staff!.id, facilitator, `Note ${word}`, `${word} interne`);
+    }
+    const postIdsOf = async (word: string, sort: SearchSort, limit: number, matchCap?: number) => {
+      const ids: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof searchPosts>> = await searchPosts(testDb.db, {
+          terms: searchTerms(word),
+          filters: { channelIds: [entraide], type: "all" },
+          sort,
+          cursor,
+          limit,
+          matchCap,
+        });
+        ids.push(...page.items.map((hit) => hit.postId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids.sort((a, b) => a - b);
+    };
+    for (const sort of ["relevance", "date"] as const) {
+      expect(await postIdsOf("quinoa", sort, 1)).toEqual(readable.quinoa);
+      expect(await postIdsOf("boulgour", sort, 1)).toEqual(readable.boulgour);
+      expect(await postIdsOf("boulgour", sort, 2, 1)).toEqual(readable.boulgour);
     }
   });
 

@@ -1,15 +1,7 @@
 import "server-only";
 import { listChannels } from "@/db/queries/channels";
-import {
-  listSimilarThreads,
-  searchMembers,
-  searchPosts,
-  searchTitlesByTrigram,
-  suggestThreads,
-  type MemberHit,
-  type PostHit,
-  type TitleHit,
-} from "@/db/queries/search";
+import { searchMembers, searchPosts, type MemberHit, type PostHit } from "@/db/queries/search";
+import { listSimilarThreads, searchTitlesByTrigram, suggestTitles, type TitleHit } from "@/db/queries/search-titles";
 import type { Channel } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { hasSearchableText, searchTerms } from "@/lib/domain/search";
@@ -75,14 +67,11 @@ export async function search(ctx: ServiceContext, input: SearchInput): Promise<S
     workMode: input.workMode,
     department: input.department,
   };
-  // A submitted query is matched word for word first; the last word as a prefix only when that
-  // finds nothing ("candidature spont"). The rule gives the same answer on every page of a list.
+  // A submitted query is matched word for word; the last word as a prefix only when the words as
+  // typed match nothing ("candidature spont"), decided inside the page's one statement.
   const postsPage = async () => {
     if (input.type === "members") return { items: [], nextCursor: null };
-    const page = { terms: { ...terms, head: terms.text, prefix: null }, sort: input.sort, cursor: input.cursor };
-    const exact = await searchPosts(ctx.db, { ...page, filters, limit: SEARCH_PAGE_SIZE });
-    if (exact.items.length || !terms.prefix) return exact;
-    return searchPosts(ctx.db, { ...page, terms, filters, limit: SEARCH_PAGE_SIZE });
+    return searchPosts(ctx.db, { terms, filters, sort: input.sort, cursor: input.cursor, limit: SEARCH_PAGE_SIZE });
   };
   const [page, members] = await Promise.all([
     postsPage(),
@@ -105,15 +94,13 @@ export async function suggest(ctx: ServiceContext, q: string): Promise<Suggestio
   const terms = searchTerms(q);
   if (!hasSearchableText(terms)) return { threads: [], members: [] };
   const channelIds = (await readableChannels(ctx)).map((channel) => channel.id);
-  const [threads, members] = await Promise.all([
-    suggestThreads(ctx.db, { terms, channelIds, limit: SUGGESTIONS }),
-    canViewProfiles(ctx.actor) ? searchMembers(ctx.db, { terms, limit: MEMBER_SUGGESTIONS }) : Promise.resolve([]),
-  ]);
-  if (threads.length || wordCount(terms.text) > MAX_FALLBACK_WORDS) return { threads, members };
-  return {
-    threads: await searchTitlesByTrigram(ctx.db, { text: terms.text, channelIds, limit: SUGGESTIONS }),
-    members,
-  };
+  return suggestTitles(ctx.db, {
+    terms,
+    channelIds,
+    limit: SUGGESTIONS,
+    memberLimit: canViewProfiles(ctx.actor) ? MEMBER_SUGGESTIONS : 0,
+    canCorrect: wordCount(terms.text) <= MAX_FALLBACK_WORDS,
+  });
 }
 
 /**
