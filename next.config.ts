@@ -9,6 +9,11 @@ const nextConfig: NextConfig = {
   // These load native or wasm files relative to their own module: keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
+  experimental: {
+    // Counted while the body streams (413 beyond). A post is at most 100 kB of Tiptap JSON
+    // (lib/editor DOC_LIMITS), which the action encoding may escape to about twice that.
+    serverActions: { bodySizeLimit: "384kb" },
+  },
   async headers() {
     return [
       {

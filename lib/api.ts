@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { JSON_BODY_MAX_BYTES, readBodyCapped } from "@/lib/request-body";
 
 type Context = { user: CurrentUser | null; params: Record<string, string> };
 
@@ -37,10 +38,19 @@ export async function errorResponse(error: unknown): Promise<NextResponse> {
   return NextResponse.json({ error: "internal", message: "Internal error" }, { status: 500 });
 }
 
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A JSON route handler in the house order: authenticate → parse → (the handler) load →
  * authorise → act. Writes (every method but GET) need an account: an anonymous caller gets 401
- * before its body is even read, whatever it holds. Bodies must be JSON (which a cross-site form
+ * before its body is even read, whatever it holds. Bodies above `JSON_BODY_MAX_BYTES` get a 413,
+ * counted while they stream. Bodies must be JSON (which a cross-site form
  * cannot send without CORS); invalid input gets a 400 with localized messages per field.
  * `hasOtherCredentials`: the caller was identified otherwise (a partner's Bearer token).
  */
@@ -63,7 +73,11 @@ export function jsonRoute<S extends z.ZodType, T>(
           { status: 415 },
         );
       }
-      raw = await request.json().catch(() => undefined);
+      try {
+        raw = parseJson(await readBodyCapped(request, JSON_BODY_MAX_BYTES));
+      } catch (error) {
+        return errorResponse(error);
+      }
       if (raw === undefined)
         return NextResponse.json({ error: "bad_request", message: "Malformed JSON" }, { status: 400 });
     } else {

@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { MULTIPART_OVERHEAD_BYTES, readBodyCapped } from "@/lib/request-body";
 import { maxUploadMb, type UploadedFile } from "./limits";
 
 /** Header our upload form sends; a cross-site form cannot set it without a CORS preflight. */
@@ -23,22 +24,30 @@ export function isSameOriginUpload(request: Request): boolean {
 }
 
 /**
- * Bodies far above the limit are refused before being read. Slightly oversized ones are read,
- * then refused by the content check: answering before the body is consumed makes browsers
- * report a network error instead of our message.
+ * How many bytes of an oversized upload are still read (and thrown away) before the 413: a file
+ * a few times the limit gets our message in the form instead of a browser network error.
  */
-const EARLY_REFUSAL_FACTOR = 4;
+const DRAIN_FACTOR = 4;
 
 /**
- * Reads an upload form posted by our XHR uploader: origin check, early size refusal, then the
- * named text fields and the optional `file`. Throws AppError; `uploadRoute` answers it.
+ * Reads an upload form posted by our XHR uploader, once the caller is authenticated: the body
+ * is capped at `UPLOAD_MAX_BYTES` plus the multipart overhead while it streams (413, answered
+ * as an error of the `file` field), then the named text fields and the optional `file`.
+ * Throws AppError; `uploadRoute` answers it.
  */
 export async function readUploadForm(request: Request, fieldNames: readonly string[]) {
-  if (!isSameOriginUpload(request)) throw new AppError("forbidden");
-  if (Number(request.headers.get("content-length") ?? "0") > getEnv().UPLOAD_MAX_BYTES * EARLY_REFUSAL_FACTOR) {
-    throw new AppError("bad_request", "review.refusedTooLarge", { values: { maxMb: maxUploadMb() }, field: "file" });
-  }
-  const form = await request.formData().catch(() => null);
+  const maxBytes = getEnv().UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES;
+  const bytes = await readBodyCapped(request, maxBytes, { drainUpTo: maxBytes * DRAIN_FACTOR }).catch((error) => {
+    if (error instanceof AppError && error.code === "payload_too_large") {
+      throw new AppError("payload_too_large", "review.refusedTooLarge", {
+        values: { maxMb: maxUploadMb() },
+        field: "file",
+      });
+    }
+    throw error;
+  });
+  const contentType = request.headers.get("content-type") ?? "";
+  const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData().catch(() => null);
   if (!form) throw new AppError("bad_request");
   const fields = Object.fromEntries(fieldNames.map((name) => [name, form.get(name) ?? undefined]));
   const entry = form.get("file");
