@@ -46,3 +46,12 @@ export async function readBodyCapped(
   }
   return body;
 }
+
+/**
+ * Whether the body is declared as exactly `mediaType` (parameters such as `charset` aside):
+ * `text/plain; x=application/json` is not JSON, and a cross-site form can send text/plain.
+ */
+export function hasMediaType(request: Request, mediaType: string): boolean {
+  const essence = request.headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
+  return essence === mediaType;
+}

@@ -1,7 +1,8 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { MULTIPART_OVERHEAD_BYTES, readBodyCapped } from "@/lib/request-body";
+import { isCrossSiteRequest } from "@/lib/origin";
+import { hasMediaType, MULTIPART_OVERHEAD_BYTES, readBodyCapped } from "@/lib/request-body";
 import { maxUploadMb, type UploadedFile } from "./limits";
 
 /** Header our upload form sends; a cross-site form cannot set it without a CORS preflight. */
@@ -9,18 +10,12 @@ export const UPLOAD_HEADER = "x-propulse-upload";
 
 /**
  * Multipart bodies can be posted by any site's form, unlike JSON: uploads must carry our
- * header and, when the browser says where it comes from, come from our own origin.
+ * header (which needs a CORS preflight cross-site), must not come from another site (`Origin`,
+ * `Sec-Fetch-Site`) and must be exactly `multipart/form-data`.
  */
 export function isSameOriginUpload(request: Request): boolean {
   if (request.headers.get(UPLOAD_HEADER) !== "1") return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return !isCrossSiteRequest(request.headers, getEnv()) && hasMediaType(request, "multipart/form-data");
 }
 
 /**

@@ -60,6 +60,23 @@ describe("uploadRoute", () => {
     });
   });
 
+  it("refuses an upload sent by another site or not as multipart/form-data", async () => {
+    const route = routeThrowing(new Error("not reached"));
+    const evil = await route(post(new FormData(), { [UPLOAD_HEADER]: "1", origin: "https://evil.example" }), params());
+    expect(evil.status).toBe(403);
+    const crossSite = await route(
+      post(new FormData(), { [UPLOAD_HEADER]: "1", "sec-fetch-site": "cross-site" }),
+      params(),
+    );
+    expect(crossSite.status).toBe(403);
+    const asText = new Request("http://localhost/api/v1/upload", {
+      method: "POST",
+      body: "file=cv.pdf",
+      headers: { [UPLOAD_HEADER]: "1", "content-type": "text/plain; x=multipart/form-data" },
+    });
+    expect((await route(asText, params())).status).toBe(403);
+  });
+
   it("refuses uploads without our header before anything else", async () => {
     const response = await routeThrowing(new Error("not reached"))(post(new FormData(), {}), params());
     expect(response.status).toBe(403);
