@@ -5,6 +5,7 @@ import { openDb, migrateDb, type DbHandle } from "./db/client";
 import { setDbHandle } from "./lib/db";
 import { seedIfEmpty } from "./db/seed";
 import { isBuildFresh } from "./lib/build-freshness";
+import { CLIENT_ADDRESS_HEADER, parseTrustProxy, resolveClientAddress } from "./lib/client-address";
 import { EnvError, getEnv } from "./lib/env";
 import { allowServerOnlyModules } from "./lib/jobs/node-server-only";
 import { countQuery, runCounted } from "./lib/query-counter";
@@ -39,7 +40,14 @@ async function main() {
   await app.prepare();
   const handleRequest = app.getRequestHandler();
   let isShuttingDown = false;
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const httpServer = createServer((req, res) => {
+    // Per-address limits trust this header only: it replaces whatever the client sent under that name.
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      trustProxy,
+    );
     // Once shutdown starts, no connection is kept for another request.
     if (isShuttingDown) res.setHeader("Connection", "close");
     const testRequestId = hasTestHooks ? req.headers["x-test-request-id"] : undefined;

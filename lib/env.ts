@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy } from "./client-address";
 
 const limit = (fallback: number) =>
   z.coerce.number().int().min(1, "must be a whole number ≥ 1").max(100_000).default(fallback);
@@ -76,6 +77,23 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   AUTH_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed: a hop count or addresses/CIDR ranges.
+   * Unset: the client address is the connection's (a header any client can write is ignored).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a hop count or addresses/CIDR ranges: ${(error as Error).message}`,
+        });
+      }
+    }),
   /** Other sites allowed to open live connections (comma-separated origins), beyond the app's own. */
   ALLOWED_ORIGINS: z.string().optional(),
   SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),
