@@ -23,6 +23,15 @@ const rateLimitEnv = {
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: limit(10),
   SIGN_IN_MAX_FAILURES_PER_IP: limit(50),
   SIGN_IN_WINDOW_MINUTES: limit(15),
+  /**
+   * Requests per client address per window, across instances (static assets exempt); `off` for
+   * benchmarks. Generous: a classroom behind one address browses at once.
+   */
+  REQUEST_LIMIT: z
+    .enum(["off"])
+    .or(z.coerce.number().int().min(10, "must be `off` or a whole number ≥ 10").max(1_000_000))
+    .default(300),
+  REQUEST_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 };
 
 /** Uploaded files (CVs, letters, pitches): size limit and where they are stored (lib/storage). */
