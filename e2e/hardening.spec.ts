@@ -83,3 +83,37 @@ test.describe("request bodies", () => {
     expect(declared.status()).toBe(413);
   });
 });
+
+test("a write with a member's cookie sent by another site, or disguised as JSON, is refused", async ({
+  memberContext,
+}) => {
+  const body = JSON.stringify({ body: { type: "doc", content: [] }, idempotencyKey: crypto.randomUUID() });
+  const crossSite = await memberContext.request.post("/api/v1/threads/1/posts", {
+    headers: { origin: "https://evil.example", "content-type": "application/json" },
+    data: body,
+  });
+  expect(crossSite.status()).toBe(403);
+  const disguised = await memberContext.request.post("/api/v1/threads/1/posts", {
+    headers: { "content-type": "text/plain; x=application/json" },
+    data: body,
+  });
+  expect(disguised.status()).toBe(415);
+});
+
+test("pages and files carry the isolation, permission and caching headers", async ({ memberContext }) => {
+  const home = await memberContext.request.get("/");
+  expect(home.headers()["cross-origin-opener-policy"]).toBe("same-origin");
+  expect(home.headers()["cross-origin-resource-policy"]).toBe("same-site");
+  expect(home.headers()["permissions-policy"]).toContain("camera=()");
+  expect(home.headers()["permissions-policy"]).toContain("microphone=()");
+  expect(home.headers()["strict-transport-security"]).toBeUndefined();
+  const pitchForm = await memberContext.request.get("/c/pitch/pitch/new");
+  expect(pitchForm.headers()["permissions-policy"]).toContain("microphone=(self)");
+  expect(pitchForm.headers()["permissions-policy"]).toContain("camera=()");
+  const overHttps = await memberContext.request.get("/", { headers: { "x-forwarded-proto": "https" } });
+  expect(overHttps.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
+  const file = await memberContext.request.get("/api/v1/files/999999");
+  expect(file.headers()["referrer-policy"]).toBe("no-referrer");
+  const thread = await memberContext.request.get("/api/v1/threads/1");
+  expect(thread.headers()["cache-control"]).toBe("private, no-store");
+});

@@ -84,3 +84,14 @@ describe("jsonRoute", () => {
     expect(acted).not.toHaveBeenCalled();
   });
 });
+
+describe("jsonRoute answers", () => {
+  it("are never stored when read by a signed-in member", async () => {
+    const read = (user: { id: string } | null) => {
+      session.user = user;
+      return route()(new Request("http://localhost:3000/api/v1/threads/2"), params);
+    };
+    expect((await read({ id: "member" })).headers.get("cache-control")).toBe("private, no-store");
+    expect((await read(null)).headers.get("cache-control")).toBeNull();
+  });
+});

@@ -40,6 +40,12 @@ export async function errorResponse(error: unknown): Promise<NextResponse> {
   return NextResponse.json({ error: "internal", message: "Internal error" }, { status: 500 });
 }
 
+/** What a signed-in member reads is theirs: never stored by the browser or a shared cache. */
+function privateWhenSignedIn(response: NextResponse, user: CurrentUser | null): NextResponse {
+  if (user) response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
 function parseJson(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
@@ -101,9 +107,9 @@ export function jsonRoute<S extends z.ZodType, T>(
     }
     try {
       const { status = 200, body } = await handler(parsed.data, { user, params: resolved });
-      return NextResponse.json(body, { status });
+      return privateWhenSignedIn(NextResponse.json(body, { status }), user);
     } catch (error) {
-      return errorResponse(error);
+      return privateWhenSignedIn(await errorResponse(error), user);
     }
   };
 }
