@@ -30,7 +30,7 @@ const rateLimitEnv = {
   REQUEST_LIMIT: z
     .enum(["off"])
     .or(z.coerce.number().int().min(10, "must be `off` or a whole number ≥ 10").max(1_000_000))
-    .default(300),
+    .default(600),
   REQUEST_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 };
 
