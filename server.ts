@@ -5,10 +5,12 @@ import { openDb, migrateDb, type DbHandle } from "./db/client";
 import { setDbHandle } from "./lib/db";
 import { seedIfEmpty } from "./db/seed";
 import { isBuildFresh } from "./lib/build-freshness";
+import { CLIENT_ADDRESS_HEADER, parseTrustProxy, resolveClientAddress } from "./lib/client-address";
 import { EnvError, getEnv } from "./lib/env";
 import { allowServerOnlyModules } from "./lib/jobs/node-server-only";
 import { countQuery, runCounted } from "./lib/query-counter";
 import { attachRealtime } from "./lib/realtime/server";
+import type { RequestLimiter } from "./lib/rate-limit/requests";
 
 const isDev = process.argv.includes("--dev");
 
@@ -39,7 +41,16 @@ async function main() {
   await app.prepare();
   const handleRequest = app.getRequestHandler();
   let isShuttingDown = false;
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  let requestLimiter: RequestLimiter | null = null;
   const httpServer = createServer((req, res) => {
+    // Per-address limits trust this header only: it replaces whatever the client sent under that name.
+    req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      trustProxy,
+    );
+    if (requestLimiter?.refuse(req, res)) return;
     // Once shutdown starts, no connection is kept for another request.
     if (isShuttingDown) res.setHeader("Connection", "close");
     const testRequestId = hasTestHooks ? req.headers["x-test-request-id"] : undefined;
@@ -54,6 +65,12 @@ async function main() {
   // After the live events: a delivery job asks them whether its recipient is online. The workers
   // send mail with the app's services, which are marked server-only: allowed in this process.
   allowServerOnlyModules();
+  const { createRequestLimiter } = await import("./lib/rate-limit/requests");
+  requestLimiter = createRequestLimiter({
+    limit: env.REQUEST_LIMIT,
+    windowSeconds: env.REQUEST_LIMIT_WINDOW_SECONDS,
+    db: handle.driver === "pglite" ? undefined : handle.db,
+  });
   const jobs = await import("./lib/jobs");
   await jobs.startJobs(handle, env);
 

@@ -5,6 +5,9 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import { isCrossSiteRequest } from "@/lib/origin";
+import { hasMediaType, JSON_BODY_MAX_BYTES, readBodyCapped } from "@/lib/request-body";
 
 type Context = { user: CurrentUser | null; params: Record<string, string> };
 
@@ -37,11 +40,27 @@ export async function errorResponse(error: unknown): Promise<NextResponse> {
   return NextResponse.json({ error: "internal", message: "Internal error" }, { status: 500 });
 }
 
+/** What a signed-in member reads is theirs: never stored by the browser or a shared cache. */
+function privateWhenSignedIn(response: NextResponse, user: CurrentUser | null): NextResponse {
+  if (user) response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A JSON route handler in the house order: authenticate → parse → (the handler) load →
  * authorise → act. Writes (every method but GET) need an account: an anonymous caller gets 401
- * before its body is even read, whatever it holds. Bodies must be JSON (which a cross-site form
- * cannot send without CORS); invalid input gets a 400 with localized messages per field.
+ * before its body is even read, whatever it holds. Bodies above `JSON_BODY_MAX_BYTES` get a 413,
+ * counted while they stream. Writes sent by another site (`Origin`, `Sec-Fetch-Site`) get a 403
+ * unless a token identifies the caller, and bodies must be exactly `application/json` (which a
+ * cross-site form cannot send without CORS); invalid input gets a 400 with localized messages.
  * `hasOtherCredentials`: the caller was identified otherwise (a partner's Bearer token).
  */
 export function jsonRoute<S extends z.ZodType, T>(
@@ -51,19 +70,29 @@ export function jsonRoute<S extends z.ZodType, T>(
 ) {
   return async (request: Request, { params }: { params: Promise<Record<string, string>> }) => {
     const resolved = await params;
+    const isWrite = request.method !== "GET" && request.method !== "HEAD";
+    // A token is no ambient credential: partners call from anywhere. A cookie is, so no write
+    // sent by another site's page is acted upon.
+    if (isWrite && !options.hasOtherCredentials && isCrossSiteRequest(request.headers, getEnv())) {
+      return errorResponse(new AppError("forbidden"));
+    }
     const user = await getCurrentUser();
-    if (request.method !== "GET" && !user && !options.hasOtherCredentials) {
+    if (isWrite && !user && !options.hasOtherCredentials) {
       return errorResponse(new AppError("unauthenticated"));
     }
     let raw: unknown = {};
-    if (request.method !== "GET" && request.method !== "DELETE") {
-      if (!request.headers.get("content-type")?.includes("application/json")) {
+    if (isWrite && request.method !== "DELETE") {
+      if (!hasMediaType(request, "application/json")) {
         return NextResponse.json(
           { error: "unsupported_media_type", message: "Content-Type must be application/json" },
           { status: 415 },
         );
       }
-      raw = await request.json().catch(() => undefined);
+      try {
+        raw = parseJson(await readBodyCapped(request, JSON_BODY_MAX_BYTES));
+      } catch (error) {
+        return errorResponse(error);
+      }
       if (raw === undefined)
         return NextResponse.json({ error: "bad_request", message: "Malformed JSON" }, { status: 400 });
     } else {
@@ -78,9 +107,9 @@ export function jsonRoute<S extends z.ZodType, T>(
     }
     try {
       const { status = 200, body } = await handler(parsed.data, { user, params: resolved });
-      return NextResponse.json(body, { status });
+      return privateWhenSignedIn(NextResponse.json(body, { status }), user);
     } catch (error) {
-      return errorResponse(error);
+      return privateWhenSignedIn(await errorResponse(error), user);
     }
   };
 }

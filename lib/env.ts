@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy } from "./client-address";
 
 const limit = (fallback: number) =>
   z.coerce.number().int().min(1, "must be a whole number ≥ 1").max(100_000).default(fallback);
@@ -22,6 +23,15 @@ const rateLimitEnv = {
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: limit(10),
   SIGN_IN_MAX_FAILURES_PER_IP: limit(50),
   SIGN_IN_WINDOW_MINUTES: limit(15),
+  /**
+   * Requests per client address per window, across instances (static assets exempt); `off` for
+   * benchmarks. Generous: a classroom behind one address browses at once.
+   */
+  REQUEST_LIMIT: z
+    .enum(["off"])
+    .or(z.coerce.number().int().min(10, "must be `off` or a whole number ≥ 10").max(1_000_000))
+    .default(600),
+  REQUEST_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 };
 
 /** Uploaded files (CVs, letters, pitches): size limit and where they are stored (lib/storage). */
@@ -76,6 +86,23 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   AUTH_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed: a hop count or addresses/CIDR ranges.
+   * Unset: the client address is the connection's (a header any client can write is ignored).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a hop count or addresses/CIDR ranges: ${(error as Error).message}`,
+        });
+      }
+    }),
   /** Other sites allowed to open live connections (comma-separated origins), beyond the app's own. */
   ALLOWED_ORIGINS: z.string().optional(),
   SEED_ON_EMPTY: z.enum(["true", "false"]).default("true"),

@@ -32,3 +32,19 @@ export function isAllowedOrigin(
   const parsed = originOf(origin);
   return Boolean(host && parsed && new URL(parsed).host === host);
 }
+
+/**
+ * Whether a state-changing request was sent by another site, so it must not act with the
+ * browser's cookie: its `Origin` is not ours (see `isAllowedOrigin`), or, without an `Origin`,
+ * the browser's `Sec-Fetch-Site` says it came from another site. Clients that are not browsers
+ * send neither header and pass: they carry no member's cookie by accident.
+ */
+export function isCrossSiteRequest(
+  headers: globalThis.Headers,
+  env: Pick<Env, "PUBLIC_URL" | "AUTH_URL" | "ALLOWED_ORIGINS">,
+): boolean {
+  const plain = Object.fromEntries(headers);
+  if (!isAllowedOrigin(plain, env)) return true;
+  const fetchSite = plain["sec-fetch-site"];
+  return plain.origin === undefined && (fetchSite === "cross-site" || fetchSite === "same-site");
+}

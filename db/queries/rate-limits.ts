@@ -37,14 +37,7 @@ export async function consumeRateLimit(
     if (count >= limit)
       return { ok: false as const, retryAt: retryAt ?? new Date(Date.now() + windowSeconds * 1000), count };
     await tx.insert(rateLimitEvents).values({ key });
-    await tx
-      .delete(rateLimitEvents)
-      .where(
-        and(
-          eq(rateLimitEvents.key, key),
-          lte(rateLimitEvents.createdAt, sql`now() - make_interval(secs => ${windowSeconds})`),
-        ),
-      );
+    await removeExpiredEvents(tx, { key, windowSeconds });
     return { ok: true as const };
   });
 }
@@ -63,4 +56,21 @@ export async function removeLatestEvent(db: DbOrTx, { key }: { key: string }) {
   await db.execute(
     sql`delete from ${rateLimitEvents} where ${rateLimitEvents.id} = (select id from ${rateLimitEvents} where ${rateLimitEvents.key} = ${key} order by ${rateLimitEvents.createdAt} desc, ${rateLimitEvents.id} desc limit 1)`,
   );
+}
+
+/** Removes the events of a key that have left its window. */
+export async function removeExpiredEvents(db: DbOrTx, { key, windowSeconds }: Omit<RateLimitWindow, "limit">) {
+  await db
+    .delete(rateLimitEvents)
+    .where(
+      and(
+        eq(rateLimitEvents.key, key),
+        lte(rateLimitEvents.createdAt, sql`now() - make_interval(secs => ${windowSeconds})`),
+      ),
+    );
+}
+
+/** Records `count` events of a key in one statement (requests counted by an instance since its last flush). */
+export async function recordEvents(db: DbOrTx, { key, count }: { key: string; count: number }) {
+  await db.execute(sql`insert into ${rateLimitEvents} (key) select ${key} from generate_series(1, ${count}::int)`);
 }

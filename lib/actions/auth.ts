@@ -5,11 +5,10 @@ import "server-only";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { getCommunitySettings } from "@/lib/admission/service";
 import { resolveQuestions } from "@/lib/admission/settings";
-import { clientIp, getSignInBlock, signInRateLimitedError } from "@/lib/rate-limit";
+import { getSignInBlock, signInRateLimitedError } from "@/lib/rate-limit";
 import { signUpWithAnswersSchema } from "@/lib/validation/admission";
 import { fieldErrorsOf, formAction, formValues, type ActionResult } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth";
@@ -62,8 +61,7 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
   }
   // Checked here too (authorize also checks) to tell the person when they may try again.
   const db = getDb();
-  const ip = clientIp(await headers());
-  const blockedUntil = await getSignInBlock(db, { email: parsed.data.email, ip });
+  const blockedUntil = await getSignInBlock(db, { email: parsed.data.email });
   if (blockedUntil) {
     const error = signInRateLimitedError(blockedUntil);
     return { ok: false, error: error.messageKey, errorValues: error.values, values };
@@ -79,7 +77,7 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
     const code = (error as AuthError & { code?: string }).code;
     if (code === "rate_limited") {
       const error = signInRateLimitedError(
-        (await getSignInBlock(db, { email: parsed.data.email, ip })) ?? new Date(Date.now() + 60_000),
+        (await getSignInBlock(db, { email: parsed.data.email })) ?? new Date(Date.now() + 60_000),
       );
       return { ok: false, error: error.messageKey, errorValues: error.values, values };
     }

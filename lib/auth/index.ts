@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { unsuspendUser } from "@/db/queries/staff-users";
 import { getUserByEmail } from "@/db/queries/users";
-import { clearSignInFailures, clientIp, getSignInBlock, recordSignInFailure } from "@/lib/rate-limit";
+import { clearSignInFailures, clientIp, getSignInBlock, getSignInDelay, recordSignInFailure } from "@/lib/rate-limit";
 import { getEnv } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/auth";
 import { baseAuthConfig } from "./config";
@@ -46,9 +46,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           if (!parsed.success) return null;
           const db = getDb();
           const { email, password } = parsed.data;
-          // Throttled per account and per address before the password is even checked.
+          // Throttled before the password is even checked: an account is locked for a while, an
+          // address is slowed down (see getSignInDelay).
           const ip = clientIp(request.headers);
-          if (await getSignInBlock(db, { email, ip })) throw new SignInRateLimitedError();
+          if (await getSignInBlock(db, { email })) throw new SignInRateLimitedError();
+          const delay = await getSignInDelay(db, { ip });
+          if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
           const user = await getUserByEmail(db, { email });
           const isValid = await verifyPassword(user?.passwordHash ?? null, password);
           if (!user || !isValid) {

@@ -12,6 +12,7 @@ import {
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getEnv, type Env } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 
 /** What members do that is limited per hour (README, "Anti-spam"). */
 export type LimitedAction = "thread" | "post" | "report" | "upload";
@@ -75,47 +76,54 @@ export async function refundRateLimit(
 }
 
 /**
- * The client address for per-IP throttling. Behind the reverse proxy the README asks for, the
- * last `X-Forwarded-For` entry is the address the proxy saw (entries before it are whatever the
- * client sent); `X-Real-IP` is the other common convention.
+ * The client address for per-address limits, as `server.ts` worked it out from the connection
+ * (and from `X-Forwarded-For` only when `TRUST_PROXY` says which proxies to believe).
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .at(-1);
-  return last || headers.get("x-real-ip")?.trim() || "unknown";
+  return headers.get(CLIENT_ADDRESS_HEADER)?.trim() || "unknown";
 }
 
 function accountKey(email: string): string {
   return `signin-account:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
 }
 
-function signInWindows(email: string, ip: string, env: Env = getEnv()) {
+function accountWindow(email: string, env: Env = getEnv()) {
   const windowSeconds = env.SIGN_IN_WINDOW_MINUTES * 60;
-  return [
-    { key: accountKey(email), limit: env.SIGN_IN_MAX_FAILURES_PER_ACCOUNT, windowSeconds },
-    { key: `signin-ip:${ip}`, limit: env.SIGN_IN_MAX_FAILURES_PER_IP, windowSeconds },
-  ];
+  return { key: accountKey(email), limit: env.SIGN_IN_MAX_FAILURES_PER_ACCOUNT, windowSeconds };
+}
+
+function addressWindow(ip: string, env: Env = getEnv()) {
+  const windowSeconds = env.SIGN_IN_WINDOW_MINUTES * 60;
+  return { key: `signin-ip:${ip}`, limit: env.SIGN_IN_MAX_FAILURES_PER_IP, windowSeconds };
 }
 
 /**
- * Whether sign-in is currently refused for this account or this address (too many failures),
- * and until when. Checked before the password, so a blocked attacker learns nothing more.
+ * Until when sign-in is refused for this account (too many failures from any address), or null.
+ * Checked before the password, so a blocked attacker learns nothing more.
  */
-export async function getSignInBlock(db: DbOrTx, { email, ip }: { email: string; ip: string }): Promise<Date | null> {
-  let until: Date | null = null;
-  for (const window of signInWindows(email, ip)) {
-    const { count, retryAt } = await countRecentEvents(db, window);
-    if (count >= window.limit && retryAt && (!until || retryAt > until)) until = retryAt;
-  }
-  return until;
+export async function getSignInBlock(db: DbOrTx, { email }: { email: string }): Promise<Date | null> {
+  const window = accountWindow(email);
+  const { count, retryAt } = await countRecentEvents(db, window);
+  return count >= window.limit ? retryAt : null;
+}
+
+/** How long each sign-in attempt waits, before its password is checked, from an address over its failure limit. */
+export const SIGN_IN_ADDRESS_DELAY_MS = 3000;
+
+/**
+ * The wait before a sign-in attempt from this address is answered: none, or
+ * `SIGN_IN_ADDRESS_DELAY_MS` once the address has too many recent failures (on any accounts).
+ * An address is slowed down, never locked: a school or a shared connection where someone keeps
+ * failing must not lock out everyone behind it, and a correct password still signs in.
+ */
+export async function getSignInDelay(db: DbOrTx, { ip }: { ip: string }): Promise<number> {
+  const window = addressWindow(ip);
+  const { count } = await countRecentEvents(db, window);
+  return count >= window.limit ? SIGN_IN_ADDRESS_DELAY_MS : 0;
 }
 
 export async function recordSignInFailure(db: DbOrTx, { email, ip }: { email: string; ip: string }) {
-  for (const window of signInWindows(email, ip)) await recordEvent(db, { key: window.key });
+  for (const window of [accountWindow(email), addressWindow(ip)]) await recordEvent(db, { key: window.key });
 }
 
 /** A successful sign-in forgives the account's earlier failures (not the address's). */

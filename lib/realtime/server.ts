@@ -104,6 +104,7 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
     destroyUpgrade: false,
     serveClient: false,
     pingInterval: 20_000,
+    maxHttpBufferSize: 64 * 1024, // clients only send room names and thread ids (default 1 MB)
     // A page of another site must not open a live connection with a member's cookie.
     allowRequest: (request, callback) => callback(null, isAllowedOrigin(request.headers, env)),
   });

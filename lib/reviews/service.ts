@@ -24,6 +24,7 @@ export const REFUSAL_KEYS: Record<PdfRefusal, string> = {
   polyglot: "review.refusedPolyglot",
   javascript: "review.refusedJavascript",
   embeddedFile: "review.refusedEmbeddedFile",
+  xfaForm: "review.refusedXfaForm",
   unreadable: "review.refusedUnreadable",
   encrypted: "review.refusedEncrypted",
 };

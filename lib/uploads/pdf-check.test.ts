@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PDFString } from "pdf-lib";
 import { checkPdf } from "./pdf-check";
 import {
   concat,
@@ -6,6 +7,7 @@ import {
   makeExecutable,
   makePdf,
   makePdfWithAttachment,
+  makePdfWithEntries,
   makePdfWithJavaScript,
 } from "./test-pdfs";
 
@@ -82,5 +84,28 @@ describe("checkPdf", () => {
     const pdf = await makePdf(2);
     const broken = concat(pdf.subarray(0, 200), text("\n%%EOF\n"));
     expect(await checkPdf(broken, { maxBytes: MAX })).toEqual({ ok: false, reason: "unreadable" });
+  });
+
+  it("refuses actions that run by themselves: /OpenAction URI or GoToR, /AA, and XFA forms", async () => {
+    const check = async (bytes: Uint8Array) => checkPdf(bytes, { maxBytes: MAX });
+    const uri = { Type: "Action", S: "URI", URI: PDFString.of("https://evil.example") };
+    expect(await check(await makePdfWithEntries({ OpenAction: uri }))).toEqual({ ok: false, reason: "javascript" });
+    const remote = { Type: "Action", S: "GoToR", F: PDFString.of("autre.pdf"), D: [0, "Fit"] };
+    expect(await check(await makePdfWithEntries({ OpenAction: remote }))).toEqual({ ok: false, reason: "javascript" });
+    const onOpen = { O: uri };
+    expect(await check(await makePdfWithEntries({ AA: onOpen }))).toEqual({ ok: false, reason: "javascript" });
+    expect(await check(await makePdfWithEntries({ AA: onOpen }, { onPage: true }))).toEqual({
+      ok: false,
+      reason: "javascript",
+    });
+    const form = { Fields: [], XFA: PDFString.of("<xdp:xdp/>") };
+    expect(await check(await makePdfWithEntries({ AcroForm: form }))).toEqual({ ok: false, reason: "xfaForm" });
+  });
+
+  it("accepts an /OpenAction that only shows a page of the document", async () => {
+    const goTo = { Type: "Action", S: "GoTo", D: [0, "Fit"] };
+    expect(await checkPdf(await makePdfWithEntries({ OpenAction: goTo }), { maxBytes: MAX })).toMatchObject({
+      ok: true,
+    });
   });
 });

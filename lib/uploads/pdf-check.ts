@@ -1,9 +1,9 @@
 import "server-only";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, type PDFObject } from "pdf-lib";
 
 /** Why a file was refused; each reason is an i18n key under `review.upload.refused`. */
 export type PdfRefusal =
-  "empty" | "tooLarge" | "notPdf" | "polyglot" | "javascript" | "embeddedFile" | "unreadable" | "encrypted";
+  "empty" | "tooLarge" | "notPdf" | "polyglot" | "javascript" | "embeddedFile" | "xfaForm" | "unreadable" | "encrypted";
 
 export type PdfCheckResult = { ok: true; pageCount: number } | { ok: false; reason: PdfRefusal };
 
@@ -17,8 +17,25 @@ const FOREIGN_SIGNATURES: [string, RegExp][] = [
   ["elf", /\x7fELF/],
 ];
 
-/** Names that make a PDF active or a container: refused whatever else the file holds. */
-const ACTIVE_NAMES = new Set(["JS", "JavaScript", "Launch", "RichMedia", "SubmitForm", "ImportData", "GoToE"]);
+/**
+ * Names that make a PDF active or a container: refused whatever else the file holds. `AA`
+ * (additional actions) runs actions on page open, focus or mouse-over, whatever their type;
+ * `GoToR` opens another file. An `/OpenAction` is checked in `scanObjects`: a destination or a
+ * `GoTo` inside the document is harmless, any other action runs by itself on opening.
+ */
+const ACTIVE_NAMES = new Set([
+  "JS",
+  "JavaScript",
+  "Launch",
+  "RichMedia",
+  "SubmitForm",
+  "ImportData",
+  "GoToE",
+  "GoToR",
+  "AA",
+]);
+/** XML Forms Architecture: a form that scripts itself, rendered by some readers only. */
+const XFA_NAMES = new Set(["XFA"]);
 const EMBED_NAMES = new Set(["EmbeddedFile", "EmbeddedFiles", "FileAttachment"]);
 
 /** `/J#61vaScript` is `/JavaScript`: decode name escapes before looking for forbidden names. */
@@ -40,8 +57,17 @@ function scanRaw(bytes: Uint8Array): PdfRefusal | null {
     const bare = name.slice(1);
     if (EMBED_NAMES.has(bare)) return "embeddedFile";
     if (ACTIVE_NAMES.has(bare)) return "javascript";
+    if (XFA_NAMES.has(bare)) return "xfaForm";
   }
   return null;
+}
+
+/** An `/OpenAction` that does something else than showing a place of this document runs on opening. */
+function isAutoRunningOpenAction(doc: PDFDocument, value: PDFObject): boolean {
+  const action = doc.context.lookup(value);
+  if (!(action instanceof PDFDict)) return false; // a destination array: open at a page
+  const type = action.get(PDFName.of("S"));
+  return !(type instanceof PDFName && type.decodeText() === "GoTo");
 }
 
 /** Walks every object pdf-lib decoded (object streams included), where a raw scan cannot look. */
@@ -53,6 +79,8 @@ function scanObjects(doc: PDFDocument): PdfRefusal | null {
       const name = key.decodeText();
       if (EMBED_NAMES.has(name)) return "embeddedFile";
       if (ACTIVE_NAMES.has(name)) return "javascript";
+      if (XFA_NAMES.has(name)) return "xfaForm";
+      if (name === "OpenAction" && isAutoRunningOpenAction(doc, value)) return "javascript";
       if (value instanceof PDFName && (EMBED_NAMES.has(value.decodeText()) || ACTIVE_NAMES.has(value.decodeText()))) {
         return EMBED_NAMES.has(value.decodeText()) ? "embeddedFile" : "javascript";
       }
@@ -67,7 +95,8 @@ function scanObjects(doc: PDFDocument): PdfRefusal | null {
 /**
  * Decides whether bytes are a PDF we are willing to store and show: judged by content only
  * (never by file name or declared type). It must start with `%PDF-` at byte 0, carry no other
- * format's signature, hold no JavaScript, actions or embedded files, and parse with pages.
+ * format's signature, hold no JavaScript, automatic actions, XFA forms or embedded files, and
+ * parse with pages.
  */
 export async function checkPdf(bytes: Uint8Array, { maxBytes }: { maxBytes: number }): Promise<PdfCheckResult> {
   if (bytes.byteLength === 0) return { ok: false, reason: "empty" };

@@ -7,7 +7,7 @@ import { errorResponse, translateFieldErrors } from "@/lib/api";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { maxUploadMb, type UploadedFile } from "./limits";
-import { readUploadForm } from "./request";
+import { isSameOriginUpload, readUploadForm } from "./request";
 
 /** An AppError about one field answers like a field error, so the form shows it next to that field. */
 async function uploadErrorResponse(error: unknown): Promise<NextResponse> {
@@ -22,8 +22,9 @@ type UploadContext = { user: CurrentUser; file: UploadedFile | null; params: Rec
 
 /**
  * A multipart upload route (sent by our XHR uploader, for progress) in the house order:
- * parse (origin, size, the named text `fields` + route params through `schema`, the optional
- * `file`) → authenticate → (the handler) load → authorise → act → respond. Like `jsonRoute`,
+ * origin → authenticate → parse (the body capped while it streams, the named text `fields` +
+ * route params through `schema`, the optional `file`) → (the handler) load → authorise → act →
+ * respond. Like `jsonRoute`,
  * invalid input gets a 400 with localized messages per field.
  */
 export function uploadRoute<S extends z.ZodType, T>(
@@ -32,6 +33,10 @@ export function uploadRoute<S extends z.ZodType, T>(
 ) {
   return async (request: Request, context: { params: Promise<Record<string, string>> }) => {
     try {
+      if (!isSameOriginUpload(request)) throw new AppError("forbidden");
+      // Who is calling is known before a byte of the body is read.
+      const user = await getCurrentUser();
+      if (!user) throw new AppError("unauthenticated");
       const form = await readUploadForm(request, fields);
       const params = (await context?.params) ?? {};
       const parsed = schema.safeParse({ ...form.fields, ...params });
@@ -41,8 +46,6 @@ export function uploadRoute<S extends z.ZodType, T>(
           { status: 400 },
         );
       }
-      const user = await getCurrentUser();
-      if (!user) throw new AppError("unauthenticated");
       const { status = 200, body } = await handler(parsed.data, { user, file: form.file, params });
       return NextResponse.json(body, { status });
     } catch (error) {

@@ -21,6 +21,24 @@ export async function makePdfWithJavaScript(options: { useObjectStreams?: boolea
   return doc.save({ useObjectStreams: options.useObjectStreams ?? true });
 }
 
+/**
+ * A PDF whose catalog (or first page) carries `entries`, built from plain values by pdf-lib:
+ * `{ OpenAction: { S: "URI", URI: "https://evil.example" } }` opens a web page on opening.
+ */
+export async function makePdfWithEntries(
+  entries: Record<string, Record<string, unknown>>,
+  { onPage = false }: { onPage?: boolean } = {},
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage();
+  const target = onPage ? page.node : doc.catalog;
+  for (const [key, value] of Object.entries(entries)) {
+    const object = doc.context.obj(value as Parameters<typeof doc.context.obj>[0]);
+    target.set(PDFName.of(key), doc.context.register(object));
+  }
+  return doc.save();
+}
+
 /** A PDF carrying an attached file (/EmbeddedFile). */
 export async function makePdfWithAttachment(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanString } from "./text";
+import { visibleLine } from "./text";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
 
 // Messages are i18n keys under "validation": forms translate them in the user's language.
@@ -16,15 +16,13 @@ export const newPasswordSchema = z
   .max(128, "validation.passwordTooLong")
   .refine((value) => !isCommonPassword(value), "validation.passwordTooCommon");
 
-export const displayNameSchema = cleanString()
-  .pipe(z.string().trim())
-  .pipe(
-    z
-      .string()
-      .min(2, "validation.nameTooShort")
-      .max(60, "validation.nameTooLong")
-      .refine((value) => !/[<>]/.test(value), "validation.nameInvalidChars"),
-  );
+export const displayNameSchema = visibleLine("validation.nameInvisible").pipe(
+  z
+    .string()
+    .min(2, "validation.nameTooShort")
+    .max(60, "validation.nameTooLong")
+    .refine((value) => !/[<>]/.test(value), "validation.nameInvalidChars"),
+);
 
 export const signUpSchema = z.object({
   name: displayNameSchema,

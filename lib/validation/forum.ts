@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { cleanString } from "./text";
+import { visibleLine } from "./text";
 import { reactionEmojis } from "@/lib/forum/reactions";
 import { documentText, mentionedUserIds } from "@/lib/editor/render";
 import { validateDocument } from "@/lib/editor/validate";
 
-export const threadTitleSchema = cleanString()
-  .pipe(z.string().trim())
-  .pipe(z.string().min(5, "validation.titleTooShort").max(150, "validation.titleTooLong"));
+export const threadTitleSchema = visibleLine("validation.titleInvisible").pipe(
+  z.string().min(5, "validation.titleTooShort").max(150, "validation.titleTooLong"),
+);
 
 /** A rich-text body: allow-listed, within limits, and not empty. */
 export const richTextBodySchema = z.unknown().transform((value, ctx) => {

@@ -12,7 +12,7 @@ import {
 import { isDepartementCode, normalizeDepartementCode } from "@/lib/offers/departements";
 import { addDays, parisToday } from "@/lib/offers/expiry";
 import { richTextBodySchema } from "./forum";
-import { stripControlChars } from "./text";
+import { stripControlChars, visibleLine } from "./text";
 
 /**
  * One schema for a job offer, shared by the form (server action), the JSON API and the seed.
@@ -76,7 +76,10 @@ const descriptionSchema = z.preprocess(
 );
 
 export const offerFieldsSchema = z.object({
-  title: textField(5, 150, "validation.titleTooShort", "validation.titleTooLong"),
+  title: z
+    .string({ error: "validation.titleTooShort" })
+    .pipe(visibleLine("validation.titleInvisible"))
+    .pipe(z.string().min(5, "validation.titleTooShort").max(150, "validation.titleTooLong")),
   organisation: textField(2, 120, "offers.organisationTooShort", "offers.organisationTooLong"),
   essFamily: z.enum(essFamilies, { error: "offers.essFamilyInvalid" }),
   contract: z.enum(offerContracts, { error: "offers.contractInvalid" }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { cleanString } from "./text";
+import { cleanString, stripBidiControls } from "./text";
 import { threadTitleSchema } from "./forum";
 
 const shortText = (min: number, max: number, tooShort: string, tooLong: string) =>
@@ -27,7 +27,7 @@ export const fileIdSchema = z.object({ id: z.uuid() });
 /** A cleaned file name for display and downloads: no path, no control or quote characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base
+  const cleaned = stripBidiControls(base)
     .replace(/[\u0000-\u001f\u007f"'<>;]/g, "")
     .trim()
     .slice(0, 120);

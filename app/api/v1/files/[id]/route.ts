@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { readThreadFile } from "@/lib/reviews/service";
+import { downloadName } from "@/lib/uploads/download-name";
 import { parseByteRange } from "@/lib/uploads/range";
 import { fileIdSchema } from "@/lib/validation/reviews";
 import { contextFor } from "@/lib/context";
@@ -20,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const user = await getCurrentUser();
     const { file, bytes } = await readThreadFile(contextFor(user), parsed.data.id);
-    const fileName = file.originalName || "document.pdf";
+    const fileName = downloadName(file.originalName, file.contentType);
     // Old clients read the plain `filename` (ASCII only); others the UTF-8 `filename*`.
     const asciiName = fileName
       .normalize("NFD")
