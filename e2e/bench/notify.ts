@@ -15,6 +15,7 @@ import { flag, percentile } from "./lib";
 
 allowServerOnlyModules();
 process.env.RATE_LIMITS = "off";
+process.env.REQUEST_LIMIT = "off";
 process.env.AUTH_SECRET ??= "bench-secret-".padEnd(40, "x");
 
 const FOLLOWERS = flag("followers", 1_000);

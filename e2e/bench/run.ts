@@ -168,7 +168,7 @@ async function main() {
 
 /** The bench posts thousands of replies from a few accounts: lift the anti-spam limits. */
 function benchLimits(): Record<string, string> {
-  return { E2E_HOOKS: "1", RATE_LIMITS: "off" };
+  return { E2E_HOOKS: "1", RATE_LIMITS: "off", REQUEST_LIMIT: "off" };
 }
 
 function safe(fn: () => string): string | null {

@@ -9,7 +9,7 @@ import {
   utcToZonedTime,
   zonedTimeToUtc,
 } from "@/lib/domain/rhythm";
-import { cleanString } from "./text";
+import { cleanString, visibleLine } from "./text";
 import { blankToNull, httpUrl } from "./offers";
 
 const shortText = (max: number, tooLong: string) => cleanString().pipe(z.string().trim().max(max, tooLong));
@@ -70,7 +70,9 @@ const parisDateTime = z
 
 export const activitySchema = z
   .object({
-    title: shortText(120, "activities.errors.titleTooLong").pipe(z.string().min(3, "activities.errors.titleRequired")),
+    title: visibleLine("activities.errors.titleRequired").pipe(
+      z.string().min(3, "activities.errors.titleRequired").max(120, "activities.errors.titleTooLong"),
+    ),
     kind: z.enum(activityKinds, { message: "activities.errors.kindInvalid" }),
     description: shortText(4000, "activities.errors.descriptionTooLong").default(""),
     startsAt: parisDateTime,
