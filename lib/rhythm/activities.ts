@@ -127,19 +127,34 @@ async function announce(db: DbOrTx, actor: NonNullable<Actor>, activity: Activit
       .filter(Boolean)
       .join("\n\n"),
   );
-  const link = absoluteUrl(`/activites/${activity.id}`);
-  body.content.push({
-    type: "paragraph",
-    content: [
-      { type: "text", text: "Inscriptions et détails : " },
-      { type: "text", text: link, marks: [{ type: "link", attrs: { href: link } }] },
-    ],
-  });
   const { thread } = await publishThread(
     { db, actor },
-    { channel, title: activity.title, body, idempotencyKey: `activity:${activity.id}` },
+    {
+      channel,
+      title: activity.title,
+      body: withActivityLink(body, activity.id, "Inscriptions et détails : "),
+      idempotencyKey: `activity:${activity.id}`,
+    },
   );
   return (await updateActivity(db, { id: activity.id, threadId: thread.id })) ?? activity;
+}
+
+/** Ends a post with the link to the activity's page (announcement and recap lead back to it). */
+function withActivityLink(body: RichTextDocument, activityId: number, label: string): RichTextDocument {
+  const link = absoluteUrl(`/activites/${activityId}`);
+  return {
+    ...body,
+    content: [
+      ...body.content,
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: label },
+          { type: "text", text: link, marks: [{ type: "link", attrs: { href: link } }] },
+        ],
+      },
+    ],
+  };
 }
 
 export async function listUpcomingActivities({ db, actor }: ServiceContext, now = new Date(), limit = 20) {
@@ -320,7 +335,7 @@ export async function postRecap({ db, actor }: ServiceContext, input: { activity
     { db, actor: actor! },
     {
       ...announcement,
-      body: documentFromText(`📝 Compte rendu\n\n${input.recap}`),
+      body: withActivityLink(documentFromText(`📝 Compte rendu\n\n${input.recap}`), activity.id, "L'activité : "),
       idempotencyKey: `activity-recap:${activity.id}`,
     },
   );
