@@ -129,8 +129,8 @@ export const revokeCalendarFeedAction = formAction(
 
 export const saveCheckinSettingsAction = formAction(
   checkinSettingsSchema,
-  async ({ day, ...questions }, { user }) => {
-    await updateCheckinSettings(contextFor(user), { day: day as IsoWeekday, questions });
+  async ({ day, nudgeMessage, ...questions }, { user }) => {
+    await updateCheckinSettings(contextFor(user), { day: day as IsoWeekday, questions, nudgeMessage });
     revalidatePath("/cafe");
   },
   { requireUser: true },

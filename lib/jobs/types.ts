@@ -14,6 +14,8 @@ export type JobPayloads = {
   "digest.send": { userId: string; period: string };
   /** Every five minutes: remind participants of activities starting tomorrow or within the hour. */
   "activity.remind": Record<string, never>;
+  /** Weekly: one friendly e-mail to members who went quiet (lib/rhythm/nudges.ts). */
+  "rhythm.nudge": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

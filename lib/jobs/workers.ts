@@ -1,5 +1,6 @@
 import { deliverNotificationJob } from "@/lib/notifications/deliver";
 import { planDigestsJob, sendDigestJob } from "@/lib/notifications/digest";
+import { nudgeJob } from "@/lib/rhythm/nudges";
 import { activityRemindersJob } from "@/lib/rhythm/reminders";
 import type { AnyJobDefinition } from "./queue";
 
@@ -12,4 +13,5 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   planDigestsJob,
   sendDigestJob,
   activityRemindersJob,
+  nudgeJob,
 ];

@@ -255,7 +255,7 @@ describe("the facilitators' questions", () => {
   it("apply to a new week, while a week already opened keeps its own", async () => {
     const custom = { ...DEFAULT_CHECKIN_QUESTIONS, goals: "Sur quoi tu avances cette semaine ?" };
     try {
-      await saveCheckinSettings(testDb.db, { day: 1, questions: custom });
+      await saveCheckinSettings(testDb.db, { day: 1, questions: custom, nudgeMessage: "" });
       expect((await getCheckinSettings(testDb.db)).questions.goals).toBe(custom.goals);
 
       // A week opened after the change asks the new question.
@@ -271,7 +271,7 @@ describe("the facilitators' questions", () => {
       expect(post.bodyText).toContain(DEFAULT_CHECKIN_QUESTIONS.goals);
       expect(post.bodyText).not.toContain(custom.goals);
     } finally {
-      await saveCheckinSettings(testDb.db, { day: 1, questions: DEFAULT_CHECKIN_QUESTIONS });
+      await saveCheckinSettings(testDb.db, { day: 1, questions: DEFAULT_CHECKIN_QUESTIONS, nudgeMessage: "" });
     }
   });
 });

@@ -14,7 +14,8 @@ import {
 
 export const CHECKIN_SETTINGS_KEY = "checkin";
 
-export type CheckinSettings = { day: IsoWeekday; questions: CheckinQuestions };
+/** `nudgeMessage`: the facilitators' own words in the e-mail to members who went quiet ('' = the default text). */
+export type CheckinSettings = { day: IsoWeekday; questions: CheckinQuestions; nudgeMessage: string };
 
 /** The facilitators' check-in settings; missing or malformed parts fall back to the defaults. */
 export async function getCheckinSettings(db: DbOrTx = getDb()): Promise<CheckinSettings> {
@@ -26,7 +27,11 @@ export async function getCheckinSettings(db: DbOrTx = getDb()): Promise<CheckinS
     const value = stored?.questions?.[key];
     if (typeof value === "string" && value.trim()) questions[key] = value;
   }
-  return { day: day >= 1 && day <= 7 ? (day as IsoWeekday) : DEFAULT_CHECKIN_DAY, questions };
+  return {
+    day: day >= 1 && day <= 7 ? (day as IsoWeekday) : DEFAULT_CHECKIN_DAY,
+    questions,
+    nudgeMessage: typeof stored?.nudgeMessage === "string" ? stored.nudgeMessage : "",
+  };
 }
 
 /** Weeks already opened keep their questions: a change applies from the next week. */

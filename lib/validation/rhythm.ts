@@ -133,4 +133,5 @@ export const checkinSettingsSchema = z.object({
     z.string().min(1, "checkin.errors.questionRequired"),
   ),
   help: shortText(200, "checkin.errors.questionTooLong").pipe(z.string().min(1, "checkin.errors.questionRequired")),
+  nudgeMessage: shortText(1000, "checkin.errors.nudgeTooLong").default(""),
 });

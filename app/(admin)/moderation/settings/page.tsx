@@ -44,7 +44,7 @@ export default async function CommunitySettingsPage() {
           <h2 className="text-xl font-extrabold">{tCheckin("title")}</h2>
           <p className="mt-1 text-muted">{tCheckin("intro")}</p>
         </div>
-        <CheckinSettingsForm day={checkin.day} questions={checkin.questions} />
+        <CheckinSettingsForm day={checkin.day} questions={checkin.questions} nudgeMessage={checkin.nudgeMessage} />
       </Card>
     </div>
   );
