@@ -84,6 +84,60 @@ test("a reader who loses the connection gets every missed reply once, in order",
   await contextB.close();
 });
 
+test("a reader who missed more than 200 replies gets a jump to them, and the API pages to the last", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const [alice, bruno] = await Promise.all([createUser(request), createUser(request)]);
+  const contextA = await browser.newContext();
+  const contextB = await browser.newContext();
+  await signInOverHttp(contextA, alice);
+  await signInOverHttp(contextB, bruno);
+  const thread = await createThread(contextA.request);
+  const b = await contextB.newPage();
+  await b.goto(thread.path);
+  await expect
+    .poll(async () => (await createReply(contextA.request, thread.id, { text: "Avant la coupure" })).status())
+    .toBe(201);
+  await expect(b.locator("#p2")).toContainText("Avant la coupure");
+
+  await contextB.setOffline(true);
+  await expect(b.getByText("Connexion en direct perdue")).toBeVisible();
+  // 230 missed replies (#3–#232), ten at a time.
+  for (let batch = 0; batch < 23; batch++) {
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, async (_, index) =>
+        (await createReply(contextA.request, thread.id, { text: `Manqué ${batch * 10 + index + 1}` })).status(),
+      ),
+    );
+    expect(statuses).toEqual(Array(10).fill(201));
+  }
+  await contextB.setOffline(false);
+  await expect(b.getByText("De nouveau en direct")).toBeVisible({ timeout: 30_000 });
+  const jump = b.getByRole("link", { name: "230 nouveaux messages" });
+  await expect(jump).toBeVisible();
+  // Not hundreds of posts inserted at once: the page still shows the one reply it had.
+  await expect(b.locator("ol > li > article")).toHaveCount(1);
+  // A reply posted after the catch-up still counts.
+  expect((await createReply(contextA.request, thread.id, { text: "Après" })).status()).toBe(201);
+  await expect(b.getByRole("link", { name: "231 nouveaux messages" })).toBeVisible();
+  await b.getByRole("link", { name: "231 nouveaux messages" }).click();
+  await expect(b.locator("#p3")).toBeInViewport();
+
+  // An API client pages with `hasMore` until the last reply: nothing beyond 200 is dropped.
+  const numbers: number[] = [];
+  for (let after = 2, hasMore = true; hasMore;) {
+    const page = await (await contextB.request.get(`/api/v1/threads/${thread.id}/posts?after=${after}`)).json();
+    numbers.push(...page.posts.map((post: { number: number }) => post.number));
+    hasMore = page.hasMore;
+    after = numbers.at(-1)!;
+  }
+  expect(numbers).toEqual(Array.from({ length: 231 }, (_, index) => index + 3));
+  await contextA.close();
+  await contextB.close();
+});
+
 test("sockets may only join rooms their session may read", async ({ browser, request, baseURL }) => {
   const [member, pending] = await Promise.all([createUser(request), createUser(request, { status: "pending" })]);
   const memberContext = await browser.newContext();
