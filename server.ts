@@ -57,6 +57,23 @@ async function main() {
   const jobs = await import("./lib/jobs");
   await jobs.startJobs(handle, env);
 
+  // Not listening is fatal: a process that stays up without its port only hides the failure.
+  httpServer.once("error", (error: NodeJS.ErrnoException) => {
+    const where = `${env.HOSTNAME}:${env.PORT}`;
+    const reason =
+      error.code === "EADDRINUSE"
+        ? `port ${where} is already in use (another instance still running?)`
+        : error.code === "EACCES"
+          ? `no permission to listen on ${where}`
+          : error.message;
+    console.error(`[start] Could not listen: ${reason}. Exiting.`);
+    process.exitCode = 1;
+    void handle
+      .close()
+      .catch(() => {})
+      .finally(() => process.exit(1));
+    setTimeout(() => process.exit(1), 2_000).unref();
+  });
   httpServer.listen(env.PORT, env.HOSTNAME, () => {
     const shownHost = env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME;
     console.info(
