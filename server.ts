@@ -7,8 +7,10 @@ import { seedIfEmpty } from "./db/seed";
 import { isBuildFresh } from "./lib/build-freshness";
 import { EnvError, getEnv } from "./lib/env";
 import { allowServerOnlyModules } from "./lib/jobs/node-server-only";
+import { noteDatabaseError, setDatabaseProbe } from "./lib/db-outage";
 import { countQuery, runCounted } from "./lib/query-counter";
 import { attachRealtime } from "./lib/realtime/server";
+import { answerIfDatabaseDown } from "./lib/unavailable-response";
 
 const isDev = process.argv.includes("--dev");
 
@@ -34,6 +36,9 @@ async function main() {
     if (seeded) console.info("[start] Empty embedded database: demo content created (see README for the accounts).");
   }
   setDbHandle(handle);
+  // A lost connection opens an outage (503 at the door) that a probe closes when the database is back.
+  setDatabaseProbe(() => handle.ping());
+  handle.pool?.on("error", noteDatabaseError);
 
   const app = next({ dev: isDev, hostname: env.HOSTNAME, port: env.PORT });
   await app.prepare();
@@ -42,6 +47,7 @@ async function main() {
   const httpServer = createServer((req, res) => {
     // Once shutdown starts, no connection is kept for another request.
     if (isShuttingDown) res.setHeader("Connection", "close");
+    if (answerIfDatabaseDown(req, res)) return;
     const testRequestId = hasTestHooks ? req.headers["x-test-request-id"] : undefined;
     if (typeof testRequestId === "string") void runCounted(testRequestId, () => handleRequest(req, res));
     else void handleRequest(req, res);

@@ -4,7 +4,8 @@ import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { AppError, databaseUnavailableError } from "@/lib/errors";
+import { noteDatabaseError } from "@/lib/db-outage";
 
 type Context = { user: CurrentUser | null; params: Record<string, string> };
 
@@ -22,10 +23,12 @@ export async function translateFieldErrors(error: z.ZodError): Promise<Record<st
 }
 
 export async function errorResponse(error: unknown): Promise<NextResponse> {
+  // A lost database connection is an outage to wait out (503, Retry-After), not a crash to log.
+  if (noteDatabaseError(error)) error = databaseUnavailableError();
   if (error instanceof AppError) {
     const t = await getTranslations();
     const headers =
-      error.code === "rate_limited" && typeof error.values?.retryAfterSeconds === "number"
+      typeof error.values?.retryAfterSeconds === "number"
         ? { "Retry-After": String(error.values.retryAfterSeconds) }
         : undefined;
     return NextResponse.json(
@@ -51,7 +54,12 @@ export function jsonRoute<S extends z.ZodType, T>(
 ) {
   return async (request: Request, { params }: { params: Promise<Record<string, string>> }) => {
     const resolved = await params;
-    const user = await getCurrentUser();
+    let user: CurrentUser | null;
+    try {
+      user = await getCurrentUser();
+    } catch (error) {
+      return errorResponse(error);
+    }
     if (request.method !== "GET" && !user && !options.hasOtherCredentials) {
       return errorResponse(new AppError("unauthenticated"));
     }
