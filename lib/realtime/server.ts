@@ -11,6 +11,7 @@ import { canReadChannel, canReadThread, canReply, type Actor } from "@/lib/permi
 import type { RoomName, SocketUser } from "./events";
 import { createLiveAdapter } from "./adapters";
 import { setLiveChannelProbe } from "./channel-health";
+import { createEventBudget, SOCKET_EVENT_BUDGET } from "./event-budget";
 import { setIo, type RealtimeServer } from "./io";
 
 const TYPING_THROTTLE_MS = 2_000;
@@ -109,9 +110,21 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
     const user = socket.data.user;
     if (user) void socket.join(`user:${user.id}`);
     const lastTyping = new Map<number, number>();
+    // A flooding client is cut off before its events reach a handler (or the database).
+    const budget = createEventBudget(SOCKET_EVENT_BUDGET);
+    socket.use((_event, next) => {
+      if (budget.take()) return next();
+      if (socket.connected) {
+        console.warn(`[realtime] socket ${socket.id} (${user?.id ?? "visitor"}) over its event budget: disconnected`);
+        socket.disconnect(true);
+      }
+    });
+
     socket.on("join", async (room, ack) => {
       const respond = typeof ack === "function" ? ack : () => {};
       if (typeof room !== "string" || room.length > 80) return respond({ ok: false });
+      // Already in it (checked when it joined): no second database lookup.
+      if (socket.rooms.has(room)) return respond({ ok: true });
       const isAllowed = await canJoin(room, user).catch(() => false);
       if (!isAllowed) return respond({ ok: false });
       await socket.join(room);
