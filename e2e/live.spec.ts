@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { createReply, createThread } from "./fixtures/forum";
 import { connectSocket, joinRoom } from "./fixtures/sockets";
 import { createUser, signInOverHttp } from "./fixtures/users";
@@ -54,7 +54,8 @@ test("B sees A's reply, typing, reactions and presence without reloading", async
   for (const context of contexts) await context.close();
 });
 
-test("a reader who loses the connection gets every missed reply once, in order", async ({ browser, request }) => {
+/** A (writer) and B (reader, on the thread page, following it live), then B's network cut. */
+async function readerGoesOffline(browser: Browser, request: APIRequestContext) {
   const [alice, bruno] = await Promise.all([createUser(request), createUser(request)]);
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
@@ -72,6 +73,11 @@ test("a reader who loses the connection gets every missed reply once, in order",
 
   await contextB.setOffline(true);
   await expect(b.getByText("Connexion en direct perdue")).toBeVisible();
+  return { contextA, contextB, thread, b };
+}
+
+test("a reader who loses the connection gets every missed reply once, in order", async ({ browser, request }) => {
+  const { contextA, contextB, thread, b } = await readerGoesOffline(browser, request);
   for (const text of ["Manqué 1", "Manqué 2", "Manqué 3"]) {
     expect((await createReply(contextA.request, thread.id, { text })).status()).toBe(201);
   }
@@ -89,21 +95,7 @@ test("a reader who missed more than 200 replies gets a jump to them, and the API
   request,
 }) => {
   test.setTimeout(120_000);
-  const [alice, bruno] = await Promise.all([createUser(request), createUser(request)]);
-  const contextA = await browser.newContext();
-  const contextB = await browser.newContext();
-  await signInOverHttp(contextA, alice);
-  await signInOverHttp(contextB, bruno);
-  const thread = await createThread(contextA.request);
-  const b = await contextB.newPage();
-  await b.goto(thread.path);
-  await expect
-    .poll(async () => (await createReply(contextA.request, thread.id, { text: "Avant la coupure" })).status())
-    .toBe(201);
-  await expect(b.locator("#p2")).toContainText("Avant la coupure");
-
-  await contextB.setOffline(true);
-  await expect(b.getByText("Connexion en direct perdue")).toBeVisible();
+  const { contextA, contextB, thread, b } = await readerGoesOffline(browser, request);
   // 230 missed replies (#3–#232), ten at a time.
   for (let batch = 0; batch < 23; batch++) {
     const statuses = await Promise.all(
