@@ -90,6 +90,7 @@ async function main() {
   const shutdown = (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
+    const stoppingAt = Date.now();
     console.info(`[start] ${signal}: finishing in-flight requests…`);
     // Live connections would keep the server open: end them (clients reconnect elsewhere).
     void realtime.close().catch((error) => console.error("[start] closing live events:", error));
@@ -99,11 +100,18 @@ async function main() {
       // finish, or are failed to be retried by another instance or the next start.
       await jobs.stopJobs().catch((error) => console.error("[start] stopping the job queue:", error));
       await handle.close().catch((error) => console.error("[start] closing the database:", error));
+      console.info(`[start] Stopped in ${Date.now() - stoppingAt} ms`);
       process.exit(0);
     });
-    // Sockets that finish their last request become idle: close them as they do, not after keepAliveTimeout.
+    // Keep-alive sockets: the idle ones close now; busy ones answer their request with
+    // `Connection: close` (above) and close after it, or as soon as they fall idle.
+    httpServer.closeIdleConnections();
     setInterval(() => httpServer.closeIdleConnections(), 100).unref();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    setTimeout(() => {
+      console.error("[start] Shutdown deadline (10 s) reached: closing the remaining connections");
+      httpServer.closeAllConnections();
+      process.exit(1);
+    }, 10_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
