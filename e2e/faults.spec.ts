@@ -11,7 +11,7 @@ import { createUser, signInOverHttp } from "./fixtures/users";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const PG_PORT = Number(process.env.FAULTS_PG_PORT ?? 5440);
 const REDIS_PORT = Number(process.env.FAULTS_REDIS_PORT ?? 6390);
-const ports = { outage: PORT + 5, first: PORT + 6, second: PORT + 7 };
+const ports = { outage: PORT + 7, first: PORT + 8, second: PORT + 9 };
 
 test.describe.configure({ mode: "serial" });
 test.skip(!hasPrivateServices, "needs pg_createcluster and redis-server");
