@@ -8,9 +8,11 @@ import { isBuildFresh } from "./lib/build-freshness";
 import { CLIENT_ADDRESS_HEADER, parseTrustProxy, resolveClientAddress } from "./lib/client-address";
 import { EnvError, getEnv } from "./lib/env";
 import { allowServerOnlyModules } from "./lib/jobs/node-server-only";
+import { noteDatabaseError, setDatabaseProbe } from "./lib/db-outage";
 import { countQuery, runCounted } from "./lib/query-counter";
 import { attachRealtime } from "./lib/realtime/server";
 import type { RequestLimiter } from "./lib/rate-limit/requests";
+import { answerIfDatabaseDown } from "./lib/unavailable-response";
 
 const isDev = process.argv.includes("--dev");
 
@@ -36,6 +38,9 @@ async function main() {
     if (seeded) console.info("[start] Empty embedded database: demo content created (see README for the accounts).");
   }
   setDbHandle(handle);
+  // A lost connection opens an outage (503 at the door) that a probe closes when the database is back.
+  setDatabaseProbe(() => handle.ping());
+  handle.pool?.on("error", noteDatabaseError);
 
   const app = next({ dev: isDev, hostname: env.HOSTNAME, port: env.PORT });
   await app.prepare();
@@ -53,6 +58,7 @@ async function main() {
     if (requestLimiter?.refuse(req, res)) return;
     // Once shutdown starts, no connection is kept for another request.
     if (isShuttingDown) res.setHeader("Connection", "close");
+    if (answerIfDatabaseDown(req, res)) return;
     const testRequestId = hasTestHooks ? req.headers["x-test-request-id"] : undefined;
     if (typeof testRequestId === "string") void runCounted(testRequestId, () => handleRequest(req, res));
     else void handleRequest(req, res);
@@ -74,6 +80,23 @@ async function main() {
   const jobs = await import("./lib/jobs");
   await jobs.startJobs(handle, env);
 
+  // Not listening is fatal: a process that stays up without its port only hides the failure.
+  httpServer.once("error", (error: NodeJS.ErrnoException) => {
+    const where = `${env.HOSTNAME}:${env.PORT}`;
+    const reason =
+      error.code === "EADDRINUSE"
+        ? `port ${where} is already in use (another instance still running?)`
+        : error.code === "EACCES"
+          ? `no permission to listen on ${where}`
+          : error.message;
+    console.error(`[start] Could not listen: ${reason}. Exiting.`);
+    process.exitCode = 1;
+    void handle
+      .close()
+      .catch(() => {})
+      .finally(() => process.exit(1));
+    setTimeout(() => process.exit(1), 2_000).unref();
+  });
   httpServer.listen(env.PORT, env.HOSTNAME, () => {
     const shownHost = env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME;
     console.info(
@@ -84,6 +107,7 @@ async function main() {
   const shutdown = (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
+    const stoppingAt = Date.now();
     console.info(`[start] ${signal}: finishing in-flight requests…`);
     // Live connections would keep the server open: end them (clients reconnect elsewhere).
     void realtime.close().catch((error) => console.error("[start] closing live events:", error));
@@ -93,11 +117,18 @@ async function main() {
       // finish, or are failed to be retried by another instance or the next start.
       await jobs.stopJobs().catch((error) => console.error("[start] stopping the job queue:", error));
       await handle.close().catch((error) => console.error("[start] closing the database:", error));
+      console.info(`[start] Stopped in ${Date.now() - stoppingAt} ms`);
       process.exit(0);
     });
-    // Sockets that finish their last request become idle: close them as they do, not after keepAliveTimeout.
+    // Keep-alive sockets: the idle ones close now; busy ones answer their request with
+    // `Connection: close` (above) and close after it, or as soon as they fall idle.
+    httpServer.closeIdleConnections();
     setInterval(() => httpServer.closeIdleConnections(), 100).unref();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    setTimeout(() => {
+      console.error("[start] Shutdown deadline (10 s) reached: closing the remaining connections");
+      httpServer.closeAllConnections();
+      process.exit(1);
+    }, 10_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

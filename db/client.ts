@@ -1,5 +1,6 @@
-import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { acquireDataDirLock } from "./data-dir-lock";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
@@ -96,42 +97,6 @@ function openPglite(dataDir: string | undefined, logger: Logger): DbHandle {
       await client.query("select 1");
     },
   };
-}
-
-function acquireDataDirLock(dataDir: string): () => void {
-  const lockFile = path.join(dataDir, "pglite.lock");
-  try {
-    const fd = openSync(lockFile, "wx");
-    writeFileSync(fd, String(process.pid));
-    closeSync(fd);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    const holder = Number(readFileSync(lockFile, "utf8"));
-    if (holder && holder !== process.pid && isProcessAlive(holder)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is already used by process ${holder}. ` +
-          "Stop it first: two processes on one PGlite folder corrupt it.",
-      );
-    }
-    // Stale lock from a crashed process: take it over.
-    writeFileSync(lockFile, String(process.pid));
-  }
-  return () => {
-    try {
-      if (Number(readFileSync(lockFile, "utf8")) === process.pid) unlinkSync(lockFile);
-    } catch {
-      // Already gone.
-    }
-  };
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 // Any constant: serialises migrations when several instances start at once.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { createReply, createThread } from "./fixtures/forum";
 import { connectSocket, joinRoom } from "./fixtures/sockets";
 import { createUser, signInOverHttp } from "./fixtures/users";
@@ -54,7 +54,8 @@ test("B sees A's reply, typing, reactions and presence without reloading", async
   for (const context of contexts) await context.close();
 });
 
-test("a reader who loses the connection gets every missed reply once, in order", async ({ browser, request }) => {
+/** A (writer) and B (reader, on the thread page, following it live), then B's network cut. */
+async function readerGoesOffline(browser: Browser, request: APIRequestContext) {
   const [alice, bruno] = await Promise.all([createUser(request), createUser(request)]);
   const contextA = await browser.newContext();
   const contextB = await browser.newContext();
@@ -72,6 +73,11 @@ test("a reader who loses the connection gets every missed reply once, in order",
 
   await contextB.setOffline(true);
   await expect(b.getByText("Connexion en direct perdue")).toBeVisible();
+  return { contextA, contextB, thread, b };
+}
+
+test("a reader who loses the connection gets every missed reply once, in order", async ({ browser, request }) => {
+  const { contextA, contextB, thread, b } = await readerGoesOffline(browser, request);
   for (const text of ["Manqué 1", "Manqué 2", "Manqué 3"]) {
     expect((await createReply(contextA.request, thread.id, { text })).status()).toBe(201);
   }
@@ -80,6 +86,46 @@ test("a reader who loses the connection gets every missed reply once, in order",
   await expect(b.locator("#p5")).toContainText("Manqué 3");
   const texts = await b.locator("ol > li > article .prose-post").allTextContents();
   expect(texts).toEqual(["Avant la coupure", "Manqué 1", "Manqué 2", "Manqué 3"]);
+  await contextA.close();
+  await contextB.close();
+});
+
+test("a reader who missed more than 200 replies gets a jump to them, and the API pages to the last", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { contextA, contextB, thread, b } = await readerGoesOffline(browser, request);
+  // 230 missed replies (#3–#232), ten at a time.
+  for (let batch = 0; batch < 23; batch++) {
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, async (_, index) =>
+        (await createReply(contextA.request, thread.id, { text: `Manqué ${batch * 10 + index + 1}` })).status(),
+      ),
+    );
+    expect(statuses).toEqual(Array(10).fill(201));
+  }
+  await contextB.setOffline(false);
+  await expect(b.getByText("De nouveau en direct")).toBeVisible({ timeout: 30_000 });
+  const jump = b.getByRole("link", { name: "230 nouveaux messages" });
+  await expect(jump).toBeVisible();
+  // Not hundreds of posts inserted at once: the page still shows the one reply it had.
+  await expect(b.locator("ol > li > article")).toHaveCount(1);
+  // A reply posted after the catch-up still counts.
+  expect((await createReply(contextA.request, thread.id, { text: "Après" })).status()).toBe(201);
+  await expect(b.getByRole("link", { name: "231 nouveaux messages" })).toBeVisible();
+  await b.getByRole("link", { name: "231 nouveaux messages" }).click();
+  await expect(b.locator("#p3")).toBeInViewport();
+
+  // An API client pages with `hasMore` until the last reply: nothing beyond 200 is dropped.
+  const numbers: number[] = [];
+  for (let after = 2, hasMore = true; hasMore;) {
+    const page = await (await contextB.request.get(`/api/v1/threads/${thread.id}/posts?after=${after}`)).json();
+    numbers.push(...page.posts.map((post: { number: number }) => post.number));
+    hasMore = page.hasMore;
+    after = numbers.at(-1)!;
+  }
+  expect(numbers).toEqual(Array.from({ length: 231 }, (_, index) => index + 3));
   await contextA.close();
   await contextB.close();
 });

@@ -27,7 +27,11 @@ for (const adapter of adapters) {
       // Both start at once: migrations are serialised by an advisory lock.
       servers.push(...(await Promise.all(adapter.ports.map((port) => startServer(port, env)))));
       const [one, two] = servers as [AppServer, AppServer];
-      expect(await (await fetch(`${one.url}/api/health`)).json()).toEqual({ status: "ok", db: "postgres" });
+      expect(await (await fetch(`${one.url}/api/health`)).json()).toEqual({
+        status: "ok",
+        db: "postgres",
+        live: { adapter: adapter.name, status: "ok" },
+      });
       expect(one.output.join("")).toContain(`live events: ${adapter.name}`);
 
       const email = `multi-${randomUUID().slice(0, 8)}@e2e.test`;

@@ -53,5 +53,5 @@ test("changing the password ends the other sessions at once", async ({ browser, 
 test("the health check reports the embedded database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", db: "pglite" });
+  expect(await response.json()).toEqual({ status: "ok", db: "pglite", live: { adapter: "memory", status: "ok" } });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { noteDatabaseError } from "@/lib/db-outage";
 
 /** What every server action returns. Error strings are i18n keys, translated by the form. */
 export type ActionResult<T = undefined> =
@@ -54,7 +55,9 @@ export function formAction<S extends z.ZodType, T>(
     if (!parsed.success) {
       return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error), values };
     }
-    const user = await getCurrentUser();
+    const session = await currentSession();
+    if (!session) return { ok: false, error: "errors.unavailable", values };
+    const { user } = session;
     if (options.requireUser && !user) return { ok: false, error: "errors.unauthenticated", values };
     try {
       return { ok: true, data: await handler(parsed.data, { user }) };
@@ -72,10 +75,21 @@ export function formAction<S extends z.ZodType, T>(
         return { ok: false, error: error.messageKey, errorValues: error.values, values };
       }
       if (isNextControlFlow(error)) throw error;
+      if (noteDatabaseError(error)) return { ok: false, error: "errors.unavailable", values };
       console.error("[action] unexpected error:", error);
       return { ok: false, error: "errors.internal", values };
     }
   };
+}
+
+/** The session, or null when the database cannot be reached to check it (an outage, not a crash). */
+async function currentSession(): Promise<{ user: CurrentUser | null } | null> {
+  try {
+    return { user: await getCurrentUser() };
+  } catch (error) {
+    if (noteDatabaseError(error)) return null;
+    throw error;
+  }
 }
 
 /** Next's redirect() and notFound() work by throwing: those must pass through. */
@@ -94,12 +108,15 @@ export function jsonAction<S extends z.ZodType, T>(schema: S, handler: Handler<S
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error) };
-    const user = await getCurrentUser();
+    const session = await currentSession();
+    if (!session) return { ok: false, error: "errors.unavailable" };
+    const { user } = session;
     try {
       return { ok: true, data: await handler(parsed.data, { user }) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.messageKey, errorValues: error.values };
       if (isNextControlFlow(error)) throw error;
+      if (noteDatabaseError(error)) return { ok: false, error: "errors.unavailable" };
       console.error("[action] unexpected error:", error);
       return { ok: false, error: "errors.internal" };
     }

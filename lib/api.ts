@@ -4,7 +4,8 @@ import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { AppError, databaseUnavailableError } from "@/lib/errors";
+import { noteDatabaseError } from "@/lib/db-outage";
 import { getEnv } from "@/lib/env";
 import { isCrossSiteRequest } from "@/lib/origin";
 import { hasMediaType, JSON_BODY_MAX_BYTES, readBodyCapped } from "@/lib/request-body";
@@ -25,10 +26,12 @@ export async function translateFieldErrors(error: z.ZodError): Promise<Record<st
 }
 
 export async function errorResponse(error: unknown): Promise<NextResponse> {
+  // A lost database connection is an outage to wait out (503, Retry-After), not a crash to log.
+  if (noteDatabaseError(error)) error = databaseUnavailableError();
   if (error instanceof AppError) {
     const t = await getTranslations();
     const headers =
-      error.code === "rate_limited" && typeof error.values?.retryAfterSeconds === "number"
+      typeof error.values?.retryAfterSeconds === "number"
         ? { "Retry-After": String(error.values.retryAfterSeconds) }
         : undefined;
     return NextResponse.json(
@@ -76,7 +79,13 @@ export function jsonRoute<S extends z.ZodType, T>(
     if (isWrite && !options.hasOtherCredentials && isCrossSiteRequest(request.headers, getEnv())) {
       return errorResponse(new AppError("forbidden"));
     }
-    const user = await getCurrentUser();
+    let user: CurrentUser | null;
+    try {
+      user = await getCurrentUser();
+    } catch (error) {
+      // The database may be down: answered 503, like any other failure of the request.
+      return errorResponse(error);
+    }
     if (isWrite && !user && !options.hasOtherCredentials) {
       return errorResponse(new AppError("unauthenticated"));
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import { RETRY_AFTER_SECONDS } from "@/lib/db-outage";
 export const errorCodes = {
   bad_request: 400,
   unauthenticated: 401,
@@ -9,6 +10,8 @@ export const errorCodes = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  /** The database cannot be reached: wait and retry (lib/db-outage). */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -37,4 +40,9 @@ export class AppError extends Error {
   get status(): number {
     return errorCodes[this.code];
   }
+}
+
+/** The database cannot be reached: a 503 whose Retry-After tells the client when to try again. */
+export function databaseUnavailableError(): AppError {
+  return new AppError("unavailable", undefined, { values: { retryAfterSeconds: RETRY_AFTER_SECONDS } });
 }

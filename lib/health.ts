@@ -1,5 +1,6 @@
 import "server-only";
 import { getDbHandle } from "@/lib/db";
+import { noteDatabaseError } from "@/lib/db-outage";
 
 export type DatabaseHealth = { ok: true; driver: string } | { ok: false; driver: string | null; error: unknown };
 
@@ -12,6 +13,7 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
     await handle.ping();
     return { ok: true, driver };
   } catch (error) {
+    noteDatabaseError(error);
     return { ok: false, driver, error };
   }
 }

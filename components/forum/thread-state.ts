@@ -14,6 +14,8 @@ export type ThreadState = {
   maxNumber: number;
   /** Top-level replies that arrived live beyond the loaded window. */
   unseenCount?: number;
+  /** The first of those: where the "N nouveaux messages" jump opens the thread. */
+  firstUnseenNumber?: number;
 };
 
 const byNumber = (a: { number: number }, b: { number: number }) => a.number - b.number;
@@ -35,7 +37,13 @@ export function insertPost(state: ThreadState, post: PostView, options: { force?
     }
     if (state.hasMore && !options.force) {
       if (post.number <= state.maxNumber) return state;
-      return { ...state, maxNumber, replyCount: state.replyCount + 1, unseenCount: (state.unseenCount ?? 0) + 1 };
+      return {
+        ...state,
+        maxNumber,
+        replyCount: state.replyCount + 1,
+        unseenCount: (state.unseenCount ?? 0) + 1,
+        firstUnseenNumber: state.firstUnseenNumber ?? post.number,
+      };
     }
     const replies = [...state.replies, { post, children: [] }].sort((a, b) => byNumber(a.post, b.post));
     return { ...state, replies, maxNumber, replyCount: options.force ? state.replyCount : state.replyCount + 1 };

@@ -170,7 +170,13 @@ export function ThreadView({
         ))}
       </ol>
       {newBelow > 0 ? (
-        <p className="text-center text-sm font-semibold text-teal">{tLive("newReplies", { count: newBelow })}</p>
+        // A jump to the first of them (the window that holds it), never thousands inserted at once.
+        <a
+          href={`?post=${state.firstUnseenNumber}#p${state.firstUnseenNumber}`}
+          className="self-center rounded-full bg-teal px-4 py-2 text-sm font-semibold text-white"
+        >
+          {tLive("newReplies", { count: newBelow })}
+        </a>
       ) : null}
       {state.hasMore ? (
         <Button variant="secondary" onClick={() => void loadMore()} disabled={isLoadingMore} className="self-center">

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateA
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useRoom } from "@/components/realtime/use-room";
 import type { PostView } from "@/lib/forum/views";
+import { applyCatchUpPage, catchUpFrom, type CatchUpPage } from "./catch-up";
 import { insertPost, type ThreadState } from "./thread-state";
 
 type Viewer = { id: string } | null;
@@ -53,13 +54,17 @@ export function useLiveThread(
     [setState, viewer],
   );
 
+  // Page after page until the live stream is reached; beyond one page the thread shows a jump.
   const catchUp = useCallback(async () => {
-    const response = await fetch(`/api/v1/threads/${threadId}/posts?after=${maxNumberRef.current}`, {
-      cache: "no-store",
-    }).catch(() => null);
-    if (!response?.ok) return;
-    const { posts } = (await response.json()) as { posts: PostView[] };
-    setState((current) => posts.reduce((state, post) => insertPost(state, post), current));
+    const fetchPage = async (after: number) => {
+      const response = await fetch(`/api/v1/threads/${threadId}/posts?after=${after}`, { cache: "no-store" }).catch(
+        () => null,
+      );
+      return response?.ok ? ((await response.json()) as CatchUpPage) : null;
+    };
+    await catchUpFrom(maxNumberRef.current, fetchPage, (page, isFirstPage) =>
+      setState((current) => applyCatchUpPage(current, page, isFirstPage)),
+    );
   }, [threadId, setState]);
 
   const refetchPost = useCallback(

@@ -180,10 +180,22 @@ async function viewPosts({ db, actor }: ServiceContext, posts: PostWithAuthor[])
   return posts.map((post) => toPostView(post, actor, reactions.get(post.id), attachments.get(post.id)));
 }
 
-/** Posts after a number, as this reader may see them: how a reconnecting page catches up. */
+/** How many posts one catch-up request returns at most: the client asks again from the last one. */
+export const CATCH_UP_PAGE_SIZE = 200;
+
+/**
+ * Posts after a number, as this reader may see them: how a reconnecting page catches up. One
+ * page at a time; `hasMore` tells the client to ask again after the last number returned.
+ */
 export async function listNewPosts({ db, actor }: ServiceContext, input: { threadId: number; after: number }) {
   const { thread } = await getReadableThread({ db, actor }, input.threadId);
-  return viewPosts({ db, actor }, await listPostsAfter(db, { threadId: thread.id, afterNumber: input.after }));
+  const rows = await listPostsAfter(db, {
+    threadId: thread.id,
+    afterNumber: input.after,
+    limit: CATCH_UP_PAGE_SIZE + 1,
+  });
+  const hasMore = rows.length > CATCH_UP_PAGE_SIZE;
+  return { posts: await viewPosts({ db, actor }, rows.slice(0, CATCH_UP_PAGE_SIZE)), hasMore };
 }
 
 /** One post as this reader may see it (live updates too large to push). */

@@ -1,6 +1,5 @@
 import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
-import pg from "pg";
 import { Server } from "socket.io";
 import { getDb } from "@/lib/db";
 import { getChannelBySlug } from "@/db/queries/channels";
@@ -10,6 +9,9 @@ import type { Env } from "@/lib/env";
 import { isAllowedOrigin } from "@/lib/origin";
 import { canReadChannel, canReadThread, canReply, type Actor } from "@/lib/permissions";
 import type { RoomName, SocketUser } from "./events";
+import { createLiveAdapter } from "./adapters";
+import { setLiveChannelProbe } from "./channel-health";
+import { createEventBudget, SOCKET_EVENT_BUDGET } from "./event-budget";
 import { setIo, type RealtimeServer } from "./io";
 
 const TYPING_THROTTLE_MS = 2_000;
@@ -65,35 +67,6 @@ async function canJoin(room: RoomName, user: SocketUser | null): Promise<boolean
   return false;
 }
 
-async function createAdapter(env: Env & { REDIS_URL?: string }) {
-  if (env.REDIS_URL) {
-    const { createClient } = await import("redis");
-    const { createAdapter: redisAdapter } = await import("@socket.io/redis-adapter");
-    const pub = createClient({ url: env.REDIS_URL });
-    const sub = pub.duplicate();
-    pub.on("error", (error) => console.error("[realtime] redis:", error.message));
-    sub.on("error", (error) => console.error("[realtime] redis:", error.message));
-    await Promise.all([pub.connect(), sub.connect()]);
-    return {
-      adapter: redisAdapter(pub, sub),
-      name: "redis",
-      close: async () => void (await Promise.all([pub.quit(), sub.quit()])),
-    };
-  }
-  if (env.DATABASE_URL) {
-    const { createAdapter: postgresAdapter } = await import("@socket.io/postgres-adapter");
-    // A small pool of its own: one LISTEN connection plus NOTIFY, apart from the app's queries.
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
-    pool.on("error", (error) => console.error("[realtime] postgres adapter:", error.message));
-    return {
-      adapter: postgresAdapter(pool, { errorHandler: (error) => console.error("[realtime]", error.message) }),
-      name: "postgres",
-      close: () => pool.end(),
-    };
-  }
-  return { adapter: undefined, name: "memory", close: async () => {} };
-}
-
 /**
  * Attaches Socket.io to the HTTP server: authenticated handshakes, permission-checked room
  * joins, typing and presence. Several instances share events through the PostgreSQL or
@@ -108,7 +81,7 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
     // A page of another site must not open a live connection with a member's cookie.
     allowRequest: (request, callback) => callback(null, isAllowedOrigin(request.headers, env)),
   });
-  const adapter = await createAdapter(env);
+  const adapter = await createLiveAdapter(env);
   if (adapter.adapter) io.adapter(adapter.adapter);
 
   io.use(async (socket, next) => {
@@ -138,10 +111,21 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
     const user = socket.data.user;
     if (user) void socket.join(`user:${user.id}`);
     const lastTyping = new Map<number, number>();
+    // A flooding client is cut off before its events reach a handler (or the database).
+    const budget = createEventBudget(SOCKET_EVENT_BUDGET);
+    socket.use((_event, next) => {
+      if (budget.take()) return next();
+      if (socket.connected) {
+        console.warn(`[realtime] socket ${socket.id} (${user?.id ?? "visitor"}) over its event budget: disconnected`);
+        socket.disconnect(true);
+      }
+    });
 
     socket.on("join", async (room, ack) => {
       const respond = typeof ack === "function" ? ack : () => {};
       if (typeof room !== "string" || room.length > 80) return respond({ ok: false });
+      // Already in it (checked when it joined): no second database lookup.
+      if (socket.rooms.has(room)) return respond({ ok: true });
       const isAllowed = await canJoin(room, user).catch(() => false);
       if (!isAllowed) return respond({ ok: false });
       await socket.join(room);
@@ -172,6 +156,7 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
   });
 
   setIo(io);
+  setLiveChannelProbe(() => ({ adapter: adapter.name, isUp: adapter.isUp() }));
   return {
     io,
     adapterName: adapter.name,
@@ -181,6 +166,7 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
       io.disconnectSockets(true);
       io.engine.close();
       setIo(undefined);
+      setLiveChannelProbe(undefined);
       await adapter.close();
     },
   };

@@ -17,7 +17,10 @@ const afterSchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
 });
 
-/** GET /api/v1/threads/:id/posts?after=N — every post after N, in order (live catch-up). */
+/**
+ * GET /api/v1/threads/:id/posts?after=N — the posts after N, in order (live catch-up), at most
+ * 200 at a time: while `hasMore` is true, ask again with the last number returned.
+ */
 export const GET = jsonRoute(afterSchema, async (input, { user }) => ({
-  body: { posts: await listNewPosts(contextFor(user), input) },
+  body: await listNewPosts(contextFor(user), input),
 }));

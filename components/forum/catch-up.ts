@@ -1,0 +1,38 @@
+import type { PostView } from "@/lib/forum/views";
+import { insertPost, type ThreadState } from "./thread-state";
+
+/** One answer of `GET /api/v1/threads/:id/posts?after=N`. */
+export type CatchUpPage = { posts: PostView[]; hasMore: boolean };
+
+/**
+ * Applies one page of missed posts. A first page that is not the last means the reader missed
+ * more than one page: rather than inserting thousands of posts at once, the thread switches to
+ * its windowed mode, where new top-level replies are counted ("N nouveaux messages", loaded on
+ * demand) and only answers to replies already on screen are inserted.
+ */
+export function applyCatchUpPage(state: ThreadState, page: CatchUpPage, isFirstPage: boolean): ThreadState {
+  const start = isFirstPage && page.hasMore && !state.hasMore ? { ...state, hasMore: true } : state;
+  return page.posts.reduce((current, post) => insertPost(current, post), start);
+}
+
+/**
+ * Fetches missed posts page after page from `after` until the server has no more (the live
+ * stream takes over from there). Each page is handed to `onPage` as it arrives. Returns false
+ * when a request failed (the next reconnection tries again from the last number applied).
+ */
+export async function catchUpFrom(
+  after: number,
+  fetchPage: (after: number) => Promise<CatchUpPage | null>,
+  onPage: (page: CatchUpPage, isFirstPage: boolean) => void,
+): Promise<boolean> {
+  let cursor = after;
+  for (let isFirstPage = true; ; isFirstPage = false) {
+    const page = await fetchPage(cursor);
+    if (!page) return false;
+    onPage(page, isFirstPage);
+    const last = page.posts.at(-1)?.number;
+    // A page that does not move the cursor would loop forever: stop (the live stream continues).
+    if (!page.hasMore || last === undefined || last <= cursor) return true;
+    cursor = last;
+  }
+}

@@ -1,0 +1,169 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { startServer, stopServer } from "./fixtures/servers";
+
+// The process around the app: signals, a port already taken, shutdown under load. Each test runs
+// its own production instance on an embedded database in a temporary folder.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const ports = { npm: PORT + 1, taken: PORT + 2, load: PORT + 3 };
+const embedded = (dataDir: string) => ({ DATA_DIR: dataDir, DATABASE_URL: "", SEED_ON_EMPTY: "false" });
+
+test.describe.configure({ mode: "serial" });
+
+function temporaryDataDir() {
+  return mkdtempSync(path.join(tmpdir(), "propulse-process-"));
+}
+
+function exitOf(child: ChildProcess, timeoutMs: number): Promise<number | null | "still running"> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve("still running"), timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+const isUp = (port: number) =>
+  fetch(`http://localhost:${port}/api/health`).then(
+    (response) => response.ok,
+    () => false,
+  );
+
+test("SIGTERM to `npm start` reaches the server: it shuts down and frees its port", async () => {
+  test.setTimeout(150_000);
+  const dataDir = temporaryDataDir();
+  const npm = spawn("npm", ["start"], {
+    env: { ...process.env, PORT: String(ports.npm), HOSTNAME: "localhost", ...embedded(dataDir) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  npm.stdout.on("data", (chunk) => output.push(String(chunk)));
+  npm.stderr.on("data", (chunk) => output.push(String(chunk)));
+  try {
+    await expect.poll(() => isUp(ports.npm), { timeout: 120_000, intervals: [500] }).toBe(true);
+    npm.kill("SIGTERM");
+    expect(await exitOf(npm, 20_000)).toBe(0);
+    expect(output.join("")).toContain("[start] SIGTERM: finishing in-flight requests");
+    // Not an orphan still holding the port (the next start would hit EADDRINUSE).
+    expect(await isUp(ports.npm)).toBe(false);
+  } finally {
+    npm.kill("SIGKILL");
+    // Whatever still listens on this test's own port (an orphaned server before the fix).
+    spawnSync("fuser", ["-k", `${ports.npm}/tcp`]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("a port already in use stops the start at once with a clear message and a failure code", async () => {
+  test.setTimeout(150_000);
+  const squatter = createServer();
+  await new Promise<void>((resolve) => squatter.listen(ports.taken, "localhost", resolve));
+  const dataDir = temporaryDataDir();
+  const child = spawn("node", ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, PORT: String(ports.taken), HOSTNAME: "localhost", ...embedded(dataDir) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  child.stdout.on("data", (chunk) => output.push(String(chunk)));
+  child.stderr.on("data", (chunk) => output.push(String(chunk)));
+  try {
+    expect(await exitOf(child, 120_000)).toBe(1);
+    expect(output.join("")).toContain(`Could not listen: port localhost:${ports.taken} is already in use`);
+  } finally {
+    child.kill("SIGKILL");
+    squatter.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+type LoadResult = { ok: number; okAfterSignal: number; closeAfterSignal: number; cut: string[]; refused: number };
+
+/**
+ * Ten keep-alive clients requesting pages back to back until the server stops listening. A
+ * request on a reused socket that the server closed while idle is retried once, as HTTP allows
+ * (and browsers and proxies do); any other failure but "connection refused" is a cut request.
+ */
+function runLoad(port: number, signalled: () => boolean) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 10 });
+  const result: LoadResult = { ok: 0, okAfterSignal: 0, closeAfterSignal: 0, cut: [], refused: 0 };
+  const once = (isRetry: boolean): Promise<"ok" | "refused" | "retry" | "cut"> =>
+    new Promise((resolve) => {
+      const wasSignalled = signalled();
+      const request = http.get({ host: "localhost", port, path: "/", agent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk) => chunks.push(chunk));
+        response.on("error", (error) => {
+          result.cut.push(`body: ${error.message}`);
+          resolve("cut");
+        });
+        response.on("end", () => {
+          if (response.statusCode !== 200 || !Buffer.concat(chunks).toString().includes("</html>")) {
+            result.cut.push(`status ${response.statusCode}`);
+            return resolve("cut");
+          }
+          result.ok++;
+          if (wasSignalled) {
+            result.okAfterSignal++;
+            if (response.headers.connection === "close") result.closeAfterSignal++;
+          }
+          resolve("ok");
+        });
+      });
+      request.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "ECONNREFUSED") return resolve("refused");
+        if (request.reusedSocket && !isRetry && error.code === "ECONNRESET") return resolve("retry");
+        result.cut.push(`${error.code ?? ""} ${error.message}`);
+        resolve("cut");
+      });
+    });
+  const worker = async () => {
+    for (;;) {
+      let outcome = await once(false);
+      if (outcome === "retry") outcome = await once(true);
+      if (outcome === "refused") {
+        result.refused++;
+        return;
+      }
+      if (outcome === "cut") return;
+    }
+  };
+  const done = Promise.all(Array.from({ length: 10 }, worker)).then(() => agent.destroy());
+  return { result, done };
+}
+
+test("SIGTERM under keep-alive load: in-flight requests finish, connections close, exit 0", async () => {
+  test.setTimeout(150_000);
+  const dataDir = temporaryDataDir();
+  const server = await startServer(ports.load, embedded(dataDir));
+  try {
+    let signalledAt = 0;
+    const { result, done: load } = runLoad(ports.load, () => signalledAt > 0);
+    // Warm: every client has been served on its keep-alive socket.
+    await expect.poll(() => result.ok, { timeout: 60_000 }).toBeGreaterThanOrEqual(40);
+    const exited = exitOf(server.process, 30_000);
+    signalledAt = Date.now();
+    server.process.kill("SIGTERM");
+    const code = await exited;
+    const shutdownMs = Date.now() - signalledAt;
+    await load;
+    console.info(
+      `[shutdown] exit ${code} after ${shutdownMs} ms; ${result.ok} pages served, ${result.okAfterSignal} after SIGTERM ` +
+        `(${result.closeAfterSignal} with Connection: close), ${result.cut.length} cut ${result.cut.join("; ")}`,
+    );
+    expect(result.cut).toEqual([]);
+    // Every client ended on a refused connection: nobody kept being served on an old socket.
+    expect(result.refused).toBe(10);
+    expect(result.closeAfterSignal).toBe(result.okAfterSignal);
+    expect(code).toBe(0);
+  } finally {
+    await stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
