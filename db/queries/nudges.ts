@@ -6,15 +6,15 @@ export type NudgeCandidate = { userId: string; name: string; email: string; loca
 /**
  * Members who have gone quiet: no check-in since `checkinSince` (two weeks ago), no sign of a
  * visit since `seenSince` (ten days: a thread read, a post, a check-in, an answer to an
- * activity), who have not turned e-mails off (digest `never`) and were not nudged since
- * `nudgedSince`. Accounts younger than the quiet period are left alone.
+ * activity), who have not turned e-mails off (digest `never`) and were not nudged in a week
+ * from `nudgedSinceWeek` on (periods `nudge:<week start>` compare as dates, on the job's own
+ * clock). Accounts younger than the quiet period are left alone.
  */
 export async function listMembersToNudge(
   db: DbOrTx,
-  params: { checkinSince: string; seenSince: Date; nudgedSince: Date; limit: number },
+  params: { checkinSince: string; seenSince: Date; nudgedSinceWeek: string; limit: number },
 ): Promise<NudgeCandidate[]> {
   const seenSince = params.seenSince.toISOString();
-  const nudgedSince = params.nudgedSince.toISOString();
   const result = await db.execute(sql`
     select u.id as "userId", u.name, u.email, u.locale
     from users u
@@ -29,7 +29,8 @@ export async function listMembersToNudge(
       and not exists (select 1 from activity_rsvps a where a.user_id = u.id and a.responded_at >= ${seenSince}::timestamptz)
       and not exists (
         select 1 from digest_deliveries d
-        where d.user_id = u.id and d.period like 'nudge:%' and d.sent_at >= ${nudgedSince}::timestamptz)
+        where d.user_id = u.id and d.period like 'nudge:%' and d.sent_at is not null
+          and d.period >= ${`nudge:${params.nudgedSinceWeek}`})
     order by u.created_at
     limit ${params.limit}
   `);

@@ -12,8 +12,8 @@ import { frenchDateTime } from "./dates";
 const DAY = 24 * 60 * 60 * 1000;
 /** Quiet for this long (and two weeks without a check-in) before a friendly word. */
 export const NUDGE_QUIET_DAYS = 10;
-/** At most one nudge a month per member: a reminder, never a stream. */
-const NUDGE_EVERY_DAYS = 30;
+/** At most one nudge every four weeks per member: a reminder, never a stream. */
+const NUDGE_EVERY_WEEKS = 4;
 const NUDGES_PER_RUN = 200;
 
 /**
@@ -30,7 +30,7 @@ export async function sendNudges(db: DbOrTx, now = new Date()): Promise<number> 
   const candidates = await listMembersToNudge(db, {
     checkinSince: addDays(thisWeek, -7),
     seenSince,
-    nudgedSince: new Date(now.getTime() - NUDGE_EVERY_DAYS * DAY),
+    nudgedSinceWeek: addDays(thisWeek, -(NUDGE_EVERY_WEEKS - 1) * 7),
     limit: NUDGES_PER_RUN,
   });
   if (!candidates.length) return 0;
