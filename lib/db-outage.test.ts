@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { jsonAction } from "./action";
 import { jsonRoute } from "./api";
-import { isDatabaseDown, isDatabaseUnavailable, noteDatabaseError, setDatabaseProbe } from "./db-outage";
+import {
+  clearDatabaseOutage,
+  isDatabaseDown,
+  isDatabaseUnavailable,
+  noteDatabaseError,
+  setDatabaseProbe,
+} from "./db-outage";
 
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 const session = vi.hoisted(() => ({ fails: false }));
@@ -29,7 +35,11 @@ beforeEach(() => {
     if (!isUp) throw refused;
   });
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  // A case that opened an outage leaves no probe running into the next one (fake timers or not).
+  clearDatabaseOutage();
+  vi.restoreAllMocks();
+});
 
 describe("database outage", () => {
   it("tells connection failures from query errors", () => {

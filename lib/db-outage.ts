@@ -78,6 +78,13 @@ export function noteDatabaseError(error: unknown): boolean {
   return true;
 }
 
+/** Forgets an open outage and stops its probe (each test case starts from a reachable database). */
+export function clearDatabaseOutage(): void {
+  outage.since = null;
+  if (outage.probe) clearInterval(outage.probe);
+  outage.probe = null;
+}
+
 async function probe() {
   try {
     await outage.ping?.();
