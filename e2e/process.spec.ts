@@ -10,7 +10,8 @@ import { startServer, stopServer } from "./fixtures/servers";
 // The process around the app: signals, a port already taken, shutdown under load. Each test runs
 // its own production instance on an embedded database in a temporary folder.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const ports = { npm: PORT + 1, taken: PORT + 2, load: PORT + 3 };
+// PORT + 1 is the PostgreSQL project's server (playwright.config.ts); the fault tests use + 7 to + 9.
+const ports = { npm: PORT + 4, taken: PORT + 5, load: PORT + 6 };
 const embedded = (dataDir: string) => ({ DATA_DIR: dataDir, DATABASE_URL: "", SEED_ON_EMPTY: "false" });
 
 test.describe.configure({ mode: "serial" });
@@ -96,7 +97,8 @@ function runLoad(port: number, signalled: () => boolean) {
   const once = (isRetry: boolean): Promise<"ok" | "refused" | "retry" | "cut"> =>
     new Promise((resolve) => {
       const wasSignalled = signalled();
-      const request = http.get({ host: "localhost", port, path: "/", agent }, (response) => {
+      // A retry takes a fresh connection, as browsers do: another pooled socket may be closing too.
+      const request = http.get({ host: "localhost", port, path: "/", agent: isRetry ? false : agent }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk) => chunks.push(chunk));
         response.on("error", (error) => {

@@ -48,8 +48,8 @@ test("on a phone, a member checks in, finds it in the week's thread and in their
   const peer = await newSession({ name: "Sacha Encourage" });
   await peer.page.goto(href);
   await peer.page.locator(`#p${number}`).getByRole("button", { name: "Répondre" }).click();
-  await peer.page.getByRole("textbox", { name: "Votre réponse" }).pressSequentially("Bravo, on croise les doigts !");
-  await peer.page.getByRole("button", { name: "Répondre", exact: true }).last().click();
+  await peer.page.getByRole("textbox", { name: /^Réponse à / }).pressSequentially("Bravo, on croise les doigts !");
+  await peer.page.locator(`#p${number}`).getByRole("button", { name: "Répondre", exact: true }).last().click();
   await expect(page.getByText("Bravo, on croise les doigts !")).toBeVisible();
 
   // Done for the week: the home page says so, and a reload keeps it.
