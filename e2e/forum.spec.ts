@@ -13,6 +13,9 @@ test("a thread with rich text, nested replies, an edit and a reaction survives a
   browser,
   request,
 }) => {
+  // Two accounts, rich-text typing key by key, three replies, an edit and three reloads: about
+  // 40 s on a quiet machine, over 60 s on the PostgreSQL project under CI load.
+  test.setTimeout(120_000);
   const [alice, bruno] = await Promise.all([
     createUser(request, { name: "Alice Fontaine" }),
     createUser(request, { name: "Bruno Lemaire" }),
