@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import { createReply, createThread, paragraphDoc } from "./fixtures/forum";
-import { createPrivatePostgres, createPrivateRedis, hasPrivateServices } from "./fixtures/private-services";
+import { createPrivatePostgres, createPrivateRedis, requirePrivateServices } from "./fixtures/private-services";
 import { startServer, stopServer, type AppServer } from "./fixtures/servers";
 import { connectSocket, joinRoom } from "./fixtures/sockets";
 import { createUser, signInOverHttp } from "./fixtures/users";
@@ -14,7 +14,7 @@ const REDIS_PORT = Number(process.env.FAULTS_REDIS_PORT ?? 6390);
 const ports = { outage: PORT + 7, first: PORT + 8, second: PORT + 9 };
 
 test.describe.configure({ mode: "serial" });
-test.skip(!hasPrivateServices, "needs pg_createcluster and redis-server");
+test.beforeAll(requirePrivateServices);
 
 const health = async (server: AppServer) => {
   const response = await fetch(`${server.url}/api/health`);

@@ -16,45 +16,51 @@ test.describe("request bodies", () => {
   // One stream at a time: each measures the server's memory around it.
   test.describe.configure({ mode: "serial" });
 
+  /** Streams 150 MiB to `path` as the member: answered 413, and the server's memory stays flat. */
+  async function expectCappedStream(
+    memberContext: BrowserContext,
+    url: string,
+    path: string,
+    headers: Record<string, string>,
+    label: string,
+  ) {
+    const all = { cookie: await cookieHeader(memberContext, url), origin: url, ...headers };
+    // A first small request compiles the route: its memory is not the stream's.
+    await streamChunkedBody(url, path, all, 1);
+    const before = await serverRss(memberContext);
+    const answer = await streamChunkedBody(url, path, all, 150 * MiB);
+    const after = await serverRss(memberContext);
+    expect(answer.status).toBe(413);
+    console.info(`[hardening] ${label}, 150 MiB stream: RSS ${Math.round((after - before) / MiB)} MiB`);
+    expect(after - before).toBeLessThan(64 * MiB);
+    return answer;
+  }
+
   test("a member streaming 150 MiB to a JSON route gets 413 and the server's memory stays flat", async ({
     memberContext,
     baseURL,
   }) => {
-    const url = baseURL!;
-    const headers = {
-      cookie: await cookieHeader(memberContext, url),
-      "content-type": "application/json",
-      origin: url,
-    };
-    // A first small request compiles the route: its memory is not the stream's.
-    await streamChunkedBody(url, "/api/v1/channels/entraide/threads", headers, 1);
-    const before = await serverRss(memberContext);
-    const answer = await streamChunkedBody(url, "/api/v1/channels/entraide/threads", headers, 150 * MiB);
-    const after = await serverRss(memberContext);
-    expect(answer.status).toBe(413);
+    const answer = await expectCappedStream(
+      memberContext,
+      baseURL!,
+      "/api/v1/channels/entraide/threads",
+      { "content-type": "application/json" },
+      "JSON route",
+    );
     expect(answer.sentBytes).toBeLessThan(150 * MiB);
-    console.info(`[hardening] JSON route, 150 MiB stream: RSS ${Math.round((after - before) / MiB)} MiB`);
-    expect(after - before).toBeLessThan(64 * MiB);
   });
 
   test("a member streaming 150 MiB as an upload gets 413 and the server's memory stays flat", async ({
     memberContext,
     baseURL,
   }) => {
-    const url = baseURL!;
-    const headers = {
-      cookie: await cookieHeader(memberContext, url),
-      "content-type": "multipart/form-data; boundary=----propulse",
-      "x-propulse-upload": "1",
-      origin: url,
-    };
-    await streamChunkedBody(url, "/api/v1/reviews", headers, 1);
-    const before = await serverRss(memberContext);
-    const answer = await streamChunkedBody(url, "/api/v1/reviews", headers, 150 * MiB);
-    const after = await serverRss(memberContext);
-    expect(answer.status).toBe(413);
-    console.info(`[hardening] upload route, 150 MiB stream: RSS ${Math.round((after - before) / MiB)} MiB`);
-    expect(after - before).toBeLessThan(64 * MiB);
+    await expectCappedStream(
+      memberContext,
+      baseURL!,
+      "/api/v1/reviews",
+      { "content-type": "multipart/form-data; boundary=----propulse", "x-propulse-upload": "1" },
+      "upload route",
+    );
   });
 
   test("an anonymous stream is answered 401 before being read, and a declared 25 MiB body 413", async ({
