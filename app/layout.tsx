@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { SessionExpiryWarning } from "@/components/auth/session-expiry-warning";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { ConnectionBanner } from "@/components/realtime/connection-banner";
@@ -54,6 +55,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <RealtimeProvider>
               <ConnectionBanner />
               <ServiceWorkerRegistration />
+              {user ? <SessionExpiryWarning endsAt={user.sessionEndsAt.toISOString()} /> : null}
               <SiteHeader user={user} channels={channels.map(({ slug, name }) => ({ slug, name }))} />
               <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
                 {children}

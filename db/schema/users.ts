@@ -62,3 +62,24 @@ export const userTokens = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/**
+ * One row per signed-in device. The session cookie (a JWT) carries the row's id: signing out
+ * revokes the row, so a copied cookie dies with it; `last_seen_at` drives the idle limit.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.lastSeenAt)],
+);
+
+export type UserSession = typeof userSessions.$inferSelect;

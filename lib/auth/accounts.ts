@@ -4,6 +4,7 @@ import { consumeUserToken, getUserByEmail, markEmailVerified, setPassword } from
 import type { DbOrTx } from "@/db";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { disconnectUser } from "@/lib/realtime/emit";
 import { sendAccountExistsEmail, sendPasswordResetEmail, sendVerificationEmail } from "@/lib/mail/auth";
 
 /**
@@ -70,4 +71,6 @@ export async function resetPassword(db: DbOrTx, input: { token: string; password
     return id;
   });
   if (!userId) throw new AppError("bad_request", "auth.invalidResetLink");
+  // Sessions are void now; their open tabs must stop receiving live events too.
+  disconnectUser(userId);
 }

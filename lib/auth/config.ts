@@ -16,12 +16,14 @@ export const baseAuthConfig = {
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sessionId?: string }).sessionId;
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      session.sessionId = typeof token.sid === "string" ? token.sid : null;
       return session;
     },
   },

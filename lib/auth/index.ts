@@ -3,11 +3,13 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { unsuspendUser } from "@/db/queries/staff-users";
+import { createUserSession } from "@/db/queries/sessions";
 import { getUserByEmail } from "@/db/queries/users";
 import { clearSignInFailures, clientIp, getSignInBlock, getSignInDelay, recordSignInFailure } from "@/lib/rate-limit";
 import { getEnv } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/auth";
 import { baseAuthConfig } from "./config";
+import { endSession } from "./sessions";
 import { verifyPassword } from "./password";
 
 /** Correct password, but the address was never confirmed. */
@@ -36,6 +38,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         // `type`, not `name`: the production build minifies class names (our subclasses included).
         if ((error as { type?: string }).type === "CredentialsSignin") return;
         console.error(`[auth] ${error.name}: ${error.message}`);
+      },
+    },
+    events: {
+      // The cookie is deleted by Auth.js; revoking its row kills any copy of it, sockets included.
+      signOut: async (message) => {
+        const sessionId = "token" in message ? message.token?.sid : undefined;
+        if (sessionId) await endSession(getDb(), sessionId);
       },
     },
     providers: [
@@ -67,7 +76,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             if (!hasEnded || !(await unsuspendUser(db, { userId: user.id, actorId: null, reason: null })))
               throw new AccountSuspendedError();
           }
-          return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+          const sessionId = await createUserSession(db, {
+            userId: user.id,
+            userAgent: request.headers.get("user-agent"),
+          });
+          return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, sessionId };
         },
       }),
     ],

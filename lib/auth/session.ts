@@ -1,27 +1,39 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import { getUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { auth } from "./index";
+import { resolveSession } from "./sessions";
 
 export type CurrentUser = Pick<
   User,
   "id" | "name" | "email" | "role" | "status" | "organisation" | "headline" | "locale" | "createdAt"
->;
+> & {
+  /** This device's session (`user_sessions` row) and when it ends unless used (idle or absolute limit). */
+  sessionId: string;
+  sessionEndsAt: Date;
+};
 
 /**
  * The signed-in account for this request, or null. JWTs cannot be revoked on their own, so
- * every read checks the account: a suspension, role change or password change (which bump
- * `sessionVersion`) ends older sessions on the very next request.
+ * every read checks the device's session row and the account (`resolveSession`): a sign-out,
+ * an idle or expired session, a suspension, role change or password change ends it on the very
+ * next request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  const user = await getUserById(getDb(), { id: userId });
-  if (!user || user.sessionVersion !== session.sessionVersion || user.status === "suspended") return null;
+  const resolved = await resolveSession(getDb(), {
+    userId,
+    sessionId: session.sessionId,
+    sessionVersion: session.sessionVersion,
+  });
+  if (!resolved) return null;
+  const { user, endsAt } = resolved;
   return {
+    sessionId: session.sessionId!,
+    sessionEndsAt: endsAt,
     id: user.id,
     name: user.name,
     email: user.email,

@@ -10,6 +10,7 @@ import {
 import type { ServiceContext } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { disconnectUser } from "@/lib/realtime/emit";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { canEditProfile } from "@/lib/permissions";
@@ -50,6 +51,8 @@ export async function changeMyPassword(
     throw new AppError("bad_request", "settings.wrongCurrentPassword");
   }
   await setPassword(db, { userId: actor.id, passwordHash: await hashPassword(input.password) });
+  // Every session ended: the other devices' open tabs stop receiving live events at once.
+  disconnectUser(actor.id);
   return { email: account.email };
 }
 

@@ -90,6 +90,11 @@ export function emitNotificationsChanged(userIds: string[]) {
     .emit("notifications:changed");
 }
 
+/** Ends the live connections opened with one session cookie (that device signed out). */
+export function disconnectSession(sessionId: string) {
+  getIo()?.in(`session:${sessionId}`).disconnectSockets(true);
+}
+
 /** Ends every live connection of an account at once (suspension, password change…). */
 export function disconnectUser(userId: string) {
   getIo()?.in(`user:${userId}`).disconnectSockets(true);

@@ -39,7 +39,7 @@ export type ClientToServerEvents = {
   typing: (threadId: number) => void;
 };
 
-export type SocketUser = { id: string; name: string; role: string; status: string };
+export type SocketUser = { id: string; name: string; role: string; status: string; sessionId?: string | null };
 export type SocketData = { user: SocketUser | null };
 
 /** Bodies above this size are not pushed (PostgreSQL NOTIFY carries at most 8,000 bytes). */

@@ -4,7 +4,7 @@ import { Server } from "socket.io";
 import { getDb } from "@/lib/db";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getThreadWithChannel } from "@/db/queries/threads";
-import { getUserById } from "@/db/queries/users";
+import { resolveSession } from "@/lib/auth/sessions";
 import type { Env } from "@/lib/env";
 import { isAllowedOrigin } from "@/lib/origin";
 import { canReadChannel, canReadThread, canReply, type Actor } from "@/lib/permissions";
@@ -31,10 +31,16 @@ async function authenticate(
       secureCookie: isSecure,
     });
     if (!token?.sub) return null;
-    const user = await getUserById(getDb(), { id: token.sub });
-    // Same rule as getCurrentUser: a changed session version or a suspension voids the cookie.
-    if (!user || user.sessionVersion !== token.sv || user.status === "suspended") return null;
-    return { id: user.id, name: user.name, role: user.role, status: user.status };
+    // Same rule as getCurrentUser: a signed-out or expired session, a changed session version
+    // or a suspension voids the cookie.
+    const resolved = await resolveSession(getDb(), {
+      userId: token.sub,
+      sessionId: token.sid ?? null,
+      sessionVersion: token.sv,
+    });
+    if (!resolved) return null;
+    const { user } = resolved;
+    return { id: user.id, name: user.name, role: user.role, status: user.status, sessionId: token.sid ?? null };
   } catch {
     return null;
   }
@@ -109,7 +115,8 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
 
   io.on("connection", (socket) => {
     const user = socket.data.user;
-    if (user) void socket.join(`user:${user.id}`);
+    // The session room lets a sign-out on this device close exactly its sockets.
+    if (user) void socket.join(user.sessionId ? [`user:${user.id}`, `session:${user.sessionId}`] : `user:${user.id}`);
     const lastTyping = new Map<number, number>();
     // A flooding client is cut off before its events reach a handler (or the database).
     const budget = createEventBudget(SOCKET_EVENT_BUDGET);

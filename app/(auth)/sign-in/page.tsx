@@ -35,6 +35,7 @@ export default async function SignInPage({ searchParams }: Props) {
       {params.verified === "1" ? <Alert tone="success">{t("emailVerified")}</Alert> : null}
       {params.verified === "0" ? <Alert tone="error">{t("invalidVerifyLink")}</Alert> : null}
       {params.reset === "1" ? <Alert tone="success">{t("passwordReset")}</Alert> : null}
+      {params.expired === "1" ? <Alert tone="info">{t("sessionExpired")}</Alert> : null}
       <SignInForm callbackUrl={callbackUrl === "/" ? undefined : callbackUrl} />
     </AuthCard>
   );
