@@ -3,7 +3,7 @@
  *  1. unit + integration (vitest) on embedded PGlite;
  *  2. the same on PostgreSQL when TEST_DATABASE_URL is set;
  *  3. end-to-end (Playwright, Chromium) against the production build.
- *  0. static checks: TypeScript, ESLint, Prettier, copy-paste detection (one check each);
+ *  0. static checks: TypeScript, ESLint, Prettier, copy-paste detection, dependency audit (one each);
  * Pass suite names (static, unit, postgres, e2e) to run only some of them.
  */
 import { spawnSync } from "node:child_process";
@@ -55,6 +55,25 @@ if (shouldRun("static")) {
   ] as const) {
     if (run(label, "npx", [...args]) === 0) totals.passed += 1;
     else totals.failed += 1;
+  }
+  auditProductionDependencies();
+}
+
+/**
+ * No high or critical advisory in production dependencies. A registry that cannot answer audits
+ * (a mirror without the advisory endpoint) is reported, not counted: there is nothing to check.
+ */
+function auditProductionDependencies() {
+  console.info("\n=== dependency audit (npm audit --omit=dev --audit-level=high) ===");
+  const result = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high"], { env, encoding: "utf8" });
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status === 0) {
+    totals.passed += 1;
+  } else if (/audit endpoint returned an error|ENOTFOUND|ECONNREFUSED|ETIMEDOUT/.test(output)) {
+    console.info("The registry does not answer audit requests here: audit skipped (not counted).");
+  } else {
+    console.info(output);
+    totals.failed += 1;
   }
 }
 
