@@ -55,7 +55,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <RealtimeProvider>
               <ConnectionBanner />
               <ServiceWorkerRegistration />
-              {user ? <SessionExpiryWarning endsAt={user.sessionEndsAt.toISOString()} /> : null}
+              {user ? (
+                <SessionExpiryWarning
+                  key={user.sessionEndsAt.toISOString()}
+                  endsAt={user.sessionEndsAt.toISOString()}
+                />
+              ) : null}
               <SiteHeader user={user} channels={channels.map(({ slug, name }) => ({ slug, name }))} />
               <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
                 {children}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -24,14 +25,14 @@ async function readEndsAt(method: "GET" | "POST"): Promise<number | null> {
 /**
  * Warns before the session ends for lack of activity and lets the person continue (WCAG 2.2.1).
  * Another tab may have kept the session alive meanwhile: the server is asked before warning.
+ * Rendered with `key={endsAt}` so a new server render restarts it from the new end.
  */
 export function SessionExpiryWarning({ endsAt: initialEndsAt }: { endsAt: string }) {
   const t = useTranslations("auth.sessionExpiry");
+  const router = useRouter();
   const [endsAt, setEndsAt] = useState(() => Date.parse(initialEndsAt));
   const [isWarning, setIsWarning] = useState(false);
   const [now, setNow] = useState(() => Date.now());
-
-  useEffect(() => setEndsAt(Date.parse(initialEndsAt)), [initialEndsAt]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,11 +59,11 @@ export function SessionExpiryWarning({ endsAt: initialEndsAt }: { endsAt: string
       setNow(Date.now());
       if (Date.now() >= endsAt) {
         const here = `${window.location.pathname}${window.location.search}`;
-        window.location.assign(`/sign-in?expired=1&callbackUrl=${encodeURIComponent(here)}`);
+        router.replace(`/sign-in?expired=1&callbackUrl=${encodeURIComponent(here)}`);
       }
     }, 1_000);
     return () => clearInterval(tick);
-  }, [isWarning, endsAt]);
+  }, [isWarning, endsAt, router]);
 
   async function stay() {
     const next = await readEndsAt("POST");
