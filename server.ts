@@ -10,13 +10,38 @@ import { EnvError, getEnv } from "./lib/env";
 import { allowServerOnlyModules } from "./lib/jobs/node-server-only";
 import { noteDatabaseError, setDatabaseProbe } from "./lib/db-outage";
 import { countQuery, runCounted } from "./lib/query-counter";
-import { attachRealtime } from "./lib/realtime/server";
 import type { RequestLimiter } from "./lib/rate-limit/requests";
 import { answerIfDatabaseDown } from "./lib/unavailable-response";
 
 const isDev = process.argv.includes("--dev");
 
+function failToListen(error: NodeJS.ErrnoException, env: { HOSTNAME: string; PORT: number }) {
+  const where = `${env.HOSTNAME}:${env.PORT}`;
+  const reason =
+    error.code === "EADDRINUSE"
+      ? `port ${where} is already in use (another instance still running?)`
+      : error.code === "EACCES"
+        ? `no permission to listen on ${where}`
+        : error.message;
+  console.error(`[start] Could not listen: ${reason}. Exiting.`);
+  // Leaves a moment for the database handle to close; the exit code is set either way.
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 2_000).unref();
+}
+
+/** Binds and releases the port: the error a real listen would get, or null. */
+function probePort(port: number, host: string): Promise<NodeJS.ErrnoException | null> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error));
+    probe.listen(port, host, () => probe.close(() => resolve(null)));
+  });
+}
+
 async function main() {
+  // The live events and job workers use the app's services, which are marked server-only:
+  // allowed in this process, which is all server (imported dynamically below, after this).
+  allowServerOnlyModules();
   const env = getEnv();
   if (!isDev && !isBuildFresh()) {
     console.info("[start] No up-to-date production build: running `next build` first…");
@@ -25,6 +50,9 @@ async function main() {
   }
 
   const startedAt = Date.now();
+  // A taken port is known in a millisecond: say so before spending seconds on migrations.
+  const portError = await probePort(env.PORT, env.HOSTNAME);
+  if (portError) return failToListen(portError, env);
   const hasTestHooks = env.E2E_HOOKS === "1";
   const handle: DbHandle = openDb({
     databaseUrl: env.DATABASE_URL,
@@ -67,10 +95,9 @@ async function main() {
   // keep-alive socket at the very moment the server closes it, and its request fails (ECONNRESET).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
+  const { attachRealtime } = await import("./lib/realtime/server");
   const realtime = await attachRealtime(httpServer, env);
-  // After the live events: a delivery job asks them whether its recipient is online. The workers
-  // send mail with the app's services, which are marked server-only: allowed in this process.
-  allowServerOnlyModules();
+  // After the live events: a delivery job asks them whether its recipient is online.
   const { createRequestLimiter } = await import("./lib/rate-limit/requests");
   requestLimiter = createRequestLimiter({
     limit: env.REQUEST_LIMIT,
@@ -82,20 +109,8 @@ async function main() {
 
   // Not listening is fatal: a process that stays up without its port only hides the failure.
   httpServer.once("error", (error: NodeJS.ErrnoException) => {
-    const where = `${env.HOSTNAME}:${env.PORT}`;
-    const reason =
-      error.code === "EADDRINUSE"
-        ? `port ${where} is already in use (another instance still running?)`
-        : error.code === "EACCES"
-          ? `no permission to listen on ${where}`
-          : error.message;
-    console.error(`[start] Could not listen: ${reason}. Exiting.`);
-    process.exitCode = 1;
-    void handle
-      .close()
-      .catch(() => {})
-      .finally(() => process.exit(1));
-    setTimeout(() => process.exit(1), 2_000).unref();
+    void handle.close().catch(() => {});
+    failToListen(error, env);
   });
   httpServer.listen(env.PORT, env.HOSTNAME, () => {
     const shownHost = env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME;

@@ -53,27 +53,25 @@ test("every page carries a nonce policy, the nonce changes with each response an
     expect(policy).not.toContain("unsafe-eval");
     expect(response!.headers()["cache-control"]).toContain("no-store");
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1] ?? "";
-    // Browsers hide the attribute's value from the DOM; the property keeps it.
-    const scriptNonces = await page
-      .locator("script:not([type='application/ld+json'])")
-      .evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
-    expect(scriptNonces.length).toBeGreaterThan(0);
-    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    // Every script the server wrote carries this response's nonce (those Next adds later are
+    // trusted through 'strict-dynamic').
+    const scriptTags = (await response!.text()).match(/<script\b[^>]*>/g) ?? [];
+    const executable = scriptTags.filter((tag) => !tag.includes('type="application/ld+json"'));
+    expect(executable.length).toBeGreaterThan(0);
+    expect(executable.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
     policies.push(nonce);
   }
   expect(policies[0]).not.toBe(policies[1]);
 });
 
-test("an injected inline script is blocked by the policy", async ({ page }) => {
+test("markup injected into a page cannot run its inline handlers", async ({ page }) => {
   const violations = await watchViolations(page);
   await page.goto("/c/offres");
-  await page.evaluate(() => {
-    const script = document.createElement("script");
-    script.textContent = "window.__injected = true";
-    document.body.append(script);
-  });
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML("beforeend", `<img src="/missing.png" onerror="window.__injected = true">`),
+  );
+  await expect.poll(async () => (await violations()).join("\n")).toContain("script-src");
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
-  expect((await violations()).join("\n")).toContain("script-src");
 });
 
 test("no page breaks the policy, for visitors and for each role: editor, PDF viewer, recorder, service worker", async ({

@@ -29,7 +29,7 @@ test("signing out ends that session for every copy of its cookie: pages, API, se
   expect((await copy.request.get("/api/notifications/unread")).status()).toBe(200);
 
   await memberPage.goto("/");
-  await memberPage.getByText("Menu du compte").click();
+  await memberPage.locator("summary", { hasText: "Menu du compte" }).click();
   await memberPage.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(memberPage.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
 

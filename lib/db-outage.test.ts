@@ -14,7 +14,11 @@ vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) 
 const session = vi.hoisted(() => ({ fails: false }));
 vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => {
-    if (session.fails) throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    if (session.fails)
+      throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+        code: "ECONNREFUSED",
+        syscall: "connect",
+      });
     return { id: "member" };
   },
 }));
@@ -23,7 +27,10 @@ vi.mock("@/lib/auth/session", () => ({
 const terminated = new Error("Failed query: select …", {
   cause: Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
 });
-const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+  code: "ECONNREFUSED",
+  syscall: "connect",
+});
 
 let isUp = false;
 beforeEach(() => {
@@ -48,6 +55,11 @@ describe("database outage", () => {
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
     expect(isDatabaseUnavailable(new Error("boom"))).toBe(false);
+    // A browser closing its request mid-body (Node's "aborted") is no database outage.
+    expect(isDatabaseUnavailable(Object.assign(new Error("aborted"), { code: "ECONNRESET" }))).toBe(false);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", syscall: "read" })),
+    ).toBe(true);
   });
 
   it("answers API calls 503 with Retry-After, and never logs it as unexpected", async () => {

@@ -32,10 +32,16 @@ const MESSAGES = [
 /** True when the error (or one of its causes, as drizzle wraps them) is a lost database connection. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof code === "string" && (NETWORK_CODES.has(code) || SQLSTATES.has(code) || code.startsWith("08"))) {
-      return true;
-    }
+    const { code, message, cause, syscall } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      syscall?: unknown;
+    };
+    // A socket error names its system call; a browser that gave up on its own request
+    // ("aborted", ECONNRESET without one) says nothing about the database.
+    if (typeof code === "string" && NETWORK_CODES.has(code) && typeof syscall === "string") return true;
+    if (typeof code === "string" && (SQLSTATES.has(code) || code.startsWith("08"))) return true;
     if (typeof message === "string" && MESSAGES.some((known) => message.includes(known))) return true;
     current = cause;
   }
