@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SessionExpiryWarning } from "@/components/auth/session-expiry-warning";
 import { SiteHeader } from "@/components/layout/site-header";
+import { TwoFactorRequiredBanner } from "@/components/security/two-factor-required-banner";
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { ConnectionBanner } from "@/components/realtime/connection-banner";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
@@ -63,6 +64,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               ) : null}
               <SiteHeader user={user} channels={channels.map(({ slug, name }) => ({ slug, name }))} />
               <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+                {user?.needsTwoFactorSetup ? <TwoFactorRequiredBanner /> : null}
                 {children}
               </main>
               <SiteFooter locale={locale} />

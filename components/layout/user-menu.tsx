@@ -33,6 +33,9 @@ export async function UserMenu({
             <Link href="/settings/profile" className={item}>
               {t("settings")}
             </Link>
+            <Link href="/settings/securite" className={item}>
+              {t("security")}
+            </Link>
             <Link href="/settings/notifications" className={item}>
               {tNotifications("preferences.title")}
             </Link>

@@ -34,6 +34,12 @@ export const users = pgTable(
       .default(sql`'{}'::text[]`),
     locale: text("locale"),
     suspendedUntil: timestamp("suspended_until", { withTimezone: true }),
+    /** Two-factor sign-in (TOTP): the secret, encrypted with a key derived from AUTH_SECRET. */
+    totpSecret: text("totp_secret"),
+    /** Null while the secret is only proposed (set up, not yet confirmed with a code). */
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+    totpLastStep: integer("totp_last_step"),
     suspensionReason: text("suspension_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -83,3 +89,18 @@ export const userSessions = pgTable(
 );
 
 export type UserSession = typeof userSessions.$inferSelect;
+
+/** Single-use codes that replace the authenticator app once each; only a SHA-256 is stored. */
+export const userRecoveryCodes = pgTable(
+  "user_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("user_recovery_codes_hash_idx").on(t.userId, t.codeHash)],
+);

@@ -70,6 +70,7 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
+      code: parsed.data.code ?? "",
       redirectTo: safeRedirectPath(formData.get("callbackUrl")),
     });
   } catch (error) {
@@ -86,6 +87,17 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
       return { ok: false, error: "auth.emailNotVerified", values };
     }
     if (code === "suspended") return { ok: false, error: "auth.suspended", values };
+    // The password was right: the form now asks for the code (it keeps the password typed).
+    if (code === "second_factor_required")
+      return { ok: false, error: "auth.secondFactorRequired", values: { ...values, step: "code" } };
+    if (code === "wrong_second_factor") {
+      return {
+        ok: false,
+        error: "errors.invalid_form",
+        fieldErrors: { code: ["security.wrongCode"] },
+        values: { ...values, step: "code" },
+      };
+    }
     return { ok: false, error: "auth.invalidCredentials", values };
   }
   return { ok: true, data: undefined };

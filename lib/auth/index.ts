@@ -10,6 +10,7 @@ import { getEnv } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/auth";
 import { baseAuthConfig } from "./config";
 import { endSession } from "./sessions";
+import { checkSecondFactor } from "./two-factor";
 import { verifyPassword } from "./password";
 
 /** Correct password, but the address was never confirmed. */
@@ -19,6 +20,14 @@ export class EmailNotVerifiedError extends CredentialsSignin {
 /** Too many failed attempts for this account or from this address. */
 export class SignInRateLimitedError extends CredentialsSignin {
   code = "rate_limited";
+}
+/** Correct password; the account uses two-factor sign-in and no code was given yet. */
+export class SecondFactorRequiredError extends CredentialsSignin {
+  code = "second_factor_required";
+}
+/** Correct password, wrong (or already used) code. */
+export class WrongSecondFactorError extends CredentialsSignin {
+  code = "wrong_second_factor";
 }
 /** Correct password, but a facilitator suspended the account. */
 export class AccountSuspendedError extends CredentialsSignin {
@@ -49,12 +58,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, code: {} },
         async authorize(raw, request) {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) return null;
           const db = getDb();
-          const { email, password } = parsed.data;
+          const { email, password, code } = parsed.data;
           // Throttled before the password is even checked: an account is locked for a while, an
           // address is slowed down (see getSignInDelay).
           const ip = clientIp(request.headers);
@@ -75,6 +84,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             const hasEnded = user.suspendedUntil !== null && user.suspendedUntil.getTime() <= Date.now();
             if (!hasEnded || !(await unsuspendUser(db, { userId: user.id, actorId: null, reason: null })))
               throw new AccountSuspendedError();
+          }
+          if (user.totpEnabledAt) {
+            if (!code) throw new SecondFactorRequiredError();
+            if (!(await checkSecondFactor(db, user, code))) {
+              await recordSignInFailure(db, { email, ip });
+              throw new WrongSecondFactorError();
+            }
           }
           const sessionId = await createUserSession(db, {
             userId: user.id,

@@ -12,6 +12,8 @@ export type CurrentUser = Pick<
   /** This device's session (`user_sessions` row) and when it ends unless used (idle or absolute limit). */
   sessionId: string;
   sessionEndsAt: Date;
+  /** A facilitator or admin who has not set up two-factor sign-in yet: acting as a member until then. */
+  needsTwoFactorSetup: boolean;
 };
 
 /**
@@ -30,8 +32,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     sessionVersion: session.sessionVersion,
   });
   if (!resolved) return null;
-  const { user, endsAt } = resolved;
+  const { user, endsAt, needsTwoFactorSetup } = resolved;
   return {
+    needsTwoFactorSetup,
     sessionId: session.sessionId!,
     sessionEndsAt: endsAt,
     id: user.id,

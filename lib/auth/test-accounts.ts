@@ -1,7 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { createUser } from "@/db/queries/users";
+import { enableTotp, proposeTotpSecret } from "@/db/queries/two-factor";
 import { hashPassword } from "@/lib/auth/password";
+import { newTotpSecret, sealSecret } from "@/lib/auth/totp";
+import { isStaffRole } from "@/lib/domain/users";
 import type { UserRole, UserStatus } from "@/lib/permissions/roles";
 
 /**
@@ -14,7 +17,15 @@ export async function createVerifiedTestAccount(input: {
   password: string;
   role: UserRole;
   status: UserStatus;
+  /** Staff accounts get two-factor sign-in already set up (its secret is returned) unless false. */
+  twoFactor?: boolean;
 }) {
-  const { password, ...rest } = input;
-  return createUser(getDb(), { ...rest, passwordHash: await hashPassword(password), emailVerified: new Date() });
+  const { password, twoFactor, ...rest } = input;
+  const db = getDb();
+  const user = await createUser(db, { ...rest, passwordHash: await hashPassword(password), emailVerified: new Date() });
+  if (!user || !(twoFactor ?? isStaffRole(user.role))) return user && { ...user, totpSecret: null };
+  const totpSecret = newTotpSecret();
+  await proposeTotpSecret(db, { userId: user.id, sealedSecret: sealSecret(totpSecret) });
+  await enableTotp(db, { userId: user.id, codeHashes: [] });
+  return { ...user, totpSecret };
 }

@@ -1,4 +1,4 @@
-import type { UserRole } from "./users";
+import { isStaffRole, type UserRole } from "./users";
 
 /**
  * How long a signed-in device stays signed in. Staff accounts read every CV and moderate: their
@@ -14,7 +14,7 @@ export const SESSION_LIMITS = {
 export const SESSION_WARNING_MS = 2 * 60_000;
 
 export function sessionLimitsFor(role: UserRole) {
-  return role === "facilitator" || role === "admin" ? SESSION_LIMITS.staff : SESSION_LIMITS.member;
+  return isStaffRole(role) ? SESSION_LIMITS.staff : SESSION_LIMITS.member;
 }
 
 type SessionTimes = { createdAt: Date; lastSeenAt: Date; revokedAt: Date | null };

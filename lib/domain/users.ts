@@ -5,3 +5,8 @@ export const userStatuses = ["pending", "active", "suspended"] as const;
 
 export type UserRole = (typeof userRoles)[number];
 export type UserStatus = (typeof userStatuses)[number];
+
+/** Facilitators and admins read every CV and moderate: shorter sessions, two-factor sign-in required. */
+export function isStaffRole(role: UserRole): boolean {
+  return role === "facilitator" || role === "admin";
+}

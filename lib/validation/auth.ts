@@ -34,6 +34,12 @@ export type SignUpInput = z.infer<typeof signUpSchema>;
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "validation.passwordRequired").max(128, "validation.passwordTooLong"),
+  /** The second factor, asked for once the password was right: 6 digits or a recovery code. */
+  code: z.string().trim().max(20).optional(),
+});
+
+export const secondFactorCodeSchema = z.object({
+  code: z.string().trim().min(6, "security.codeRequired").max(20, "security.wrongCode"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

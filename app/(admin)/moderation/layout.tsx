@@ -17,6 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ModerationLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?callbackUrl=/moderation");
+  // Staff without two-factor sign-in act as members until they set it up.
+  if (user.needsTwoFactorSetup) redirect("/settings/securite");
   if (!canModerate(user)) notFound();
   const counts = await getModerationOverview(contextFor(user));
   return (

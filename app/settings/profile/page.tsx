@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
@@ -20,10 +21,16 @@ export default async function ProfileSettingsPage({ searchParams }: Props) {
   const profile = await getProfile(user.id);
   if (!profile) redirect("/sign-in");
   const t = await getTranslations("settings");
+  const tSecurity = await getTranslations("security");
   const { password } = await searchParams;
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-extrabold">{t("title")}</h1>
+      <p>
+        <Link href="/settings/securite" className="font-semibold text-teal underline">
+          {tSecurity("link")}
+        </Link>
+      </p>
       {password === "changed" ? <Alert tone="success">{t("passwordChanged")}</Alert> : null}
       <Card>
         <h2 className="mb-4 text-lg font-bold">{t("profileSection")}</h2>

@@ -11,6 +11,7 @@ const bodySchema = z.object({
   password: z.string().min(10).max(128),
   role: z.enum(userRoles).default("member"),
   status: z.enum(userStatuses).default("active"),
+  twoFactor: z.boolean().optional(),
 });
 
 /**
@@ -23,5 +24,11 @@ export async function POST(request: Request) {
   if (!parsed.success) return NextResponse.json({ error: z.flattenError(parsed.error).fieldErrors }, { status: 400 });
   const user = await createVerifiedTestAccount(parsed.data);
   if (!user) return NextResponse.json({ error: "email taken" }, { status: 409 });
-  return NextResponse.json({ id: user.id, name: user.name, email: user.email, role: user.role });
+  return NextResponse.json({
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    totpSecret: user.totpSecret,
+  });
 }
