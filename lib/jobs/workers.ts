@@ -2,6 +2,8 @@ import { deliverNotificationJob } from "@/lib/notifications/deliver";
 import { planDigestsJob, sendDigestJob } from "@/lib/notifications/digest";
 import { nudgeJob } from "@/lib/rhythm/nudges";
 import { activityRemindersJob } from "@/lib/rhythm/reminders";
+import { dataExportJob } from "@/lib/data-ownership/export";
+import { storageDeleteJob } from "@/lib/data-ownership/storage-cleanup";
 import type { AnyJobDefinition } from "./queue";
 
 /**
@@ -14,4 +16,6 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   sendDigestJob,
   activityRemindersJob,
   nudgeJob,
+  storageDeleteJob,
+  dataExportJob,
 ];
