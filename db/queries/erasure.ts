@@ -49,6 +49,8 @@ export async function eraseAccount(
     actorId: string;
     mode: ErasurePostsMode;
     reason: string | null;
+    /** `retention`: anonymised after 3 years without signing in (README "Retention"). */
+    origin?: "member" | "staff" | "retention";
     /** Rate-limit keys naming the member (their e-mail's sign-in key, per-action keys). */
     rateLimitKeys: string[];
   },
@@ -99,7 +101,7 @@ export async function eraseAccount(
       targetId: u,
       targetUserId: u,
       reason: params.reason,
-      details: { posts: params.mode, byStaff: params.actorId !== u },
+      details: { posts: params.mode, origin: params.origin ?? (params.actorId === u ? "member" : "staff") },
     });
     return { storageKeys: files.rows.map((row) => row.key) };
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { touchLastSeen } from "@/db/queries/retention";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
@@ -67,6 +68,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             if (!hasEnded || !(await unsuspendUser(db, { userId: user.id, actorId: null, reason: null })))
               throw new AccountSuspendedError();
           }
+          // Retention counts inactivity from the last sign-in (README "Retention").
+          await touchLastSeen(db, { userId: user.id });
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         },
       }),

@@ -4,6 +4,7 @@ import { nudgeJob } from "@/lib/rhythm/nudges";
 import { activityRemindersJob } from "@/lib/rhythm/reminders";
 import { dataExportJob } from "@/lib/data-ownership/export";
 import { storageDeleteJob } from "@/lib/data-ownership/storage-cleanup";
+import { retentionJob } from "@/lib/data-ownership/retention";
 import type { AnyJobDefinition } from "./queue";
 
 /**
@@ -18,4 +19,5 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   nudgeJob,
   storageDeleteJob,
   dataExportJob,
+  retentionJob,
 ];
