@@ -21,7 +21,13 @@ export function EraseAccountForm() {
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 font-semibold">{t("postsLegend")}</legend>
         <label className="flex items-start gap-2">
-          <input type="radio" name="posts" value="anonymise" defaultChecked={postsChoice === "anonymise"} className="mt-1" />
+          <input
+            type="radio"
+            name="posts"
+            value="anonymise"
+            defaultChecked={postsChoice === "anonymise"}
+            className="mt-1"
+          />
           <span>
             <span className="font-semibold">{t("postsAnonymise")}</span>
             <span className="block text-sm text-muted">{t("postsAnonymiseHint")}</span>

@@ -16,9 +16,7 @@ export function ExportRequestForm() {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {state?.ok ? (
-        <Alert tone="success">{state.data.isNew ? t("started") : t("alreadyRunning")}</Alert>
-      ) : null}
+      {state?.ok ? <Alert tone="success">{state.data.isNew ? t("started") : t("alreadyRunning")}</Alert> : null}
       <TextField
         id="password"
         name="password"

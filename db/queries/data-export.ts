@@ -104,7 +104,10 @@ export type ExportArea = keyof typeof AREAS;
 export const EXPORT_AREAS = Object.keys(AREAS) as ExportArea[];
 
 /** Every area's rows for one member (one statement per area, whatever the amount of data). */
-export async function collectMemberData(db: DbOrTx, { userId }: { userId: string }): Promise<Record<ExportArea, Row[]>> {
+export async function collectMemberData(
+  db: DbOrTx,
+  { userId }: { userId: string },
+): Promise<Record<ExportArea, Row[]>> {
   const result = {} as Record<ExportArea, Row[]>;
   for (const area of EXPORT_AREAS) {
     result[area] = ((await db.execute(AREAS[area](userId))) as unknown as { rows: Row[] }).rows;

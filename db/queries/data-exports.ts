@@ -67,7 +67,13 @@ export async function markExportReady(
 ): Promise<boolean> {
   const rows = await db
     .update(dataExports)
-    .set({ status: "ready", storageKey: params.storageKey, byteSize: params.byteSize, readyAt: new Date(), expiresAt: params.expiresAt })
+    .set({
+      status: "ready",
+      storageKey: params.storageKey,
+      byteSize: params.byteSize,
+      readyAt: new Date(),
+      expiresAt: params.expiresAt,
+    })
     .where(and(eq(dataExports.id, params.id), eq(dataExports.status, "pending")))
     .returning({ id: dataExports.id });
   return rows.length > 0;

@@ -8,11 +8,7 @@ import { signOut } from "@/lib/auth";
 import { contextFor } from "@/lib/context";
 import { eraseMemberAccount, eraseMyAccount } from "@/lib/data-ownership/erasure";
 import { requestMyExport } from "@/lib/data-ownership/export";
-import {
-  eraseMemberAccountSchema,
-  eraseMyAccountSchema,
-  requestExportSchema,
-} from "@/lib/validation/data-ownership";
+import { eraseMemberAccountSchema, eraseMyAccountSchema, requestExportSchema } from "@/lib/validation/data-ownership";
 
 /** `/settings/donnees`: prepares an archive (or returns the one being prepared). */
 export const requestExportAction = formAction(

@@ -158,7 +158,10 @@ describe("erasure", () => {
   it("with posts kept, the sentinel stays only in the posts and their threads (README), and a second erasure is refused", async () => {
     const member = await seedSentinelMember(testDb.db, "anon");
     const needle = `${SENTINEL}anon`;
-    await eraseMyAccount(contextFor(actorOf(member.user), testDb.db), { password: MEMBER_PASSWORD, posts: "anonymise" });
+    await eraseMyAccount(contextFor(actorOf(member.user), testDb.db), {
+      password: MEMBER_PASSWORD,
+      posts: "anonymise",
+    });
     const left = Object.keys(await tablesContaining(testDb.db, needle));
     expect(left.length).toBeGreaterThan(0);
     expect(left.filter((table) => !KEPT_WITH_ANONYMISED_POSTS.has(table))).toEqual([]);

@@ -70,8 +70,10 @@ describe("data export", () => {
       expect(file.storageKey).toBeUndefined();
       expect(strFromU8(zip[file.path]!)).toContain(`${SENTINEL}expFileBytes`);
     }
-    const everything = Object.values(zip).map((entry) => strFromU8(entry)).join("\n");
-    for (const secret of ["TokenHash", "ResetHash", "P256", "Auth\"", "FeedHash"]) {
+    const everything = Object.values(zip)
+      .map((entry) => strFromU8(entry))
+      .join("\n");
+    for (const secret of ["TokenHash", "ResetHash", "P256", 'Auth"', "FeedHash"]) {
       expect(everything).not.toContain(`${SENTINEL}exp${secret}`);
     }
     expect(everything).not.toContain("$argon2");
@@ -84,10 +86,15 @@ describe("data export", () => {
     const ctx = contextFor(actorOf(member.user), testDb.db);
     await expect(requestMyExport(ctx, { password: "nope" })).rejects.toBeInstanceOf(AppError);
     const [mine] = await listMyExports(ctx);
-    await expect(readMyExport(contextFor(actorOf(member.otherUser), testDb.db), { id: mine!.id })).rejects.toMatchObject({
+    await expect(
+      readMyExport(contextFor(actorOf(member.otherUser), testDb.db), { id: mine!.id }),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
-    await testDb.db.update(dataExports).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(dataExports.id, mine!.id));
+    await testDb.db
+      .update(dataExports)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(dataExports.id, mine!.id));
     await expect(readMyExport(ctx, { id: mine!.id })).rejects.toMatchObject({ code: "not_found" });
     expect((await listMyExports(ctx))[0]!.status).toBe("expired");
   });
@@ -95,7 +102,9 @@ describe("data export", () => {
   it("returns the running export to a second request, and building twice does nothing more", async () => {
     const ctx = contextFor(actorOf(member.otherUser), testDb.db);
     const [pending] = await testDb.db.insert(dataExports).values({ userId: member.otherUser.id }).returning();
-    await testDb.db.execute(sql`update users set password_hash = (select password_hash from users where id = ${member.user.id}) where id = ${member.otherUser.id}`);
+    await testDb.db.execute(
+      sql`update users set password_hash = (select password_hash from users where id = ${member.user.id}) where id = ${member.otherUser.id}`,
+    );
     const second = await requestMyExport(ctx, { password: MEMBER_PASSWORD });
     expect(second).toEqual({ id: pending!.id, isNew: false });
     await buildExport(testDb.db, pending!.id);

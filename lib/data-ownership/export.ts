@@ -27,7 +27,9 @@ const DAY = 86_400_000;
 
 /** A file's name inside the archive: its id (unique) and its cleaned original name. */
 function archiveFileName(file: Record<string, unknown>): string {
-  const name = String(file.originalName || "fichier").replace(/[^\p{L}\p{N}._ -]+/gu, "_").slice(0, 80);
+  const name = String(file.originalName || "fichier")
+    .replace(/[^\p{L}\p{N}._ -]+/gu, "_")
+    .slice(0, 80);
   return `files/${String(file.id)}-${name}`;
 }
 
@@ -43,10 +45,16 @@ export async function buildMemberArchive(db: DbOrTx, userId: string): Promise<Ui
     const bytes = await getStorage().get(String(file.storageKey));
     if (bytes) entries[file.path] = [bytes, { level: 0 }];
   }
+  // The archive names files by path; storage keys are internal.
+  const publicFiles = files.map((file) => {
+    const copy: Record<string, unknown> = { ...file };
+    delete copy.storageKey;
+    return copy;
+  });
   for (const [area, rows] of Object.entries(data)) {
     const value =
       area === "files"
-        ? files.map(({ storageKey: _key, ...file }) => file)
+        ? publicFiles
         : area === "profile" || area === "notification-preferences"
           ? (rows[0] ?? null)
           : rows;
@@ -110,7 +118,8 @@ export async function listMyExports({ db, actor }: ServiceContext) {
   const now = Date.now();
   return (await listOwnExports(db, { userId: actor.id })).map((row) => ({
     id: row.id,
-    status: row.status === "ready" && row.expiresAt && row.expiresAt.getTime() <= now ? ("expired" as const) : row.status,
+    status:
+      row.status === "ready" && row.expiresAt && row.expiresAt.getTime() <= now ? ("expired" as const) : row.status,
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     byteSize: row.byteSize,

@@ -48,7 +48,9 @@ async function cvUploaded(months: number) {
     .insert(storedFiles)
     .values({ ownerId: author.id, storageKey: key, contentType: "application/pdf", byteSize: 8, createdAt: at })
     .returning();
-  await testDb.db.insert(reviewRequests).values({ threadId: thread.id, docKind: "cv", target: "x", feedbackWanted: "y", createdAt: at });
+  await testDb.db
+    .insert(reviewRequests)
+    .values({ threadId: thread.id, docKind: "cv", target: "x", feedbackWanted: "y", createdAt: at });
   await testDb.db.insert(reviewVersions).values({ threadId: thread.id, number: 1, fileId: file!.id, createdAt: at });
   return { threadId: thread.id, key };
 }
@@ -90,7 +92,10 @@ describe("retention", () => {
     const returning = await makeUser(testDb.db, "Revenante");
     const threeYearsAgo = monthsBefore(NOW, 36);
     for (const user of [sleeper, returning]) {
-      await testDb.db.update(users).set({ lastSeenAt: threeYearsAgo, createdAt: threeYearsAgo }).where(eq(users.id, user.id));
+      await testDb.db
+        .update(users)
+        .set({ lastSeenAt: threeYearsAgo, createdAt: threeYearsAgo })
+        .where(eq(users.id, user.id));
     }
     const first = await runRetention(testDb.db, NOW);
     expect(first.accountsReminded).toBeGreaterThanOrEqual(2);

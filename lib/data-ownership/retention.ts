@@ -57,7 +57,11 @@ export async function runRetention(db: Db, now = new Date()): Promise<RetentionR
       namespace: "retentionEmail",
       compose: (t) => ({
         subject: t("documentSubject"),
-        text: t("documentBody", { name: doc.name, title: doc.title, url: absoluteUrl(threadPath(doc.channelSlug, { id: Number(doc.threadId), slug: doc.slug })) }),
+        text: t("documentBody", {
+          name: doc.name,
+          title: doc.title,
+          url: absoluteUrl(threadPath(doc.channelSlug, { id: Number(doc.threadId), slug: doc.slug })),
+        }),
       }),
     });
     if (!isSent) continue; // mail server down: the next pass tries again

@@ -169,8 +169,12 @@ export async function seedSentinelMember(db: Db, tag = ""): Promise<SentinelMemb
       values (${s("Activity")}, ${s("ActivityDesc")}, 'atelier', now() + interval '2 days', now() + interval '2 days 1 hour',
         ${u}, ${u}, 'published', ${s("Place")}) returning id`,
   );
-  await db.execute(sql`insert into activity_rsvps (activity_id, user_id, response) values (${activity.id}, ${u}, 'going')`);
-  await db.execute(sql`insert into activity_rsvps (activity_id, user_id, response) values (${activity.id}, ${other.id}, 'going')`);
+  await db.execute(
+    sql`insert into activity_rsvps (activity_id, user_id, response) values (${activity.id}, ${u}, 'going')`,
+  );
+  await db.execute(
+    sql`insert into activity_rsvps (activity_id, user_id, response) values (${activity.id}, ${other.id}, 'going')`,
+  );
   await db.execute(sql`insert into calendar_feeds (user_id, token_hash) values (${u}, ${s("FeedHash")})`);
 
   // Private rows: drafts, reactions, reads, follows, notifications, devices, searches, tokens, requests.
@@ -178,23 +182,39 @@ export async function seedSentinelMember(db: Db, tag = ""): Promise<SentinelMemb
     values (${u}, ${`reply:${othersThread.thread.id}`}, ${JSON.stringify({ text: s("Draft") })}::jsonb)`);
   await db.execute(sql`insert into reactions (post_id, user_id, emoji) values (${othersThread.postId}, ${u}, '👍')`);
   await db.execute(sql`insert into mentions (post_id, user_id) values (${othersThread.postId}, ${u})`);
-  await db.execute(sql`insert into thread_reads (user_id, thread_id, last_read_number) values (${u}, ${othersThread.thread.id}, 2)`);
-  await db.execute(sql`insert into thread_follows (user_id, thread_id, level) values (${u}, ${othersThread.thread.id}, 'watching')`);
-  await db.execute(sql`insert into channel_follows (user_id, channel_id, level) values (${u}, ${await channelId(db, "entraide")}, 'muted')`);
+  await db.execute(
+    sql`insert into thread_reads (user_id, thread_id, last_read_number) values (${u}, ${othersThread.thread.id}, 2)`,
+  );
+  await db.execute(
+    sql`insert into thread_follows (user_id, thread_id, level) values (${u}, ${othersThread.thread.id}, 'watching')`,
+  );
+  await db.execute(
+    sql`insert into channel_follows (user_id, channel_id, level) values (${u}, ${await channelId(db, "entraide")}, 'muted')`,
+  );
   await db.execute(sql`insert into notification_settings (user_id, time_zone) values (${u}, 'Europe/Paris')`);
-  await db.execute(sql`insert into notifications (user_id, kind, payload) values (${u}, 'reply', ${JSON.stringify({ title: s("Notif") })}::jsonb)`);
+  await db.execute(
+    sql`insert into notifications (user_id, kind, payload) values (${u}, 'reply', ${JSON.stringify({ title: s("Notif") })}::jsonb)`,
+  );
   await db.execute(sql`insert into notifications (user_id, kind, actor_id, thread_id, post_id, payload)
     values (${other.id}, 'reply', ${u}, ${thread.id}, ${postId}, '{}'::jsonb)`);
   await db.execute(sql`insert into digest_deliveries (user_id, period) values (${u}, ${s("Period")})`);
   await db.execute(sql`insert into push_subscriptions (user_id, endpoint, p256dh, auth, user_agent)
     values (${u}, ${`https://push.example.org/${s("Endpoint")}`}, ${s("P256")}, ${s("Auth")}, ${s("Agent")})`);
   await db.execute(sql`insert into saved_offer_searches (user_id, query) values (${u}, ${s("Search")})`);
-  await db.execute(sql`insert into api_tokens (user_id, name, token_hash, prefix) values (${u}, ${s("TokenName")}, ${s("TokenHash")}, 'ppo_x')`);
-  await db.execute(sql`insert into user_tokens (user_id, kind, token_hash, expires_at) values (${u}, 'reset_password', ${s("ResetHash")}, now() + interval '1 hour')`);
-  await db.execute(sql`insert into admission_requests (user_id, answers) values (${u}, ${JSON.stringify({ why: s("Answer") })}::jsonb)`);
+  await db.execute(
+    sql`insert into api_tokens (user_id, name, token_hash, prefix) values (${u}, ${s("TokenName")}, ${s("TokenHash")}, 'ppo_x')`,
+  );
+  await db.execute(
+    sql`insert into user_tokens (user_id, kind, token_hash, expires_at) values (${u}, 'reset_password', ${s("ResetHash")}, now() + interval '1 hour')`,
+  );
+  await db.execute(
+    sql`insert into admission_requests (user_id, answers) values (${u}, ${JSON.stringify({ why: s("Answer") })}::jsonb)`,
+  );
   await db.execute(sql`insert into pro_requests (user_id, organisation, job_title, proof_url)
     values (${u}, ${s("ProOrg")}, ${s("JobTitle")}, ${`https://example.org/${s("Proof")}`})`);
-  await db.execute(sql`insert into reports (post_id, reporter_id, reason) values (${othersThread.postId}, ${u}, ${s("Report")})`);
+  await db.execute(
+    sql`insert into reports (post_id, reporter_id, reason) values (${othersThread.postId}, ${u}, ${s("Report")})`,
+  );
   await db.execute(sql`insert into rate_limit_events (key) values (${`posts:${u}`})`);
   await db.execute(sql`insert into audit_log (actor_id, action, target_type, target_id, target_user_id, reason, details)
     values (${other.id}, 'user.suspend', 'user', ${u}, ${u}, ${s("AuditReason")}, ${JSON.stringify({ note: s("AuditDetails") })}::jsonb)`);

@@ -40,7 +40,9 @@ export default async function MyDataPage() {
             {exports.map((item) => (
               <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 border-b border-line pb-2">
                 <span>
-                  {t("createdAt", { date: format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                  {t("createdAt", {
+                    date: format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                  })}
                   {" — "}
                   {t(`status.${item.status}`)}
                 </span>

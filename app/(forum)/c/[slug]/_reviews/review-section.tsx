@@ -55,7 +55,9 @@ export async function ReviewSection({ thread, channel, user }: Props) {
       canComment={canReply(user, channel, thread)}
     >
       {review.filesExpiredAt ? (
-        <Alert tone="info">{tData("filesExpired", { date: format.dateTime(review.filesExpiredAt, { dateStyle: "long" }) })}</Alert>
+        <Alert tone="info">
+          {tData("filesExpired", { date: format.dateTime(review.filesExpiredAt, { dateStyle: "long" }) })}
+        </Alert>
       ) : null}
       <RubricSummary
         summary={summary}
