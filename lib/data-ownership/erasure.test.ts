@@ -171,6 +171,15 @@ describe("erasure", () => {
     await expect(
       eraseMyAccount(contextFor(actorOf(member.user), testDb.db), { password: MEMBER_PASSWORD, posts: "anonymise" }),
     ).rejects.toBeInstanceOf(AppError);
+    // An upload or a post still in flight when the erasure committed cannot land under the tombstone.
+    await expect(
+      testDb.db.execute(sql`insert into stored_files (owner_id, storage_key, content_type, byte_size)
+        values (${member.user.id}, ${crypto.randomUUID()}, 'application/pdf', 1)`),
+    ).rejects.toThrow();
+    await expect(
+      testDb.db.execute(sql`insert into posts (thread_id, author_id, number, body)
+        values (${member.threadIds[0]!}, ${member.user.id}, 99, '{}'::jsonb)`),
+    ).rejects.toThrow();
   });
 
   it("facilitators erase an account on request with an audited reason; members cannot erase others", async () => {
