@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { eraseMyAccountAction } from "@/lib/actions/data-ownership";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { useFormState } from "@/components/ui/form-state";
+import { ReauthPasswordField } from "./reauth-password-field";
 
 /** The member's own erasure: what happens to their posts, their password, an explicit confirmation. */
 export function EraseAccountForm() {
@@ -41,16 +41,7 @@ export function EraseAccountForm() {
           </span>
         </label>
       </fieldset>
-      <TextField
-        id="password"
-        name="password"
-        type="password"
-        label={t("password")}
-        hint={t("passwordHint")}
-        autoComplete="current-password"
-        required
-        errors={errorsFor("password")}
-      />
+      <ReauthPasswordField errors={errorsFor("password")} />
       <div className="flex flex-col gap-1">
         <label className="flex items-start gap-2">
           <input

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { requestExportAction } from "@/lib/actions/data-ownership";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { useFormState } from "@/components/ui/form-state";
+import { ReauthPasswordField } from "./reauth-password-field";
 
 /** Asks for the password again, then starts (or finds the running) export. */
 export function ExportRequestForm() {
@@ -17,16 +17,7 @@ export function ExportRequestForm() {
     <form action={action} className="flex flex-col gap-4" noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {state?.ok ? <Alert tone="success">{state.data.isNew ? t("started") : t("alreadyRunning")}</Alert> : null}
-      <TextField
-        id="password"
-        name="password"
-        type="password"
-        label={t("password")}
-        hint={t("passwordHint")}
-        autoComplete="current-password"
-        required
-        errors={errorsFor("password")}
-      />
+      <ReauthPasswordField errors={errorsFor("password")} />
       <Button type="submit" disabled={isPending} className="self-start">
         {t("submit")}
       </Button>

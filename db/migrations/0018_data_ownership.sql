@@ -23,24 +23,17 @@ CREATE UNIQUE INDEX "data_exports_one_pending_idx" ON "data_exports" USING btree
 -- An erased account writes nothing more: an upload or a post whose transaction was waiting on the
 -- erasure's row lock fails once it commits (the publishing pipeline then removes the stored bytes),
 -- so no file or post is left behind under the tombstone.
-CREATE OR REPLACE FUNCTION refuse_erased_owner() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION refuse_erased_account() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (SELECT 1 FROM users WHERE id = NEW.owner_id AND erased_at IS NOT NULL) THEN
+  -- TG_ARGV[0]: the column naming the account (owner_id, author_id).
+  IF EXISTS (SELECT 1 FROM users WHERE id = (to_jsonb(NEW) ->> TG_ARGV[0])::uuid AND erased_at IS NOT NULL) THEN
     RAISE EXCEPTION 'account erased' USING ERRCODE = 'check_violation';
   END IF;
   RETURN NEW;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER stored_files_refuse_erased BEFORE INSERT ON "stored_files"
-  FOR EACH ROW EXECUTE FUNCTION refuse_erased_owner();
---> statement-breakpoint
-CREATE OR REPLACE FUNCTION refuse_erased_author() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM users WHERE id = NEW.author_id AND erased_at IS NOT NULL) THEN
-    RAISE EXCEPTION 'account erased' USING ERRCODE = 'check_violation';
-  END IF;
-  RETURN NEW;
-END $$;
+  FOR EACH ROW EXECUTE FUNCTION refuse_erased_account('owner_id');
 --> statement-breakpoint
 CREATE TRIGGER posts_refuse_erased BEFORE INSERT ON "posts"
-  FOR EACH ROW EXECUTE FUNCTION refuse_erased_author();
+  FOR EACH ROW EXECUTE FUNCTION refuse_erased_account('author_id');

@@ -4,6 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { contextFor } from "@/lib/context";
 import { readMyExport } from "@/lib/data-ownership/export";
 import { AppError } from "@/lib/errors";
+import { privateDownloadHeaders } from "@/lib/uploads/download-name";
 
 const notFound = () => new NextResponse("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 const paramsSchema = z.object({ id: z.uuid() });
@@ -19,15 +20,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const { bytes, createdAt } = await readMyExport(contextFor(await getCurrentUser()), parsed.data);
     const name = `propulse-mes-donnees-${createdAt.toISOString().slice(0, 10)}.zip`;
     return new NextResponse(Buffer.from(bytes), {
-      headers: {
-        "Content-Type": "application/zip",
-        "Content-Length": String(bytes.byteLength),
-        "Content-Disposition": `attachment; filename="${name}"`,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-        "X-Robots-Tag": "noindex, nofollow",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-      },
+      headers: privateDownloadHeaders({
+        contentType: "application/zip",
+        byteLength: bytes.byteLength,
+        disposition: `attachment; filename="${name}"`,
+      }),
     });
   } catch (error) {
     if (error instanceof AppError && error.code !== "internal") return notFound();
