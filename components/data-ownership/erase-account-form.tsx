@@ -60,7 +60,7 @@ export function EraseAccountForm() {
           </p>
         ) : null}
       </div>
-      <Button type="submit" variant="danger" disabled={isPending} className="self-start">
+      <Button type="submit" variant="danger" disabled={isPending} className="py-2 whitespace-normal! sm:self-start">
         {isPending ? t("submitting") : t("submit")}
       </Button>
     </form>
