@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
+import { facilitatorPage } from "./fixtures/community";
 import { createThread, paragraphDoc } from "./fixtures/forum";
 import { expect, test } from "./fixtures/test";
 import { createUser, signInOverHttp } from "./fixtures/users";
@@ -84,4 +85,27 @@ test("the privacy page is public, plain French, and linked from the footer and s
     await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
   await expectNoSeriousA11yViolations(page);
+});
+
+test("a facilitator erases an account on the member's request, with a reason kept in the audit log", async ({
+  browser,
+  request,
+}) => {
+  const member = await createUser(request);
+  const staff = await facilitatorPage(browser, request);
+  await staff.page.goto(`/moderation/members?q=${encodeURIComponent(member.email)}`);
+  await staff.page.getByText(`Effacer le compte de ${member.name} (à sa demande)`).click();
+  await staff.page.getByRole("button", { name: "Effacer le compte" }).click();
+  await expect(staff.page.getByText(/Indiquez le motif/)).toBeVisible();
+  await staff.page.getByLabel("Motif", { exact: true }).fill("Demande reçue par e-mail le 1er décembre");
+  await staff.page.getByRole("button", { name: "Effacer le compte" }).click();
+  // The erased account leaves the members list (tombstones are not listed).
+  await expect(staff.page.getByText("Aucun compte ne correspond.")).toBeVisible();
+  await staff.page.goto(`/moderation/audit?member=${member.id}`);
+  await expect(staff.page.getByText("Demande reçue par e-mail le 1er décembre")).toBeVisible();
+  await expect(staff.page.getByText(member.email)).toHaveCount(0);
+  await staff.close();
+  const context = await browser.newContext();
+  await expect(signInOverHttp(context, member)).rejects.toThrow(/sign-in refused/);
+  await context.close();
 });
