@@ -42,13 +42,15 @@ export type OpenDbOptions = {
   poolMax?: number;
   /** Called with each SQL statement Drizzle sends (tests count queries with it). */
   onQuery?: (sql: string) => void;
+  /** Embedded only: start from this `dumpDataDir` archive (a restore into an empty folder). */
+  loadDataDir?: Blob;
 };
 
 /** Opens a database: node-postgres with a pool when a URL is given, otherwise embedded PGlite. */
 export function openDb(options: OpenDbOptions): DbHandle {
   const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolMax ?? 10, logger);
-  return openPglite(options.dataDir, logger);
+  return openPglite(options.dataDir, logger, options.loadDataDir);
 }
 
 type Logger = { logQuery: (query: string) => void } | undefined;
@@ -73,7 +75,7 @@ function openPostgres(url: string, poolMax: number, logger: Logger): DbHandle {
  * Opens PGlite in `dataDir` (in memory when undefined). Two processes on one data folder
  * corrupt it silently, so an exclusive lock file guards the folder for this process's life.
  */
-function openPglite(dataDir: string | undefined, logger: Logger): DbHandle {
+function openPglite(dataDir: string | undefined, logger: Logger, loadDataDir?: Blob): DbHandle {
   let releaseLock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -83,6 +85,7 @@ function openPglite(dataDir: string | undefined, logger: Logger): DbHandle {
   // "memory://" rather than undefined: with an undefined first argument the options are ignored.
   const client = new PGlite(dataDir ? path.join(dataDir, "pglite") : "memory://", {
     extensions: { unaccent, pg_trgm },
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {

@@ -18,6 +18,7 @@ type SignUpFormProps = {
 export function SignUpForm({ questions = [], invitation = null }: SignUpFormProps) {
   const t = useTranslations("auth");
   const tAdmission = useTranslations("admission");
+  const tPrivacy = useTranslations("dataOwnership");
   const [state, action, isPending] = useActionState(signUpAction, null);
   const { errorsFor, formError, valueOf } = useFormState(state);
   if (state?.ok) {
@@ -79,6 +80,15 @@ export function SignUpForm({ questions = [], invitation = null }: SignUpFormProp
           ))}
         </fieldset>
       ) : null}
+      <p className="text-sm text-muted">
+        {tPrivacy.rich("signUpNote", {
+          link: (chunks) => (
+            <a href="/confidentialite" className="font-semibold text-teal underline">
+              {chunks}
+            </a>
+          ),
+        })}
+      </p>
       <Button type="submit" disabled={isPending}>
         {isPending ? t("signingUp") : t("signUpButton")}
       </Button>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "./language-switcher";
 
@@ -7,6 +8,9 @@ export async function SiteFooter({ locale }: { locale: string }) {
     <footer className="border-t border-line bg-sand/60">
       <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-6 text-sm text-muted sm:flex-row sm:items-center sm:justify-between">
         <p>{t("tagline")}</p>
+        <Link href="/confidentialite" className="font-semibold text-ink underline">
+          {t("privacy")}
+        </Link>
         <LanguageSwitcher current={locale} label={t("language")} />
       </div>
     </footer>

@@ -12,6 +12,7 @@ export async function UserMenu({
 }) {
   const t = await getTranslations("nav");
   const tOffers = await getTranslations("offers");
+  const tData = await getTranslations("dataOwnership");
   const tModeration = await getTranslations("moderation");
   const tNotifications = await getTranslations("notifications");
   const isActive = (user.status ?? "active") === "active";
@@ -41,6 +42,9 @@ export async function UserMenu({
             </Link>
             <Link href="/applications" className={item}>
               {tOffers("nav.applications")}
+            </Link>
+            <Link href="/settings/donnees" className={item}>
+              {tData("menu")}
             </Link>
             {user.role !== "member" ? (
               <Link href="/settings/api-tokens" className={item}>

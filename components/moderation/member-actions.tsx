@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { changeRoleAction, suspendUserAction, unsuspendUserAction } from "@/lib/actions/moderation";
+import { eraseMemberAccountAction } from "@/lib/actions/data-ownership";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { userRoles, type UserRole } from "@/lib/permissions/roles";
@@ -11,11 +12,13 @@ type MemberActionsProps = {
   member: { id: string; name: string; role: UserRole; isSuspended: boolean };
   canSuspend: boolean;
   canChangeRole: boolean;
+  canErase?: boolean;
 };
 
 /** Suspend / lift a suspension / change the role of one account (only what the viewer may do). */
-export function MemberActions({ member, canSuspend, canChangeRole }: MemberActionsProps) {
+export function MemberActions({ member, canSuspend, canChangeRole, canErase = false }: MemberActionsProps) {
   const t = useTranslations("moderation");
+  const tErase = useTranslations("dataOwnership.staffErase");
   const tRoles = useTranslations("roles");
   const key = member.id.slice(0, 8);
   return (
@@ -107,6 +110,51 @@ export function MemberActions({ member, canSuspend, canChangeRole }: MemberActio
             </>
           )}
         </ActionForm>
+      ) : null}
+      {canErase ? (
+        <details className="rounded-lg border border-line px-3 py-2">
+          <summary className="cursor-pointer text-sm font-semibold">{tErase("summary", { name: member.name })}</summary>
+          <ActionForm
+            action={eraseMemberAccountAction}
+            successMessage={tErase("done")}
+            className="mt-3 flex flex-col gap-3"
+            ariaLabel={tErase("summary", { name: member.name })}
+          >
+            {({ errorsFor, valueOf, isPending }) => (
+              <>
+                <input type="hidden" name="userId" value={member.id} />
+                <p className="text-sm text-muted">{tErase("explanation")}</p>
+                <TextField
+                  id={`erase-reason-${key}`}
+                  name="reason"
+                  label={tErase("reason")}
+                  hint={tErase("reasonHint")}
+                  required
+                  maxLength={500}
+                  defaultValue={valueOf("reason")}
+                  errors={errorsFor("reason")}
+                />
+                <div className="flex flex-col gap-1">
+                  <label htmlFor={`erase-posts-${key}`} className="text-xs font-semibold">
+                    {tErase("posts")}
+                  </label>
+                  <select
+                    id={`erase-posts-${key}`}
+                    name="posts"
+                    defaultValue="anonymise"
+                    className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm"
+                  >
+                    <option value="anonymise">{tErase("postsAnonymise")}</option>
+                    <option value="delete">{tErase("postsDelete")}</option>
+                  </select>
+                </div>
+                <Button type="submit" size="sm" variant="danger" disabled={isPending} className="self-start">
+                  {tErase("submit")}
+                </Button>
+              </>
+            )}
+          </ActionForm>
+        </details>
       ) : null}
     </div>
   );

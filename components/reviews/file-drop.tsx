@@ -17,6 +17,7 @@ type Props = {
 /** Drag and drop or pick a PDF. The server decides by content; the `accept` is only a hint. */
 export function FileDrop({ file, onChange, maxMb, errors, label }: Props) {
   const t = useTranslations("review");
+  const tPrivacy = useTranslations("dataOwnership");
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [isOver, setIsOver] = useState(false);
@@ -57,7 +58,7 @@ export function FileDrop({ file, onChange, maxMb, errors, label }: Props) {
           type="file"
           accept="application/pdf,.pdf"
           className="sr-only"
-          aria-describedby={errors?.length ? `${id}-error` : undefined}
+          aria-describedby={errors?.length ? `${id}-error ${id}-cnil` : `${id}-cnil`}
           onChange={(event) => {
             onChange(event.target.files?.[0] ?? null);
             event.target.value = "";
@@ -74,6 +75,13 @@ export function FileDrop({ file, onChange, maxMb, errors, label }: Props) {
           </div>
         ) : null}
       </div>
+      {/* The CNIL's advice to candidates: a CV shared with peers needs none of these. */}
+      <p id={`${id}-cnil`} className="text-sm text-muted">
+        {tPrivacy("cvNote")}{" "}
+        <a href="/confidentialite" className="font-semibold text-teal underline">
+          {tPrivacy("cvNoteLink")}
+        </a>
+      </p>
       {errors?.length ? (
         <ul id={`${id}-error`} className="text-sm font-medium text-danger" aria-live="polite">
           {errors.map((message) => (

@@ -139,6 +139,7 @@ export async function listReviewRequests(
       target: request.target,
       feedbackWanted: request.feedbackWanted,
       resolvedAt: request.resolvedAt,
+      filesExpiredAt: request.filesExpiredAt,
       versions: [],
     });
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { UserRole, UserStatus } from "@/lib/domain/users";
 import type { DbOrTx } from "../client";
 import { users } from "../schema";
@@ -47,6 +47,8 @@ export async function listUsersForStaff(
       and(
         pattern ? or(sql`${users.name} ilike ${pattern}`, sql`${users.email} ilike ${pattern}`) : undefined,
         params.status ? eq(users.status, params.status) : undefined,
+        // Erased accounts are tombstones ("Ancien membre"), nothing left to moderate.
+        isNull(users.erasedAt),
         afterNameKeyset(users.name, users.id, decodeNameKeyset(params.cursor)),
       ),
     )

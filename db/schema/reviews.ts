@@ -17,6 +17,10 @@ export const reviewRequests = pgTable("review_requests", {
   /** What kind of feedback the author wants. */
   feedbackWanted: text("feedback_wanted").notNull(),
   resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  /** Retention: the "keep or delete?" reminder sent at 23 months without a new version. */
+  retentionRemindedAt: timestamp("retention_reminded_at", { withTimezone: true }),
+  /** Retention: the files were deleted 24 months after the last version (the thread stays, with a note). */
+  filesExpiredAt: timestamp("files_expired_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

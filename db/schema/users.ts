@@ -41,6 +41,12 @@ export const users = pgTable(
     /** The last 30-second step a code was accepted for: a code is never accepted twice. */
     totpLastStep: integer("totp_last_step"),
     suspensionReason: text("suspension_reason"),
+    /** Last successful sign-in: inactive accounts are reminded at 3 years, anonymised a month later. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    /** When the "your account has been inactive for 3 years" e-mail went (cleared by a sign-in). */
+    inactivityRemindedAt: timestamp("inactivity_reminded_at", { withTimezone: true }),
+    /** Set when the account was erased: the row stays as "Ancien membre" so threads keep their authors. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,5 @@
 import "server-only";
+import { touchLastSeen } from "@/db/queries/retention";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
@@ -92,6 +93,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
               throw new WrongSecondFactorError();
             }
           }
+          // Retention counts inactivity from the last sign-in (README "Retention").
+          await touchLastSeen(db, { userId: user.id });
           const sessionId = await createUserSession(db, {
             userId: user.id,
             userAgent: request.headers.get("user-agent"),

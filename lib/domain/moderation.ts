@@ -26,6 +26,8 @@ export const auditActions = [
   "invitation.revoke",
   "report.dismiss",
   "settings.update",
+  "user.erase",
+  "data.export",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

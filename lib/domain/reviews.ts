@@ -24,6 +24,8 @@ export type ReviewRequestView = {
   target: string;
   feedbackWanted: string;
   resolvedAt: Date | null;
+  /** Retention deleted the files (24 months without a new version): the thread shows a note. */
+  filesExpiredAt: Date | null;
   versions: ReviewVersionView[];
 };
 

@@ -16,6 +16,12 @@ export type JobPayloads = {
   "activity.remind": Record<string, never>;
   /** Weekly: one friendly e-mail to members who went quiet (lib/rhythm/nudges.ts). */
   "rhythm.nudge": Record<string, never>;
+  /** Remove files from storage after their rows are gone (erasure, retention): retried until done. */
+  "storage.delete": { keys: string[] };
+  /** Build one member's data export ZIP (lib/data-ownership/export.ts). */
+  "data.export": { exportId: string };
+  /** Daily: CV/letter retention, inactive accounts, old rate-limit rows, expired exports. */
+  "data.retention": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

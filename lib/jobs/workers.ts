@@ -2,6 +2,9 @@ import { deliverNotificationJob } from "@/lib/notifications/deliver";
 import { planDigestsJob, sendDigestJob } from "@/lib/notifications/digest";
 import { nudgeJob } from "@/lib/rhythm/nudges";
 import { activityRemindersJob } from "@/lib/rhythm/reminders";
+import { dataExportJob } from "@/lib/data-ownership/export";
+import { storageDeleteJob } from "@/lib/data-ownership/storage-cleanup";
+import { retentionJob } from "@/lib/data-ownership/retention";
 import type { AnyJobDefinition } from "./queue";
 
 /**
@@ -14,4 +17,7 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   sendDigestJob,
   activityRemindersJob,
   nudgeJob,
+  storageDeleteJob,
+  dataExportJob,
+  retentionJob,
 ];

@@ -10,7 +10,7 @@ import { createAccount } from "@/db/queries/admission";
 import { createProRequest } from "@/db/queries/pros";
 import { createReply } from "@/db/queries/posts";
 import { createThread } from "@/db/queries/threads";
-import { posts, threads, users, type User, type UserRole, type UserStatus } from "@/db/schema";
+import { dataExports, posts, threads, users, type User, type UserRole, type UserStatus } from "@/db/schema";
 import { createServiceTestDb } from "@/db/service-testing";
 import { actorOf, channelId, documentFromText, makeUser } from "@/db/test-factories";
 import type { TestDb } from "@/db/testing";
@@ -31,6 +31,9 @@ import {
   setThreadPinned,
 } from "./service";
 import { changeMemberRole, suspendMember } from "./users";
+import { eraseMemberAccount, eraseMyAccount } from "@/lib/data-ownership/erasure";
+import { listMyExports, readMyExport } from "@/lib/data-ownership/export";
+import { getStorage } from "@/lib/storage";
 import { replyRow, threadRow } from "@/lib/forum/content";
 import { contextFor } from "@/lib/context";
 
@@ -346,6 +349,44 @@ const MATRIX: Row[] = [
   }),
   simple("browse the pro directory", activeMembers, (actor) => browsePros(contextFor(actor))),
   simple("list questions to answer", activeMembers, (actor) => listQuestionsToAnswer(contextFor(actor))),
+  {
+    action: "erase another member's account (on request, audited)",
+    expected: staff,
+    run: async (actor) => {
+      const target = await makeUser(testDb.db, "À effacer");
+      const allowed = await attempt(() =>
+        eraseMemberAccount(contextFor(actor), { userId: target.id, reason: "Demande écrite", posts: "anonymise" }),
+      );
+      return {
+        allowed,
+        check: async () => {
+          const [row] = await testDb.db.select().from(users).where(eq(users.id, target.id));
+          expect(row).toMatchObject({ name: "À effacer", email: target.email, erasedAt: null });
+        },
+      };
+    },
+  },
+  simple("erase one's own account with a wrong password", nobody, (actor) =>
+    eraseMyAccount(contextFor(actor), { password: "wrong", posts: "anonymise" }).catch((error: unknown) => {
+      // A wrong password is a refusal the form shows beside the field.
+      if (error instanceof AppError && error.code === "bad_request") throw new AppError("forbidden");
+      throw error;
+    }),
+  ),
+  simple("list one's own data exports", { ...activeMembers, pending: true }, (actor) =>
+    listMyExports(contextFor(actor)),
+  ),
+  simple("download another member's data export (guessed id)", nobody, async (actor) => {
+    // A real archive in storage: only the ownership check can refuse it.
+    const storageKey = `exports/${crypto.randomUUID()}`;
+    await getStorage().put(storageKey, new Uint8Array([80, 75, 5, 6]), "application/zip");
+    const [row] = await testDb.db
+      .insert(dataExports)
+      .values({ userId: owner.id, status: "ready", storageKey, expiresAt: new Date(Date.now() + 86_400_000) })
+      .returning();
+    expect((await readMyExport(contextFor(actorOf(owner)), { id: row!.id })).bytes.byteLength).toBe(4);
+    return readMyExport(contextFor(actor), { id: row!.id });
+  }),
 ];
 
 beforeAll(async () => {

@@ -96,3 +96,4 @@ export * from "./community";
 export * from "./offers";
 export * from "./push";
 export * from "./rhythm";
+export * from "./data-ownership";

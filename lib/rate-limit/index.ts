@@ -83,7 +83,7 @@ export function clientIp(headers: Headers): string {
   return headers.get(CLIENT_ADDRESS_HEADER)?.trim() || "unknown";
 }
 
-function accountKey(email: string): string {
+export function accountKey(email: string): string {
   return `signin-account:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
 }
 

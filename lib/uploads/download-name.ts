@@ -18,3 +18,23 @@ export function downloadName(originalName: string, contentType: string): string 
   const name = stripBidiControls(stripControlChars(originalName)).trim() || "document";
   return name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
 }
+
+/**
+ * Headers of a private download (a member's document, their data export): an attachment, never
+ * sniffed, never in a shared cache, never indexed, never framed or run as a page.
+ */
+export function privateDownloadHeaders(file: {
+  contentType: string;
+  byteLength: number;
+  disposition: string;
+}): Record<string, string> {
+  return {
+    "Content-Type": file.contentType,
+    "Content-Length": String(file.byteLength),
+    "Content-Disposition": file.disposition,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+  };
+}

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listMembersForStaff } from "@/lib/moderation/users";
-import { canChangeRole, canModerate, canSuspendUser } from "@/lib/permissions";
+import { canChangeRole, canEraseAccount, canModerate, canSuspendUser } from "@/lib/permissions";
 import { memberFilterSchema } from "@/lib/validation/moderation";
 import { contextFor } from "@/lib/context";
 
@@ -113,6 +113,7 @@ export default async function MembersPage({ searchParams }: Props) {
                   }}
                   canSuspend={canSuspendUser(user, member)}
                   canChangeRole={canChangeRole(user, member)}
+                  canErase={canEraseAccount(user, member)}
                 />
               </div>
             </li>

@@ -6,7 +6,8 @@ import {
 import { ReviewSummary } from "@/components/reviews/review-summary";
 import { RubricSummary } from "@/components/reviews/rubric-summary";
 import { Disclosure } from "@/components/ui/disclosure";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
 import type { Channel, Thread } from "@/lib/forum/types";
 import { canReply, isActiveMember, type Actor } from "@/lib/permissions";
 import type { PageMarker } from "@/components/reviews/pdf-page";
@@ -28,6 +29,8 @@ export async function ReviewSection({ thread, channel, user }: Props) {
     getPageComments(thread.id),
   ]);
   const t = await getTranslations("review");
+  const tData = await getTranslations("dataOwnership");
+  const format = await getFormatter();
   const isAuthor = isActiveMember(user) && user.id === thread.authorId;
   const canGiveFeedback = canReply(user, channel, thread) && !isAuthor;
   const versionNumbers = new Map(review.versions.map((version) => [version.id, version.number]));
@@ -51,6 +54,11 @@ export async function ReviewSection({ thread, channel, user }: Props) {
       threadHref={threadPath(channel.slug, thread)}
       canComment={canReply(user, channel, thread)}
     >
+      {review.filesExpiredAt ? (
+        <Alert tone="info">
+          {tData("filesExpired", { date: format.dateTime(review.filesExpiredAt, { dateStyle: "long" }) })}
+        </Alert>
+      ) : null}
       <RubricSummary
         summary={summary}
         feedback={feedback}

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { readThreadFile } from "@/lib/reviews/service";
-import { downloadName } from "@/lib/uploads/download-name";
+import { downloadName, privateDownloadHeaders } from "@/lib/uploads/download-name";
 import { parseByteRange } from "@/lib/uploads/range";
 import { fileIdSchema } from "@/lib/validation/reviews";
 import { contextFor } from "@/lib/context";
@@ -43,16 +43,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return new NextResponse(Buffer.from(body), {
       status: range ? 206 : 200,
       headers: {
-        "Content-Type": file.contentType,
-        "Content-Length": String(body.byteLength),
+        ...privateDownloadHeaders({
+          contentType: file.contentType,
+          byteLength: body.byteLength,
+          disposition: `attachment; filename="${asciiName}"; filename*=UTF-8''${utf8Name}`,
+        }),
         "Accept-Ranges": "bytes",
         ...(range ? { "Content-Range": `bytes ${range.start}-${range.end}/${bytes.byteLength}` } : {}),
-        "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${utf8Name}`,
-        "X-Content-Type-Options": "nosniff",
-        // Private documents: never in a shared cache, never indexed, never framed elsewhere.
-        "Cache-Control": "private, no-store",
-        "X-Robots-Tag": "noindex, nofollow",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
       },
     });
   } catch (error) {

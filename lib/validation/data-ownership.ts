@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+export const erasurePostsModes = ["anonymise", "delete"] as const;
+
+const passwordSchema = z.string().min(1, "dataOwnership.passwordRequired").max(128);
+
+/** `/settings/supprimer-mon-compte`: the password again, what to do with the posts, and a confirmation. */
+export const eraseMyAccountSchema = z.object({
+  password: passwordSchema,
+  posts: z.enum(erasurePostsModes).default("anonymise"),
+  confirm: z.literal("on", { error: "dataOwnership.confirmRequired" }),
+});
+
+/** Staff erasing an account on a member's request: the reason is audited (no personal data in it). */
+export const eraseMemberAccountSchema = z.object({
+  userId: z.uuid(),
+  reason: z.string().trim().min(3, "dataOwnership.reasonRequired").max(500),
+  posts: z.enum(erasurePostsModes).default("anonymise"),
+});
+
+/** `/settings/donnees`: the password again before an export is prepared. */
+export const requestExportSchema = z.object({ password: passwordSchema });
