@@ -26,6 +26,10 @@ export const auditActions = [
   "invitation.revoke",
   "report.dismiss",
   "settings.update",
+  "message_report.resolve",
+  "message_report.dismiss",
+  "buddy.pair",
+  "buddy.end",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -38,5 +42,7 @@ export const auditTargetTypes = [
   "invitation",
   "report",
   "settings",
+  "message_report",
+  "buddy_pair",
 ] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

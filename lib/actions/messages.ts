@@ -1,0 +1,74 @@
+"use server";
+
+import "server-only";
+
+import { revalidatePath } from "next/cache";
+import { jsonAction } from "@/lib/action";
+import { contextFor } from "@/lib/context";
+import {
+  archiveConversation,
+  editMessage,
+  leaveConversationAsMember,
+  markConversationSeen,
+  readConversation,
+  readMessageHistory,
+  removeMessage,
+  sendMessage,
+  startConversation,
+} from "@/lib/messages/service";
+import {
+  archiveConversationSchema,
+  conversationIdSchema,
+  editMessageSchema,
+  markReadSchema,
+  messageIdSchema,
+  messagesBeforeSchema,
+  sendMessageSchema,
+  startConversationSchema,
+} from "@/lib/validation/messages";
+
+export const startConversationAction = jsonAction(startConversationSchema, async (input, { user }) => {
+  const { conversationId } = await startConversation(contextFor(user), input);
+  revalidatePath("/messages");
+  return { conversationId, path: `/messages/${conversationId}` };
+});
+
+export const sendMessageAction = jsonAction(sendMessageSchema, async (input, { user }) => {
+  const { message } = await sendMessage(contextFor(user), input);
+  return { message };
+});
+
+export const editMessageAction = jsonAction(editMessageSchema, async (input, { user }) => ({
+  message: await editMessage(contextFor(user), input),
+}));
+
+export const deleteMessageAction = jsonAction(messageIdSchema, async (input, { user }) => {
+  await removeMessage(contextFor(user), input);
+  return null;
+});
+
+export const messageHistoryAction = jsonAction(messageIdSchema, async (input, { user }) => ({
+  revisions: await readMessageHistory(contextFor(user), input),
+}));
+
+export const markConversationSeenAction = jsonAction(markReadSchema, async (input, { user }) => {
+  await markConversationSeen(contextFor(user), input);
+  return null;
+});
+
+export const loadOlderMessagesAction = jsonAction(messagesBeforeSchema, async (input, { user }) => {
+  const { messages, hasOlder } = await readConversation(contextFor(user), input);
+  return { messages, hasOlder };
+});
+
+export const archiveConversationAction = jsonAction(archiveConversationSchema, async (input, { user }) => {
+  await archiveConversation(contextFor(user), input);
+  revalidatePath("/messages");
+  return null;
+});
+
+export const leaveConversationAction = jsonAction(conversationIdSchema, async (input, { user }) => {
+  await leaveConversationAsMember(contextFor(user), input);
+  revalidatePath("/messages");
+  return null;
+});
