@@ -14,6 +14,7 @@ export async function UserMenu({
   const tOffers = await getTranslations("offers");
   const tModeration = await getTranslations("moderation");
   const tNotifications = await getTranslations("notifications");
+  const tMessages = await getTranslations("messages");
   const isActive = (user.status ?? "active") === "active";
   const isStaff = isActive && (user.role === "facilitator" || user.role === "admin");
   const item = "block w-full rounded-lg px-3 py-2 text-left text-sm font-medium text-ink hover:bg-sand";
@@ -35,6 +36,9 @@ export async function UserMenu({
             </Link>
             <Link href="/settings/notifications" className={item}>
               {tNotifications("preferences.title")}
+            </Link>
+            <Link href="/settings/messages" className={item}>
+              {tMessages("settingsTitle")}
             </Link>
             <Link href="/applications" className={item}>
               {tOffers("nav.applications")}

@@ -3,7 +3,8 @@
 import "server-only";
 
 import { revalidatePath } from "next/cache";
-import { jsonAction } from "@/lib/action";
+import { formAction, jsonAction } from "@/lib/action";
+import { setBlocked, updateMyMessagingSettings } from "@/lib/messages/control";
 import { contextFor } from "@/lib/context";
 import {
   archiveConversation,
@@ -18,11 +19,13 @@ import {
 } from "@/lib/messages/service";
 import {
   archiveConversationSchema,
+  blockSchema,
   conversationIdSchema,
   editMessageSchema,
   markReadSchema,
   messageIdSchema,
   messagesBeforeSchema,
+  messagingSettingsSchema,
   sendMessageSchema,
   startConversationSchema,
 } from "@/lib/validation/messages";
@@ -72,3 +75,20 @@ export const leaveConversationAction = jsonAction(conversationIdSchema, async (i
   revalidatePath("/messages");
   return null;
 });
+
+export const setBlockedAction = jsonAction(blockSchema, async (input, { user }) => {
+  await setBlocked(contextFor(user), input);
+  revalidatePath(`/u/${input.userId}`);
+  revalidatePath("/settings/messages");
+  return { blocked: input.blocked };
+});
+
+export const updateMessagingSettingsAction = formAction(
+  messagingSettingsSchema,
+  async (input, { user }) => {
+    await updateMyMessagingSettings(contextFor(user), input);
+    revalidatePath("/settings/messages");
+    return null;
+  },
+  { requireUser: true },
+);

@@ -221,3 +221,65 @@ describe("one-to-one conversations", () => {
     );
   });
 });
+
+describe("who may write to whom", () => {
+  it("a blocked member can no longer write to the blocker, nor start a conversation or a group with them", async () => {
+    const { setBlocked } = await import("./control");
+    const { conversationId } = await startConversation(as(yanis), {
+      participantIds: [camille.id],
+      body: text("Coucou"),
+      idempotencyKey: key(),
+    });
+    await setBlocked(as(camille), { userId: yanis.id, blocked: true });
+    await expectCode(
+      () => sendMessage(as(yanis), { conversationId, body: text("Tu es là ?"), idempotencyKey: key() }),
+      "forbidden",
+    );
+    await expectCode(
+      () => startConversation(as(yanis), { participantIds: [camille.id], body: text("?"), idempotencyKey: key() }),
+      "forbidden",
+    );
+    await expectCode(
+      () =>
+        startConversation(as(yanis), { participantIds: [lea.id, camille.id], body: text("?"), idempotencyKey: key() }),
+      "forbidden",
+    );
+    // The page tells both sides they cannot write; unblocking restores it.
+    expect((await readConversation(as(yanis), { conversationId })).canWrite).toBe(false);
+    expect((await readConversation(as(camille), { conversationId })).canWrite).toBe(false);
+    await setBlocked(as(camille), { userId: yanis.id, blocked: false });
+    await sendMessage(as(yanis), { conversationId, body: text("Merci"), idempotencyKey: key() });
+  });
+
+  it("a pro may close new conversations, with an availability note shown otherwise", async () => {
+    const { updateMyMessagingSettings } = await import("./control");
+    const { contactOptions } = await import("./service");
+    const otherPro = await makeUser(testDb.db, "Pro Sonia", "pro");
+    await updateMyMessagingSettings(as(otherPro), {
+      acceptsNewConversations: true,
+      availabilityNote: "répond en général sous 3 jours",
+      buddyCapacity: 0,
+    });
+    expect((await contactOptions(as(camille), { userIds: [otherPro.id] }))[0]).toMatchObject({
+      canWrite: true,
+      availabilityNote: "répond en général sous 3 jours",
+    });
+    await updateMyMessagingSettings(as(otherPro), {
+      acceptsNewConversations: false,
+      availabilityNote: "",
+      buddyCapacity: 0,
+    });
+    expect((await contactOptions(as(camille), { userIds: [otherPro.id] }))[0]!.canWrite).toBe(false);
+    await expectCode(
+      () => startConversation(as(camille), { participantIds: [otherPro.id], body: text("?"), idempotencyKey: key() }),
+      "forbidden",
+    );
+    // The team can still reach them.
+    const facilitator = await makeUser(testDb.db, "Fanny", "facilitator");
+    await startConversation(as(facilitator), {
+      participantIds: [otherPro.id],
+      body: text("Bonjour"),
+      idempotencyKey: key(),
+    });
+  });
+});

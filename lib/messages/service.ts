@@ -11,7 +11,7 @@ import {
   markConversationRead,
   setConversationArchived,
 } from "@/db/queries/conversations";
-import { getMessageTargets } from "@/db/queries/blocks";
+import { getMessageTargets, isBlockedEitherWay } from "@/db/queries/blocks";
 import {
   deleteMessage,
   getMessage,
@@ -151,8 +151,11 @@ export async function sendMessage(
   ctx: ServiceContext,
   input: { conversationId: number; body: RichTextDocument; idempotencyKey: string },
 ): Promise<{ message: MessageView; isNew: boolean }> {
-  const { member } = await participationOf(ctx, input.conversationId);
+  const { member, participation } = await participationOf(ctx, input.conversationId);
   if (!canSendMessage(member, { isParticipant: true })) throw notFound();
+  if (await isDirectAndBlocked(ctx, participation.conversation, member.id)) {
+    throw new AppError("forbidden", "messages.errors.cannotWrite");
+  }
   const { message, isNew } = await ctx.db.transaction((tx) =>
     insertMessage(tx, {
       conversationId: input.conversationId,
@@ -168,6 +171,13 @@ export async function sendMessage(
   return { message: toMessageView(message), isNew };
 }
 
+/** A one-to-one conversation where either side blocked the other takes no more messages. */
+async function isDirectAndBlocked(ctx: ServiceContext, conversation: { id: number; isGroup: boolean }, userId: string) {
+  if (conversation.isGroup) return false;
+  const otherId = (await listParticipantIds(ctx.db, { conversationId: conversation.id })).find((id) => id !== userId);
+  return otherId ? isBlockedEitherWay(ctx.db, { a: userId, b: otherId }) : false;
+}
+
 /** What a conversation page shows: participants, the latest messages (or those before `before`). */
 export async function readConversation(ctx: ServiceContext, input: { conversationId: number; before?: number }) {
   const { participation } = await participationOf(ctx, input.conversationId);
@@ -179,8 +189,13 @@ export async function readConversation(ctx: ServiceContext, input: { conversatio
       limit: MESSAGE_PAGE_SIZE,
     }),
   ]);
+  const member = ctx.actor!;
+  const others = participants.filter((participant) => participant.id !== member.id);
+  const isBlocked = await isDirectAndBlocked(ctx, participation.conversation, member.id);
   return {
     conversation: participation.conversation,
+    /** Someone to write to, and no block between the two of a one-to-one. */
+    canWrite: others.length > 0 && !isBlocked,
     lastReadNumber: participation.lastReadNumber,
     isArchived: participation.archivedAt !== null,
     participants,

@@ -28,6 +28,8 @@ export type MessageTarget = {
   status: string;
   /** The target blocked the actor. */
   hasBlockedActor: boolean;
+  /** The actor blocked the target (unblock first: they could not answer). */
+  isBlockedByActor?: boolean;
   /** The target accepts new conversations from members (a pro's choice). */
   acceptsNewConversations: boolean;
 };
@@ -39,7 +41,7 @@ export type MessageTarget = {
  */
 export function canStartConversationWith(actor: Actor, target: MessageTarget): boolean {
   if (!canUseMessages(actor) || target.id === actor.id) return false;
-  if (target.status !== "active" || target.hasBlockedActor) return false;
+  if (target.status !== "active" || target.hasBlockedActor || target.isBlockedByActor) return false;
   return target.acceptsNewConversations || canModerate(actor);
 }
 

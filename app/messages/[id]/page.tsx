@@ -7,7 +7,8 @@ import { ConversationView } from "@/components/messages/conversation-view";
 import { getCurrentUser } from "@/lib/auth/session";
 import { contextFor } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { readConversation } from "@/lib/messages/service";
+import { contactOptions, readConversation } from "@/lib/messages/service";
+import { BlockButton } from "@/components/messages/block-button";
 import { canUseMessages } from "@/lib/permissions/conversations";
 
 type Props = { params: Promise<{ id: string }> };
@@ -31,6 +32,11 @@ export default async function ConversationPage({ params }: Props) {
   const t = await getTranslations("messages");
   const others = page.participants.filter((participant) => participant.id !== user.id);
   const name = conversationName({ title: page.conversation.title, others });
+  // One-to-one: the other person can be blocked from here.
+  const other =
+    !page.conversation.isGroup && others[0]
+      ? (await contactOptions(contextFor(user), { userIds: [others[0].id] }))[0]
+      : undefined;
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <p>
@@ -51,6 +57,7 @@ export default async function ConversationPage({ params }: Props) {
             </span>
           ))}
         </p>
+        {other ? <BlockButton userId={other.id} name={other.name} isBlocked={other.isBlockedByMe} /> : null}
       </header>
       <ConversationView
         conversationId={conversationId}
@@ -63,7 +70,7 @@ export default async function ConversationPage({ params }: Props) {
         initialMessages={page.messages}
         hasOlder={page.hasOlder}
         isArchived={page.isArchived}
-        canWrite={others.length > 0}
+        canWrite={page.canWrite}
       />
     </div>
   );

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { getProfile } from "@/lib/profile/service";
 import { contextFor } from "@/lib/context";
 import { contactOptions } from "@/lib/messages/service";
+import { BlockButton } from "@/components/messages/block-button";
 import { canUseMessages } from "@/lib/permissions/conversations";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canEditProfile, canViewProfiles } from "@/lib/permissions";
@@ -91,6 +92,9 @@ export default async function ProfilePage({ params }: Props) {
                 : tMessages("closed", { name: profile.name })}
             </p>
           )}
+          <div>
+            <BlockButton userId={profile.id} name={profile.name} isBlocked={contact.isBlockedByMe} />
+          </div>
           {contact.canWrite && contact.availabilityNote ? (
             <p className="text-sm text-muted">
               {tMessages("availability", { name: profile.name, note: contact.availabilityNote })}
