@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { LazyComposer } from "@/components/forum/lazy-composer";
 import { Button } from "@/components/ui/button";
 import {
@@ -27,8 +27,6 @@ export type ConversationViewProps = {
   hasOlder: boolean;
   isArchived: boolean;
   canWrite: boolean;
-  /** Report tools for a message of someone else (step "report"), rendered by the page. */
-  reportTool?: (message: MessageView) => ReactNode;
 };
 
 /** A conversation, kept live: messages, "vu", older pages, the composer, archive and leave. */
@@ -120,7 +118,6 @@ export function ConversationView(props: ConversationViewProps) {
             message={message}
             isOwn={message.author.id === viewerId}
             onChange={(changed) => setMessages((current) => upsertMessage(current, changed))}
-            extraTools={props.reportTool?.(message)}
           />
         ))}
       </section>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { LazyComposer } from "@/components/forum/lazy-composer";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { RevisionsButton } from "@/components/forum/revisions-dialog";
@@ -9,19 +9,17 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { deleteMessageAction, editMessageAction, messageHistoryAction } from "@/lib/actions/messages";
 import type { MessageView } from "@/lib/messages/views";
+import { ReportMessageButton } from "./report-message-button";
 
 /** One message: its author and time, its server-rendered body, and the author's own tools. */
 export function MessageItem({
   message,
   isOwn,
   onChange,
-  extraTools,
 }: {
   message: MessageView;
   isOwn: boolean;
   onChange: (message: MessageView) => void;
-  /** Tools for others' messages (report), given by the page. */
-  extraTools?: ReactNode;
 }) {
   const t = useTranslations("messages");
   const [isEditing, setIsEditing] = useState(false);
@@ -93,7 +91,7 @@ export function MessageItem({
               </Button>
             </>
           ) : (
-            extraTools
+            <ReportMessageButton messageId={message.id} />
           )}
         </div>
       ) : null}

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { ReportedMessageContext } from "@/lib/domain/conversations";
 import type { RichTextDocument } from "@/lib/domain/rich-text";
 import { reportStatus } from "./moderation";
 import { users } from "./users";
@@ -132,16 +133,6 @@ export const messagingSettings = pgTable("messaging_settings", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** One message of the context shared with facilitators, frozen when the report is made. */
-export type ReportedMessageContext = {
-  number: number;
-  authorId: string;
-  authorName: string;
-  bodyHtml: string;
-  createdAt: string;
-  isReported: boolean;
-};
-
 /**
  * A reported message: the facilitators see the `context` snapshot (the reported message and the
  * few before it), never the rest of the conversation.
@@ -205,3 +196,4 @@ export type Conversation = typeof conversations.$inferSelect;
 export type ConversationMessage = typeof conversationMessages.$inferSelect;
 export type MessageReport = typeof messageReports.$inferSelect;
 export type BuddyPair = typeof buddyPairs.$inferSelect;
+export type { ReportedMessageContext };

@@ -5,6 +5,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { formAction, jsonAction } from "@/lib/action";
 import { setBlocked, updateMyMessagingSettings } from "@/lib/messages/control";
+import { closeReportedMessage, reportMessage } from "@/lib/messages/reports";
 import { contextFor } from "@/lib/context";
 import {
   archiveConversation,
@@ -20,12 +21,14 @@ import {
 import {
   archiveConversationSchema,
   blockSchema,
+  closeMessageReportSchema,
   conversationIdSchema,
   editMessageSchema,
   markReadSchema,
   messageIdSchema,
   messagesBeforeSchema,
   messagingSettingsSchema,
+  reportMessageSchema,
   sendMessageSchema,
   startConversationSchema,
 } from "@/lib/validation/messages";
@@ -92,3 +95,14 @@ export const updateMessagingSettingsAction = formAction(
   },
   { requireUser: true },
 );
+
+export const reportMessageAction = jsonAction(reportMessageSchema, async (input, { user }) => {
+  const { isNew } = await reportMessage(contextFor(user), input);
+  return { isNew };
+});
+
+export const closeMessageReportAction = jsonAction(closeMessageReportSchema, async (input, { user }) => {
+  await closeReportedMessage(contextFor(user), input);
+  revalidatePath("/moderation/reports");
+  return null;
+});

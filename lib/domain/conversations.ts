@@ -16,3 +16,13 @@ export const REPORT_CONTEXT_MESSAGES = 5;
 export const CONVERSATION_PAGE_SIZE = 30;
 
 export const AVAILABILITY_NOTE_MAX = 120;
+
+/** One message of the context shared with facilitators, frozen when the report is made. */
+export type ReportedMessageContext = {
+  number: number;
+  authorId: string;
+  authorName: string;
+  bodyHtml: string;
+  createdAt: string;
+  isReported: boolean;
+};

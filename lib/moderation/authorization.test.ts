@@ -44,6 +44,7 @@ import {
   sendMessage,
   startConversation,
 } from "@/lib/messages/service";
+import { listMessageReports } from "@/lib/messages/reports";
 import { contextFor } from "@/lib/context";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
@@ -365,6 +366,7 @@ const MATRIX: Row[] = [
       idempotencyKey: randomUUID(),
     }),
   ),
+  simple("read the reported private messages", staff, (actor) => listMessageReports(contextFor(actor))),
   simple("list one's private conversations", activeMembers, (actor) => listMyConversations(contextFor(actor), {})),
   simple("read others' private conversation (guessed id)", nobody, async (actor) =>
     readConversation(contextFor(actor), { conversationId: await othersConversation() }),

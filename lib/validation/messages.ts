@@ -64,3 +64,8 @@ export const messagingSettingsSchema = z.object({
     .pipe(z.string().max(AVAILABILITY_NOTE_MAX, "messages.errors.noteTooLong")),
   buddyCapacity: z.coerce.number().int().min(0, "messages.errors.capacity").max(5, "messages.errors.capacity"),
 });
+
+export const closeMessageReportSchema = z.object({
+  reportId: id,
+  outcome: z.enum(["resolved", "dismissed"]),
+});
