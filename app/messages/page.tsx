@@ -62,7 +62,7 @@ export default async function MessagesPage({ searchParams }: Props) {
         {items.length === 0 ? (
           <p className="p-6 text-center text-muted">{isArchived ? t("emptyArchived") : t("empty")}</p>
         ) : (
-          <ConversationList items={items} />
+          <ConversationList items={items} viewerId={user.id} />
         )}
       </section>
       <Pagination

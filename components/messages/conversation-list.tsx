@@ -15,6 +15,7 @@ export type ConversationListEntry = {
   others: { id: string; name: string }[];
   lastExcerpt: string | null;
   lastAuthorName: string | null;
+  lastAuthorId: string | null;
 };
 
 /** A conversation's name for its list and page: the group's title, else the other people. */
@@ -23,7 +24,7 @@ export function conversationName(entry: Pick<ConversationListEntry, "title" | "o
 }
 
 /** The member's conversations, latest first; unread ones are bold and marked (not by colour alone). */
-export function ConversationList({ items }: { items: ConversationListEntry[] }) {
+export function ConversationList({ items, viewerId }: { items: ConversationListEntry[]; viewerId: string }) {
   const t = useTranslations("messages");
   return (
     <ul className="divide-y divide-line">
@@ -49,7 +50,12 @@ export function ConversationList({ items }: { items: ConversationListEntry[] }) 
                 </span>
                 <span className="flex items-center gap-2">
                   <span className={cn("line-clamp-1 text-sm", isUnread ? "text-ink" : "text-muted")}>
-                    {item.lastAuthorName ? `${t("lastBy", { name: item.lastAuthorName })} ` : null}
+                    {/* "Vous :" before one's own last message; the author's name in groups only. */}
+                    {item.lastAuthorId === viewerId
+                      ? `${t("lastBy", { name: t("you") })} `
+                      : item.isGroup && item.lastAuthorName
+                        ? `${t("lastBy", { name: item.lastAuthorName })} `
+                        : null}
                     {item.lastExcerpt ?? t("deleted")}
                   </span>
                   {isUnread ? (

@@ -178,6 +178,7 @@ export type ConversationListItem = {
   others: { id: string; name: string }[];
   lastExcerpt: string | null;
   lastAuthorName: string | null;
+  lastAuthorId: string | null;
 };
 
 /**
@@ -208,6 +209,9 @@ export async function listConversationsFor(
         select case when m.deleted_at is null then left(m.body_text, 140) else null end
         from conversation_messages m where m.conversation_id = ${conversations.id}
         order by m.number desc limit 1)`,
+      lastAuthorId: sql<string | null>`(
+        select m.author_id from conversation_messages m
+        where m.conversation_id = ${conversations.id} order by m.number desc limit 1)`,
       lastAuthorName: sql<string | null>`(
         select u.name from conversation_messages m join users u on u.id = m.author_id
         where m.conversation_id = ${conversations.id} order by m.number desc limit 1)`,

@@ -6,6 +6,8 @@ import { revalidatePath } from "next/cache";
 import { formAction, jsonAction } from "@/lib/action";
 import { setBlocked, updateMyMessagingSettings } from "@/lib/messages/control";
 import { closeReportedMessage, reportMessage } from "@/lib/messages/reports";
+import { endBuddies, pairBuddies } from "@/lib/messages/buddies";
+import { getTranslations } from "next-intl/server";
 import { contextFor } from "@/lib/context";
 import {
   archiveConversation,
@@ -22,6 +24,8 @@ import {
   archiveConversationSchema,
   blockSchema,
   closeMessageReportSchema,
+  endBuddiesSchema,
+  pairBuddiesSchema,
   conversationIdSchema,
   editMessageSchema,
   markReadSchema,
@@ -104,5 +108,23 @@ export const reportMessageAction = jsonAction(reportMessageSchema, async (input,
 export const closeMessageReportAction = jsonAction(closeMessageReportSchema, async (input, { user }) => {
   await closeReportedMessage(contextFor(user), input);
   revalidatePath("/moderation/reports");
+  return null;
+});
+
+export const pairBuddiesAction = formAction(
+  pairBuddiesSchema,
+  async (input, { user }) => {
+    // The welcome message is written in the programme's language (French first).
+    const t = await getTranslations({ locale: "fr", namespace: "messages.buddies" });
+    await pairBuddies(contextFor(user), { ...input, welcome: (names) => t("welcome", names) });
+    revalidatePath("/moderation/binomes");
+    return null;
+  },
+  { requireUser: true },
+);
+
+export const endBuddiesAction = jsonAction(endBuddiesSchema, async (input, { user }) => {
+  await endBuddies(contextFor(user), input);
+  revalidatePath("/moderation/binomes");
   return null;
 });

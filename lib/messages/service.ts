@@ -68,7 +68,7 @@ function messageContent(body: RichTextDocument) {
  * After commit: the message to every current participant's socket, and a notification to those
  * for whom it starts an unread streak (one per streak, not one per message).
  */
-async function deliverNewMessage(ctx: ServiceContext, message: MessageWithAuthor, notifyIds: string[]) {
+export async function deliverNewMessage(ctx: ServiceContext, message: MessageWithAuthor, notifyIds: string[]) {
   const participantIds = await listParticipantIds(ctx.db, { conversationId: message.conversationId });
   emitMessage("created", { message: toMessageView(message), participantIds });
   await notifyMembers(ctx.db, {

@@ -65,6 +65,13 @@ export const messagingSettingsSchema = z.object({
   buddyCapacity: z.coerce.number().int().min(0, "messages.errors.capacity").max(5, "messages.errors.capacity"),
 });
 
+export const pairBuddiesSchema = z.object({
+  newcomerId: z.uuid("messages.buddies.choose"),
+  buddyId: z.uuid("messages.buddies.choose"),
+});
+
+export const endBuddiesSchema = z.object({ pairId: id });
+
 export const closeMessageReportSchema = z.object({
   reportId: id,
   outcome: z.enum(["resolved", "dismissed"]),
