@@ -114,8 +114,10 @@ test("a reported message reaches the facilitators' queue with its context and no
   await camille.page.goto(path);
   const reported = camille.page.getByRole("article").filter({ hasText: "Message déplacé de Yanis" });
   await reported.getByRole("button", { name: "Signaler" }).click();
-  await camille.page.getByLabel("Pourquoi ce message pose problème ?").fill("Propos insistants et déplacés");
-  await camille.page.getByRole("button", { name: "Envoyer le signalement" }).click();
+  const dialog = camille.page.getByRole("dialog");
+  await expect(dialog).toContainText("quelques messages qui le précèdent, rien d'autre");
+  await dialog.getByLabel("Pourquoi ce message pose problème ?").fill("Propos insistants et déplacés");
+  await dialog.getByRole("button", { name: "Envoyer le signalement" }).click();
   await expect(camille.page.getByText("Merci, l'équipe d'animation a reçu votre signalement.")).toBeVisible();
   await send(camille.page, "Réponse privée après le signalement");
 
