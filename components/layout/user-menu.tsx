@@ -22,7 +22,8 @@ export async function UserMenu({
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full py-1 pl-1 pr-3 hover:bg-sand [&::-webkit-details-marker]:hidden">
         <Avatar name={user.name} seed={user.id} size="sm" />
-        <span className="max-w-32 truncate text-sm font-semibold">{user.name}</span>
+        {/* Below 400 px the avatar alone leaves room for the messages link and the bell. */}
+        <span className="hidden max-w-32 truncate text-sm font-semibold min-[400px]:inline">{user.name}</span>
         <span className="sr-only">{t("accountMenu")}</span>
       </summary>
       <div className="absolute right-0 z-40 mt-2 w-56 rounded-xl border border-line bg-white p-1.5 shadow-lg">

@@ -4,18 +4,10 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { cn } from "@/components/ui/cn";
+import type { ConversationListItem } from "@/lib/domain/conversations";
 
-export type ConversationListEntry = {
-  id: number;
-  title: string | null;
-  isGroup: boolean;
-  lastNumber: number;
-  lastReadNumber: number;
+export type ConversationListEntry = Omit<ConversationListItem, "lastMessageAt" | "isArchived"> & {
   lastMessageAt: Date;
-  others: { id: string; name: string }[];
-  lastExcerpt: string | null;
-  lastAuthorName: string | null;
-  lastAuthorId: string | null;
 };
 
 /** A conversation's name for its list and page: the group's title, else the other people. */

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } from "react";
 import { catchUpNumbered } from "@/components/forum/catch-up";
 import { useRealtime } from "@/components/realtime/realtime-provider";
+import { useCatchUpOnPageShow } from "@/components/realtime/use-catch-up-on-page-show";
 import type { MessageView } from "@/lib/messages/views";
 import { upsertMessage, upsertMessages } from "./message-state";
 
@@ -83,11 +84,5 @@ export function useLiveConversation(
     };
   }, [socket, conversationId, setMessages, catchUp]);
 
-  useEffect(() => {
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) void catchUp();
-    };
-    window.addEventListener("pageshow", onPageShow);
-    return () => window.removeEventListener("pageshow", onPageShow);
-  }, [catchUp]);
+  useCatchUpOnPageShow(catchUp);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import type { ConversationListItem } from "@/lib/domain/conversations";
 import type { DbOrTx } from "../client";
 import { conversationParticipants, conversations, users } from "../schema";
 import { afterKeyset, decodeKeyset, encodeKeyset, timestampKey, toKeysetPage } from "./keyset";
@@ -13,6 +14,15 @@ export type ParticipantView = {
   lastReadNumber: number;
 };
 
+/** The row of a member who is (still) in a conversation: every owned-row write is scoped by it. */
+function currentParticipant(params: { conversationId: number; userId: string }) {
+  return and(
+    eq(conversationParticipants.conversationId, params.conversationId),
+    eq(conversationParticipants.userId, params.userId),
+    isNull(conversationParticipants.leftAt),
+  );
+}
+
 /** The conversation and the caller's participation, or null when the caller is not (or no longer) in it. */
 export async function getParticipation(db: DbOrTx, params: { conversationId: number; userId: string }) {
   const [row] = await db
@@ -23,13 +33,7 @@ export async function getParticipation(db: DbOrTx, params: { conversationId: num
     })
     .from(conversationParticipants)
     .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))
-    .where(
-      and(
-        eq(conversationParticipants.conversationId, params.conversationId),
-        eq(conversationParticipants.userId, params.userId),
-        isNull(conversationParticipants.leftAt),
-      ),
-    )
+    .where(currentParticipant(params))
     .limit(1);
   return row ?? null;
 }
@@ -121,14 +125,7 @@ export async function markConversationRead(
     .set({
       lastReadNumber: sql`least(greatest(${conversationParticipants.lastReadNumber}, ${params.number}), (select ${conversations.lastNumber} from ${conversations} where ${conversations.id} = ${params.conversationId}))`,
     })
-    .where(
-      and(
-        eq(conversationParticipants.conversationId, params.conversationId),
-        eq(conversationParticipants.userId, params.userId),
-        isNull(conversationParticipants.leftAt),
-        sql`${conversationParticipants.lastReadNumber} < ${params.number}`,
-      ),
-    )
+    .where(and(currentParticipant(params), sql`${conversationParticipants.lastReadNumber} < ${params.number}`))
     .returning({ n: conversationParticipants.lastReadNumber });
   return rows.length > 0;
 }
@@ -140,13 +137,7 @@ export async function setConversationArchived(
   const rows = await db
     .update(conversationParticipants)
     .set({ archivedAt: params.archived ? sql`now()` : null })
-    .where(
-      and(
-        eq(conversationParticipants.conversationId, params.conversationId),
-        eq(conversationParticipants.userId, params.userId),
-        isNull(conversationParticipants.leftAt),
-      ),
-    )
+    .where(currentParticipant(params))
     .returning({ id: conversationParticipants.conversationId });
   return rows.length > 0;
 }
@@ -155,36 +146,17 @@ export async function leaveConversation(db: DbOrTx, params: { conversationId: nu
   const rows = await db
     .update(conversationParticipants)
     .set({ leftAt: sql`now()` })
-    .where(
-      and(
-        eq(conversationParticipants.conversationId, params.conversationId),
-        eq(conversationParticipants.userId, params.userId),
-        isNull(conversationParticipants.leftAt),
-      ),
-    )
+    .where(currentParticipant(params))
     .returning({ id: conversationParticipants.conversationId });
   return rows.length > 0;
 }
-
-export type ConversationListItem = {
-  id: number;
-  title: string | null;
-  isGroup: boolean;
-  lastNumber: number;
-  lastReadNumber: number;
-  lastMessageAt: Date;
-  isArchived: boolean;
-  /** The other current participants' names. */
-  others: { id: string; name: string }[];
-  lastExcerpt: string | null;
-  lastAuthorName: string | null;
-  lastAuthorId: string | null;
-};
 
 /**
  * A member's conversations, latest message first (keyset on `(last_message_at, id)`), with
  * the other participants and the last message's first words, in one statement.
  */
+export type { ConversationListItem };
+
 export async function listConversationsFor(
   db: DbOrTx,
   params: { userId: string; archived: boolean; cursor?: string | null; limit: number },

@@ -26,3 +26,19 @@ export type ReportedMessageContext = {
   createdAt: string;
   isReported: boolean;
 };
+
+/** One line of a member's conversation list. */
+export type ConversationListItem = {
+  id: number;
+  title: string | null;
+  isGroup: boolean;
+  lastNumber: number;
+  lastReadNumber: number;
+  lastMessageAt: Date;
+  isArchived: boolean;
+  /** The other current participants' names. */
+  others: { id: string; name: string }[];
+  lastExcerpt: string | null;
+  lastAuthorName: string | null;
+  lastAuthorId: string | null;
+};
