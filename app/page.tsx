@@ -16,17 +16,20 @@ import { contextFor } from "@/lib/context";
 import { isActiveMember } from "@/lib/permissions";
 import { getMyWeek } from "@/lib/rhythm/my-week";
 import { MyWeekSections, OnboardingChecklist } from "@/components/rhythm/my-week";
+import { MyBuddy } from "@/components/messages/my-buddy";
+import { getMyBuddy } from "@/lib/messages/buddies";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
   const user = await getCurrentUser();
   // A pending account (closed community) sees its waiting page and nothing else.
   if (user?.status === "pending") redirect("/waiting");
-  const [channels, { counts, unread }, toAnswer, week] = await Promise.all([
+  const [channels, { counts, unread }, toAnswer, week, buddy] = await Promise.all([
     loadChannels(),
     getChannelActivity(user),
     user?.role === "pro" && user.status === "active" ? listQuestionsToAnswer(contextFor(user), { limit: 5 }) : null,
     isActiveMember(user) ? getMyWeek(contextFor(user)) : null,
+    isActiveMember(user) ? getMyBuddy(contextFor(user)) : null,
   ]);
   return (
     <div className="flex flex-col gap-8">
@@ -47,6 +50,7 @@ export default async function HomePage() {
           </div>
         </section>
       )}
+      {buddy ? <MyBuddy buddy={buddy} /> : null}
       {week?.onboarding ? <OnboardingChecklist onboarding={week.onboarding} /> : null}
       {week ? <MyWeekSections week={week} /> : null}
       {toAnswer ? <QuestionsToAnswerSection items={toAnswer.items} hasMore={Boolean(toAnswer.nextCursor)} /> : null}

@@ -19,6 +19,9 @@ const rateLimitEnv = {
   RATE_LIMIT_REPORTS_PER_HOUR_NEW: limit(5),
   RATE_LIMIT_UPLOADS_PER_HOUR: limit(30),
   RATE_LIMIT_UPLOADS_PER_HOUR_NEW: limit(10),
+  /** New private conversations per day (README "Private conversations"). */
+  RATE_LIMIT_CONVERSATIONS_PER_DAY: limit(30),
+  RATE_LIMIT_CONVERSATIONS_PER_DAY_NEW: limit(3),
   RATE_LIMIT_NEW_ACCOUNT_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: limit(10),
   SIGN_IN_MAX_FAILURES_PER_IP: limit(50),

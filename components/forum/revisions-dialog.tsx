@@ -5,18 +5,35 @@ import { useState } from "react";
 import { listRevisionsAction } from "@/lib/actions/forum";
 import { Dialog } from "@/components/ui/dialog";
 
-type Revision = { version: number; bodyHtml: string; createdAt: string };
+export type Revision = { version: number; bodyHtml: string; createdAt: string };
 
-/** The "modifié" marker: opens the earlier versions of a post. */
-export function RevisionsButton({ postId, editedAt }: { postId: number; editedAt: string }) {
+/** Loads a post's earlier versions (the default when no other loader is given). */
+const postRevisions = (postId: number) => async (): Promise<Revision[]> => {
+  const result = await listRevisionsAction({ postId });
+  return result.ok ? result.data.revisions : [];
+};
+
+/**
+ * The "modifié" marker: opens the earlier versions of a post, or of anything else edited with
+ * history (a private message) through `loadRevisions`.
+ */
+export function RevisionsButton({
+  postId,
+  editedAt,
+  loadRevisions,
+}: {
+  postId?: number;
+  editedAt: string;
+  loadRevisions?: () => Promise<Revision[]>;
+}) {
   const t = useTranslations("forum");
   const format = useFormatter();
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [isOpen, setIsOpen] = useState(false);
   const open = async () => {
     setIsOpen(true);
-    const result = await listRevisionsAction({ postId });
-    setRevisions(result.ok ? result.data.revisions : []);
+    const load = loadRevisions ?? (postId !== undefined ? postRevisions(postId) : async () => []);
+    setRevisions(await load().catch(() => []));
   };
   return (
     <>

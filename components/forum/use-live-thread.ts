@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import { useRealtime } from "@/components/realtime/realtime-provider";
+import { useCatchUpOnPageShow } from "@/components/realtime/use-catch-up-on-page-show";
 import { useRoom } from "@/components/realtime/use-room";
 import type { PostView } from "@/lib/forum/views";
 import { applyCatchUpPage, catchUpFrom, type CatchUpPage } from "./catch-up";
@@ -133,14 +134,7 @@ export function useLiveThread(
     return () => clearTimeout(timer);
   }, [typers]);
 
-  // A page restored from the browser cache may be stale.
-  useEffect(() => {
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) void catchUp();
-    };
-    window.addEventListener("pageshow", onPageShow);
-    return () => window.removeEventListener("pageshow", onPageShow);
-  }, [catchUp]);
+  useCatchUpOnPageShow(catchUp);
 
   const lastTypingSent = useRef(0);
   const signalTyping = useCallback(() => {

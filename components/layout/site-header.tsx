@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { MessagesLink } from "@/components/messages/messages-link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { HeaderSearch } from "@/components/search/header-search";
 import { ButtonLink } from "@/components/ui/button";
 import type { CurrentUser } from "@/lib/auth/session";
 import { UNREAD_COUNT_CAP } from "@/lib/notifications/service";
 import { canFollow, isActiveMember } from "@/lib/permissions";
+import { canUseMessages } from "@/lib/permissions/conversations";
 import { getVapidPublicKey } from "@/lib/push/keys";
 import { ChannelNav } from "./channel-nav";
 import { UserMenu } from "./user-menu";
@@ -40,6 +42,7 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
         </div>
         {user ? (
           <div className="flex items-center gap-1">
+            {canUseMessages(user) ? <MessagesLink /> : null}
             {canFollow(user) ? <NotificationBell cap={UNREAD_COUNT_CAP} vapidPublicKey={vapidPublicKey} /> : null}
             <UserMenu user={user} />
           </div>

@@ -15,6 +15,7 @@ export async function UserMenu({
   const tData = await getTranslations("dataOwnership");
   const tModeration = await getTranslations("moderation");
   const tNotifications = await getTranslations("notifications");
+  const tMessages = await getTranslations("messages");
   const isActive = (user.status ?? "active") === "active";
   const isStaff = isActive && (user.role === "facilitator" || user.role === "admin");
   const item = "block w-full rounded-lg px-3 py-2 text-left text-sm font-medium text-ink hover:bg-sand";
@@ -22,7 +23,8 @@ export async function UserMenu({
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full py-1 pl-1 pr-3 hover:bg-sand [&::-webkit-details-marker]:hidden">
         <Avatar name={user.name} seed={user.id} size="sm" />
-        <span className="max-w-32 truncate text-sm font-semibold">{user.name}</span>
+        {/* Below 400 px the avatar alone leaves room for the messages link and the bell. */}
+        <span className="hidden max-w-32 truncate text-sm font-semibold min-[400px]:inline">{user.name}</span>
         <span className="sr-only">{t("accountMenu")}</span>
       </summary>
       <div className="absolute right-0 z-40 mt-2 w-56 rounded-xl border border-line bg-white p-1.5 shadow-lg">
@@ -39,6 +41,9 @@ export async function UserMenu({
             </Link>
             <Link href="/settings/notifications" className={item}>
               {tNotifications("preferences.title")}
+            </Link>
+            <Link href="/settings/messages" className={item}>
+              {tMessages("settingsTitle")}
             </Link>
             <Link href="/applications" className={item}>
               {tOffers("nav.applications")}

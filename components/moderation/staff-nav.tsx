@@ -13,6 +13,7 @@ const SECTIONS = [
   "invitations",
   "members",
   "channels",
+  "binomes",
   "audit",
   "settings",
 ] as const;

@@ -24,37 +24,41 @@ function useTitleCount(label: string | null) {
   }, [label]);
 }
 
+type CountEvent = "notifications:changed" | "messages:changed" | "message:created";
+
 /**
- * The member's unread count, kept in step across tabs and devices: the server tells each of
- * their sockets when it changes (`notifications:changed`), and the tab refetches when its socket
- * connects and when it becomes visible again (events missed while not connected).
+ * A count fetched from `url` (`{ unread }`) and kept in step across tabs and devices: the server
+ * tells each of the member's sockets when it changes (`events`), and the tab refetches when its
+ * socket connects and when it becomes visible again (events missed while not connected).
  */
-export function useUnreadCount(cap: number) {
+export function useLiveCount(url: string, events: readonly CountEvent[]) {
   const { socket } = useRealtime();
   const [unread, setUnread] = useState(0);
   const [version, setVersion] = useState(0);
 
   const refresh = useCallback(async () => {
-    const response = await fetch("/api/notifications/unread", { cache: "no-store" }).catch(() => null);
+    const response = await fetch(url, { cache: "no-store" }).catch(() => null);
     if (!response?.ok) return;
     const body = (await response.json()) as { unread: number };
     setUnread(body.unread);
     setVersion((value) => value + 1);
-  }, []);
+  }, [url]);
 
+  const eventKey = events.join(",");
   useEffect(() => {
     if (!socket) return;
     const onChanged = () => void refresh();
-    socket.on("notifications:changed", onChanged);
+    const names = eventKey.split(",") as CountEvent[];
+    for (const name of names) socket.on(name, onChanged);
     // On every (re)connection, the first one included: what changed between the page's render
     // and the socket joining its room would otherwise be missed.
     socket.on("connect", onChanged);
     if (socket.connected) onChanged();
     return () => {
-      socket.off("notifications:changed", onChanged);
+      for (const name of names) socket.off(name, onChanged);
       socket.off("connect", onChanged);
     };
-  }, [socket, refresh]);
+  }, [socket, refresh, eventKey]);
 
   useEffect(() => {
     const onVisible = () => {
@@ -64,6 +68,14 @@ export function useUnreadCount(cap: number) {
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, [refresh]);
 
+  return { unread, version, setUnread };
+}
+
+const NOTIFICATION_EVENTS = ["notifications:changed"] as const;
+
+/** The bell's unread count, also shown in the tab's title. */
+export function useUnreadCount(cap: number) {
+  const { unread, version, setUnread } = useLiveCount("/api/notifications/unread", NOTIFICATION_EVENTS);
   const label = unread === 0 ? null : unread >= cap ? `${cap - 1}+` : String(unread);
   useTitleCount(label);
   /** `version` changes with every refetch: an open panel reloads its list with it. */

@@ -14,8 +14,18 @@ export type ProCardData = {
 };
 
 /** One verified pro in the directory, with the way to ask them a question. */
-export function ProCard({ pro, askChannel }: { pro: ProCardData; askChannel: string | null }) {
+export function ProCard({
+  pro,
+  askChannel,
+  contact = null,
+}: {
+  pro: ProCardData;
+  askChannel: string | null;
+  /** Whether the viewer may write to this pro privately, and the pro's availability note. */
+  contact?: { canWrite: boolean; availabilityNote: string } | null;
+}) {
   const t = useTranslations("pros");
+  const tMessages = useTranslations("messages");
   return (
     <article
       aria-labelledby={`pro-${pro.id}`}
@@ -42,16 +52,33 @@ export function ProCard({ pro, askChannel }: { pro: ProCardData; askChannel: str
           ))}
         </ul>
       ) : null}
-      {askChannel ? (
-        <ButtonLink
-          href={`/c/${askChannel}/new?ask=${pro.id}`}
-          variant="secondary"
-          size="sm"
-          className="mt-auto self-start whitespace-normal text-left"
-        >
-          {t("ask", { name: pro.name })}
-        </ButtonLink>
+      {contact?.canWrite && contact.availabilityNote ? (
+        <p className="text-sm text-muted">
+          {tMessages("availability", { name: pro.name, note: contact.availabilityNote })}
+        </p>
       ) : null}
+      <div className="mt-auto flex flex-wrap gap-2">
+        {askChannel ? (
+          <ButtonLink
+            href={`/c/${askChannel}/new?ask=${pro.id}`}
+            variant="secondary"
+            size="sm"
+            className="whitespace-normal text-left"
+          >
+            {t("ask", { name: pro.name })}
+          </ButtonLink>
+        ) : null}
+        {contact?.canWrite ? (
+          <ButtonLink
+            href={`/messages/new?to=${pro.id}`}
+            variant="secondary"
+            size="sm"
+            className="whitespace-normal text-left"
+          >
+            {tMessages("writeTo", { name: pro.name })}
+          </ButtonLink>
+        ) : null}
+      </div>
     </article>
   );
 }

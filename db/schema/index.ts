@@ -11,3 +11,4 @@ export * from "./files";
 export * from "./reviews";
 export * from "./rhythm";
 export * from "./data-ownership";
+export * from "./conversations";

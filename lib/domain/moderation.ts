@@ -28,6 +28,10 @@ export const auditActions = [
   "settings.update",
   "user.erase",
   "data.export",
+  "message_report.resolve",
+  "message_report.dismiss",
+  "buddy.pair",
+  "buddy.end",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -40,5 +44,7 @@ export const auditTargetTypes = [
   "invitation",
   "report",
   "settings",
+  "message_report",
+  "buddy_pair",
 ] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

@@ -6,6 +6,7 @@
  */
 export const notificationTypes = [
   "mention",
+  "message",
   "reply_to_me",
   "review",
   "answer",
@@ -38,6 +39,7 @@ export type DigestFrequency = (typeof digestFrequencies)[number];
  */
 export const DEFAULT_DELIVERY: DeliveryPreferences = {
   mention: { bell: true, push: true, email: "now" },
+  message: { bell: true, push: true, email: "now" },
   reply_to_me: { bell: true, push: true, email: "now" },
   review: { bell: true, push: true, email: "now" },
   answer: { bell: true, push: true, email: "digest" },

@@ -10,6 +10,7 @@ import type email from "./messages/fr/email.json";
 import type search from "./messages/fr/search.json";
 import type rhythm from "./messages/fr/rhythm.json";
 import type data from "./messages/fr/data.json";
+import type conversations from "./messages/fr/conversations.json";
 
 /** French is the source language: its files define which keys exist (messages.test.ts keeps English in step). */
 export type Messages = typeof core &
@@ -22,7 +23,8 @@ export type Messages = typeof core &
   typeof email &
   typeof search &
   typeof rhythm &
-  typeof data;
+  typeof data &
+  typeof conversations;
 
 // Typed keys: `t("unknown.key")` and a wrong namespace fail the type check.
 declare module "next-intl" {

@@ -4,6 +4,7 @@
  * Each cell builds its own target, so cells are independent; refusals must be AppErrors and
  * must leave the target unchanged.
  */
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/db/queries/admission";
@@ -35,6 +36,18 @@ import { eraseMemberAccount, eraseMyAccount } from "@/lib/data-ownership/erasure
 import { listMyExports, readMyExport } from "@/lib/data-ownership/export";
 import { getStorage } from "@/lib/storage";
 import { replyRow, threadRow } from "@/lib/forum/content";
+import { conversationMessages } from "@/db/schema";
+import { createConversation } from "@/db/queries/conversations";
+import { insertMessage } from "@/db/queries/messages";
+import {
+  editMessage,
+  listMyConversations,
+  listNewMessages,
+  readConversation,
+  sendMessage,
+  startConversation,
+} from "@/lib/messages/service";
+import { listMessageReports } from "@/lib/messages/reports";
 import { contextFor } from "@/lib/context";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
@@ -387,7 +400,88 @@ const MATRIX: Row[] = [
     expect((await readMyExport(contextFor(actorOf(owner)), { id: row!.id })).bytes.byteLength).toBe(4);
     return readMyExport(contextFor(actor), { id: row!.id });
   }),
+  simple("start a private conversation", activeMembers, (actor) =>
+    startConversation(contextFor(actor), {
+      participantIds: [owner.id],
+      body: documentFromText("Bonjour"),
+      idempotencyKey: randomUUID(),
+    }),
+  ),
+  simple("read the reported private messages", staff, (actor) => listMessageReports(contextFor(actor))),
+  simple("list one's private conversations", activeMembers, (actor) => listMyConversations(contextFor(actor), {})),
+  simple("read others' private conversation (guessed id)", nobody, async (actor) =>
+    readConversation(contextFor(actor), { conversationId: await othersConversation() }),
+  ),
+  simple("catch up on others' private conversation (guessed id)", nobody, async (actor) =>
+    listNewMessages(contextFor(actor), { conversationId: await othersConversation(), after: 0 }),
+  ),
+  {
+    action: "write in others' private conversation (guessed id)",
+    expected: nobody,
+    run: async (actor) => {
+      const conversationId = await othersConversation();
+      const allowed = await attempt(() =>
+        sendMessage(contextFor(actor), {
+          conversationId,
+          body: documentFromText("Intrusion"),
+          idempotencyKey: randomUUID(),
+        }),
+      );
+      return {
+        allowed,
+        check: async () =>
+          expect(
+            await testDb.db
+              .select()
+              .from(conversationMessages)
+              .where(eq(conversationMessages.conversationId, conversationId)),
+          ).toHaveLength(1),
+      };
+    },
+  },
+  {
+    action: "edit a message of others' private conversation (guessed id)",
+    expected: nobody,
+    run: async (actor) => {
+      const conversationId = await othersConversation();
+      const [message] = await testDb.db
+        .select()
+        .from(conversationMessages)
+        .where(eq(conversationMessages.conversationId, conversationId));
+      const allowed = await attempt(() =>
+        editMessage(contextFor(actor), { messageId: message!.id, body: documentFromText("Réécrit") }),
+      );
+      return {
+        allowed,
+        check: async () =>
+          expect(
+            (await testDb.db.select().from(conversationMessages).where(eq(conversationMessages.id, message!.id)))[0]!
+              .bodyText,
+          ).toBe("Entre nous"),
+      };
+    },
+  },
 ];
+
+/** A conversation between the owner and someone else: no account of the matrix is in it. */
+async function othersConversation(): Promise<number> {
+  const other = await makeUser(testDb.db, "Interlocutrice");
+  // Written by the queries: the owner is a new account, limited in conversations per day.
+  const conversationId = await createConversation(testDb.db, {
+    createdById: owner.id,
+    participantIds: [other.id],
+    title: null,
+    isGroup: false,
+  });
+  const body = documentFromText("Entre nous");
+  await insertMessage(testDb.db, {
+    conversationId,
+    authorId: owner.id,
+    content: { body, html: "<p>Entre nous</p>", text: "Entre nous" },
+    idempotencyKey: randomUUID(),
+  });
+  return conversationId;
+}
 
 beforeAll(async () => {
   testDb = await createServiceTestDb();

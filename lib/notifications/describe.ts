@@ -35,6 +35,9 @@ export function notificationPath(row: NotificationRow): string {
     const base = threadPath(channel.slug, { id: thread.id, slug: thread.slug });
     return post?.number ? `${base}?post=${post.number}#p${post.number}` : base;
   }
+  if (notification.kind === "message" && typeof notification.payload.conversationId === "number") {
+    return `/messages/${notification.payload.conversationId}`;
+  }
   if (notification.kind === "decision") return notification.payload.about === "pro" ? "/pros" : "/";
   if (notification.kind === "activity" && typeof notification.payload.activityId === "number") {
     return `/activites/${notification.payload.activityId}`;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setBlocked } from "@/lib/messages/control";
 import { desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { channels, notifications, threadFollows, users, type User } from "@/db/schema";
@@ -107,6 +108,22 @@ describe("a new reply", () => {
     });
     expect((await notificationsOf(pro))[0]).toMatchObject({ kind: "mention", postId: post.id });
     expect((await notificationsOf(carla)).some((row) => row.postId === post.id)).toBe(false);
+  });
+
+  it("tells nothing of a mention by someone the member blocked (others still hear it)", async () => {
+    const { thread } = await newThread(alice, "Mention par une personne bloquée");
+    await setBlocked(ctxOf(carla), { userId: bob.id, blocked: true });
+    const { post } = await replyToThread(ctxOf(bob), {
+      threadId: thread.id,
+      body: documentWithMentions("regarde ça", [
+        { id: carla.id, label: carla.name },
+        { id: pro.id, label: pro.name },
+      ]),
+      idempotencyKey: key(),
+    });
+    expect((await notificationsOf(carla)).some((row) => row.postId === post.id)).toBe(false);
+    expect((await notificationsOf(pro))[0]).toMatchObject({ kind: "mention", postId: post.id });
+    await setBlocked(ctxOf(carla), { userId: bob.id, blocked: false });
   });
 
   it("tells a reply's own author when someone answers their post, even in a thread they set to normal", async () => {

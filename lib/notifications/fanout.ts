@@ -1,4 +1,5 @@
 import "server-only";
+import { listBlockersOf } from "@/db/queries/blocks";
 import {
   findPostAudience,
   findRecipients,
@@ -88,12 +89,19 @@ export async function notifyPostPublished(
     watchedByDefault: channel.watchedByDefault,
     extraUserIds: [...direct.keys()],
   });
+  // Members who blocked the author hear no mention from them (README "Private conversations").
+  const blockers = new Set(
+    await listBlockersOf(db, {
+      authorId: post.authorId,
+      userIds: audience.filter((member) => member.isMentioned).map((member) => member.userId),
+    }),
+  );
   const rows: NewNotification[] = [];
   for (const member of audience) {
     if (member.userId === post.authorId || member.threadLevel === "muted") continue;
     if (!canReadThread(asActor(member), channel, thread)) continue;
     let type: NotificationType | undefined = direct.get(member.userId);
-    if (member.isMentioned) type = stronger(type, "mention");
+    if (member.isMentioned && !blockers.has(member.userId)) type = stronger(type, "mention");
     const isWatching = member.threadLevel ? member.threadLevel === "watching" : member.channelLevel === "watching";
     if (isWatching) type = stronger(type, "watching");
     if (!type) continue;

@@ -15,15 +15,19 @@ import { getEnv, type Env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 
 /** What members do that is limited per hour (README, "Anti-spam"). */
-export type LimitedAction = "thread" | "post" | "report" | "upload";
+export type LimitedAction = "thread" | "post" | "report" | "upload" | "conversation";
 
 const HOUR = 60 * 60;
+
+/** Most limits count over an hour; starting conversations is counted per day. */
+const WINDOW_SECONDS: Partial<Record<LimitedAction, number>> = { conversation: 24 * HOUR };
 
 const ENV_KEYS: Record<LimitedAction, [keyof Env, keyof Env]> = {
   thread: ["RATE_LIMIT_THREADS_PER_HOUR", "RATE_LIMIT_THREADS_PER_HOUR_NEW"],
   post: ["RATE_LIMIT_POSTS_PER_HOUR", "RATE_LIMIT_POSTS_PER_HOUR_NEW"],
   report: ["RATE_LIMIT_REPORTS_PER_HOUR", "RATE_LIMIT_REPORTS_PER_HOUR_NEW"],
   upload: ["RATE_LIMIT_UPLOADS_PER_HOUR", "RATE_LIMIT_UPLOADS_PER_HOUR_NEW"],
+  conversation: ["RATE_LIMIT_CONVERSATIONS_PER_DAY", "RATE_LIMIT_CONVERSATIONS_PER_DAY_NEW"],
 };
 
 /** The hourly limit of an action for an account, stricter while the account is new. */
@@ -63,7 +67,8 @@ export async function enforceRateLimit(
   if (account.role === "facilitator" || account.role === "admin") return;
   const isNew = isNewAccount(account.createdAt);
   const limit = hourlyLimit(action, isNew);
-  const result = await consumeRateLimit(db, { key: `${action}:${userId}`, limit, windowSeconds: HOUR });
+  const windowSeconds = WINDOW_SECONDS[action] ?? HOUR;
+  const result = await consumeRateLimit(db, { key: `${action}:${userId}`, limit, windowSeconds });
   if (!result.ok) throw rateLimitedError(`limits.${action}`, result.retryAt, { limit, isNew: isNew ? "yes" : "no" });
 }
 

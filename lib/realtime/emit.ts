@@ -1,6 +1,7 @@
 import "server-only";
 import type { Post } from "@/db/schema";
 import type { PostView, ReactionView } from "@/lib/forum/views";
+import type { MessageView } from "@/lib/messages/views";
 import { MAX_PUSHED_BODY_CHARS } from "./events";
 import { getIo } from "./io";
 
@@ -98,4 +99,51 @@ export function disconnectSession(sessionId: string) {
 /** Ends every live connection of an account at once (suspension, password change…). */
 export function disconnectUser(userId: string) {
   getIo()?.in(`user:${userId}`).disconnectSockets(true);
+}
+
+/** Too-large bodies are left out of the push; the page fetches them through the API. */
+function pushableMessage(message: MessageView): MessageView | null {
+  return (message.bodyHtml?.length ?? 0) > MAX_PUSHED_BODY_CHARS ? null : message;
+}
+
+const rooms = (userIds: string[]) => userIds.map((id) => `user:${id}`);
+
+/** A new or edited message, to the current participants' own rooms (after commit). */
+export function emitMessage(kind: "created" | "updated", input: { message: MessageView; participantIds: string[] }) {
+  if (input.participantIds.length === 0) return;
+  const event = {
+    conversationId: input.message.conversationId,
+    number: input.message.number,
+    message: pushableMessage(input.message),
+  };
+  getIo()
+    ?.to(rooms(input.participantIds))
+    .emit(kind === "created" ? "message:created" : "message:updated", event);
+}
+
+export function emitMessageDeleted(input: { conversationId: number; messageId: number; participantIds: string[] }) {
+  if (input.participantIds.length === 0) return;
+  getIo()
+    ?.to(rooms(input.participantIds))
+    .emit("message:deleted", { conversationId: input.conversationId, messageId: input.messageId });
+}
+
+/** "Vu" for the other participants, and a count refresh for the reader's other tabs. */
+export function emitConversationRead(input: {
+  conversationId: number;
+  userId: string;
+  number: number;
+  participantIds: string[];
+}) {
+  const io = getIo();
+  if (!io) return;
+  const { participantIds, ...event } = input;
+  io.to(rooms(participantIds)).emit("conversation:read", event);
+  io.to(`user:${input.userId}`).emit("messages:changed");
+}
+
+/** The member's unread count changed (left or archived elsewhere). */
+export function emitMessagesChanged(userIds: string[]) {
+  if (userIds.length === 0) return;
+  getIo()?.to(rooms(userIds)).emit("messages:changed");
 }

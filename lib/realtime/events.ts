@@ -1,5 +1,6 @@
 import "server-only";
 import type { PostView, ReactionView } from "@/lib/forum/views";
+import type { MessageView } from "@/lib/messages/views";
 
 /** Rooms a client may ask to join; the server checks read access for each. */
 export type RoomName = `thread:${number}` | `channel:${string}`;
@@ -28,6 +29,17 @@ export type ServerToClientEvents = {
   "review:updated": (event: { threadId: number; actorId: string }) => void;
   /** Sent to a member's own room: their bell refetches its count (nothing private travels). */
   "notifications:changed": () => void;
+  /**
+   * Private messages go to each current participant's own room (`user:<id>`), never to a room
+   * one could ask to join. `message` is null when too large to push: the page catches up.
+   */
+  "message:created": (event: { conversationId: number; number: number; message: MessageView | null }) => void;
+  "message:updated": (event: { conversationId: number; number: number; message: MessageView | null }) => void;
+  "message:deleted": (event: { conversationId: number; messageId: number }) => void;
+  /** A participant has seen the conversation up to `number` ("vu"). */
+  "conversation:read": (event: { conversationId: number; userId: string; number: number }) => void;
+  /** The member's unread conversations changed elsewhere (read in another tab, left…): refetch the count. */
+  "messages:changed": () => void;
   typing: (event: { threadId: number; user: { id: string; name: string } }) => void;
   presence: (event: { threadId: number; count: number }) => void;
 };

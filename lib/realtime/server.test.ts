@@ -52,6 +52,16 @@ describe("socket rooms", () => {
     socket.close();
   });
 
+  it("never lets a socket into a conversation's or another member's room (guessed names)", async () => {
+    const socket = await visitorSocket();
+    // Private messages travel only through each participant's own `user:<id>` room, joined
+    // by the server from the session: no room a client may ask for carries them.
+    for (const room of ["conversation:1", "user:00000000-0000-4000-8000-000000000001", "user:*", "messages:1"]) {
+      expect(await join(socket, room)).toBe(false);
+    }
+    socket.close();
+  });
+
   it("disconnects a socket that floods events, and keeps serving the others", async () => {
     const flooder = await visitorSocket();
     const bystander = await visitorSocket();

@@ -8,6 +8,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canBrowsePros, canRequestPro } from "@/lib/permissions";
 import { browsePros } from "@/lib/pros/service";
+import { contactOptions } from "@/lib/messages/service";
+import { canUseMessages } from "@/lib/permissions/conversations";
 import { directoryFilterSchema } from "@/lib/validation/pros";
 import { contextFor } from "@/lib/context";
 
@@ -29,6 +31,10 @@ export default async function ProDirectoryPage({ searchParams }: Props) {
     browsePros(contextFor(user), { expertise: filters.expertise, cursor: filters.after }),
     getTranslations("pros"),
   ]);
+  // One query for the whole page: who may be written to, and their availability notes.
+  const contacts = canUseMessages(user)
+    ? new Map((await contactOptions(contextFor(user), { userIds: items.map((pro) => pro.id) })).map((c) => [c.id, c]))
+    : new Map();
   const query = (after?: string) =>
     `/pros?${new URLSearchParams({ ...(filters.expertise ? { expertise: filters.expertise } : {}), ...(after ? { after } : {}) })}`;
   return (
@@ -76,7 +82,11 @@ export default async function ProDirectoryPage({ searchParams }: Props) {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {items.map((pro) => (
             <li key={pro.id}>
-              <ProCard pro={pro} askChannel={pro.id === user.id ? null : ASK_CHANNEL} />
+              <ProCard
+                pro={pro}
+                askChannel={pro.id === user.id ? null : ASK_CHANNEL}
+                contact={contacts.get(pro.id) ?? null}
+              />
             </li>
           ))}
         </ul>

@@ -7,6 +7,10 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getProfile } from "@/lib/profile/service";
+import { contextFor } from "@/lib/context";
+import { contactOptions } from "@/lib/messages/service";
+import { BlockButton } from "@/components/messages/block-button";
+import { canUseMessages } from "@/lib/permissions/conversations";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canEditProfile, canViewProfiles } from "@/lib/permissions";
 import { isUuid } from "@/lib/validation/ids";
@@ -31,7 +35,12 @@ export default async function ProfilePage({ params }: Props) {
   if (!loaded) notFound();
   const { profile, viewer } = loaded;
   const t = await getTranslations("profile");
+  const tMessages = await getTranslations("messages");
   const format = await getFormatter();
+  const contact =
+    canUseMessages(viewer) && viewer.id !== profile.id
+      ? (await contactOptions(contextFor(viewer), { userIds: [profile.id] }))[0]
+      : undefined;
   return (
     <Card className="mx-auto flex max-w-2xl flex-col gap-5">
       <div className="flex items-center gap-4">
@@ -70,6 +79,29 @@ export default async function ProfilePage({ params }: Props) {
       <p className="text-sm text-muted">
         {t("memberSince", { date: format.dateTime(profile.createdAt, { month: "long", year: "numeric" }) })}
       </p>
+      {contact ? (
+        <div className="flex flex-col gap-1">
+          {contact.canWrite ? (
+            <ButtonLink href={`/messages/new?to=${profile.id}`} className="self-start">
+              {tMessages("writeTo", { name: profile.name })}
+            </ButtonLink>
+          ) : (
+            <p className="text-sm text-muted">
+              {contact.isBlockedByMe
+                ? tMessages("blockedNotice", { name: profile.name })
+                : tMessages("closed", { name: profile.name })}
+            </p>
+          )}
+          <div>
+            <BlockButton userId={profile.id} name={profile.name} isBlocked={contact.isBlockedByMe} />
+          </div>
+          {contact.canWrite && contact.availabilityNote ? (
+            <p className="text-sm text-muted">
+              {tMessages("availability", { name: profile.name, note: contact.availabilityNote })}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {canEditProfile(viewer, profile.id) ? (
         <ButtonLink href="/settings/profile" variant="secondary" className="self-start">
           {t("edit")}

@@ -17,6 +17,7 @@ export const MESSAGE_FILES = [
   "search",
   "rhythm",
   "data",
+  "conversations",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -9,6 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listReports } from "@/lib/moderation/service";
+import { listMessageReports } from "@/lib/messages/reports";
+import { ReportedMessages } from "@/components/messages/reported-messages";
 import { canReadReports } from "@/lib/permissions";
 import { threadPath } from "@/lib/slug";
 import { contextFor } from "@/lib/context";
@@ -24,8 +26,9 @@ export default async function ReportsPage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!canReadReports(user)) notFound();
   const { after } = await searchParams;
-  const [{ items, nextCursor }, t] = await Promise.all([
+  const [{ items, nextCursor }, messageReports, t] = await Promise.all([
     listReports(contextFor(user), { cursor: after }),
+    listMessageReports(contextFor(user)),
     getTranslations("moderation"),
   ]);
   return (
@@ -87,6 +90,7 @@ export default async function ReportsPage({ searchParams }: Props) {
           </li>
         ))}
       </ol>
+      <ReportedMessages reports={messageReports.items} />
       <Pagination
         label={t("pagination")}
         first={after ? { href: "/moderation/reports", label: t("firstPage") } : null}

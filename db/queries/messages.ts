@@ -1,0 +1,180 @@
+import "server-only";
+import { and, asc, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import type { RichTextDocument } from "@/lib/domain/rich-text";
+import type { DbOrTx } from "../client";
+import {
+  conversationMessageRevisions,
+  conversationMessages,
+  conversationParticipants,
+  conversations,
+  users,
+  type ConversationMessage,
+} from "../schema";
+
+export type MessageContent = { body: RichTextDocument; html: string; text: string };
+
+const authorColumns = { id: users.id, name: users.name, role: users.role, organisation: users.organisation };
+export type MessageWithAuthor = ConversationMessage & {
+  author: { id: string; name: string; role: string; organisation: string | null };
+};
+
+const withAuthor = (db: DbOrTx) =>
+  db
+    .select({ message: conversationMessages, author: authorColumns })
+    .from(conversationMessages)
+    .innerJoin(users, eq(users.id, conversationMessages.authorId));
+
+const flatten = (rows: { message: ConversationMessage; author: MessageWithAuthor["author"] }[]): MessageWithAuthor[] =>
+  rows.map(({ message, author }) => ({ ...message, author }));
+
+/**
+ * Writes a message: the conversation's counter is bumped first (its row lock orders concurrent
+ * messages, so numbers follow commit order), every participant's archive is lifted, and the
+ * author has seen their own message. A retried submission (same author and key) returns the
+ * first message with `isNew: false`. Runs in the caller's transaction.
+ */
+export async function insertMessage(
+  tx: DbOrTx,
+  params: { conversationId: number; authorId: string; content: MessageContent; idempotencyKey: string },
+): Promise<{ message: MessageWithAuthor; isNew: boolean }> {
+  const previous = await withAuthor(tx).where(
+    and(
+      eq(conversationMessages.authorId, params.authorId),
+      eq(conversationMessages.idempotencyKey, params.idempotencyKey),
+    ),
+  );
+  if (previous[0]) return { message: flatten(previous)[0]!, isNew: false };
+  const [counter] = await tx
+    .update(conversations)
+    .set({ lastNumber: sql`${conversations.lastNumber} + 1`, lastMessageAt: sql`now()` })
+    .where(eq(conversations.id, params.conversationId))
+    .returning({ number: conversations.lastNumber });
+  const number = counter!.number;
+  const [inserted] = await tx
+    .insert(conversationMessages)
+    .values({
+      conversationId: params.conversationId,
+      number,
+      authorId: params.authorId,
+      body: params.content.body,
+      bodyHtml: params.content.html,
+      bodyText: params.content.text,
+      idempotencyKey: params.idempotencyKey,
+    })
+    .returning({ id: conversationMessages.id });
+  await tx
+    .update(conversationParticipants)
+    .set({
+      archivedAt: null,
+      lastReadNumber: sql`case when ${conversationParticipants.userId} = ${params.authorId} then ${number} else ${conversationParticipants.lastReadNumber} end`,
+    })
+    .where(
+      and(eq(conversationParticipants.conversationId, params.conversationId), isNull(conversationParticipants.leftAt)),
+    );
+  const rows = await withAuthor(tx).where(eq(conversationMessages.id, inserted!.id));
+  return { message: flatten(rows)[0]!, isNew: true };
+}
+
+/** A page of a conversation, newest first from `before` (a message number), returned in reading order. */
+export async function listMessagesBefore(
+  db: DbOrTx,
+  params: { conversationId: number; before: number | null; limit: number },
+): Promise<{ messages: MessageWithAuthor[]; hasOlder: boolean }> {
+  const rows = await withAuthor(db)
+    .where(
+      and(
+        eq(conversationMessages.conversationId, params.conversationId),
+        params.before === null ? undefined : lt(conversationMessages.number, params.before),
+      ),
+    )
+    .orderBy(desc(conversationMessages.number))
+    .limit(params.limit + 1);
+  return { messages: flatten(rows.slice(0, params.limit)).reverse(), hasOlder: rows.length > params.limit };
+}
+
+/** Messages after number `after`, in order (live catch-up); `hasMore` when more than `limit` remain. */
+export async function listMessagesAfter(
+  db: DbOrTx,
+  params: { conversationId: number; after: number; limit: number },
+): Promise<{ messages: MessageWithAuthor[]; hasMore: boolean }> {
+  const rows = await withAuthor(db)
+    .where(
+      and(
+        eq(conversationMessages.conversationId, params.conversationId),
+        gt(conversationMessages.number, params.after),
+      ),
+    )
+    .orderBy(asc(conversationMessages.number))
+    .limit(params.limit + 1);
+  return { messages: flatten(rows.slice(0, params.limit)), hasMore: rows.length > params.limit };
+}
+
+export async function getMessage(db: DbOrTx, params: { messageId: number }): Promise<MessageWithAuthor | null> {
+  const rows = await withAuthor(db).where(eq(conversationMessages.id, params.messageId)).limit(1);
+  return flatten(rows)[0] ?? null;
+}
+
+/**
+ * Edits the author's own live message, keeping the previous text as a revision. Zero rows
+ * (someone else's message, a deleted one, a stale version) returns null.
+ */
+export async function updateMessage(
+  tx: DbOrTx,
+  params: { messageId: number; authorId: string; content: MessageContent },
+): Promise<MessageWithAuthor | null> {
+  const current = await getMessage(tx, { messageId: params.messageId });
+  if (!current || current.authorId !== params.authorId || current.deletedAt) return null;
+  await tx
+    .insert(conversationMessageRevisions)
+    .values({ messageId: current.id, version: current.version, bodyHtml: current.bodyHtml });
+  const updated = await tx
+    .update(conversationMessages)
+    .set({
+      body: params.content.body,
+      bodyHtml: params.content.html,
+      bodyText: params.content.text,
+      version: sql`${conversationMessages.version} + 1`,
+      editedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(conversationMessages.id, params.messageId),
+        eq(conversationMessages.authorId, params.authorId),
+        eq(conversationMessages.version, current.version),
+      ),
+    )
+    .returning({ id: conversationMessages.id });
+  if (updated.length === 0) return null;
+  return getMessage(tx, { messageId: params.messageId });
+}
+
+/** Deletes the author's own message: its text is erased, its number stays (the thread of talk keeps its order). */
+export async function deleteMessage(db: DbOrTx, params: { messageId: number; authorId: string }) {
+  const rows = await db
+    .update(conversationMessages)
+    .set({ deletedAt: sql`now()`, bodyHtml: "", bodyText: "", body: { type: "doc", content: [] } })
+    .where(
+      and(
+        eq(conversationMessages.id, params.messageId),
+        eq(conversationMessages.authorId, params.authorId),
+        isNull(conversationMessages.deletedAt),
+      ),
+    )
+    .returning({ id: conversationMessages.id });
+  if (rows.length > 0)
+    await db.delete(conversationMessageRevisions).where(eq(conversationMessageRevisions.messageId, params.messageId));
+  return rows.length > 0;
+}
+
+/** The earlier versions of a message, oldest first. */
+export async function listMessageRevisions(db: DbOrTx, params: { messageId: number }) {
+  return db
+    .select({
+      version: conversationMessageRevisions.version,
+      bodyHtml: conversationMessageRevisions.bodyHtml,
+      createdAt: conversationMessageRevisions.createdAt,
+    })
+    .from(conversationMessageRevisions)
+    .where(eq(conversationMessageRevisions.messageId, params.messageId))
+    .orderBy(asc(conversationMessageRevisions.version));
+}

@@ -1,0 +1,180 @@
+import type { Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./fixtures/axe";
+import { facilitatorPage } from "./fixtures/community";
+import { expect, test } from "./fixtures/test";
+
+/** Types a message in the conversation's composer and sends it. */
+async function send(page: Page, text: string) {
+  const box = page.getByRole("textbox", { name: "Votre message" });
+  await box.click();
+  await box.pressSequentially(text);
+  await page.getByRole("button", { name: "Envoyer", exact: true }).click();
+  await expect(page.getByTestId("messages").getByText(text)).toBeVisible();
+}
+
+/** From someone's profile, "Écrire à …", then the first message: lands on the conversation. */
+async function writeFromProfile(page: Page, user: { id: string; name: string }, text: string): Promise<string> {
+  await page.goto(`/u/${user.id}`);
+  await page.getByRole("link", { name: `Écrire à ${user.name}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nouveau message" })).toBeVisible();
+  // Sent, the conversation's page opens with the message.
+  await send(page, text);
+  await expect(page).toHaveURL(/\/messages\/\d+$/);
+  await expect(page.getByTestId("messages").getByText(text)).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test("Camille writes to a pro from the pro's profile; the pro sees it live with the unread count, and replies", async ({
+  newSession,
+}) => {
+  const camille = await newSession({ name: "Camille Écrit" });
+  const pro = await newSession({ role: "pro", name: "Karim Pro" });
+  await pro.page.goto("/messages");
+  await expect(pro.page.getByText("Aucune conversation pour l'instant", { exact: false })).toBeVisible();
+  await expectNoSeriousA11yViolations(pro.page);
+  const messagesLink = pro.page.getByRole("banner").getByRole("link", { name: /^Messages/ });
+  await expect(messagesLink).toHaveAccessibleName("Messages");
+
+  const path = await writeFromProfile(camille.page, pro.user, "Bonjour Karim, puis-je vous envoyer mon CV ?");
+  await expectNoSeriousA11yViolations(camille.page);
+
+  // Live: the pro's header counts the new conversation without a reload.
+  await expect(messagesLink).toHaveAccessibleName("Messages, 1 conversation non lue");
+  await pro.page.reload();
+  await expect(pro.page.getByRole("link", { name: /Camille Écrit/ })).toContainText("Non lu");
+  await pro.page.getByRole("link", { name: /Camille Écrit/ }).click();
+  await expect(pro.page).toHaveURL(new RegExp(`${path}$`));
+  await expect(pro.page.getByText("Bonjour Karim, puis-je vous envoyer mon CV ?")).toBeVisible();
+  // Opened: seen, the count drops, and Camille reads "Vu" live.
+  await expect(pro.page.getByRole("banner").getByRole("link", { name: /^Messages/ })).toHaveAccessibleName("Messages");
+  await expect(camille.page.getByTestId("seen-by")).toHaveText("Vu par Karim Pro");
+
+  await send(pro.page, "Avec plaisir, envoyez-le moi ici.");
+  await expect(camille.page.getByText("Avec plaisir, envoyez-le moi ici.")).toBeVisible();
+  await expectNoSeriousA11yViolations(pro.page);
+
+  // Survives a reload, in order, once each.
+  await camille.page.reload();
+  const bodies = camille.page.getByTestId("messages").locator(".prose-post");
+  await expect(bodies).toHaveText([
+    "Bonjour Karim, puis-je vous envoyer mon CV ?",
+    "Avec plaisir, envoyez-le moi ici.",
+  ]);
+
+  // Someone else guessing the address gets a 404.
+  const outsider = await newSession({ name: "Curieuse" });
+  const response = await outsider.page.goto(path);
+  expect(response?.status()).toBe(404);
+  expect(
+    (
+      await outsider.page.request.get(`/api/v1/conversations${path.slice("/messages".length)}/messages?after=0`)
+    ).status(),
+  ).toBe(404);
+});
+
+test("Camille blocks Yanis: Yanis can no longer write to her", async ({ newSession }) => {
+  const camille = await newSession({ name: "Camille Bloque" });
+  const yanis = await newSession({ name: "Yanis Insiste" });
+  const path = await writeFromProfile(yanis.page, camille.user, "Salut Camille !");
+
+  await camille.page.goto(path);
+  camille.page.once("dialog", (dialog) => void dialog.accept());
+  await camille.page.getByRole("button", { name: "Bloquer Yanis Insiste" }).click();
+  await expect(camille.page.getByRole("button", { name: "Débloquer Yanis Insiste" })).toBeVisible();
+
+  await yanis.page.reload();
+  await expect(yanis.page.getByText("Vous ne pouvez plus écrire dans cette conversation.")).toBeVisible();
+  await expect(yanis.page.getByRole("textbox", { name: "Votre message" })).toHaveCount(0);
+  await yanis.page.goto(`/u/${camille.user.id}`);
+  await expect(yanis.page.getByRole("link", { name: "Écrire à Camille Bloque" })).toHaveCount(0);
+  // The API refuses too (no leak of why).
+  const refused = await yanis.page.request.post(`/api/v1/conversations${path.slice("/messages".length)}/messages`, {
+    headers: { Origin: new URL(yanis.page.url()).origin },
+    data: {
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Et maintenant ?" }] }] },
+      idempotencyKey: crypto.randomUUID(),
+    },
+  });
+  expect(refused.status()).toBe(403);
+  await camille.page.reload();
+  await expect(camille.page.getByText("Et maintenant ?")).toHaveCount(0);
+});
+
+test("a reported message reaches the facilitators' queue with its context and nothing else", async ({
+  newSession,
+  browser,
+  request,
+}) => {
+  const camille = await newSession({ name: "Camille Signale" });
+  const yanis = await newSession({ name: "Yanis Lourd" });
+  const path = await writeFromProfile(yanis.page, camille.user, "Premier message de Yanis");
+  await send(yanis.page, "Deuxième message de Yanis");
+  await send(yanis.page, "Message déplacé de Yanis");
+
+  await camille.page.goto(path);
+  const reported = camille.page.getByRole("article").filter({ hasText: "Message déplacé de Yanis" });
+  await reported.getByRole("button", { name: "Signaler" }).click();
+  const dialog = camille.page.getByRole("dialog");
+  await expect(dialog).toContainText("quelques messages qui le précèdent, rien d'autre");
+  await dialog.getByLabel("Pourquoi ce message pose problème ?").fill("Propos insistants et déplacés");
+  await dialog.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(camille.page.getByText("Merci, l'équipe d'animation a reçu votre signalement.")).toBeVisible();
+  await send(camille.page, "Réponse privée après le signalement");
+
+  const staff = await facilitatorPage(browser, request);
+  await staff.page.goto("/moderation/reports");
+  const report = staff.page
+    .getByTestId("message-report")
+    .filter({ hasText: "Camille Signale signale un message de Yanis Lourd" });
+  await expect(report).toBeVisible();
+  await expect(report).toContainText("Propos insistants et déplacés");
+  await expect(report).toContainText("Premier message de Yanis");
+  await expect(report).toContainText("Message déplacé de Yanis");
+  await expect(staff.page.getByText("Réponse privée après le signalement")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(staff.page);
+  // Facilitators cannot open the conversation itself.
+  expect((await staff.page.goto(path))?.status()).toBe(404);
+  await staff.close();
+});
+
+test("a facilitator pairs a newcomer with a volunteer; both see the binôme on their home page and the opened conversation", async ({
+  newSession,
+  browser,
+  request,
+}) => {
+  const volunteer = await newSession({ role: "pro", name: "Véra Volontaire" });
+  await volunteer.page.goto("/settings/messages");
+  await volunteer.page.getByLabel(/Je suis volontaire pour être binôme/).fill("2");
+  await volunteer.page.getByLabel("Note de disponibilité (facultative)").fill("répond en général sous 3 jours");
+  await volunteer.page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(volunteer.page.getByText("Réglages enregistrés.")).toBeVisible();
+  await expectNoSeriousA11yViolations(volunteer.page);
+  const newcomer = await newSession({ name: "Noé Nouveau" });
+
+  const staff = await facilitatorPage(browser, request);
+  await staff.page.goto("/moderation/binomes");
+  await staff.page.getByLabel(/Nouveau membre/).selectOption({ label: "Noé Nouveau" });
+  await staff.page.getByLabel("Volontaire").selectOption({ label: "Véra Volontaire (2 places)" });
+  await staff.page.getByRole("button", { name: "Former le binôme" }).click();
+  await expect(staff.page.getByText("Binôme formé", { exact: false })).toBeVisible();
+  await staff.page.reload();
+  const pair = staff.page.getByTestId("buddy-pair").filter({ hasText: "Noé Nouveau avec Véra Volontaire" });
+  await expect(pair).toContainText("pas encore d'échange");
+  await expectNoSeriousA11yViolations(staff.page);
+
+  await newcomer.page.goto("/");
+  await expect(newcomer.page.getByRole("heading", { name: "Ton binôme : Véra Volontaire" })).toBeVisible();
+  await newcomer.page.getByRole("link", { name: "Ouvrir la conversation" }).click();
+  await expect(
+    newcomer.page.getByText("Bonjour Noé Nouveau ! Je suis Véra Volontaire", { exact: false }),
+  ).toBeVisible();
+  await send(newcomer.page, "Merci Véra, ravi de te rencontrer");
+  await volunteer.page.goto("/");
+  await expect(volunteer.page.getByRole("heading", { name: "Ton binôme : Noé Nouveau" })).toBeVisible();
+
+  // The facilitator sees that they talked, not what they said.
+  await staff.page.reload();
+  await expect(pair).toContainText("dernier échange le");
+  await expect(staff.page.getByText("ravi de te rencontrer")).toHaveCount(0);
+  await staff.close();
+});
