@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { jsonRoute } from "@/lib/api";
 import { extendSession } from "@/lib/auth/sessions";
-import { getDb } from "@/lib/db";
+import { contextFor } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 
 /** GET /api/session → { endsAt }: the expiry warning checks it first (another tab may have been used). */
@@ -12,7 +12,8 @@ export const GET = jsonRoute(z.object({}), async (_input, { user }) => {
 
 /** POST /api/session {} → { endsAt }: "Rester connecté·e" records activity on this device's session. */
 export const POST = jsonRoute(z.object({}), async (_input, { user }) => {
-  const endsAt = await extendSession(getDb(), { userId: user!.id, sessionId: user!.sessionId });
+  if (!user) throw new AppError("unauthenticated");
+  const endsAt = await extendSession(contextFor(user).db, { userId: user.id, sessionId: user.sessionId });
   if (!endsAt) throw new AppError("unauthenticated");
   return { body: { endsAt: endsAt.toISOString() } };
 });
