@@ -12,6 +12,7 @@ export async function UserMenu({
 }) {
   const t = await getTranslations("nav");
   const tOffers = await getTranslations("offers");
+  const tOutcomes = await getTranslations("outcomes");
   const tModeration = await getTranslations("moderation");
   const tNotifications = await getTranslations("notifications");
   const isActive = (user.status ?? "active") === "active";
@@ -38,6 +39,9 @@ export async function UserMenu({
             </Link>
             <Link href="/applications" className={item}>
               {tOffers("nav.applications")}
+            </Link>
+            <Link href="/jai-trouve" className={item}>
+              {tOutcomes("title")}
             </Link>
             {user.role !== "member" ? (
               <Link href="/settings/api-tokens" className={item}>

@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./files";
 export * from "./reviews";
 export * from "./rhythm";
+export * from "./outcomes";

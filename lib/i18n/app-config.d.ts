@@ -9,6 +9,7 @@ import type push from "./messages/fr/push.json";
 import type email from "./messages/fr/email.json";
 import type search from "./messages/fr/search.json";
 import type rhythm from "./messages/fr/rhythm.json";
+import type outcomes from "./messages/fr/outcomes.json";
 
 /** French is the source language: its files define which keys exist (messages.test.ts keeps English in step). */
 export type Messages = typeof core &
@@ -20,7 +21,8 @@ export type Messages = typeof core &
   typeof push &
   typeof email &
   typeof search &
-  typeof rhythm;
+  typeof rhythm &
+  typeof outcomes;
 
 // Typed keys: `t("unknown.key")` and a wrong namespace fail the type check.
 declare module "next-intl" {
