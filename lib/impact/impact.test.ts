@@ -136,13 +136,15 @@ beforeAll(async () => {
   const db = testDb.db;
   staff = await makeUser(db, "Fanny", "facilitator");
   pro = await makeUser(db, "Pro", "pro");
-  [{ id: cohortA }, { id: cohortB }] = await db
+  const created = await db
     .insert(cohorts)
     .values([
       { name: "Promo automne", territory: "Lyon", startsOn: "2026-09-01", endsOn: "2026-12-31" },
       { name: "Promo printemps", territory: "Lyon", startsOn: "2026-01-05", endsOn: "2026-06-30" },
     ])
     .returning();
+  cohortA = created[0]!.id;
+  cohortB = created[1]!.id;
   const weekIds = await db
     .insert(checkinWeeks)
     .values(WEEKS.map((weekStart) => ({ weekStart, questions: {} as never })))
@@ -162,14 +164,12 @@ beforeAll(async () => {
         .values({ weekId: weekIds[checkin.week]!.id, userId: user.id, goals: ["x"], createdAt: ago(checkin.daysAgo) });
     }
     for (const outcome of spec.outcomes) {
-      await db
-        .insert(outcomes)
-        .values({
-          userId: user.id,
-          ...outcome,
-          withdrawnAt: outcome.withdrawn ? NOW : null,
-          withdrawn: undefined,
-        } as never);
+      await db.insert(outcomes).values({
+        userId: user.id,
+        ...outcome,
+        withdrawnAt: outcome.withdrawn ? NOW : null,
+        withdrawn: undefined,
+      } as never);
     }
   }
   const { thread, postId } = await createThread(
@@ -257,16 +257,14 @@ beforeAll(async () => {
       .insert(posts)
       .values({ threadId: cv.thread.id, authorId: author.id, number: author === pro ? 3 : 2, body: {}, createdAt: at })
       .returning();
-    await db
-      .insert(reviewFeedback)
-      .values({
-        postId: post!.id,
-        threadId: cv.thread.id,
-        versionId: version!.id,
-        authorId: author.id,
-        scores: {} as never,
-        createdAt: at,
-      });
+    await db.insert(reviewFeedback).values({
+      postId: post!.id,
+      threadId: cv.thread.id,
+      versionId: version!.id,
+      authorId: author.id,
+      scores: {} as never,
+      createdAt: at,
+    });
   }
 });
 afterAll(async () => {
