@@ -59,31 +59,21 @@ export type MembersSummary = { members: number; admitted: number; active7: numbe
  * before `now`: posted or replied (visible post), checked in, answered an RSVP, or attended.
  */
 export async function getMembersSummary(db: DbOrTx, filter: ImpactFilter): Promise<MembersSummary> {
-  const since30 = sql`(${filter.now.toISOString()}::timestamptz - interval '30 days')`;
+  const now = sql`${filter.now.toISOString()}::timestamptz`;
   const [row] = await rows<Row>(
     db,
     sql`
     with pop as (${population(filter)}),
-    acts as (
-      select p.author_id as user_id, p.created_at as at from posts p
-        where p.author_id in (select id from pop) and p.deleted_at is null
-          and p.created_at >= ${since30} and p.created_at <= ${filter.now.toISOString()}::timestamptz
-      union all
-      select c.user_id, c.created_at from checkins c
-        where c.user_id in (select id from pop) and c.created_at >= ${since30} and c.created_at <= ${filter.now.toISOString()}::timestamptz
-      union all
-      select r.user_id, r.responded_at from activity_rsvps r
-        where r.user_id in (select id from pop) and r.responded_at >= ${since30} and r.responded_at <= ${filter.now.toISOString()}::timestamptz
-      union all
-      select r.user_id, a.starts_at from activity_rsvps r join activities a on a.id = r.activity_id
-        where r.attendance = 'present' and r.user_id in (select id from pop)
-          and a.starts_at >= ${since30} and a.starts_at <= ${filter.now.toISOString()}::timestamptz
+    seen as (
+      select pop.joined_on, greatest(${lastPostAt(now)}, ${lastCheckinAt(now)}, ${lastRsvpOrAttendanceAt(now)}) as at
+      from pop
     )
     select
-      (select count(*) from pop) as members,
-      (select count(*) from pop where joined_on between ${filter.from}::date and ${filter.to}::date) as admitted,
-      (select count(distinct user_id) from acts where at >= ${filter.now.toISOString()}::timestamptz - interval '7 days') as active7,
-      (select count(distinct user_id) from acts) as active30`,
+      count(*) as members,
+      count(*) filter (where joined_on between ${filter.from}::date and ${filter.to}::date) as admitted,
+      count(*) filter (where at >= ${now} - interval '7 days') as active7,
+      count(*) filter (where at >= ${now} - interval '30 days') as active30
+    from seen`,
   );
   return {
     members: num(row?.members),
@@ -91,6 +81,30 @@ export async function getMembersSummary(db: DbOrTx, filter: ImpactFilter): Promi
     active7: num(row?.active7),
     active30: num(row?.active30),
   };
+}
+
+/*
+ * A member's latest moments up to \`now\`, one index probe each per member of the population (the
+ * tables are large, the population is not): visible post, check-in, RSVP answer or attended
+ * activity (its start), thread opened.
+ */
+function lastPostAt(now: SQL): SQL {
+  return sql`(select max(p.created_at) from posts p
+    where p.author_id = pop.id and p.deleted_at is null and p.created_at <= ${now})`;
+}
+function lastCheckinAt(now: SQL): SQL {
+  return sql`(select max(c.created_at) from checkins c where c.user_id = pop.id and c.created_at <= ${now})`;
+}
+function lastRsvpOrAttendanceAt(now: SQL): SQL {
+  return sql`(select max(x.at) from (
+      select r.responded_at as at from activity_rsvps r where r.user_id = pop.id
+      union all
+      select a.starts_at from activity_rsvps r join activities a on a.id = r.activity_id
+        where r.user_id = pop.id and r.attendance = 'present'
+    ) x where x.at <= ${now})`;
+}
+function lastReadAt(now: SQL): SQL {
+  return sql`(select max(tr.updated_at) from thread_reads tr where tr.user_id = pop.id and tr.updated_at <= ${now})`;
 }
 
 export type CheckinWeekRow = { weekStart: string; checkins: number };
@@ -293,41 +307,30 @@ export async function listMembersWithContext(
     db,
     sql`
     with pop as (${population(filter, { activeOnly: toFollowUp })}),
-    lc as (select user_id, max(created_at) as at from checkins where user_id in (select id from pop) group by user_id),
     cp as (
       select c.user_id, count(*) as n from checkins c join checkin_weeks w on w.id = c.week_id
       where c.user_id in (select id from pop) and w.week_start between ${filter.from}::date and ${filter.to}::date
       group by c.user_id
-    ),
-    lr as (select user_id, max(updated_at) as at from thread_reads where user_id in (select id from pop) group by user_id),
-    lp as (
-      select author_id as user_id, max(created_at) as at from posts
-      where author_id in (select id from pop) and deleted_at is null group by author_id
-    ),
-    lv as (
-      select r.user_id, max(greatest(r.responded_at, case when r.attendance = 'present' then a.starts_at end)) as at
-      from activity_rsvps r join activities a on a.id = r.activity_id
-      where r.user_id in (select id from pop) and r.responded_at <= ${now}
-      group by r.user_id
     ),
     named as (
       select distinct on (user_id) user_id, kind, to_char(starts_on, 'YYYY-MM-DD') as starts_on from outcomes
       where user_id in (select id from pop) and withdrawn_at is null and sharing in ('community', 'facilitators')
       order by user_id, starts_on desc
     ),
-    ctx as (
-      select pop.id, pop.name, pop.email, pop.created_at, to_char(pop.joined_on, 'YYYY-MM-DD') as joined_on,
-             co.name as cohort_name, lc.at as last_checkin_at, coalesce(cp.n, 0) as checkins_in_period,
-             greatest(lc.at, lr.at, lp.at, lv.at) as last_activity_at,
-             named.kind as outcome_kind, named.starts_on as outcome_starts_on
+    last as (
+      select pop.*, ${lastCheckinAt(now)} as last_checkin_at, ${lastPostAt(now)} as last_post_at,
+             ${lastRsvpOrAttendanceAt(now)} as last_rsvp_at, ${lastReadAt(now)} as last_read_at
       from pop
-      left join cohorts co on co.id = pop.cohort_id
-      left join lc on lc.user_id = pop.id
-      left join cp on cp.user_id = pop.id
-      left join lr on lr.user_id = pop.id
-      left join lp on lp.user_id = pop.id
-      left join lv on lv.user_id = pop.id
-      left join named on named.user_id = pop.id
+    ),
+    ctx as (
+      select last.id, last.name, last.email, last.created_at, to_char(last.joined_on, 'YYYY-MM-DD') as joined_on,
+             co.name as cohort_name, last.last_checkin_at, coalesce(cp.n, 0) as checkins_in_period,
+             greatest(last.last_checkin_at, last.last_read_at, last.last_post_at, last.last_rsvp_at) as last_activity_at,
+             named.kind as outcome_kind, named.starts_on as outcome_starts_on
+      from last
+      left join cohorts co on co.id = last.cohort_id
+      left join cp on cp.user_id = last.id
+      left join named on named.user_id = last.id
     )
     select * from ctx
     ${
