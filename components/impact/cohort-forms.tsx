@@ -1,14 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { ActionForm } from "@/components/moderation/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { useToast } from "@/components/ui/toast";
+import { JsonActionButton } from "@/components/ui/json-action-button";
 import { createCohortAction, placeMemberAction, removeCohortMemberAction } from "@/lib/actions/impact";
-import { translateKey } from "@/lib/i18n/translate-key";
 
 /** A new cohort: name (promo), territory, start and end. */
 export function CohortForm() {
@@ -103,29 +100,13 @@ export function PlaceMemberForm({ cohortId }: { cohortId: number }) {
 
 export function RemoveFromCohortButton({ cohortId, userId, name }: { cohortId: number; userId: string; name: string }) {
   const t = useTranslations("cohorts");
-  const tRoot = useTranslations();
-  const toast = useToast();
-  const router = useRouter();
-  const [isPending, setIsPending] = useState(false);
   return (
-    <Button
-      variant="ghost"
-      size="sm"
-      disabled={isPending}
-      aria-label={`${t("remove")} : ${name}`}
-      onClick={async () => {
-        setIsPending(true);
-        const result = await removeCohortMemberAction({ cohortId, userId }).catch(() => ({
-          ok: false as const,
-          error: "errors.network",
-        }));
-        setIsPending(false);
-        if (!result.ok) return toast.show(translateKey(tRoot, result.error), "error");
-        toast.show(t("removed"));
-        router.refresh();
-      }}
+    <JsonActionButton
+      run={() => removeCohortMemberAction({ cohortId, userId })}
+      done={t("removed")}
+      label={`${t("remove")} : ${name}`}
     >
       {t("remove")}
-    </Button>
+    </JsonActionButton>
   );
 }

@@ -1,15 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button, ButtonLink } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
+import { ButtonLink } from "@/components/ui/button";
+import { JsonActionButton } from "@/components/ui/json-action-button";
 import { withdrawOutcomeAction } from "@/lib/actions/outcomes";
 import type { OutcomeKind, OutcomeSharing } from "@/lib/domain/outcomes";
-import { translateKey } from "@/lib/i18n/translate-key";
 
 export type OutcomeListItem = {
   id: number;
@@ -24,30 +21,10 @@ export type OutcomeListItem = {
 
 function WithdrawButton({ id }: { id: number }) {
   const t = useTranslations("outcomes");
-  const tRoot = useTranslations();
-  const toast = useToast();
-  const router = useRouter();
-  const [isPending, setIsPending] = useState(false);
   return (
-    <Button
-      variant="ghost"
-      size="sm"
-      disabled={isPending}
-      onClick={async () => {
-        if (!window.confirm(t("withdrawConfirm"))) return;
-        setIsPending(true);
-        const result = await withdrawOutcomeAction({ id }).catch(() => ({
-          ok: false as const,
-          error: "errors.network",
-        }));
-        setIsPending(false);
-        if (!result.ok) return toast.show(translateKey(tRoot, result.error), "error");
-        toast.show(t("withdrawn"));
-        router.refresh();
-      }}
-    >
+    <JsonActionButton run={() => withdrawOutcomeAction({ id })} confirm={t("withdrawConfirm")} done={t("withdrawn")}>
       {t("withdraw")}
-    </Button>
+    </JsonActionButton>
   );
 }
 
