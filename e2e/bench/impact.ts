@@ -28,7 +28,8 @@ async function main() {
   const impact = await import("../../db/queries/impact");
 
   const scratch = adminUrl ? await createScratchDatabase(adminUrl, "propulse_bench") : null;
-  const handle = openDb({ databaseUrl: scratch?.url });
+  const logged: string[] = [];
+  const handle = openDb({ databaseUrl: scratch?.url, onQuery: (query) => logged.push(query) });
   await migrateDb(handle);
   setDbHandle(handle);
   const { db } = handle;
@@ -144,9 +145,11 @@ async function main() {
       breakdown.push(`${name} ${percentile(times, 50).toFixed(1)}`);
     }
     console.log(`[bench:impact] per query, median ms: ${breakdown.join(", ")}`);
+    if (process.env.BENCH_KEEP) console.log(logged.slice(-3).join("\n----\n"));
   } finally {
     await handle.close();
-    await scratch?.drop();
+    if (process.env.BENCH_KEEP) console.log(`[bench:impact] kept ${scratch?.url}`);
+    else await scratch?.drop();
   }
 }
 
