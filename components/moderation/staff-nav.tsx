@@ -32,7 +32,7 @@ export function StaffNav({ counts }: { counts: { reports: number; admissions: nu
           ? counts.pros
           : 0;
   return (
-    <nav aria-label={t("label")}>
+    <nav aria-label={t("label")} className="print:hidden">
       <ul className="flex flex-wrap gap-x-1 border-b border-line">
         {SECTIONS.map((section) => {
           const href = section ? `/moderation/${section}` : "/moderation";

@@ -19,6 +19,9 @@ import { AppError } from "@/lib/errors";
 import { canViewImpact } from "@/lib/permissions/outcomes";
 import type { ImpactFilterInput } from "@/lib/validation/impact";
 
+/** Below this many people, rates are not shown in funder reports (they could be recognised). */
+export const SMALL_GROUP = 5;
+
 export const POSITIVE_RULE_KEY = "impact.positiveKinds";
 
 /** The kinds counted as positive exits: the facilitators' choice, else the programme's default. */

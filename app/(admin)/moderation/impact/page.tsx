@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/impact/data-table";
@@ -103,7 +104,12 @@ export default async function ImpactPage({ searchParams }: Props) {
         <Button type="submit">{t("apply")}</Button>
       </form>
       {problem ? <Alert tone="error">{problem}</Alert> : null}
-      <p className="text-sm font-semibold">{t("period", { from: day(filter.from), to: day(filter.to) })}</p>
+      <p className="flex flex-wrap items-center gap-3 text-sm font-semibold">
+        {t("period", { from: day(filter.from), to: day(filter.to) })}
+        <Link href={`/moderation/impact/rapport?${query}`} className="text-brand underline">
+          {t("reportLink")}
+        </Link>
+      </p>
       <div className="grid gap-4 lg:grid-cols-2">
         <DataTable
           id="impact-members"
