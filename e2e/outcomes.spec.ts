@@ -115,6 +115,16 @@ test("a facilitator sees the Impact dashboard, downloads a CSV with accents, and
   expect(csv).toContain(`"${shared.name}";"Alternance"`);
   expect(csv).not.toContain(secret.name);
 
+  // The printable report names nobody; the member list carries only shared outcomes.
+  await page.getByRole("link", { name: "Rapport imprimable" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Rapport d'impact" })).toBeVisible();
+  await expect(page.getByText(shared.name)).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+  await page.goBack();
+  await page.getByRole("link", { name: "Liste des membres avec contexte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Membres et contexte" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
   await page.goto("/moderation/cohortes");
   await expect(page.getByRole("heading", { level: 1, name: "Cohortes" })).toBeVisible();
   await expect(page.getByText("Promo printemps")).toBeVisible();

@@ -301,14 +301,18 @@ export type MemberContextRow = {
 };
 
 /**
- * One row per member of the population with their context; `toFollowUp` keeps the "à relancer"
+ * One row per member of the population with their context (by name, keyset `after`); `toFollowUp` keeps the "à relancer"
  * ones: active accounts older than 10 days with no check-in for 14 days and no visit (thread
  * opened, post, check-in, RSVP or attendance) for 10 days.
  */
 export async function listMembersWithContext(
   db: DbOrTx,
   filter: ImpactFilter,
-  { toFollowUp = false, limit = 5000 }: { toFollowUp?: boolean; limit?: number } = {},
+  {
+    toFollowUp = false,
+    limit = 5000,
+    after,
+  }: { toFollowUp?: boolean; limit?: number; after?: { name: string; id: string } } = {},
 ): Promise<MemberContextRow[]> {
   const now = sql`${filter.now.toISOString()}::timestamptz`;
   const result = await rows<Row>(
@@ -347,7 +351,8 @@ export async function listMembersWithContext(
             and (ctx.last_checkin_at is null or ctx.last_checkin_at < ${now} - interval '14 days')
             and (ctx.last_activity_at is null or ctx.last_activity_at < ${now} - interval '10 days')
           order by ctx.last_activity_at asc nulls first, ctx.name`
-        : sql`order by ctx.name, ctx.id`
+        : sql`${after ? sql`where (ctx.name, ctx.id) > (${after.name}, ${after.id}::uuid)` : sql``}
+          order by ctx.name, ctx.id`
     }
     limit ${limit}`,
   );

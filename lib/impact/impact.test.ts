@@ -28,7 +28,8 @@ import { contextFor } from "@/lib/context";
 import { DEFAULT_POSITIVE_KINDS, type OutcomeKind, type OutcomeSharing } from "@/lib/domain/outcomes";
 import { AppError } from "@/lib/errors";
 import { threadRow } from "@/lib/forum/content";
-import { exportImpactCsv, getImpactDashboard, impactRates, savePositiveRule } from "./service";
+import { listMembersWithContext } from "@/db/queries/impact";
+import { exportImpactCsv, getImpactDashboard, impactRates, listMembersPage, savePositiveRule } from "./service";
 
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 
@@ -406,6 +407,24 @@ describe("Impact dashboard", () => {
     }
     const members = await exportImpactCsv(ctx(), "members", { from: FROM, to: TO }, NOW);
     expect(members.rows.find((row) => row[0] === "Bastien")?.[7]).toBe("CDD < 6 mois");
+  });
+
+  it("pages the member list by name with a keyset cursor, every member once", async () => {
+    const filter = { cohortId: null, from: FROM, to: TO, now: NOW, positiveKinds: [...DEFAULT_POSITIVE_KINDS] };
+    const seen: string[] = [];
+    let after: { name: string; id: string } | undefined;
+    for (let page = 0; page < 5; page++) {
+      const rows = await listMembersWithContext(testDb.db, filter, { limit: 3, after });
+      seen.push(...rows.map((row) => row.name));
+      if (rows.length < 3) break;
+      after = { name: rows.at(-1)!.name, id: rows.at(-1)!.userId };
+    }
+    // Every member exactly once (the order is the database's collation).
+    expect(seen).toHaveLength(MEMBERS.length);
+    expect([...seen].sort()).toEqual(MEMBERS.map((spec) => spec.name).sort());
+    const first = await listMembersPage(ctx(), { from: FROM, to: TO }, NOW);
+    expect(first.items).toHaveLength(MEMBERS.length);
+    expect(first.nextCursor).toBeNull();
   });
 
   it("follows the configured positive-exit rule", async () => {

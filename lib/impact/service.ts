@@ -66,6 +66,27 @@ export async function getImpactDashboard(ctx: ServiceContext, input: ImpactFilte
   return { filter, cohorts, members, weeks, outcomes, activities, reviews, named, toFollowUp };
 }
 
+export const MEMBERS_PAGE_SIZE = 50;
+
+/** The member list with context, for facilitators: one page by name (keyset cursor `name|id`). */
+export async function listMembersPage(
+  ctx: ServiceContext,
+  input: ImpactFilterInput & { after?: string },
+  now = new Date(),
+) {
+  const filter = await resolveFilter(ctx, input, now);
+  const separator = input.after?.lastIndexOf("|") ?? -1;
+  const after =
+    input.after && separator > 0
+      ? { name: input.after.slice(0, separator), id: input.after.slice(separator + 1) }
+      : undefined;
+  if (after && !/^[0-9a-f-]{36}$/i.test(after.id)) throw new AppError("not_found");
+  const rows = await listMembersWithContext(ctx.db, filter, { limit: MEMBERS_PAGE_SIZE + 1, after });
+  const items = rows.slice(0, MEMBERS_PAGE_SIZE);
+  const last = items.at(-1);
+  return { filter, items, nextCursor: rows.length > MEMBERS_PAGE_SIZE && last ? `${last.name}|${last.userId}` : null };
+}
+
 export const impactTables = ["summary", "weeks", "kinds", "outcomes", "members", "follow-up"] as const;
 export type ImpactTable = (typeof impactTables)[number];
 

@@ -109,6 +109,9 @@ export default async function ImpactPage({ searchParams }: Props) {
         <Link href={`/moderation/impact/rapport?${query}`} className="text-brand underline">
           {t("reportLink")}
         </Link>
+        <Link href={`/moderation/impact/membres?${query}`} className="text-brand underline">
+          {t("membersLink")}
+        </Link>
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         <DataTable
