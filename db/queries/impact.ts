@@ -216,12 +216,14 @@ export type ReviewsSummary = {
   givenByMembers: number;
   receivedByMembers: number;
   medianHoursToFirstCvReview: number | null;
+  questionsAnsweredByPros: number;
 };
 
 /**
  * Structured reviews (CV, letter, pitch) written in the period by the population, and received
  * on the population's documents; median hours from a CV request (made in the period by the
- * population) to its first review, over requests that got one.
+ * population) to its first review, over requests that got one; questions asked in the period
+ * by the population (threads of kind `question`) with at least one visible reply by a pro.
  */
 export async function getReviewsSummary(db: DbOrTx, filter: ImpactFilter): Promise<ReviewsSummary> {
   const [row] = await rows<Row>(
@@ -241,12 +243,20 @@ export async function getReviewsSummary(db: DbOrTx, filter: ImpactFilter): Promi
         join threads t on t.id = rr.thread_id
         join firsts on firsts.thread_id = rr.thread_id
         where rr.doc_kind = 'cv' and t.author_id in (select id from pop)
-          and rr.created_at >= ${periodStart(filter)} and rr.created_at < ${periodEnd(filter)}) as median_hours`,
+          and rr.created_at >= ${periodStart(filter)} and rr.created_at < ${periodEnd(filter)}) as median_hours,
+      (select count(*) from threads q
+        where q.kind = 'question' and q.deleted_at is null and q.author_id in (select id from pop)
+          and q.created_at >= ${periodStart(filter)} and q.created_at < ${periodEnd(filter)}
+          and exists (
+            select 1 from posts p join users pu on pu.id = p.author_id
+            where p.thread_id = q.id and p.number > 1 and p.deleted_at is null and pu.role = 'pro'
+          )) as pro_answered`,
   );
   return {
     givenByMembers: num(row?.given),
     receivedByMembers: num(row?.received),
     medianHoursToFirstCvReview: numOrNull(row?.median_hours),
+    questionsAnsweredByPros: num(row?.pro_answered),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   reviewRequests,
   reviewVersions,
   threadReads,
+  threads,
   users,
   type User,
 } from "@/db/schema";
@@ -129,6 +130,9 @@ const ACTIVITIES: { hostIsMember: boolean; status: "published" | "cancelled"; da
   { hostIsMember: false, status: "cancelled", daysAgo: 5, hours: 3 },
 ];
 
+/** Posts of the two questions below: each asker's question and Fatou's answer. */
+const QUESTION_POSTS_DAYS_AGO: Record<string, number[]> = { Bastien: [12], Alice: [12], Fatou: [11] };
+
 const users_: Record<string, User> = {};
 const activityIds: number[] = [];
 
@@ -228,6 +232,33 @@ beforeAll(async () => {
       });
     }
   }
+  // Two questions 12 days ago: Bastien's answered by the pro, Alice's by a member only.
+  for (const [asker, answerer] of [
+    [users_.Bastien!, pro],
+    [users_.Alice!, users_.Fatou!],
+  ] as const) {
+    const question = await createThread(
+      db,
+      threadRow({
+        channelId: await channelId(db, "entraide"),
+        authorId: asker.id,
+        title: `Question de ${asker.name}`,
+        body: documentFromText("?"),
+        kind: "question",
+      }),
+    );
+    await db
+      .update(threads)
+      .set({ createdAt: ago(12) })
+      .where(eq(threads.id, question.thread.id));
+    await db
+      .update(posts)
+      .set({ createdAt: ago(12) })
+      .where(eq(posts.id, question.postId));
+    await db
+      .insert(posts)
+      .values({ threadId: question.thread.id, authorId: answerer.id, number: 2, body: {}, createdAt: ago(11) });
+  }
   // A CV request by Chloé (30 days ago), reviewed by Alice 6 h later and by the pro 2 days later.
   const cv = await createThread(
     db,
@@ -288,6 +319,7 @@ function expected(cohort: "A" | "B" | null) {
   const lastActs = (spec: MemberSpec) => [
     ...spec.checkins.map((c) => c.daysAgo),
     ...(spec.postDaysAgo !== undefined ? [spec.postDaysAgo] : []),
+    ...(QUESTION_POSTS_DAYS_AGO[spec.name] ?? []),
     ...spec.attended.flatMap((index) => [ACTIVITIES[index]!.daysAgo, ACTIVITIES[index]!.daysAgo + 3]),
   ];
   const declared = pop.flatMap((spec) =>
@@ -328,6 +360,7 @@ function expected(cohort: "A" | "B" | null) {
     givenByMembers: popNames.has("Alice") ? 1 : 0,
     receivedByMembers: popNames.has("Chloé") ? 2 : 0,
     medianHoursToFirstCvReview: popNames.has("Chloé") ? 6 : null,
+    questionsAnsweredByPros: popNames.has("Bastien") ? 1 : 0,
     followUp: pop
       .filter((spec) => spec.joinedDaysAgo > 10)
       .map((spec) => {
@@ -373,6 +406,7 @@ describe("Impact dashboard", () => {
         givenByMembers: want.givenByMembers,
         receivedByMembers: want.receivedByMembers,
         medianHoursToFirstCvReview: want.medianHoursToFirstCvReview,
+        questionsAnsweredByPros: want.questionsAnsweredByPros,
       });
       expect(dashboard.named.map((row) => row.name).sort()).toEqual(want.named);
       expect(dashboard.toFollowUp.map((row) => row.name)).toEqual(want.followUp);

@@ -156,6 +156,7 @@ export async function exportImpactCsv(
         ["Relectures données par les membres", reviews.givenByMembers],
         ["Relectures reçues par les membres", reviews.receivedByMembers],
         ["Heures médianes avant la 1re relecture d'un CV", reviews.medianHoursToFirstCvReview],
+        ["Questions des membres ayant reçu une réponse d'un pro", reviews.questionsAnsweredByPros],
       ];
       return { filename, headers: ["Indicateur", "Valeur"], rows };
     }

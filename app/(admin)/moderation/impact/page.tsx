@@ -154,6 +154,7 @@ export default async function ImpactPage({ searchParams }: Props) {
             [t("rows.givenByMembers"), figure(reviews.givenByMembers)],
             [t("rows.receivedByMembers"), figure(reviews.receivedByMembers)],
             [t("rows.medianHoursCv"), figure(reviews.medianHoursToFirstCvReview, 1)],
+            [t("rows.proAnswered"), figure(reviews.questionsAnsweredByPros)],
           ]}
         />
         <DataTable

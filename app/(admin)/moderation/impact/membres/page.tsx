@@ -57,10 +57,10 @@ export default async function ImpactMembersPage({ searchParams }: Props) {
           t("membersPage.joined"),
           t("lastCheckin"),
           t("lastActivity"),
-          t("membersPage.checkins"),
           t("membersPage.outcome"),
+          t("membersPage.checkins"),
         ]}
-        numericFrom={5}
+        numericFrom={6}
         empty={t("membersPage.empty")}
         downloadHref={`/moderation/impact/export/members?${new URLSearchParams({ ...(filter.cohortId ? { cohort: String(filter.cohortId) } : {}), from: filter.from, to: filter.to })}`}
         downloadLabel={t("download")}
@@ -72,8 +72,8 @@ export default async function ImpactMembersPage({ searchParams }: Props) {
           day(row.joinedOn),
           instant(row.lastCheckinAt),
           instant(row.lastActivityAt),
-          format.number(row.checkinsInPeriod),
           row.outcomeKind && row.outcomeStartsOn ? `${tKinds(row.outcomeKind)} · ${day(row.outcomeStartsOn)}` : "",
+          format.number(row.checkinsInPeriod),
         ])}
       />
       <Pagination
