@@ -85,3 +85,8 @@ export async function removeCelebrationThread(db: DbOrTx, { threadId }: { thread
     .set({ deletedAt: new Date() })
     .where(and(eq(threads.id, threadId), isNull(threads.deletedAt)));
 }
+
+/** Removes a declaration just written whose celebration could not be published (the member retries cleanly). */
+export async function deleteOwnOutcome(db: DbOrTx, { id, userId }: { id: number; userId: string }): Promise<void> {
+  await db.delete(outcomes).where(and(eq(outcomes.id, id), eq(outcomes.userId, userId)));
+}

@@ -110,6 +110,22 @@ describe("J'ai trouvé !", () => {
     });
   });
 
+  it("a celebration refused by the thread limit leaves no declaration behind", async () => {
+    const newcomer = await makeUser(testDb.db, "Nina");
+    await testDb.db
+      .update(users)
+      .set({ createdAt: new Date("2026-09-01T08:00:00Z") })
+      .where(eq(users.id, newcomer.id));
+    const limited = await import("@/lib/rate-limit");
+    const spy = vi.spyOn(limited, "enforceRateLimit").mockRejectedValueOnce(new AppError("rate_limited"));
+    const error = await refusal(declareOutcome(ctxOf(newcomer), form(), NOW));
+    spy.mockRestore();
+    expect(error.code).toBe("rate_limited");
+    expect(await testDb.db.select().from(outcomes).where(eq(outcomes.userId, newcomer.id))).toEqual([]);
+    // Sent again, it goes through.
+    await expect(declareOutcome(ctxOf(newcomer), form(), NOW)).resolves.toMatchObject({ sharing: "community" });
+  });
+
   it("a visitor cannot declare", async () => {
     const error = await refusal(declareOutcome(contextFor(null, testDb.db), form(), NOW));
     expect(error.code).toBe("unauthenticated");

@@ -1,6 +1,7 @@
 import "server-only";
 import { getApplication } from "@/db/queries/applications";
 import {
+  deleteOwnOutcome,
   findOverlappingOutcome,
   getJoinedOn,
   getOwnOutcome,
@@ -60,7 +61,15 @@ export async function declareOutcome(ctx: ServiceContext, input: OutcomeInput, n
     sharing: input.sharing,
     applicationId: application?.id ?? null,
   });
-  return input.sharing === "community" ? publishCelebration(ctx.db, actor, outcome) : outcome;
+  if (input.sharing !== "community") return outcome;
+  try {
+    return await publishCelebration(ctx.db, actor, outcome);
+  } catch (error) {
+    // Refused celebration (e.g. the hourly thread limit): nothing stays half-done, so the same
+    // submission can be sent again without hitting "already declared for this period".
+    await deleteOwnOutcome(ctx.db, { id: outcome.id, userId: actor.id });
+    throw error;
+  }
 }
 
 /** Corrects a declaration; its celebration follows the sharing choice (published, or taken down). */
