@@ -7,7 +7,16 @@ import type { TestDb } from "@/db/testing";
 import { contextFor } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { cohortSchema } from "@/lib/validation/impact";
-import { createCohort, getCohortPage, isFinished, listCohortsForStaff, placeMember, removeMember } from "./cohorts";
+import {
+  createCohort,
+  getCohortPage,
+  isFinished,
+  listCohortsForStaff,
+  placeInCohortById,
+  placeMember,
+  removeMember,
+} from "./cohorts";
+import { admissionDecisionSchema } from "@/lib/validation/admission";
 
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 
@@ -86,5 +95,32 @@ describe("cohorts", () => {
       userId: member.id,
     }).catch((caught: unknown) => caught);
     expect(refused).toBeInstanceOf(AppError);
+  });
+
+  it("admission can place the newcomer in a cohort (staff only; blank means none)", async () => {
+    const cohort = await createCohort(ctx(), {
+      name: "Hiver",
+      territory: "",
+      startsOn: "2026-12-01",
+      endsOn: "2027-03-31",
+    });
+    const newcomer = await makeUser(testDb.db, "Nouveau");
+    const parsed = admissionDecisionSchema.parse({
+      userId: newcomer.id,
+      decision: "approve",
+      message: "",
+      cohortId: String(cohort.id),
+    });
+    expect(parsed.cohortId).toBe(cohort.id);
+    expect(
+      admissionDecisionSchema.parse({ userId: newcomer.id, decision: "approve", message: "", cohortId: "" }).cohortId,
+    ).toBeNull();
+    const refused = await placeInCohortById(contextFor(actorOf(member), testDb.db), {
+      cohortId: cohort.id,
+      userId: newcomer.id,
+    }).catch((caught: unknown) => caught);
+    expect(refused).toBeInstanceOf(AppError);
+    await placeInCohortById(ctx(), { cohortId: cohort.id, userId: newcomer.id });
+    expect((await getCohortPage(ctx(), cohort.id, NOW)).members.map((row) => row.name)).toEqual(["Nouveau"]);
   });
 });

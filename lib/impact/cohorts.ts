@@ -54,6 +54,16 @@ export async function placeMember(ctx: ServiceContext, { cohortId, email }: { co
   await placeInCohort(ctx.db, { userId: member.id, cohortId });
 }
 
+/** Places a member known by id (admission's decision form), once approved. */
+export async function placeInCohortById(
+  ctx: ServiceContext,
+  { cohortId, userId }: { cohortId: number; userId: string },
+) {
+  requireStaff(ctx);
+  if (!(await getCohort(ctx.db, { id: cohortId }))) throw new AppError("not_found");
+  await placeInCohort(ctx.db, { userId, cohortId });
+}
+
 export async function removeMember(ctx: ServiceContext, { cohortId, userId }: { cohortId: number; userId: string }) {
   requireStaff(ctx);
   await removeFromCohort(ctx.db, { userId, cohortId });
