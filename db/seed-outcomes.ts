@@ -29,8 +29,8 @@ type Alumna = {
 /** The spring cohort's members (finished: alumni), with outcomes under each sharing choice. */
 const ALUMNI: Alumna[] = [
   {
-    name: "Inès Morel",
-    email: "ines@propulse.demo",
+    name: "Imane Roche",
+    email: "imane@propulse.demo",
     joinedDaysAgo: 300,
     outcome: {
       kind: "cdi",
