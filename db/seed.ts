@@ -11,6 +11,7 @@ import { seedDemoForum } from "./seed-forum";
 import { seedDemoOffers } from "./seed-offers";
 import { seedDemoReviews } from "./seed-reviews";
 import { seedDemoRhythm } from "./seed-rhythm";
+import { seedDemoOutcomes } from "./seed-outcomes";
 
 /** Documented in README: every demo account uses this password. */
 export const DEMO_PASSWORD = "propulse-demo";
@@ -107,6 +108,8 @@ export async function seedDemoContent(db: Db): Promise<SeededUsers> {
   await seedStaffChannel(db, seeded);
   // Check-in weeks, activities and the welcome thread (the home page's "Ma semaine").
   await seedDemoRhythm(db, seeded);
+  // Cohorts (one finished: alumni) and "J'ai trouvé !" declarations under each sharing choice.
+  await seedDemoOutcomes(db, seeded, passwordHash);
   await seedDemoFollowsAndNotifications(db);
   return seeded;
 }

@@ -22,7 +22,7 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
   // Push is offered in the bell's panel, never on a first visit; off when no keys are set.
   const vapidPublicKey = user ? getVapidPublicKey() : null;
   return (
-    <header className="border-b border-line bg-white/90">
+    <header className="border-b border-line bg-white/90 print:hidden">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-3 sm:px-4">
         <Link href="/" className="flex items-center gap-2 rounded-lg font-extrabold text-ink no-underline">
           <span

@@ -13,6 +13,7 @@ export async function UserMenu({
   const t = await getTranslations("nav");
   const tOffers = await getTranslations("offers");
   const tData = await getTranslations("dataOwnership");
+  const tOutcomes = await getTranslations("outcomes");
   const tModeration = await getTranslations("moderation");
   const tNotifications = await getTranslations("notifications");
   const tMessages = await getTranslations("messages");
@@ -47,6 +48,9 @@ export async function UserMenu({
             </Link>
             <Link href="/applications" className={item}>
               {tOffers("nav.applications")}
+            </Link>
+            <Link href="/jai-trouve" className={item}>
+              {tOutcomes("title")}
             </Link>
             <Link href="/settings/donnees" className={item}>
               {tData("menu")}

@@ -3,15 +3,17 @@
 import { useTranslations } from "next-intl";
 import { decideAdmissionAction, decideProRequestAction } from "@/lib/actions/moderation";
 import { Button } from "@/components/ui/button";
-import { TextAreaField } from "@/components/ui/field";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";
 
 type DecisionFormProps =
-  { kind: "pro"; requestId: number; name: string } | { kind: "admission"; userId: string; name: string };
+  | { kind: "pro"; requestId: number; name: string }
+  | { kind: "admission"; userId: string; name: string; cohorts?: { id: number; name: string }[] };
 
 /** Approve or refuse, with a message sent by email (required to refuse). */
 export function DecisionForm(props: DecisionFormProps) {
   const t = useTranslations("moderation");
+  const tCohorts = useTranslations("cohorts");
   const fieldId = props.kind === "pro" ? `message-pro-${props.requestId}` : `message-admission-${props.userId}`;
   return (
     <ActionForm
@@ -37,6 +39,17 @@ export function DecisionForm(props: DecisionFormProps) {
             defaultValue={valueOf("message")}
             errors={errorsFor("message")}
           />
+          {props.kind === "admission" && props.cohorts?.length ? (
+            <SelectField
+              id={`cohort-${props.userId}`}
+              name="cohortId"
+              label={tCohorts("admissionCohort")}
+              placeholder={tCohorts("admissionNoCohort")}
+              options={props.cohorts.map((cohort) => ({ value: String(cohort.id), label: cohort.name }))}
+              defaultValue={valueOf("cohortId") ?? ""}
+              errors={errorsFor("cohortId")}
+            />
+          ) : null}
           <div className="flex flex-wrap gap-2">
             <Button type="submit" name="decision" value="approve" disabled={isPending}>
               {t("approve")}

@@ -12,6 +12,8 @@ const SECTIONS = [
   "pros",
   "invitations",
   "members",
+  "impact",
+  "cohortes",
   "channels",
   "binomes",
   "audit",
@@ -31,11 +33,11 @@ export function StaffNav({ counts }: { counts: { reports: number; admissions: nu
           ? counts.pros
           : 0;
   return (
-    <nav aria-label={t("label")}>
+    <nav aria-label={t("label")} className="print:hidden">
       <ul className="flex flex-wrap gap-x-1 border-b border-line">
         {SECTIONS.map((section) => {
           const href = section ? `/moderation/${section}` : "/moderation";
-          const isCurrent = pathname === href;
+          const isCurrent = pathname === href || (section !== "" && pathname.startsWith(`${href}/`));
           const count = badge(section);
           return (
             <li key={section || "overview"}>

@@ -7,7 +7,7 @@ import { useActionState, useEffect, useState } from "react";
 import { removeApplicationAction, updateApplicationAction } from "@/lib/actions/applications";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useFormState } from "@/components/ui/form-state";
 import { useToast } from "@/components/ui/toast";
@@ -37,6 +37,7 @@ const statusTone: Record<ApplicationStatus, "neutral" | "teal" | "brand" | "dang
 export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
   const t = useTranslations("offers");
   const tRoot = useTranslations();
+  const tOutcomes = useTranslations("outcomes");
   const toast = useToast();
   const router = useRouter();
   const [state, action, isPending] = useActionState(updateApplicationAction, null);
@@ -66,6 +67,12 @@ export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
         </Link>
       </h2>
       <p className="text-sm text-muted">{entry.offer.line}</p>
+      {entry.status === "accepted" ? (
+        // An accepted application is the moment to say "J'ai trouvé !" (pre-filled from the offer).
+        <ButtonLink href={`/jai-trouve?candidature=${entry.id}`} size="sm" className="self-start">
+          {tOutcomes("declareFromApplication")}
+        </ButtonLink>
+      ) : null}
       {/* Remounted after each save, so the fields show what the server kept. */}
       <form
         key={entry.updatedAt}

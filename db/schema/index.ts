@@ -12,3 +12,4 @@ export * from "./reviews";
 export * from "./rhythm";
 export * from "./data-ownership";
 export * from "./conversations";
+export * from "./outcomes";

@@ -39,6 +39,7 @@ import {
 } from "@/lib/validation/moderation";
 import { proDecisionSchema } from "@/lib/validation/pros";
 import { contextFor } from "@/lib/context";
+import { placeInCohortById } from "@/lib/impact/cohorts";
 
 // Thin wrappers: validation in lib/validation, permissions, data and audit in the services.
 
@@ -124,6 +125,9 @@ export const decideAdmissionAction = formAction(admissionDecisionSchema, async (
     approve: input.decision === "approve",
     message: input.message || null,
   });
+  if (input.decision === "approve" && input.cohortId) {
+    await placeInCohortById(contextFor(user), { cohortId: input.cohortId, userId: input.userId });
+  }
   revalidatePath("/moderation", "layout");
   return { decision: input.decision };
 });

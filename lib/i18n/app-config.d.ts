@@ -11,6 +11,7 @@ import type search from "./messages/fr/search.json";
 import type rhythm from "./messages/fr/rhythm.json";
 import type data from "./messages/fr/data.json";
 import type conversations from "./messages/fr/conversations.json";
+import type outcomes from "./messages/fr/outcomes.json";
 
 /** French is the source language: its files define which keys exist (messages.test.ts keeps English in step). */
 export type Messages = typeof core &
@@ -24,7 +25,8 @@ export type Messages = typeof core &
   typeof search &
   typeof rhythm &
   typeof data &
-  typeof conversations;
+  typeof conversations &
+  typeof outcomes;
 
 // Typed keys: `t("unknown.key")` and a wrong namespace fail the type check.
 declare module "next-intl" {

@@ -11,7 +11,18 @@ import { createAccount } from "@/db/queries/admission";
 import { createProRequest } from "@/db/queries/pros";
 import { createReply } from "@/db/queries/posts";
 import { createThread } from "@/db/queries/threads";
-import { dataExports, posts, threads, users, type User, type UserRole, type UserStatus } from "@/db/schema";
+import {
+  outcomes,
+  cohorts,
+  cohortMembers,
+  dataExports,
+  posts,
+  threads,
+  users,
+  type User,
+  type UserRole,
+  type UserStatus,
+} from "@/db/schema";
 import { createServiceTestDb } from "@/db/service-testing";
 import { actorOf, channelId, documentFromText, makeUser } from "@/db/test-factories";
 import type { TestDb } from "@/db/testing";
@@ -49,6 +60,10 @@ import {
 } from "@/lib/messages/service";
 import { listMessageReports } from "@/lib/messages/reports";
 import { contextFor } from "@/lib/context";
+import { zonedDate } from "@/lib/domain/rhythm";
+import { createCohort, placeMember } from "@/lib/impact/cohorts";
+import { exportImpactCsv, getImpactDashboard, savePositiveRule } from "@/lib/impact/service";
+import { declareOutcome, withdrawOutcome } from "@/lib/outcomes/service";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -458,6 +473,69 @@ const MATRIX: Row[] = [
             (await testDb.db.select().from(conversationMessages).where(eq(conversationMessages.id, message!.id)))[0]!
               .bodyText,
           ).toBe("Entre nous"),
+      };
+    },
+  },
+  simple("declare an outcome (J'ai trouvé !)", activeMembers, (actor) =>
+    declareOutcome(contextFor(actor), {
+      kind: "cdi",
+      isEss: true,
+      organisation: null,
+      startsOn: zonedDate(new Date()).date,
+      sharing: "nobody",
+    }),
+  ),
+  {
+    action: "withdraw someone else's outcome",
+    expected: nobody,
+    run: async (actor) => {
+      const [outcome] = await testDb.db
+        .insert(outcomes)
+        .values({ userId: owner.id, kind: "cdi", isEss: true, startsOn: "2026-01-05", sharing: "facilitators" })
+        .returning();
+      const allowed = await attempt(() => withdrawOutcome(contextFor(actor), outcome!.id));
+      return {
+        allowed,
+        check: async () =>
+          expect(
+            (await testDb.db.select().from(outcomes).where(eq(outcomes.id, outcome!.id)))[0]!.withdrawnAt,
+          ).toBeNull(),
+      };
+    },
+  },
+  simple("view the Impact dashboard", staff, (actor) => getImpactDashboard(contextFor(actor), {})),
+  simple("export an Impact table (CSV)", staff, (actor) => exportImpactCsv(contextFor(actor), "members", {})),
+  simple("change the positive-exit rule", staff, (actor) => savePositiveRule(contextFor(actor), ["cdi"])),
+  {
+    action: "create a cohort",
+    expected: staff,
+    run: async (actor) => {
+      const name = `Promo ${crypto.randomUUID()}`;
+      const allowed = await attempt(() =>
+        createCohort(contextFor(actor), { name, territory: "", startsOn: "2026-01-05", endsOn: "2026-06-30" }),
+      );
+      return {
+        allowed,
+        check: async () => expect(await testDb.db.select().from(cohorts).where(eq(cohorts.name, name))).toEqual([]),
+      };
+    },
+  },
+  {
+    action: "place a member in a cohort",
+    expected: staff,
+    run: async (actor) => {
+      const [cohort] = await testDb.db
+        .insert(cohorts)
+        .values({ name: "Promo test", startsOn: "2026-01-05", endsOn: "2026-06-30" })
+        .returning();
+      const target = await makeUser(testDb.db, "À placer");
+      const allowed = await attempt(() =>
+        placeMember(contextFor(actor), { cohortId: cohort!.id, email: target.email }),
+      );
+      return {
+        allowed,
+        check: async () =>
+          expect(await testDb.db.select().from(cohortMembers).where(eq(cohortMembers.userId, target.id))).toEqual([]),
       };
     },
   },

@@ -18,7 +18,17 @@ export function signUpWithAnswersSchema(questions: AdmissionQuestion[]) {
   return signUpSchema.extend({ invitation: z.string().max(100).optional(), ...answers });
 }
 
-export const admissionDecisionSchema = z.intersection(z.object({ userId: z.uuid() }), decisionSchema);
+export const admissionDecisionSchema = z.intersection(
+  z.object({
+    userId: z.uuid(),
+    /** A cohort to place the newcomer in when approved (blank: none). */
+    cohortId: z.preprocess(
+      (value) => (value === "" || value === undefined ? null : value),
+      z.coerce.number().int().positive().nullable(),
+    ),
+  }),
+  decisionSchema,
+);
 
 export const invitationSchema = z
   .object({

@@ -18,6 +18,7 @@ export const MESSAGE_FILES = [
   "rhythm",
   "data",
   "conversations",
+  "outcomes",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

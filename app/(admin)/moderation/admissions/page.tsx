@@ -9,6 +9,8 @@ import { listAdmissionQueue } from "@/lib/admission/service";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canReviewAdmissions } from "@/lib/permissions";
 import { contextFor } from "@/lib/context";
+import { listCohortsForStaff } from "@/lib/impact/cohorts";
+import { canManageCohorts } from "@/lib/permissions/outcomes";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
@@ -21,11 +23,14 @@ export default async function AdmissionsPage({ searchParams }: Props) {
   const user = await getCurrentUser();
   if (!canReviewAdmissions(user)) notFound();
   const { after } = await searchParams;
-  const [{ items, nextCursor }, t, format] = await Promise.all([
+  const [{ items, nextCursor }, t, format, cohorts] = await Promise.all([
     listAdmissionQueue(contextFor(user), { cursor: after }),
     getTranslations("moderation"),
     getFormatter(),
+    // Admission may place the newcomer in a running cohort.
+    canManageCohorts(user) ? listCohortsForStaff(contextFor(user)) : Promise.resolve([]),
   ]);
+  const openCohorts = cohorts.filter((cohort) => !cohort.isFinished).map(({ id, name }) => ({ id, name }));
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -66,7 +71,7 @@ export default async function AdmissionsPage({ searchParams }: Props) {
                   </div>
                 ))}
               </dl>
-              <DecisionForm kind="admission" userId={request.userId} name={request.user.name} />
+              <DecisionForm kind="admission" userId={request.userId} name={request.user.name} cohorts={openCohorts} />
             </article>
           </li>
         ))}
