@@ -9,7 +9,7 @@ import { useFormState } from "@/components/ui/form-state";
 import { ReauthPasswordField } from "./reauth-password-field";
 
 /** The member's own erasure: what happens to their posts, their password, an explicit confirmation. */
-export function EraseAccountForm() {
+export function EraseAccountForm({ withCode = false }: { withCode?: boolean }) {
   const t = useTranslations("dataOwnership.erase");
   const [state, action, isPending] = useActionState(eraseMyAccountAction, null);
   const { errorsFor, formError, valueOf } = useFormState(state);
@@ -41,7 +41,7 @@ export function EraseAccountForm() {
           </span>
         </label>
       </fieldset>
-      <ReauthPasswordField errors={errorsFor("password")} />
+      <ReauthPasswordField errors={errorsFor("password")} withCode={withCode} codeErrors={errorsFor("code")} />
       <div className="flex flex-col gap-1">
         <label className="flex items-start gap-2">
           <input

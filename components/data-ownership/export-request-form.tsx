@@ -9,7 +9,7 @@ import { useFormState } from "@/components/ui/form-state";
 import { ReauthPasswordField } from "./reauth-password-field";
 
 /** Asks for the password again, then starts (or finds the running) export. */
-export function ExportRequestForm() {
+export function ExportRequestForm({ withCode = false }: { withCode?: boolean }) {
   const t = useTranslations("dataOwnership.export");
   const [state, action, isPending] = useActionState(requestExportAction, null);
   const { errorsFor, formError } = useFormState(state);
@@ -17,7 +17,7 @@ export function ExportRequestForm() {
     <form action={action} className="flex flex-col gap-4" noValidate>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {state?.ok ? <Alert tone="success">{state.data.isNew ? t("started") : t("alreadyRunning")}</Alert> : null}
-      <ReauthPasswordField errors={errorsFor("password")} />
+      <ReauthPasswordField errors={errorsFor("password")} withCode={withCode} codeErrors={errorsFor("code")} />
       <Button type="submit" disabled={isPending} className="self-start">
         {t("submit")}
       </Button>

@@ -18,7 +18,7 @@ export const requestExportAction = formAction(
     revalidatePath("/settings/donnees");
     return result;
   },
-  { requireUser: true },
+  { requireUser: true, secretFields: ["password", "code"] },
 );
 
 /** `/settings/supprimer-mon-compte`: erases the account, then ends this browser's session too. */
@@ -28,7 +28,7 @@ export const eraseMyAccountAction = formAction(
     await eraseMyAccount(contextFor(user), input);
     await signOut({ redirectTo: "/compte-supprime" });
   },
-  { requireUser: true },
+  { requireUser: true, secretFields: ["password", "code"] },
 );
 
 /** Facilitators and admins, on a member's request (audited with the reason). */

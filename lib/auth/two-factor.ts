@@ -13,6 +13,7 @@ import { getUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { isStaffRole } from "@/lib/domain/users";
 import { AppError } from "@/lib/errors";
+import { verifyPassword } from "./password";
 import { signOutOtherDevices } from "./sessions";
 import {
   enrollmentView,
@@ -93,4 +94,28 @@ export async function turnOffTwoFactor(db: DbOrTx, { userId }: Account, code: st
   if (isStaffRole(user.role)) throw new AppError("forbidden", "security.requiredForStaff");
   if (!(await checkSecondFactor(db, user, code))) throw new AppError("bad_request", "security.wrongCode");
   await disableTotp(db, { userId });
+}
+
+/**
+ * Proves it is the member before an export or an erasure: the password again, and the second
+ * factor when the account uses one. Errors name the field to show them beside.
+ */
+export async function confirmIdentity(
+  db: DbOrTx,
+  account: Pick<User, "id" | "passwordHash" | "totpSecret" | "totpEnabledAt">,
+  input: { password: string; code?: string },
+): Promise<void> {
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    throw new AppError("bad_request", "dataOwnership.wrongPassword", { field: "password" });
+  }
+  if (!account.totpEnabledAt) return;
+  if (!input.code) throw new AppError("bad_request", "security.codeRequired", { field: "code" });
+  if (!(await checkSecondFactor(db, account, input.code))) {
+    throw new AppError("bad_request", "security.wrongCode", { field: "code" });
+  }
+}
+
+/** Whether the forms that confirm identity must ask for a code. */
+export async function usesTwoFactor(db: DbOrTx, { userId }: { userId: string }): Promise<boolean> {
+  return Boolean((await getUserById(db, { id: userId }))?.totpEnabledAt);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { eraseAccount, type ErasurePostsMode } from "@/db/queries/erasure";
 import { getUserById } from "@/db/queries/users";
 import type { DbOrTx } from "@/db";
-import { verifyPassword } from "@/lib/auth/password";
+import { confirmIdentity } from "@/lib/auth/two-factor";
 import type { ServiceContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { canEraseAccount } from "@/lib/permissions";
@@ -36,14 +36,12 @@ async function performErasure(
 /** The member erases their own account, after typing their password again. */
 export async function eraseMyAccount(
   { db, actor }: ServiceContext,
-  input: { password: string; posts: ErasurePostsMode },
+  input: { password: string; code?: string; posts: ErasurePostsMode },
 ): Promise<void> {
   if (!actor) throw new AppError("unauthenticated");
   const account = await getUserById(db, { id: actor.id });
   if (!account || account.erasedAt || !canEraseAccount(actor, account)) throw new AppError("not_found");
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    throw new AppError("bad_request", "dataOwnership.wrongPassword", { field: "password" });
-  }
+  await confirmIdentity(db, account, input);
   await performErasure(db, {
     userId: account.id,
     email: account.email,

@@ -12,7 +12,7 @@ import {
 } from "@/db/queries/data-exports";
 import { getUserById } from "@/db/queries/users";
 import type { Db, DbOrTx } from "@/db";
-import { verifyPassword } from "@/lib/auth/password";
+import { confirmIdentity } from "@/lib/auth/two-factor";
 import type { ServiceContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { enqueueJob, getJobQueue } from "@/lib/jobs/enqueue";
@@ -99,12 +99,11 @@ export const dataExportJob = defineJob({
  * The member asks for an export, after typing their password again. A second request while one
  * is being built returns that one. Built by the job queue (or at once where none runs).
  */
-export async function requestMyExport({ db, actor }: ServiceContext, input: { password: string }) {
+export async function requestMyExport({ db, actor }: ServiceContext, input: { password: string; code?: string }) {
   if (!actor || !canExportOwnData(actor)) throw new AppError("not_found");
   const account = await getUserById(db, { id: actor.id });
-  if (!account || !(await verifyPassword(account.passwordHash, input.password))) {
-    throw new AppError("bad_request", "dataOwnership.wrongPassword", { field: "password" });
-  }
+  if (!account) throw new AppError("not_found");
+  await confirmIdentity(db, account, input);
   const { export: row, isNew } = await createOrGetPendingExport(db, { userId: actor.id });
   if (isNew) {
     if (getJobQueue()) await enqueueJob("data.export", { exportId: row.id });

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ExportRequestForm } from "@/components/data-ownership/export-request-form";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
+import { usesTwoFactor } from "@/lib/auth/two-factor";
 import { contextFor } from "@/lib/context";
 import { EXPORT_KEEP_DAYS, listMyExports } from "@/lib/data-ownership/export";
 
@@ -29,7 +30,7 @@ export default async function MyDataPage() {
       </header>
       <Card>
         <h2 className="mb-4 text-lg font-bold">{t("formTitle")}</h2>
-        <ExportRequestForm />
+        <ExportRequestForm withCode={await usesTwoFactor(contextFor(user).db, { userId: user.id })} />
       </Card>
       <Card>
         <h2 className="mb-3 text-lg font-bold">{t("listTitle")}</h2>

@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { EraseAccountForm } from "@/components/data-ownership/erase-account-form";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
+import { usesTwoFactor } from "@/lib/auth/two-factor";
+import { contextFor } from "@/lib/context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dataOwnership.erase"))("title"), robots: { index: false } };
@@ -47,7 +49,7 @@ export default async function EraseAccountPage() {
       </Card>
       <Card>
         <h2 className="mb-4 text-lg font-bold">{t("formTitle")}</h2>
-        <EraseAccountForm />
+        <EraseAccountForm withCode={await usesTwoFactor(contextFor(user).db, { userId: user.id })} />
       </Card>
     </div>
   );
