@@ -91,6 +91,22 @@ const AREAS = {
     union all
     select 'pro', json_build_object('organisation', organisation, 'jobTitle', job_title, 'proofUrl', proof_url)::text,
       status::text, created_at from pro_requests where user_id = ${u}`,
+  // Each signed-in device: the sign-in history (when, which browser, until when).
+  "sign-ins": (u: string) => sql`
+    select created_at as "signedInAt", user_agent as "userAgent", last_seen_at as "lastSeenAt",
+      revoked_at as "signedOutAt"
+    from user_sessions where user_id = ${u} order by created_at`,
+  outcomes: (u: string) => sql`
+    select kind, is_ess as "isEss", organisation, starts_on as "startsOn", sharing,
+      withdrawn_at as "withdrawnAt", created_at as "createdAt", updated_at as "updatedAt"
+    from outcomes where user_id = ${u} order by starts_on`,
+  cohorts: (u: string) => sql`
+    select c.name, c.territory, c.starts_on as "startsOn", c.ends_on as "endsOn", m.placed_at as "joinedAt"
+    from cohort_members m join cohorts c on c.id = m.cohort_id where m.user_id = ${u}`,
+  messages: (u: string) => sql`
+    select m.conversation_id as "conversationId", m.number, m.body_text as text, m.created_at as "createdAt",
+      m.edited_at as "editedAt", m.deleted_at as "deletedAt"
+    from conversation_messages m where m.author_id = ${u} order by m.created_at`,
   "api-tokens": (u: string) => sql`
     select name, created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"
     from api_tokens where user_id = ${u} order by created_at`,

@@ -14,6 +14,10 @@ const OWN_ROWS = [
   "user_tokens",
   "user_sessions",
   "user_recovery_codes",
+  "conversation_participants",
+  "messaging_settings",
+  "cohort_members",
+  "outcomes",
   "drafts",
   "mentions",
   "reactions",
@@ -82,6 +86,19 @@ export async function eraseAccount(
       await tx.execute(sql`delete from ${sql.identifier(table)} where user_id = ${u}`);
     }
     await tx.execute(sql`delete from reports where reporter_id = ${u}`);
+    // Private messages are private data: emptied whatever the posts mode (the other participants
+    // see "message supprimé"); blocks, reports naming the member (their context holds the
+    // messages) and buddy pairs go.
+    await tx.execute(sql`
+      delete from conversation_message_revisions
+      where message_id in (select id from conversation_messages where author_id = ${u})`);
+    await tx.execute(sql`
+      update conversation_messages set body = '{"type":"doc","content":[]}'::jsonb, body_html = '', body_text = '',
+        deleted_at = coalesce(deleted_at, now())
+      where author_id = ${u}`);
+    await tx.execute(sql`delete from user_blocks where blocker_id = ${u} or blocked_id = ${u}`);
+    await tx.execute(sql`delete from message_reports where reporter_id = ${u} or reported_user_id = ${u}`);
+    await tx.execute(sql`delete from buddy_pairs where newcomer_id = ${u} or buddy_id = ${u}`);
     // Per-member limits are keyed `<action>:<user id>`; sign-in failures by a hash of the e-mail.
     await tx.execute(sql`
       delete from rate_limit_events
