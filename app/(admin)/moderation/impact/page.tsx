@@ -212,9 +212,9 @@ export default async function ImpactPage({ searchParams }: Props) {
           row.cohortName ?? "",
           instant(row.lastCheckinAt),
           instant(row.lastActivityAt),
-          <a key="write" href={`mailto:${row.email}`} className="font-semibold text-brand underline">
+          <Link key="write" href={`/messages/new?to=${row.userId}`} className="font-semibold text-brand underline">
             {t("write", { name: row.name })}
-          </a>,
+          </Link>,
         ])}
       />
       <p>
