@@ -17,7 +17,8 @@ function newestMtime(entry: string): number {
   if (!existsSync(entry) || /\.test\.tsx?$/.test(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
+  // Files only: a folder's own time changes when a test file is added to it.
+  let newest = 0;
   for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
   return newest;
 }
