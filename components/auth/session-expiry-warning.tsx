@@ -71,9 +71,11 @@ export function SessionExpiryWarning({ endsAt: initialEndsAt }: { endsAt: string
     if (next !== null) setEndsAt(next);
   }
 
+  // Rendered only while warning: the countdown depends on the browser's clock (no hydration mismatch).
+  if (!isWarning) return null;
   const secondsLeft = Math.max(0, Math.round((endsAt - now) / 1000));
   return (
-    <Dialog open={isWarning} onClose={() => void stay()} title={t("title")}>
+    <Dialog open onClose={() => void stay()} title={t("title")}>
       <p role="timer" aria-live="off" className="text-ink">
         {t("body", { minutes: Math.floor(secondsLeft / 60), seconds: secondsLeft % 60 })}
       </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { cn } from "./cn";
 
 type DialogProps = {
@@ -14,6 +14,8 @@ type DialogProps = {
 /** A modal on the native <dialog>: focus trapping, Escape and the backdrop come from the browser. */
 export function Dialog({ open, onClose, title, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs may sit on one page: each names itself by its own title.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -24,14 +26,14 @@ export function Dialog({ open, onClose, title, children, className }: DialogProp
     <dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       className={cn(
         "m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border border-line bg-white p-0 text-ink shadow-xl backdrop:bg-ink/40",
         className,
       )}
     >
       <div className="p-5">
-        <h2 id="dialog-title" className="mb-3 text-lg font-bold">
+        <h2 id={titleId} className="mb-3 text-lg font-bold">
           {title}
         </h2>
         {children}
