@@ -43,9 +43,12 @@ async function main() {
   // allowed in this process, which is all server (imported dynamically below, after this).
   allowServerOnlyModules();
   const env = getEnv();
-  if (!isDev && !isBuildFresh()) {
-    console.info("[start] No up-to-date production build: running `next build` first…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+  // Compiled (`npm start`, `.next/node/server.mjs`): npm start checked the build before. From
+  // the sources (`node --import tsx server.ts`, tests and tools): build here when needed.
+  const isCompiled = import.meta.url.endsWith(".mjs");
+  if (!isDev && !isCompiled && !isBuildFresh()) {
+    console.info("[start] No up-to-date production build: running `npm run build` first…");
+    const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 

@@ -89,7 +89,8 @@ if (shouldRun("postgres")) {
 }
 
 if (shouldRun("e2e")) {
-  const buildStatus = run("production build", "npx", ["next", "build"]);
+  // The app and the compiled server (`npm start` runs it; the e2e servers run the sources).
+  const buildStatus = run("production build", "npm", ["run", "build"]);
   if (buildStatus !== 0) {
     totals.failed += 1;
   } else {

@@ -28,3 +28,17 @@ it("asks for a build when there is none or a source file changed since, not for 
   write("lib/feature/service.ts", now);
   expect(isBuildFresh(root)).toBe(false);
 });
+
+it("counts the compiled server as part of the build when asked (npm start runs it)", () => {
+  const { root, write } = project();
+  const now = Date.now();
+  write("server.ts", now - 60_000);
+  write(".next/BUILD_ID", now - 30_000);
+  expect(isBuildFresh(root)).toBe(true);
+  expect(isBuildFresh(root, { compiledServer: true })).toBe(false);
+  mkdirSync(path.join(root, ".next/node"));
+  write(".next/node/server.mjs", now - 20_000);
+  expect(isBuildFresh(root, { compiledServer: true })).toBe(true);
+  write("server.ts", now);
+  expect(isBuildFresh(root, { compiledServer: true })).toBe(false);
+});

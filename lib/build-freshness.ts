@@ -10,6 +10,7 @@ const SOURCE_ROOTS = [
   "next.config.ts",
   "package-lock.json",
   "postcss.config.mjs",
+  "server.ts",
 ];
 
 function newestMtime(entry: string): number {
@@ -26,10 +27,15 @@ function newestMtime(entry: string): number {
 /**
  * True when `.next` holds a production build at least as recent as every source file, so that
  * `npm start` on a fresh clone (or after a pull) builds first, and skips it otherwise.
+ * `compiledServer`: the build must also hold the compiled server (`npm start` runs it).
  */
-export function isBuildFresh(root = process.cwd()): boolean {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const builtAt = statSync(buildId).mtimeMs;
+export function isBuildFresh(root = process.cwd(), { compiledServer = false } = {}): boolean {
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  const outputs = [
+    path.join(distDir, "BUILD_ID"),
+    ...(compiledServer ? [path.join(distDir, "node", "server.mjs")] : []),
+  ];
+  if (!outputs.every((output) => existsSync(output))) return false;
+  const builtAt = Math.min(...outputs.map((output) => statSync(output).mtimeMs));
   return SOURCE_ROOTS.every((entry) => newestMtime(path.join(root, entry)) <= builtAt);
 }
