@@ -10,7 +10,7 @@ export function StartTwoFactorButton() {
   const [, action, isPending] = useActionState(startTwoFactorAction, null);
   return (
     <form action={action}>
-      <Button type="submit" disabled={isPending}>
+      <Button type="submit" disabled={isPending} className="whitespace-normal text-left">
         {t("start")}
       </Button>
     </form>
