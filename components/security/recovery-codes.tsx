@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
 
 /** Shown once, right after they are made: the page never shows them again. */
 export function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -17,6 +18,10 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
           </li>
         ))}
       </ul>
+      {/* A full load: the page (and the staff tools, now unlocked) render again without the codes. */}
+      <a href="/settings/securite" className={buttonClasses("secondary", "md", "self-start")}>
+        {t("codesNoted")}
+      </a>
     </div>
   );
 }

@@ -31,9 +31,9 @@ export const startTwoFactorAction = formAction(
 export const confirmTwoFactorAction = formAction(
   secondFactorCodeSchema,
   async ({ code }, { user }) => {
-    const codes = await confirmTwoFactorSetup(getDb(), account(user), code);
-    revalidatePath("/", "layout");
-    return { codes };
+    // No revalidation here: the page would re-render without the form holding the codes, shown
+    // once. "J'ai noté mes codes" reloads it.
+    return { codes: await confirmTwoFactorSetup(getDb(), account(user), code) };
   },
   { requireUser: true, secretFields: ["code"] },
 );
