@@ -57,10 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <ConnectionBanner />
               <ServiceWorkerRegistration />
               {user ? (
-                <SessionExpiryWarning
-                  key={user.sessionEndsAt.toISOString()}
-                  endsAt={user.sessionEndsAt.toISOString()}
-                />
+                <SessionExpiryWarning key={user.sessionEndsAt.toISOString()} remainingMs={user.sessionRemainingMs} />
               ) : null}
               <SiteHeader user={user} channels={channels.map(({ slug, name }) => ({ slug, name }))} />
               <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">

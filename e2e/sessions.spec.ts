@@ -74,19 +74,29 @@ test("changing the password closes the other devices' live connections and sessi
 
 test("a facilitator is warned before the idle limit and can stay signed in", async ({ request, signIn }) => {
   const staff = await signIn(await createUser(request, { role: "facilitator" }));
+  const warning = staff.page.getByRole("dialog", { name: "Êtes-vous toujours là ?" });
   await staff.page.clock.install();
   await staff.page.goto("/moderation");
-  const warning = staff.page.getByRole("dialog", { name: "Êtes-vous toujours là ?" });
+  await expect(staff.page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(warning).toBeHidden();
 
-  // Fifty-eight quiet minutes later (the idle limit for staff is one hour)…
+  // Fifty-eight and a half quiet minutes (the staff idle limit is one hour), on both clocks: the
+  // page's, and the server's record of the session's last activity.
+  expect((await staff.context.request.post("/api/test/session", { data: { idleMinutes: 58.5 } })).status()).toBe(204);
+  // Offline while the hour passes: the live connection's reconnection (its timers jump too)
+  // would otherwise reload data, which is activity on the server's side.
+  await staff.context.setOffline(true);
   await staff.page.clock.fastForward("58:30");
   await expect(warning).toBeVisible();
+  await staff.context.setOffline(false);
   await expect(warning.getByRole("timer")).toContainText(/1 min \d+ s/);
   await expect(warning.getByRole("button", { name: "Rester connecté·e" })).toBeFocused();
   await warning.getByRole("button", { name: "Rester connecté·e" }).click();
   await expect(warning).toBeHidden();
+  // The session was extended on the server: a page a minute later is still signed in, unwarned.
+  await staff.page.clock.fastForward("01:00");
   await staff.page.reload();
-  await expect(staff.page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(staff.page).toHaveURL(/\/moderation/);
+  await expect(staff.page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(warning).toBeHidden();
 });

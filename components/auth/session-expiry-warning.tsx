@@ -10,6 +10,10 @@ import { SESSION_WARNING_MS } from "@/lib/domain/sessions";
 // Browsers run a longer timeout at once: re-plan at least daily.
 const MAX_TIMEOUT_MS = 24 * 3_600_000;
 
+/**
+ * When the session ends, on this browser's clock: the server says how long is left, so a phone
+ * whose clock is wrong still warns on time.
+ */
 async function readEndsAt(method: "GET" | "POST"): Promise<number | null> {
   const response = await fetch("/api/session", {
     method,
@@ -18,19 +22,19 @@ async function readEndsAt(method: "GET" | "POST"): Promise<number | null> {
     cache: "no-store",
   }).catch(() => null);
   if (!response?.ok) return null;
-  const { endsAt } = (await response.json()) as { endsAt: string };
-  return Date.parse(endsAt);
+  const { remainingMs } = (await response.json()) as { remainingMs: number };
+  return Date.now() + remainingMs;
 }
 
 /**
  * Warns before the session ends for lack of activity and lets the person continue (WCAG 2.2.1).
  * Another tab may have kept the session alive meanwhile: the server is asked before warning.
- * Rendered with `key={endsAt}` so a new server render restarts it from the new end.
+ * Rendered with `key={the session's end}` so a new server render restarts it from the new end.
  */
-export function SessionExpiryWarning({ endsAt: initialEndsAt }: { endsAt: string }) {
+export function SessionExpiryWarning({ remainingMs }: { remainingMs: number }) {
   const t = useTranslations("auth.sessionExpiry");
   const router = useRouter();
-  const [endsAt, setEndsAt] = useState(() => Date.parse(initialEndsAt));
+  const [endsAt, setEndsAt] = useState(() => Date.now() + remainingMs);
   const [isWarning, setIsWarning] = useState(false);
   const [now, setNow] = useState(() => Date.now());
 
@@ -42,7 +46,8 @@ export function SessionExpiryWarning({ endsAt: initialEndsAt }: { endsAt: string
         async () => {
           if (Date.now() < endsAt - SESSION_WARNING_MS) return plan();
           const current = await readEndsAt("GET");
-          if (current !== null && current > endsAt) return setEndsAt(current);
+          // Later than planned (by more than the request's own delay): another tab was used.
+          if (current !== null && current > endsAt + 5_000) return setEndsAt(current);
           setNow(Date.now());
           setIsWarning(true);
         },

@@ -12,6 +12,8 @@ export type CurrentUser = Pick<
   /** This device's session (`user_sessions` row) and when it ends unless used (idle or absolute limit). */
   sessionId: string;
   sessionEndsAt: Date;
+  /** How long until then, measured on the server's clock when the request was read. */
+  sessionRemainingMs: number;
   /** A facilitator or admin who has not set up two-factor sign-in yet: acting as a member until then. */
   needsTwoFactorSetup: boolean;
 };
@@ -37,6 +39,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     needsTwoFactorSetup,
     sessionId: session.sessionId!,
     sessionEndsAt: endsAt,
+    sessionRemainingMs: endsAt.getTime() - Date.now(),
     id: user.id,
     name: user.name,
     email: user.email,
@@ -48,3 +51,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     createdAt: user.createdAt,
   };
 });
+
+/**
+ * How long this device's session has left, without counting the question as activity: the
+ * expiry warning asks it before warning, and must not keep an idle session alive by asking.
+ */
+export async function getSessionRemainingMs(): Promise<number | null> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const claims = { userId, sessionId: session.sessionId, sessionVersion: session.sessionVersion };
+  const resolved = await resolveSession(getDb(), claims, new Date(), { countsAsActivity: false });
+  return resolved ? resolved.endsAt.getTime() - Date.now() : null;
+}

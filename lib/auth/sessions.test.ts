@@ -84,6 +84,17 @@ describe("per-device sessions", () => {
     expect(after!.getTime()).toBeGreaterThan(before);
   });
 
+  it("does not count the expiry warning's own check as activity", async () => {
+    const staff = await signedIn("facilitator");
+    const start = Date.now();
+    const asked = await resolveSession(testDb.db, staff.claims, new Date(start + 50 * MINUTE), {
+      countsAsActivity: false,
+    });
+    expect(asked!.endsAt.getTime() - (start + 50 * MINUTE)).toBeLessThanOrEqual(10 * MINUTE);
+    // Still ending an hour after the last real activity: asking did not push it back.
+    expect(await resolveSession(testDb.db, staff.claims, new Date(start + 61 * MINUTE))).toBeNull();
+  });
+
   it("voids every session on a password change or a suspension", async () => {
     const changed = await signedIn();
     await setPassword(testDb.db, { userId: changed.user.id, passwordHash: "new" });

@@ -24,6 +24,8 @@ export async function resolveSession(
   db: DbOrTx,
   claims: SessionClaims,
   now = new Date(),
+  /** False for a request the person did not make (the expiry warning checking the time left). */
+  { countsAsActivity = true } = {},
 ): Promise<{ user: User; endsAt: Date; needsTwoFactorSetup: boolean } | null> {
   if (!claims.sessionId) return null; // A cookie from before per-device sessions: sign in again.
   const found = await getSessionUser(db, { userId: claims.userId, sessionId: claims.sessionId });
@@ -31,7 +33,7 @@ export async function resolveSession(
   const { user, session } = found;
   if (user.sessionVersion !== claims.sessionVersion || user.status === "suspended") return null;
   if (!isSessionActive(session, user.role, now)) return null;
-  if (shouldTouchSession(session, user.role, now)) {
+  if (countsAsActivity && shouldTouchSession(session, user.role, now)) {
     await touchUserSession(db, { sessionId: session.id, at: now });
     session.lastSeenAt = now;
   }

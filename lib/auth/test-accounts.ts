@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { createUser } from "@/db/queries/users";
+import { touchUserSession } from "@/db/queries/sessions";
 import { enableTotp, proposeTotpSecret } from "@/db/queries/two-factor";
 import { hashPassword } from "@/lib/auth/password";
 import { newTotpSecret, sealSecret } from "@/lib/auth/totp";
@@ -28,4 +29,9 @@ export async function createVerifiedTestAccount(input: {
   await proposeTotpSecret(db, { userId: user.id, sealedSecret: sealSecret(totpSecret) });
   await enableTotp(db, { userId: user.id, codeHashes: [] });
   return { ...user, totpSecret };
+}
+
+/** End-to-end fixture: the signed-in device's session as if it had been idle for `idleMs`. */
+export async function ageTestSession(sessionId: string, idleMs: number) {
+  await touchUserSession(getDb(), { sessionId, at: new Date(Date.now() - idleMs) });
 }
