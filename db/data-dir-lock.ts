@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 
 /** Who holds a lock: a process id and, on Linux, when that process started (guards PID reuse). */
@@ -73,6 +73,14 @@ function removeIfUnchanged(file: string, raw: string) {
   if (readHolder(file)?.raw === raw) unlinkSync(file);
 }
 
+function isRecent(file: string): boolean {
+  try {
+    return Date.now() - statSync(file).mtimeMs < 2_000;
+  } catch {
+    return false;
+  }
+}
+
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
@@ -90,6 +98,12 @@ export function acquireDataDirLock(dataDir: string, self: LockHolder = currentPr
     if (createExclusive(lockFile, content)) return () => removeIfUnchanged(lockFile, content);
     const current = readHolder(lockFile);
     if (!current) continue;
+    // Created but not yet written by its owner (between its open and its write): wait, do not
+    // judge it stale. Only an empty file left for seconds is one (its owner died in between).
+    if (current.raw === "" && isRecent(lockFile)) {
+      pause(5);
+      continue;
+    }
     // This very process (a handle closed without releasing, or reopened): take it back.
     const isSelf = current.holder.pid === self.pid;
     if (!isSelf && isHolderAlive(current.holder)) {
@@ -109,7 +123,8 @@ export function acquireDataDirLock(dataDir: string, self: LockHolder = currentPr
     }
     // Another process is taking over; its takeover file is stale only if it died doing so.
     const takeover = readHolder(takeoverFile);
-    if (takeover && !isHolderAlive(takeover.holder)) removeIfUnchanged(takeoverFile, takeover.raw);
+    const isBeingWritten = takeover?.raw === "" && isRecent(takeoverFile);
+    if (takeover && !isBeingWritten && !isHolderAlive(takeover.holder)) removeIfUnchanged(takeoverFile, takeover.raw);
     pause(10);
   }
   throw new Error(`Could not take the lock of ${dataDir}: it keeps changing hands.`);
