@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { User } from "@/db/schema";
 import { auth } from "./index";
-import { resolveSession } from "./sessions";
+import { resolveSession, type SessionClaims } from "./sessions";
 
 export type CurrentUser = Pick<
   User,
@@ -25,19 +25,13 @@ export type CurrentUser = Pick<
  * next request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const resolved = await resolveSession(getDb(), {
-    userId,
-    sessionId: session.sessionId,
-    sessionVersion: session.sessionVersion,
-  });
-  if (!resolved) return null;
+  const claims = await cookieClaims();
+  const resolved = claims && (await resolveSession(getDb(), claims));
+  if (!claims || !resolved) return null;
   const { user, endsAt, needsTwoFactorSetup } = resolved;
   return {
     needsTwoFactorSetup,
-    sessionId: session.sessionId!,
+    sessionId: claims.sessionId!,
     sessionEndsAt: endsAt,
     sessionRemainingMs: endsAt.getTime() - Date.now(),
     id: user.id,
@@ -57,10 +51,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
  * expiry warning asks it before warning, and must not keep an idle session alive by asking.
  */
 export async function getSessionRemainingMs(): Promise<number | null> {
+  const claims = await cookieClaims();
+  const resolved = claims && (await resolveSession(getDb(), claims, new Date(), { countsAsActivity: false }));
+  return resolved ? resolved.endsAt.getTime() - Date.now() : null;
+}
+
+/** What the session cookie says (account, device session, version), or null without one. */
+async function cookieClaims(): Promise<SessionClaims | null> {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
-  const claims = { userId, sessionId: session.sessionId, sessionVersion: session.sessionVersion };
-  const resolved = await resolveSession(getDb(), claims, new Date(), { countsAsActivity: false });
-  return resolved ? resolved.endsAt.getTime() - Date.now() : null;
+  return userId ? { userId, sessionId: session.sessionId, sessionVersion: session.sessionVersion } : null;
 }
