@@ -42,7 +42,7 @@ const serverEnv = {
 export default defineConfig({
   testDir: "e2e",
   // Several-instance tests need a PostgreSQL server: they run when TEST_DATABASE_URL is set.
-  testIgnore: process.env.TEST_DATABASE_URL ? [] : ["**/multi-instance.spec.ts"],
+  testIgnore: process.env.TEST_DATABASE_URL ? [] : ["**/multi-instance.spec.ts", "**/proxy.spec.ts"],
   fullyParallel: true,
   forbidOnly: true,
   retries: process.env.CI ? 1 : 0,
