@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { OfferBadges } from "@/components/offers/offer-badges";
-import type { NetworkOfferEntry } from "@/db/queries/network";
+import type { NetworkOfferEntry } from "@/lib/network/types";
 import { offerPlace } from "@/lib/offers/labels";
 
 /** Offers of followed communities: attributed ("via …") and linked to the original, which stays the reference. */

@@ -97,8 +97,13 @@ export async function fetchRemoteOffers(baseUrl: string, policy: OutboundPolicy)
         skipped += 1;
         continue;
       }
-      const { id, status: _status, publishedAt, expiresAt, ...fields } = offer.data;
-      offers.set(id, { ...fields, remoteId: id, publishedAt: new Date(publishedAt), expiresAt: new Date(expiresAt) });
+      const { id, url, title, organisation, essFamily, contract, workMode, city, department, excerpt } = offer.data;
+      offers.set(id, {
+        ...{ url, title, organisation, essFamily, contract, workMode, city, department, excerpt },
+        remoteId: id,
+        publishedAt: new Date(offer.data.publishedAt),
+        expiresAt: new Date(offer.data.expiresAt),
+      });
     }
     // The link is built from the other instance's configured public address, which may differ
     // from the one followed here: only its path and query are used, on the followed origin.
