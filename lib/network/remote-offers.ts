@@ -99,7 +99,15 @@ export async function fetchRemoteOffers(baseUrl: string, policy: OutboundPolicy)
       }
       const { id, url, title, organisation, essFamily, contract, workMode, city, department, excerpt } = offer.data;
       offers.set(id, {
-        ...{ url, title, organisation, essFamily, contract, workMode, city, department, excerpt },
+        url,
+        title,
+        organisation,
+        essFamily,
+        contract,
+        workMode,
+        city,
+        department,
+        excerpt,
         remoteId: id,
         publishedAt: new Date(offer.data.publishedAt),
         expiresAt: new Date(offer.data.expiresAt),
