@@ -74,6 +74,11 @@ const pushEnv = {
    * for the push service with a local HTTP server. Never in production.
    */
   PUSH_ALLOW_INSECURE_ENDPOINTS: z.enum(["0", "1"]).default("0"),
+  /**
+   * `1` also lets admins follow communities on this machine (http://localhost:…) in "Offres du
+   * réseau": tests run two instances side by side. Never in production.
+   */
+  NETWORK_ALLOW_LOCAL_SOURCES: z.enum(["0", "1"]).default("0"),
 };
 
 const envSchema = z.object({

@@ -18,10 +18,20 @@ const SECTIONS = [
   "binomes",
   "audit",
   "settings",
+  "reseau",
 ] as const;
 
+/** Sections only admins may open (the others are for every staff member). */
+const ADMIN_SECTIONS: ReadonlySet<string> = new Set(["reseau"]);
+
 /** The moderation area's sections; the current one is marked for assistive technologies. */
-export function StaffNav({ counts }: { counts: { reports: number; admissions: number; pros: number } }) {
+export function StaffNav({
+  counts,
+  isAdmin,
+}: {
+  counts: { reports: number; admissions: number; pros: number };
+  isAdmin: boolean;
+}) {
   const t = useTranslations("moderation.nav");
   const pathname = usePathname();
   const badge = (section: string) =>
@@ -35,7 +45,7 @@ export function StaffNav({ counts }: { counts: { reports: number; admissions: nu
   return (
     <nav aria-label={t("label")} className="print:hidden">
       <ul className="flex flex-wrap gap-x-1 border-b border-line">
-        {SECTIONS.map((section) => {
+        {SECTIONS.filter((section) => isAdmin || !ADMIN_SECTIONS.has(section)).map((section) => {
           const href = section ? `/moderation/${section}` : "/moderation";
           const isCurrent = pathname === href || (section !== "" && pathname.startsWith(`${href}/`));
           const count = badge(section);

@@ -13,3 +13,4 @@ export * from "./rhythm";
 export * from "./data-ownership";
 export * from "./conversations";
 export * from "./outcomes";
+export * from "./network";

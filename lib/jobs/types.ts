@@ -22,6 +22,8 @@ export type JobPayloads = {
   "data.export": { exportId: string };
   /** Daily: CV/letter retention, inactive accounts, old rate-limit rows, expired exports. */
   "data.retention": Record<string, never>;
+  /** Every 30 minutes: read the followed communities' offers again (lib/network). */
+  "network.refresh": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -16,6 +16,7 @@ import {
   cohorts,
   cohortMembers,
   dataExports,
+  networkSources,
   posts,
   threads,
   users,
@@ -64,6 +65,7 @@ import { zonedDate } from "@/lib/domain/rhythm";
 import { createCohort, placeMember } from "@/lib/impact/cohorts";
 import { exportImpactCsv, getImpactDashboard, savePositiveRule } from "@/lib/impact/service";
 import { declareOutcome, withdrawOutcome } from "@/lib/outcomes/service";
+import { followCommunity, unfollowCommunity } from "@/lib/network/service";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -536,6 +538,38 @@ const MATRIX: Row[] = [
         allowed,
         check: async () =>
           expect(await testDb.db.select().from(cohortMembers).where(eq(cohortMembers.userId, target.id))).toEqual([]),
+      };
+    },
+  },
+  {
+    action: "follow another community's offers",
+    expected: adminsOnly,
+    run: async (actor) => {
+      // A documentation address: the refresh fails at once (never leaves the machine), the row stays.
+      const url = `https://192.0.2.${Math.floor(Math.random() * 250) + 1}`;
+      const allowed = await attempt(() => followCommunity(contextFor(actor), { name: "Réseau", url }));
+      return {
+        allowed,
+        check: async () =>
+          expect(await testDb.db.select().from(networkSources).where(eq(networkSources.baseUrl, url))).toEqual([]),
+      };
+    },
+  },
+  {
+    action: "stop following a community",
+    expected: adminsOnly,
+    run: async (actor) => {
+      const [source] = await testDb.db
+        .insert(networkSources)
+        .values({ name: "Réseau", baseUrl: `https://${crypto.randomUUID()}.example` })
+        .returning();
+      const allowed = await attempt(() => unfollowCommunity(contextFor(actor), source!.id));
+      return {
+        allowed,
+        check: async () =>
+          expect(await testDb.db.select().from(networkSources).where(eq(networkSources.id, source!.id))).toHaveLength(
+            1,
+          ),
       };
     },
   },

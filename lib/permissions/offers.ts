@@ -27,3 +27,8 @@ export function canManageApiTokens(actor: Actor): boolean {
 export function canTrackApplications(actor: Actor): boolean {
   return isActiveMember(actor);
 }
+
+/** Following other communities' offers ("Offres du réseau") is the admins' choice. */
+export function canManageNetwork(actor: Actor): boolean {
+  return isActiveMember(actor) && actor.role === "admin";
+}

@@ -1,77 +1,23 @@
 import "server-only";
-import { BlockList, isIP } from "node:net";
 import { getEnv } from "@/lib/env";
+import { isAllowedOutboundAddress, isAllowedOutboundUrl, type OutboundPolicy } from "@/lib/outbound/public-address";
 
 /*
- * A push endpoint is a URL a member hands us and the server later POSTs to. Left open, it would
- * let anyone make the server send requests into its own network (SSRF). Real push services
- * (FCM, Mozilla, Apple, Windows) are public HTTPS hosts on port 443, so that is all we accept.
+ * A push endpoint is a URL a member hands us and the server later POSTs to. Real push services
+ * (FCM, Mozilla, Apple, Windows) are public HTTPS hosts on port 443, so that is all we accept
+ * (see lib/outbound for the address rules).
  */
 
-/** Addresses that are not on the public internet: this machine, private networks, link-local, multicast, reserved. */
-const NON_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8], // "this network"
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10], // carrier-grade NAT
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16], // link-local, including cloud metadata services
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.0.2.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["198.51.100.0", 24],
-  ["203.0.113.0", 24],
-  ["224.0.0.0", 4], // multicast
-  ["240.0.0.0", 4], // reserved and broadcast
-] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 128], // unspecified
-  ["::1", 128], // loopback
-  ["64:ff9b::", 96], // NAT64: embeds an IPv4 address of any kind
-  ["100::", 64], // discard
-  ["2001:db8::", 32], // documentation
-  ["fc00::", 7], // unique local
-  ["fe80::", 10], // link-local
-  ["fec0::", 10], // site-local (deprecated)
-  ["ff00::", 8], // multicast
-] as const) {
-  NON_PUBLIC.addSubnet(network, prefix, "ipv6");
-}
-// (IPv4-mapped IPv6 addresses, ::ffff:a.b.c.d, are checked against the IPv4 rules by BlockList.)
+export type EndpointPolicy = OutboundPolicy;
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
-LOOPBACK.addAddress("::1", "ipv6");
-
-/** Names that only mean something on a local network. */
-const LOCAL_NAME = /(^|\.)(localhost|local|internal|lan|home\.arpa)$/;
-
-export type EndpointPolicy = {
-  /** Accept http and https endpoints on this machine (tests only: PUSH_ALLOW_INSECURE_ENDPOINTS=1). */
-  allowLoopback: boolean;
-};
-
-/** The policy of this process, from the environment. */
+/** The policy of this process, from the environment (PUSH_ALLOW_INSECURE_ENDPOINTS=1 in tests). */
 export function endpointPolicy(): EndpointPolicy {
-  return { allowLoopback: getEnv().PUSH_ALLOW_INSECURE_ENDPOINTS === "1" };
-}
-
-function isLoopbackHost(host: string): boolean {
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  const family = isIP(host);
-  return family !== 0 && LOOPBACK.check(host, family === 4 ? "ipv4" : "ipv6");
+  return { allowLoopback: getEnv().PUSH_ALLOW_INSECURE_ENDPOINTS === "1", defaultPortOnly: true };
 }
 
 /** Whether the server may connect to this resolved address (a DNS answer is checked too, not only the URL). */
 export function isAllowedPushAddress(address: string, policy: EndpointPolicy): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  if (policy.allowLoopback && isLoopbackHost(address)) return true;
-  return !NON_PUBLIC.check(address, family === 4 ? "ipv4" : "ipv6");
+  return isAllowedOutboundAddress(address, policy);
 }
 
 /**
@@ -80,18 +26,5 @@ export function isAllowedPushAddress(address: string, policy: EndpointPolicy): b
  * endpoints on this machine are accepted too, over http or https, on any port.
  */
 export function isAllowedPushEndpoint(value: string, policy: EndpointPolicy): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password) return false;
-  // The URL parser already turned 0x7f.1 or 2130706433 into 127.0.0.1; drop IPv6 brackets and a final dot.
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "");
-  if (policy.allowLoopback && isLoopbackHost(host)) return url.protocol === "https:" || url.protocol === "http:";
-  if (url.protocol !== "https:" || url.port !== "") return false;
-  if (isIP(host)) return isAllowedPushAddress(host, policy);
-  // A single label ("intranet") is resolved through the local search domains.
-  return host.includes(".") && !LOCAL_NAME.test(host);
+  return isAllowedOutboundUrl(value, { ...policy, defaultPortOnly: true });
 }

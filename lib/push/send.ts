@@ -1,8 +1,6 @@
 import "server-only";
-import { lookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
 import webpush from "web-push";
 import type { DbOrTx } from "@/db";
 import {
@@ -11,7 +9,8 @@ import {
   markPushSubscriptionsDelivered,
   type PushSubscriptionRow,
 } from "@/db/queries/push-subscriptions";
-import { endpointPolicy, isAllowedPushAddress, isAllowedPushEndpoint, type EndpointPolicy } from "./endpoint";
+import { publicOnlyLookup } from "@/lib/outbound/public-address";
+import { endpointPolicy, isAllowedPushEndpoint, type EndpointPolicy } from "./endpoint";
 import { getVapidKeys, type VapidKeys } from "./keys";
 
 /** What the service worker (public/sw.js) shows: `url` is a path of this site, opened on click. */
@@ -110,18 +109,4 @@ function post(details: webpush.RequestDetails, policy: EndpointPolicy): Promise<
     request.on("error", reject);
     request.end(details.body ?? undefined);
   });
-}
-
-/** A DNS lookup that fails when any answer is not a public address (a name may point into our network). */
-function publicOnlyLookup(policy: EndpointPolicy): LookupFunction {
-  return (hostname, options, callback) => {
-    lookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-      if (error) return callback(error, "");
-      if (addresses.length === 0 || addresses.some((entry) => !isAllowedPushAddress(entry.address, policy))) {
-        return callback(new Error(`${hostname} resolves to a non-public address`), "");
-      }
-      if (options.all) return callback(null, addresses);
-      callback(null, addresses[0]!.address, addresses[0]!.family);
-    });
-  };
 }

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { StaffNav } from "@/components/moderation/staff-nav";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getModerationOverview } from "@/lib/moderation/service";
-import { canModerate } from "@/lib/permissions";
+import { canManageNetwork, canModerate } from "@/lib/permissions";
 import { contextFor } from "@/lib/context";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +23,7 @@ export default async function ModerationLayout({ children }: { children: ReactNo
   const counts = await getModerationOverview(contextFor(user));
   return (
     <div className="flex flex-col gap-5">
-      <StaffNav counts={counts} />
+      <StaffNav counts={counts} isAdmin={canManageNetwork(user)} />
       {children}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OfferFiltersForm } from "@/components/offers/offer-filters";
@@ -17,6 +18,7 @@ import { browseOffers, offerPath } from "@/lib/offers/service";
 import { absoluteUrl } from "@/lib/urls";
 import { getMyChannelFollowLevel } from "@/lib/notifications/service";
 import { listMyOfferSearches } from "@/lib/offers/saved-searches";
+import { countOpenNetworkOffers } from "@/lib/network/service";
 import { canFollow, canPostInChannel, canPublishOfferAsEmployer, canReadChannel } from "@/lib/permissions";
 import { parseOfferFilters } from "@/lib/validation/offers";
 import { contextFor } from "@/lib/context";
@@ -72,13 +74,15 @@ export default async function OffersPage({ searchParams }: Props) {
   const t = await getTranslations("offers");
   // The same read as GET /api/v1/job-offers and the feeds.
   const { items, nextCursor } = await browseOffers(contextFor(user), { filters, cursor: after });
-  const [saved, mySearches, followLevel] = await Promise.all([
+  const [saved, mySearches, followLevel, networkCount, tNetwork] = await Promise.all([
     listMySavedOfferIds(
       user,
       items.map((item) => item.threadId),
     ),
     canFollow(user) ? listMyOfferSearches(contextFor(user)) : null,
     getMyChannelFollowLevel(contextFor(user), channel.id),
+    countOpenNetworkOffers(contextFor(user)),
+    getTranslations("network"),
   ]);
   const query = filtersToQuery(filters);
   const isFiltered = hasFilters(filters);
@@ -89,6 +93,14 @@ export default async function OffersPage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-extrabold sm:text-3xl">{channel.name}</h1>
           <p className="mt-1 max-w-2xl text-muted">{channel.description}</p>
+          {networkCount > 0 ? (
+            <Link
+              href={`${PATH}/reseau`}
+              className="mt-2 inline-flex min-h-11 items-center font-semibold text-teal underline"
+            >
+              {tNetwork("linkFromOffers", { count: networkCount })}
+            </Link>
+          ) : null}
         </div>
         {user && canPostInChannel(user, channel) ? (
           <ButtonLink href={`${PATH}/new`} className="self-start">
