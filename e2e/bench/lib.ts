@@ -37,6 +37,24 @@ export function rssMiB(pid: number | undefined): number {
   }
 }
 
+/** Kernel clock ticks per second (`getconf CLK_TCK`: 100 on Linux everywhere that matters). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time a process has used so far (user + system), in ms, from /proc: what the server's own
+ * `process.cpuUsage()` would say, read from outside so the measurement adds no request.
+ */
+export function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    // Fields after the command name (which may contain spaces): state is the 3rd, utime the 14th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Samples the peak RSS of some processes until stopped. */
 export function sampleRss(pids: (number | undefined)[]) {
   const peaks = pids.map(() => 0);

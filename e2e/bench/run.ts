@@ -12,7 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { migrateDb, openDb } from "@/db/client";
 import { createDatabase, startServer, stopServer, type AppServer } from "../fixtures/servers";
-import { flag, freePort, paragraphs, sampleRss, signIn } from "./lib";
+import { cpuMs, flag, freePort, paragraphs, sampleRss, signIn } from "./lib";
 import { printLiveResult, runLiveBench, type LiveBenchResult } from "./live";
 import { seedWorkload } from "./workload";
 
@@ -25,6 +25,8 @@ type StepResult = {
   errors: number;
   non2xx: number;
   isFailed: boolean;
+  /** The server's CPU time during the step divided by the requests it answered. */
+  cpuMsPerRequest: number;
 };
 
 const duration = flag("duration", 20);
@@ -35,8 +37,13 @@ const connectionLevels = (process.argv[process.argv.indexOf("--connections") + 1
 const levels = process.argv.includes("--connections") && connectionLevels.length ? connectionLevels : [10, 50];
 const skipLive = process.argv.includes("--skip-live");
 
+/** The server process whose CPU time each step reads. */
+let serverPid: number | undefined;
+
 async function measure(step: string, connections: number, options: autocannon.Options): Promise<StepResult> {
+  const cpuBefore = cpuMs(serverPid);
   const result = await autocannon({ connections, duration, timeout: 20, ...options });
+  const cpuSpent = cpuMs(serverPid) - cpuBefore;
   const row: StepResult = {
     step,
     connections,
@@ -46,9 +53,10 @@ async function measure(step: string, connections: number, options: autocannon.Op
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     isFailed: result.errors + result.timeouts + result.non2xx > 0,
+    cpuMsPerRequest: result.requests.total ? Math.round((cpuSpent / result.requests.total) * 10) / 10 : NaN,
   };
   console.info(
-    `  ${step} ×${connections}: ${row.requestsPerSecond} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms${row.isFailed ? "  FAILED" : ""}`,
+    `  ${step} ×${connections}: ${row.requestsPerSecond} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, ${row.cpuMsPerRequest} ms CPU/req${row.isFailed ? "  FAILED" : ""}`,
   );
   return row;
 }
@@ -79,6 +87,7 @@ async function main() {
     const sample = workload.sampleThread;
     const threadPath = `/c/${workload.channelSlug}/${sample.id}-${sample.slug}`;
     const rss = sampleRss([server.process.pid]);
+    serverPid = server.process.pid;
 
     // 3. The HTTP steps.
     const results: StepResult[] = [];
@@ -87,6 +96,7 @@ async function main() {
       results.push(await measure("thread page, visitor", connections, { url: base + threadPath }));
       results.push(await measure("thread page, member", connections, { url: base + threadPath, headers: { cookie } }));
       results.push(await measure("channel page", connections, { url: `${base}/c/${workload.channelSlug}` }));
+      results.push(await measure("home, member", connections, { url: `${base}/`, headers: { cookie } }));
       results.push(
         await measure("thread JSON API", connections, {
           url: `${base}/api/v1/threads/${sample.id}`,
@@ -138,11 +148,13 @@ async function main() {
       "p50 ms": row.latencyMs.p50,
       "p90 ms": row.latencyMs.p90,
       "p99 ms": row.latencyMs.p99,
+      "CPU ms/req": row.cpuMsPerRequest,
       errors: row.errors,
       "non-2xx": row.non2xx,
       status: row.isFailed ? "FAILED" : "ok",
     }));
     console.table(table);
+    printHtmlAgainstApi(results);
     const report = {
       date: new Date().toISOString(),
       commit: safe(() => execSync("git rev-parse --short HEAD").toString().trim()),
@@ -163,6 +175,23 @@ async function main() {
     if (server) await stopServer(server);
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Each HTML page beside the JSON API serving the same thread, at each concurrency: the rate it
+ * reaches and the CPU it costs per request, as ratios (they hold better than absolute figures on
+ * a shared machine).
+ */
+function printHtmlAgainstApi(results: StepResult[]) {
+  for (const connections of levels) {
+    const api = results.find((row) => row.step === "thread JSON API" && row.connections === connections);
+    if (!api) continue;
+    for (const page of results.filter((row) => row.connections === connections && /page|home/.test(row.step))) {
+      const rate = (page.requestsPerSecond / api.requestsPerSecond).toFixed(2);
+      const cpu = (page.cpuMsPerRequest / api.cpuMsPerRequest).toFixed(2);
+      console.info(`  ×${connections} ${page.step}: ${rate}× the JSON API's rate, ${cpu}× its CPU per request`);
+    }
   }
 }
 
