@@ -18,15 +18,16 @@ test("a community follows another's offers: attributed, linked back, filtered, r
   request,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const dir = mkdtempSync(join(tmpdir(), "propulse-network-"));
   let follower: AppServer | undefined;
   try {
-    follower = await startServer(FOLLOWER_PORT, {
-      DATA_DIR: dir,
-      DATABASE_URL: "",
-      NETWORK_ALLOW_LOCAL_SOURCES: "1",
-    });
+    // A fresh embedded database: its first start creates and migrates it.
+    follower = await startServer(
+      FOLLOWER_PORT,
+      { DATA_DIR: dir, DATABASE_URL: "", NETWORK_ALLOW_LOCAL_SOURCES: "1" },
+      { timeoutMs: 240_000 },
+    );
 
     // On the followed community: a pro publishes two offers.
     const pro = await createUser(request, { role: "pro", name: "Paul Employeur" });
