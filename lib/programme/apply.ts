@@ -1,0 +1,52 @@
+import "server-only";
+import { listChannels, upsertChannelFromTemplate } from "@/db/queries/channels";
+import { setSetting } from "@/db/queries/settings";
+import type { DbOrTx } from "@/db";
+import { questionId } from "@/lib/admission/service";
+import { ADMISSION_QUESTIONS_KEY } from "@/lib/admission/settings";
+import { saveCheckinSettings } from "@/lib/rhythm/config";
+import type { IsoWeekday } from "@/lib/domain/rhythm";
+import entraide from "./templates/entraide.json";
+import propulse from "./templates/propulse.json";
+import { programmeTemplateSchema, type ProgrammeTemplate } from "./schema";
+
+/** The templates shipped with the app, offered by the setup wizard. */
+export const BUILT_IN_TEMPLATES = { propulse, entraide } as const;
+export type BuiltInTemplateId = keyof typeof BUILT_IN_TEMPLATES;
+
+export function builtInTemplate(id: BuiltInTemplateId): ProgrammeTemplate {
+  return programmeTemplateSchema.parse(BUILT_IN_TEMPLATES[id]);
+}
+
+/**
+ * Writes a validated template into `db` (call it inside a transaction: all or nothing):
+ * channels by slug (created or updated, never deleted), admission questions, check-in day and
+ * questions. Review and pitch channels only come from the migrations (their document kind is
+ * part of the code), so a template can restyle them but not create new ones.
+ */
+export async function applyTemplate(db: DbOrTx, template: ProgrammeTemplate): Promise<void> {
+  const existing = new Set((await listChannels(db)).map((channel) => channel.slug));
+  for (const channel of template.channels) {
+    const isDocumentChannel = channel.kind === "review" || channel.kind === "pitch";
+    if (isDocumentChannel && !existing.has(channel.slug)) continue;
+    await upsertChannelFromTemplate(db, {
+      slug: channel.slug,
+      kind: channel.kind,
+      name: channel.name.fr,
+      description: channel.description,
+      rules: channel.rules,
+      visibility: channel.visibility,
+      allowsQuestions: channel.allowsQuestions,
+      position: channel.position,
+    });
+  }
+  await setSetting(db, {
+    key: ADMISSION_QUESTIONS_KEY,
+    value: template.admission.questions.map((label) => ({ id: questionId(label), label })),
+  });
+  await saveCheckinSettings(db, {
+    day: template.checkin.day as IsoWeekday,
+    questions: template.checkin.questions,
+    nudgeMessage: "",
+  });
+}
