@@ -74,7 +74,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <SiteHeader
                 user={user}
                 brand={{ name: branding.name, logoUrl: logoUrl(branding) }}
-                channels={channels.map(({ slug, name }) => ({ slug, name }))} />
+                channels={channels.map(({ slug, name }) => ({ slug, name }))}
+              />
               <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
                 {user?.needsTwoFactorSetup ? <TwoFactorRequiredBanner /> : null}
                 {children}

@@ -95,7 +95,11 @@ test("a fresh instance is set up in the browser: its name, colours and programme
     .replace("ines@entraide-lyon.example", "intrus@example.org");
   const headers = await captured!.allHeaders();
   await page.request.post(`${server.url}/installation`, {
-    headers: { "content-type": headers["content-type"]!, "next-action": headers["next-action"]!, accept: "text/x-component" },
+    headers: {
+      "content-type": headers["content-type"]!,
+      "next-action": headers["next-action"]!,
+      accept: "text/x-component",
+    },
     data: Buffer.from(replayBody, "latin1"),
     maxRedirects: 0,
   });

@@ -39,14 +39,16 @@ describe("programme templates", () => {
   it("describes today's programme: a fresh database already matches the Pro'pulse template", async () => {
     const exported = await exportTemplate(testDb.db);
     const propulse = builtInTemplate("propulse");
-    expect(exported.channels.map(({ slug, name, description, rules, visibility, position }) => ({
-      slug,
-      name: name.fr,
-      description,
-      rules,
-      visibility,
-      position,
-    }))).toEqual(
+    expect(
+      exported.channels.map(({ slug, name, description, rules, visibility, position }) => ({
+        slug,
+        name: name.fr,
+        description,
+        rules,
+        visibility,
+        position,
+      })),
+    ).toEqual(
       propulse.channels.map(({ slug, name, description, rules, visibility, position }) => ({
         slug,
         name: name.fr,

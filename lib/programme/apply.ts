@@ -44,7 +44,10 @@ export async function applyTemplate(db: DbOrTx, template: ProgrammeTemplate): Pr
   const englishNames = parseEnglishNames((await getSettings(db, { keys: [EN_NAMES_KEY] })).get(EN_NAMES_KEY));
   for (const channel of template.channels) englishNames[channel.slug] = channel.name.en;
   await setSetting(db, { key: EN_NAMES_KEY, value: englishNames });
-  await setSetting(db, { key: TEMPLATE_META_KEY, value: { id: template.id, name: template.name, description: template.description } });
+  await setSetting(db, {
+    key: TEMPLATE_META_KEY,
+    value: { id: template.id, name: template.name, description: template.description },
+  });
   await setSetting(db, {
     key: ADMISSION_QUESTIONS_KEY,
     value: template.admission.questions.map((label) => ({ id: questionId(label), label })),

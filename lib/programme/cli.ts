@@ -19,7 +19,9 @@ void runWithDb(async ({ db }) => {
   }
   const file = rest.find((arg) => !arg.startsWith("--"));
   if (command !== "import" || !file) {
-    throw new CliError("Usage: npm run programme:export > programme.json\n       npm run programme:import -- programme.json [--apply]");
+    throw new CliError(
+      "Usage: npm run programme:export > programme.json\n       npm run programme:import -- programme.json [--apply]",
+    );
   }
   let raw: unknown;
   try {
@@ -28,7 +30,8 @@ void runWithDb(async ({ db }) => {
     throw new CliError(`${file}: not a readable JSON file (${(error as Error).message})`);
   }
   const result = await importTemplate(db, raw, { apply: parseFlags(rest).apply === true });
-  if (!result.ok) throw new CliError(`${file}: nothing imported.\n${result.errors.map((line) => `  ${line}`).join("\n")}`);
+  if (!result.ok)
+    throw new CliError(`${file}: nothing imported.\n${result.errors.map((line) => `  ${line}`).join("\n")}`);
   console.info(result.changes.length ? result.changes.join("\n") : "Aucun changement.");
   console.info(result.isApplied ? "Appliqué." : "Simulation : relancez avec --apply pour appliquer.");
 });

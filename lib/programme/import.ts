@@ -22,10 +22,12 @@ export function describeChanges(current: ProgrammeTemplate, next: ProgrammeTempl
   }
   const named = new Set(next.channels.map((channel) => channel.slug));
   for (const channel of current.channels) {
-    if (!named.has(channel.slug)) changes.push(`= salon ${channel.slug} absent du fichier : conservé (jamais supprimé)`);
+    if (!named.has(channel.slug))
+      changes.push(`= salon ${channel.slug} absent du fichier : conservé (jamais supprimé)`);
   }
   if (JSON.stringify(current.admission) !== JSON.stringify(next.admission)) changes.push("~ questions d'admission");
-  if (JSON.stringify(current.checkin) !== JSON.stringify(next.checkin)) changes.push("~ point de la semaine (jour, questions)");
+  if (JSON.stringify(current.checkin) !== JSON.stringify(next.checkin))
+    changes.push("~ point de la semaine (jour, questions)");
   return changes;
 }
 

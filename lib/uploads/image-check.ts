@@ -4,7 +4,8 @@
  * sanitising it well is a project of its own; a PNG does the job of a logo.
  */
 export type ImageType = "image/png" | "image/jpeg" | "image/webp";
-export type ImageCheckResult = { ok: true; contentType: ImageType } | { ok: false; reason: "empty" | "tooLarge" | "notImage" };
+export type ImageCheckResult =
+  { ok: true; contentType: ImageType } | { ok: false; reason: "empty" | "tooLarge" | "notImage" };
 
 /** A logo needs no more; a larger file is almost always an unresized photo. */
 export const MAX_LOGO_BYTES = 512 * 1024;
@@ -15,7 +16,8 @@ const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
 export function checkImage(bytes: Uint8Array, maxBytes = MAX_LOGO_BYTES): ImageCheckResult {
   if (!bytes.length) return { ok: false, reason: "empty" };
   if (bytes.length > maxBytes) return { ok: false, reason: "tooLarge" };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { ok: true, contentType: "image/png" };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { ok: true, contentType: "image/png" };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { ok: true, contentType: "image/jpeg" };
   // RIFF....WEBP
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
