@@ -13,9 +13,13 @@ let server: AppServer;
 let dataDir: string;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   dataDir = mkdtempSync(path.join(tmpdir(), "propulse-setup-"));
-  server = await startServer(PORT, { DATA_DIR: dataDir, DATABASE_URL: "", SEED_ON_EMPTY: "false" });
+  server = await startServer(
+    PORT,
+    { DATA_DIR: dataDir, DATABASE_URL: "", SEED_ON_EMPTY: "false" },
+    { timeoutMs: 280_000 },
+  );
 });
 
 test.afterAll(async () => {
