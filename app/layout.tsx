@@ -11,16 +11,27 @@ import { ConnectionBanner } from "@/components/realtime/connection-banner";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { ToastProvider } from "@/components/ui/toast";
 import { getCurrentUser } from "@/lib/auth/session";
+import { brandStyle, logoUrl } from "@/lib/branding/theme";
+import { getBranding } from "@/lib/branding/service";
 import { loadChannels } from "@/lib/forum/loaders";
 import { canReadChannel } from "@/lib/permissions";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("meta");
-  return { title: { default: t("title"), template: `%s · ${t("shortTitle")}` }, description: t("description") };
+  const [t, branding] = await Promise.all([getTranslations("meta"), getBranding()]);
+  const logo = logoUrl(branding);
+  return {
+    title: { default: t("title"), template: `%s · ${t("shortTitle")}` },
+    description: t("description"),
+    // The uploaded logo is the favicon too; without one, app/icon.svg (Next's file convention).
+    ...(logo ? { icons: { icon: [{ url: logo, type: branding.logo!.contentType }] } } : {}),
+  };
 }
 
-export const viewport: Viewport = { themeColor: "#a8401a", width: "device-width", initialScale: 1 };
+export async function generateViewport(): Promise<Viewport> {
+  const branding = await getBranding();
+  return { themeColor: branding.primaryColor, width: "device-width", initialScale: 1 };
+}
 
 // Read only by server components: not sent to the browser with every page.
 const SERVER_ONLY_NAMESPACES = new Set([
@@ -38,12 +49,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations("nav");
   const user = await getCurrentUser();
+  const branding = await getBranding();
   const clientMessages = Object.fromEntries(
     Object.entries(await getMessages()).filter(([namespace]) => !SERVER_ONLY_NAMESPACES.has(namespace)),
   );
   const channels = (await loadChannels()).filter((channel) => canReadChannel(user, channel));
   return (
-    <html lang={locale}>
+    <html lang={locale} style={brandStyle(branding)}>
       <body className="flex min-h-dvh flex-col font-sans antialiased">
         <a
           href="#main"
@@ -59,7 +71,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user ? (
                 <SessionExpiryWarning key={user.sessionEndsAt.toISOString()} remainingMs={user.sessionRemainingMs} />
               ) : null}
-              <SiteHeader user={user} channels={channels.map(({ slug, name }) => ({ slug, name }))} />
+              <SiteHeader
+                user={user}
+                brand={{ name: branding.name, logoUrl: logoUrl(branding) }}
+                channels={channels.map(({ slug, name }) => ({ slug, name }))}
+              />
               <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
                 {user?.needsTwoFactorSetup ? <TwoFactorRequiredBanner /> : null}
                 {children}

@@ -18,10 +18,13 @@ import { getMyWeek } from "@/lib/rhythm/my-week";
 import { MyWeekSections, OnboardingChecklist } from "@/components/rhythm/my-week";
 import { MyBuddy } from "@/components/messages/my-buddy";
 import { getMyBuddy } from "@/lib/messages/buddies";
+import { needsSetup } from "@/lib/setup/service";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
   const user = await getCurrentUser();
+  // A fresh instance opens on its setup wizard (only until the first admin exists).
+  if (!user && (await needsSetup())) redirect("/installation");
   // A pending account (closed community) sees its waiting page and nothing else.
   if (user?.status === "pending") redirect("/waiting");
   const [channels, { counts, unread }, toAnswer, week, buddy] = await Promise.all([

@@ -15,9 +15,11 @@ import { UserMenu } from "./user-menu";
 type SiteHeaderProps = {
   user: Pick<CurrentUser, "id" | "name" | "role" | "status"> | null;
   channels: { slug: string; name: string }[];
+  /** The community's name and uploaded logo (lib/branding). */
+  brand: { name: string; logoUrl: string | null };
 };
 
-export async function SiteHeader({ user, channels }: SiteHeaderProps) {
+export async function SiteHeader({ user, channels, brand }: SiteHeaderProps) {
   const t = await getTranslations("nav");
   // Push is offered in the bell's panel, never on a first visit; off when no keys are set.
   const vapidPublicKey = user ? getVapidPublicKey() : null;
@@ -25,15 +27,20 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
     <header className="border-b border-line bg-white/90 print:hidden">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-3 py-3 sm:px-4">
         <Link href="/" className="flex items-center gap-2 rounded-lg font-extrabold text-ink no-underline">
-          <span
-            aria-hidden="true"
-            className="inline-flex size-9 items-center justify-center rounded-xl bg-brand text-lg text-white"
-          >
-            P
-          </span>
+          {brand.logoUrl ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a small uploaded file served as is
+            <img src={brand.logoUrl} alt="" className="size-9 rounded-xl object-contain" />
+          ) : (
+            <span
+              aria-hidden="true"
+              className="inline-flex size-9 items-center justify-center rounded-xl bg-brand text-lg text-white"
+            >
+              {Array.from(brand.name)[0]?.toUpperCase()}
+            </span>
+          )}
           {/* On the narrowest phones the logo alone leaves room for the account buttons. */}
           <span className="sr-only leading-tight min-[400px]:not-sr-only">
-            Pro&apos;pulse
+            {brand.name}
             <span className="hidden text-xs font-semibold text-muted sm:block">{t("community")}</span>
           </span>
         </Link>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";
 
-type Props = { mode: "open" | "closed"; questions: string[]; maxQuestions: number };
+type Props = { mode: "open" | "closed" | "invitation"; questions: string[]; maxQuestions: number };
 
 /** Open or closed admission, and the questions newcomers answer in closed mode. */
 export function CommunitySettingsForm({ mode, questions, maxQuestions }: Props) {
@@ -22,7 +22,7 @@ export function CommunitySettingsForm({ mode, questions, maxQuestions }: Props) 
         <>
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm font-semibold">{t("modeLegend")}</legend>
-            {(["closed", "open"] as const).map((value) => (
+            {(["closed", "invitation", "open"] as const).map((value) => (
               <label key={value} className="flex items-start gap-2">
                 <input
                   type="radio"
@@ -31,7 +31,9 @@ export function CommunitySettingsForm({ mode, questions, maxQuestions }: Props) 
                   defaultChecked={(valueOf("mode") ?? mode) === value}
                   className="mt-1 size-4 accent-teal"
                 />
-                <span>{value === "closed" ? t("modeClosed") : t("modeOpen")}</span>
+                <span>
+                  {value === "closed" ? t("modeClosed") : value === "invitation" ? t("modeInvitation") : t("modeOpen")}
+                </span>
               </label>
             ))}
           </fieldset>

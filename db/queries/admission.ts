@@ -32,8 +32,9 @@ export type CreateAccountResult =
   { kind: "created"; user: User } | { kind: "email_taken" } | { kind: "invalid_invitation" };
 
 /**
- * Creates an account through sign-up, in one transaction: the very first account of an
- * instance becomes an active admin; a valid invitation, or an open community, admits directly;
+ * Creates an account through sign-up, in one transaction: a valid invitation, or an open
+ * community, admits directly; a sign-up never makes an admin (the setup wizard creates the
+ * first one, and sign-up is refused until it has run: lib/setup);
  * otherwise the account is `pending` with the admission answers, until a facilitator decides.
  * An invitation is only used up when an account is actually created.
  */
@@ -49,10 +50,6 @@ export async function createAccount(
   },
 ): Promise<CreateAccountResult> {
   return db.transaction(async (tx) => {
-    // Same lock as createUser: only one sign-up at a time can be the instance's first.
-    await tx.execute(sql`select pg_advisory_xact_lock(7461001)`);
-    const [existing] = await tx.select({ id: users.id }).from(users).limit(1);
-    const isFirst = !existing;
     let invitationId: string | null = null;
     if (params.invitationToken) {
       const [invitation] = await tx
@@ -64,14 +61,14 @@ export async function createAccount(
       if (!invitation) return { kind: "invalid_invitation" as const };
       invitationId = invitation.id;
     }
-    const isAdmitted = isFirst || params.isOpen || invitationId !== null;
+    const isAdmitted = params.isOpen || invitationId !== null;
     const [user] = await tx
       .insert(users)
       .values({
         name: params.name,
         email: params.email.trim(),
         passwordHash: params.passwordHash,
-        role: isFirst ? "admin" : "member",
+        role: "member",
         status: isAdmitted ? "active" : "pending",
       })
       .onConflictDoNothing()

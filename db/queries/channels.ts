@@ -10,3 +10,38 @@ export async function getChannelBySlug(db: DbOrTx, { slug }: { slug: string }): 
   const [row] = await db.select().from(channels).where(eq(channels.slug, slug)).limit(1);
   return row ?? null;
 }
+
+export type ChannelFromTemplate = {
+  slug: string;
+  kind: Channel["kind"];
+  name: string;
+  description: string;
+  rules: string;
+  visibility: Channel["visibility"];
+  allowsQuestions: boolean;
+  position: number;
+};
+
+/**
+ * Writes a programme template's channel: an existing slug keeps its kind (its threads depend on
+ * it) and gets the template's texts, visibility and order; a new slug is created. Never deletes.
+ */
+export async function upsertChannelFromTemplate(db: DbOrTx, channel: ChannelFromTemplate) {
+  const { kind, ...texts } = channel;
+  const [row] = await db
+    .insert(channels)
+    .values({ ...texts, kind, docKind: null })
+    .onConflictDoUpdate({
+      target: channels.slug,
+      set: {
+        name: texts.name,
+        description: texts.description,
+        rules: texts.rules,
+        visibility: texts.visibility,
+        allowsQuestions: texts.allowsQuestions,
+        position: texts.position,
+      },
+    })
+    .returning();
+  return row!;
+}

@@ -61,6 +61,12 @@ export type CreateUserParams = {
   emailVerified?: Date | null;
 };
 
+/** Whether the instance has an admin account (active or not): the setup wizard ran, or was not needed. */
+export async function hasAdmin(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
+  return Boolean(row);
+}
+
 /**
  * Creates an account. Without an explicit role, the very first account of an instance becomes
  * `admin`: an advisory lock serialises concurrent sign-ups so only one can be first.

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { getTranslations } from "next-intl/server";
 import { getCommunitySettings } from "@/lib/admission/service";
 import { resolveQuestions } from "@/lib/admission/settings";
+import { needsSetup } from "@/lib/setup/service";
 import { getSignInBlock, signInRateLimitedError } from "@/lib/rate-limit";
 import { signUpWithAnswersSchema } from "@/lib/validation/admission";
 import { fieldErrorsOf, formAction, formValues, type ActionResult } from "@/lib/action";
@@ -28,6 +29,8 @@ export async function signUpAction(
   formData: FormData,
 ): Promise<ActionResult<{ email: string; isPending: boolean }>> {
   const values = formValues(formData, ["password"]);
+  // Until the wizard has made the first admin, nobody can join (nobody could admit them).
+  if (await needsSetup()) return { ok: false, error: "admission.setupPending", values };
   const settings = await getCommunitySettings();
   const t = await getTranslations();
   const questions = resolveQuestions(settings.questions, (key) => translateKey(t, key));
@@ -35,6 +38,7 @@ export async function signUpAction(
     typeof formData.get("invitation") === "string" && formData.get("invitation")
       ? String(formData.get("invitation"))
       : null;
+  if (settings.mode === "invitation" && !invitation) return { ok: false, error: "admission.invitationOnly", values };
   const asked = settings.mode === "closed" && !invitation ? questions : [];
   const parsed = signUpWithAnswersSchema(asked).safeParse(Object.fromEntries(formData.entries()));
   if (!parsed.success)

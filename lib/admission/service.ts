@@ -23,7 +23,7 @@ import { ADMISSION_QUESTIONS_KEY, COMMUNITY_MODE_KEY, parseMode, parseQuestions,
 /** Admission to the community: open/closed setting, questions, facilitators' decisions, invitations. */
 
 /** A stable id for a question, from its text: answers stay attached to the text that was asked. */
-function questionId(label: string): string {
+export function questionId(label: string): string {
   return `q${createHash("sha256").update(label).digest("hex").slice(0, 10)}`;
 }
 

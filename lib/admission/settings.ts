@@ -1,6 +1,10 @@
 import "server-only";
-/** How newcomers get in: `closed` (the default) asks admission questions and waits for a facilitator. */
-export type CommunityMode = "open" | "closed";
+/**
+ * How newcomers get in: `closed` (the default) asks admission questions and waits for a
+ * facilitator; `invitation` admits only through an invitation link; `open` admits anyone.
+ */
+export const COMMUNITY_MODES = ["closed", "invitation", "open"] as const;
+export type CommunityMode = (typeof COMMUNITY_MODES)[number];
 export type AdmissionQuestion = { id: string; label: string };
 
 export const COMMUNITY_MODE_KEY = "community_mode";
@@ -13,7 +17,7 @@ export const DEFAULT_QUESTION_IDS = ["diploma", "graduationDate", "essProject"] 
 export const MAX_QUESTIONS = 8;
 
 export function parseMode(value: unknown): CommunityMode {
-  return value === "open" || value === "closed" ? value : DEFAULT_COMMUNITY_MODE;
+  return COMMUNITY_MODES.includes(value as CommunityMode) ? (value as CommunityMode) : DEFAULT_COMMUNITY_MODE;
 }
 
 /** Stored questions, or null when none were ever saved (the defaults apply). */

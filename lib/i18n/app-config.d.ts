@@ -12,6 +12,7 @@ import type rhythm from "./messages/fr/rhythm.json";
 import type data from "./messages/fr/data.json";
 import type conversations from "./messages/fr/conversations.json";
 import type outcomes from "./messages/fr/outcomes.json";
+import type kit from "./messages/fr/kit.json";
 
 /** French is the source language: its files define which keys exist (messages.test.ts keeps English in step). */
 export type Messages = typeof core &
@@ -26,7 +27,8 @@ export type Messages = typeof core &
   typeof rhythm &
   typeof data &
   typeof conversations &
-  typeof outcomes;
+  typeof outcomes &
+  typeof kit;
 
 // Typed keys: `t("unknown.key")` and a wrong namespace fail the type check.
 declare module "next-intl" {

@@ -2,6 +2,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { defaultLocale, isLocale, LOCALE_COOKIE } from "./config";
+import { applyBranding } from "@/lib/branding/messages";
+import { getBranding } from "@/lib/branding/service";
 import { loadMessages } from "./messages";
 
 // No locale in URLs: the choice lives in a cookie (and the member's profile), French by default.
@@ -10,7 +12,8 @@ export default getRequestConfig(async () => {
   const locale = isLocale(cookieLocale) ? cookieLocale : defaultLocale;
   return {
     locale,
-    messages: await loadMessages(locale),
+    // The community's name and texts replace the built-in ones (lib/branding).
+    messages: applyBranding(await loadMessages(locale), await getBranding()),
     timeZone: "Europe/Paris",
   };
 });

@@ -1,6 +1,9 @@
 import "server-only";
 import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
+import { applyBranding } from "@/lib/branding/messages";
+import { getBranding } from "@/lib/branding/service";
+import { getEnv } from "@/lib/env";
 import { loadMessages } from "@/lib/i18n/messages";
 import { deliverMail, type Mail } from "./transport";
 
@@ -17,6 +20,17 @@ export function recipientLocale(recipient: MailRecipient): Locale {
 type Composed = Omit<Mail, "to">;
 
 /**
+ * MAIL_FROM's address under the community's sender name (or its name), quoted so a comma or
+ * a quote in the name cannot split the header into several addresses.
+ */
+export function senderAddress(branding: { name: string; emailSenderName: string }): string {
+  const from = getEnv().MAIL_FROM;
+  const address = from.match(/<([^<>]+)>\s*$/)?.[1] ?? from.trim();
+  const name = (branding.emailSenderName || branding.name).replace(/["\\\r\n]/g, "");
+  return `"${name}" <${address}>`;
+}
+
+/**
  * Composes a mail in the recipient's locale, with `t` scoped to the `namespace` of the
  * messages. Throws when composing fails; `sendMail` wraps it with the failure policy.
  */
@@ -26,13 +40,14 @@ export async function composeMail(
   compose: (t: Translate, locale: Locale) => Composed | Promise<Composed>,
 ): Promise<Mail> {
   const locale = recipientLocale(recipient);
+  const branding = await getBranding();
   const t = createTranslator({
     locale,
-    messages: (await loadMessages(locale)) as AbstractIntlMessages,
+    messages: applyBranding(await loadMessages(locale), branding) as AbstractIntlMessages,
     namespace,
     timeZone: "Europe/Paris",
   }) as unknown as Translate;
-  return { to: recipient.email, ...(await compose(t, locale)) };
+  return { to: recipient.email, from: senderAddress(branding), ...(await compose(t, locale)) };
 }
 
 /**

@@ -102,7 +102,10 @@ function renderBlockText(block: MailBlock, locale: Locale): string {
  * real text and headings, underlined links, AA contrast, no images) and as the plain-text part
  * from the same content, so both say the same thing.
  */
-export function renderMailLayout(content: MailContent): { html: string; text: string } {
+export function renderMailLayout(
+  content: MailContent,
+  brand: { name: string; primaryColor: string } = { name: "Pro'pulse", primaryColor: COLORS.accent },
+): { html: string; text: string } {
   const { footer } = content;
   const preheader = content.preheader
     ? `<div style="display:none;max-height:0;overflow:hidden;">${escapeHtml(content.preheader)}</div>`
@@ -118,7 +121,7 @@ export function renderMailLayout(content: MailContent): { html: string; text: st
 ${preheader}
 <div role="article" aria-label="${escapeHtml(content.subject)}" lang="${content.locale}" style="${FONT}max-width:600px;margin:0 auto;padding:24px 16px;">
 <div style="background:#ffffff;border:1px solid ${COLORS.border};border-radius:8px;padding:24px;color:${COLORS.text};font-size:16px;line-height:1.5;">
-<p style="margin:0 0 16px;font-size:14px;font-weight:bold;color:${COLORS.accent};">Pro'pulse</p>
+<p style="margin:0 0 16px;font-size:14px;font-weight:bold;color:${escapeHtml(brand.primaryColor)};">${escapeHtml(brand.name)}</p>
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;color:${COLORS.text};">${escapeHtml(content.subject)}</h1>
 <p style="margin:0 0 16px;">${escapeHtml(content.greeting)}</p>
 ${content.blocks.map(renderBlockHtml).join("\n")}

@@ -10,6 +10,8 @@ export type Mail = {
   text: string;
   /** The HTML alternative of `text` (same content), when the mail has one. */
   html?: string;
+  /** The sender, `"Name" <address>`; MAIL_FROM when absent. */
+  from?: string;
   /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
   headers?: Record<string, string>;
 };
@@ -41,7 +43,7 @@ export async function deliverMail(mail: Mail): Promise<void> {
       socketTimeout: 30_000,
     });
     try {
-      await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+      await transport.sendMail({ ...mail, from: mail.from ?? env.MAIL_FROM });
     } finally {
       transport.close();
     }
@@ -50,7 +52,7 @@ export async function deliverMail(mail: Mail): Promise<void> {
   const outbox = outboxDir();
   mkdirSync(outbox, { recursive: true });
   const file = path.join(outbox, `${Date.now()}-${randomUUID()}.json`);
-  const stored: OutboxMail = { ...mail, from: env.MAIL_FROM, date: new Date().toISOString() };
+  const stored: OutboxMail = { ...mail, from: mail.from ?? env.MAIL_FROM, date: new Date().toISOString() };
   writeFileSync(file, JSON.stringify(stored, null, 2));
   console.info(`[mail] "${mail.subject}" to ${mail.to} written to ${file}`);
 }

@@ -66,6 +66,8 @@ import { createCohort, placeMember } from "@/lib/impact/cohorts";
 import { exportImpactCsv, getImpactDashboard, savePositiveRule } from "@/lib/impact/service";
 import { declareOutcome, withdrawOutcome } from "@/lib/outcomes/service";
 import { followCommunity, unfollowCommunity } from "@/lib/network/service";
+import { getSettings } from "@/db/queries/settings";
+import { replaceLogo, updateBranding } from "@/lib/branding/service";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -507,6 +509,45 @@ const MATRIX: Row[] = [
   },
   simple("view the Impact dashboard", staff, (actor) => getImpactDashboard(contextFor(actor), {})),
   simple("export an Impact table (CSV)", staff, (actor) => exportImpactCsv(contextFor(actor), "members", {})),
+  {
+    action: "change the community's name and colours",
+    expected: adminsOnly,
+    run: async (actor) => {
+      const before = (await getSettings(testDb.db, { keys: ["branding"] })).get("branding") ?? null;
+      const allowed = await attempt(() =>
+        updateBranding(contextFor(actor), {
+          name: `Communauté ${randomUUID().slice(0, 8)}`,
+          description: "",
+          territory: "",
+          organisation: "",
+          primaryColor: "#1d4ed8",
+          secondaryColor: "#047857",
+          emailSenderName: "",
+          emailSignature: "",
+          footerText: "",
+        }),
+      );
+      return {
+        allowed,
+        check: async () =>
+          expect((await getSettings(testDb.db, { keys: ["branding"] })).get("branding") ?? null).toEqual(before),
+      };
+    },
+  },
+  {
+    action: "replace the community's logo",
+    expected: adminsOnly,
+    run: async (actor) => {
+      const before = (await getSettings(testDb.db, { keys: ["branding"] })).get("branding") ?? null;
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+      const allowed = await attempt(() => replaceLogo(contextFor(actor), png));
+      return {
+        allowed,
+        check: async () =>
+          expect((await getSettings(testDb.db, { keys: ["branding"] })).get("branding") ?? null).toEqual(before),
+      };
+    },
+  },
   simple("change the positive-exit rule", staff, (actor) => savePositiveRule(contextFor(actor), ["cdi"])),
   {
     action: "create a cohort",

@@ -5,7 +5,9 @@ import type { UserRole, UserStatus } from "@/db/schema";
 import type { Messages } from "@/lib/i18n/app-config";
 import { loadMessages } from "@/lib/i18n/messages";
 import { translateKey } from "@/lib/i18n/translate-key";
-import { recipientLocale } from "@/lib/mail";
+import { applyBranding } from "@/lib/branding/messages";
+import { getBranding } from "@/lib/branding/service";
+import { recipientLocale, senderAddress } from "@/lib/mail";
 import { renderMailLayout, type MailBlock, type MailContent, type MailItem } from "@/lib/mail/layout";
 import type { Mail } from "@/lib/mail/transport";
 import { threadPath } from "@/lib/slug";
@@ -25,9 +27,11 @@ export type MailAccount = { id: string; name: string; email: string; locale: str
 /** The e-mail and notification translators in the account's language (also used for push). */
 export async function translatorsFor(account: MailAccount) {
   const locale = recipientLocale(account);
-  const messages = (await loadMessages(locale)) as Messages;
+  const branding = await getBranding();
+  const messages = applyBranding(await loadMessages(locale), branding) as Messages;
   return {
     locale,
+    branding,
     t: createTranslator({ locale, messages, namespace: "email" }),
     tn: notificationTranslate(createTranslator({ locale, messages, namespace: "notifications" })),
   };
@@ -51,9 +55,21 @@ function headersFor(account: MailAccount, scope: UnsubscribeScope): Record<strin
   return { ...unsubscribeHeaders(account.id, scope), "Auto-Submitted": "auto-generated" };
 }
 
-function toMail(account: MailAccount, content: MailContent, scope: UnsubscribeScope): Mail {
-  const { html, text } = renderMailLayout(content);
-  return { to: account.email, subject: content.subject, text, html, headers: headersFor(account, scope) };
+function toMail(
+  account: MailAccount,
+  content: MailContent,
+  scope: UnsubscribeScope,
+  branding: { name: string; emailSenderName: string; primaryColor: string },
+): Mail {
+  const { html, text } = renderMailLayout(content, branding);
+  return {
+    to: account.email,
+    from: senderAddress(branding),
+    subject: content.subject,
+    text,
+    html,
+    headers: headersFor(account, scope),
+  };
 }
 
 /**
@@ -61,7 +77,7 @@ function toMail(account: MailAccount, content: MailContent, scope: UnsubscribeSc
  * excerpt of the post, a link to it. The caller has checked that the recipient may read it.
  */
 export async function composeNotificationMail(account: MailAccount, row: NotificationRow): Promise<Mail> {
-  const { locale, t, tn } = await translatorsFor(account);
+  const { locale, t, tn, branding } = await translatorsFor(account);
   const kind = row.notification.kind;
   const sentence = describeNotification(tn, row);
   const excerpt = row.post?.bodyText?.trim();
@@ -81,7 +97,7 @@ export async function composeNotificationMail(account: MailAccount, row: Notific
     blocks,
     footer: footerFor(t, account, kind, t("notification.reason")),
   };
-  return toMail(account, content, kind);
+  return toMail(account, content, kind, branding);
 }
 
 /** An open review request in a digest. */
@@ -115,7 +131,7 @@ export async function buildDigest(
   account: MailAccount & { role: UserRole; status: UserStatus },
   input: { frequency: "weekly" | "daily"; rows: NotificationRow[]; reviewRequests: DigestReviewRequest[] },
 ): Promise<Digest> {
-  const { locale, t, tn } = await translatorsFor(account);
+  const { locale, t, tn, branding } = await translatorsFor(account);
   const views = toNotificationViews(tn, { id: account.id, role: account.role, status: account.status }, input.rows);
   const offers = views.filter((view) => view.type === "offer_match");
   const missed = views.filter((view) => view.type !== "offer_match");
@@ -157,5 +173,5 @@ export async function buildDigest(
     ],
     footer: footerFor(t, account, "digest", isWeekly ? t("digest.reasonWeekly") : t("digest.reasonDaily")),
   };
-  return { mail: toMail(account, content, "digest"), notificationIds, itemCount };
+  return { mail: toMail(account, content, "digest", branding), notificationIds, itemCount };
 }

@@ -94,3 +94,8 @@ export function canChangeRole(actor: Actor, target: { id: string }): boolean {
 export function isDemotion(from: UserRole, to: UserRole): boolean {
   return RANK[to] < RANK[from] || (from === "pro" && to === "member");
 }
+
+/** The community's identity (name, colours, logo, e-mail sender) is the admins' to change. */
+export function canEditBranding(actor: Actor): boolean {
+  return canChangeRoles(actor);
+}

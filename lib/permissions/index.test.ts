@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canChangeRoles, canModerate, canReadChannel, type Actor } from "./index";
+import { canChangeRoles, canEditBranding, canModerate, canReadChannel, type Actor } from "./index";
 
 const member: Actor = { id: "a", role: "member", status: "active" };
 const suspended: Actor = { id: "b", role: "member", status: "suspended" };
@@ -34,5 +34,15 @@ describe("staff capabilities", () => {
   });
   it("reserves role changes to admins", () => {
     expect([member, facilitator, admin].map(canChangeRoles)).toEqual([false, false, true]);
+  });
+  it("reserves the community's name, colours and logo to active admins", () => {
+    const suspendedAdmin: Actor = { id: "f", role: "admin", status: "suspended" };
+    expect([null, member, facilitator, suspendedAdmin, admin].map(canEditBranding)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { MAX_QUESTIONS, type AdmissionQuestion } from "@/lib/admission/settings";
+import { COMMUNITY_MODES, MAX_QUESTIONS, type AdmissionQuestion } from "@/lib/admission/settings";
 import { decisionSchema } from "./pros";
 import { signUpSchema } from "./auth";
 import { cleanString } from "./text";
@@ -62,7 +62,7 @@ export const invitationSchema = z
 export const revokeInvitationSchema = z.object({ invitationId: z.uuid() });
 
 export const communitySettingsSchema = z.object({
-  mode: z.enum(["open", "closed"]),
+  mode: z.enum(COMMUNITY_MODES),
   // One question per line in the form.
   questions: cleanString()
     .pipe(z.string().max(4000, "admission.questionsTooLong"))

@@ -7,6 +7,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeRedirectPath } from "@/lib/auth/redirect";
+import { needsSetup } from "@/lib/setup/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -18,7 +19,9 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeRedirectPath(params.callbackUrl, "/");
   if (await getCurrentUser()) redirect(callbackUrl);
+  if (await needsSetup()) redirect("/installation");
   const t = await getTranslations("auth");
+  const tSetup = await getTranslations("setup");
   return (
     <AuthCard
       title={t("signInTitle")}
@@ -34,6 +37,7 @@ export default async function SignInPage({ searchParams }: Props) {
     >
       {params.verified === "1" ? <Alert tone="success">{t("emailVerified")}</Alert> : null}
       {params.verified === "0" ? <Alert tone="error">{t("invalidVerifyLink")}</Alert> : null}
+      {params.installed === "1" ? <Alert tone="success">{tSetup("done")}</Alert> : null}
       {params.reset === "1" ? <Alert tone="success">{t("passwordReset")}</Alert> : null}
       {params.expired === "1" ? <Alert tone="info">{t("sessionExpired")}</Alert> : null}
       <SignInForm callbackUrl={callbackUrl === "/" ? undefined : callbackUrl} />

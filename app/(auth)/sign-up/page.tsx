@@ -8,6 +8,7 @@ import { getCommunitySettings, isInvitationUsable } from "@/lib/admission/servic
 import { resolveQuestions } from "@/lib/admission/settings";
 import { getCurrentUser } from "@/lib/auth/session";
 import { translateKey } from "@/lib/i18n/translate-key";
+import { needsSetup } from "@/lib/setup/service";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signUpTitle") };
@@ -17,6 +18,7 @@ type Props = { searchParams: Promise<{ invitation?: string }> };
 
 export default async function SignUpPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect("/");
+  if (await needsSetup()) redirect("/installation");
   const t = await getTranslations("auth");
   const tAll = await getTranslations();
   const { invitation } = await searchParams;
@@ -25,13 +27,16 @@ export default async function SignUpPage({ searchParams }: Props) {
     settings.mode === "closed" && !isInvited
       ? resolveQuestions(settings.questions, (key) => translateKey(tAll, key))
       : [];
+  const isInvitationOnly = settings.mode === "invitation" && !isInvited;
   const notice = isInvited
     ? tAll("admission.invited")
     : invitation
       ? tAll("admission.invalidInvitation")
-      : questions.length
-        ? tAll("admission.closedIntro")
-        : null;
+      : isInvitationOnly
+        ? tAll("admission.invitationOnly")
+        : questions.length
+          ? tAll("admission.closedIntro")
+          : null;
   return (
     <AuthCard
       title={t("signUpTitle")}
@@ -45,7 +50,7 @@ export default async function SignUpPage({ searchParams }: Props) {
         </>
       }
     >
-      <SignUpForm questions={questions} invitation={isInvited ? invitation : null} />
+      {isInvitationOnly ? null : <SignUpForm questions={questions} invitation={isInvited ? invitation : null} />}
     </AuthCard>
   );
 }

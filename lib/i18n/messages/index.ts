@@ -19,6 +19,7 @@ export const MESSAGE_FILES = [
   "data",
   "conversations",
   "outcomes",
+  "kit",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

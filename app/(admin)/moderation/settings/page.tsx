@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { BrandingSettingsForm } from "@/components/branding/branding-settings-form";
+import { LogoUploadForm } from "@/components/branding/logo-upload-form";
 import { CommunitySettingsForm } from "@/components/moderation/community-settings-form";
 import { CheckinSettingsForm } from "@/components/rhythm/checkin-settings-form";
 import { Card } from "@/components/ui/card";
@@ -8,7 +10,9 @@ import { getCheckinSettings } from "@/lib/rhythm/config";
 import { getCommunitySettings } from "@/lib/admission/service";
 import { MAX_QUESTIONS, resolveQuestions } from "@/lib/admission/settings";
 import { getCurrentUser } from "@/lib/auth/session";
-import { canEditCommunitySettings } from "@/lib/permissions";
+import { getBranding } from "@/lib/branding/service";
+import { logoUrl } from "@/lib/branding/theme";
+import { canEditBranding, canEditCommunitySettings } from "@/lib/permissions";
 import { translateKey } from "@/lib/i18n/translate-key";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,12 +22,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CommunitySettingsPage() {
   const user = await getCurrentUser();
   if (!canEditCommunitySettings(user)) notFound();
-  const [settings, checkin, t, tCheckin, tAll] = await Promise.all([
+  const [branding, settings, checkin, t, tCheckin, tAll, tBranding] = await Promise.all([
+    getBranding(),
     getCommunitySettings(),
     getCheckinSettings(),
     getTranslations("admission"),
     getTranslations("checkin.settings"),
     getTranslations(),
+    getTranslations("branding"),
   ]);
   const questions = resolveQuestions(settings.questions, (key) => translateKey(tAll, key));
   return (
@@ -46,6 +52,24 @@ export default async function CommunitySettingsPage() {
         </div>
         <CheckinSettingsForm day={checkin.day} questions={checkin.questions} nudgeMessage={checkin.nudgeMessage} />
       </Card>
+      {canEditBranding(user) ? (
+        <>
+          <Card className="flex flex-col gap-4">
+            <div>
+              <h2 className="text-xl font-extrabold">{tBranding("title")}</h2>
+              <p className="mt-1 text-muted">{tBranding("intro")}</p>
+            </div>
+            <BrandingSettingsForm branding={branding} />
+          </Card>
+          <Card className="flex flex-col gap-4">
+            <div>
+              <h2 className="text-xl font-extrabold">{tBranding("logo.title")}</h2>
+              <p className="mt-1 text-muted">{tBranding("logo.intro")}</p>
+            </div>
+            <LogoUploadForm logoUrl={logoUrl(branding)} />
+          </Card>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type Request } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./fixtures/axe";
+import { startServer, stopServer, type AppServer } from "./fixtures/servers";
+
+// A production instance on a fresh embedded database, without the demo seed: it starts empty
+// and opens on the setup wizard. (process.spec.ts uses PORT + 4…6.)
+const PORT = Number(process.env.E2E_PORT ?? 3210) + 8;
+
+let server: AppServer;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  dataDir = mkdtempSync(path.join(tmpdir(), "propulse-setup-"));
+  server = await startServer(
+    PORT,
+    { DATA_DIR: dataDir, DATABASE_URL: "", SEED_ON_EMPTY: "false" },
+    { timeoutMs: 280_000 },
+  );
+});
+
+test.afterAll(async () => {
+  if (server) await stopServer(server);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("a fresh instance is set up in the browser: its name, colours and programme everywhere, and never twice", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(`${server.url}/`);
+  await expect(page).toHaveURL(/\/installation$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Installer votre communauté" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByLabel("Nom de la communauté").fill("Entraide emploi Lyon");
+  await page.getByLabel("Description courte").fill("L'entraide vers l'emploi dans la métropole de Lyon.");
+  await page.getByLabel("Territoire").fill("Métropole de Lyon");
+  await page.getByLabel("Structure qui l'anime").fill("Association Tremplin Rhône");
+  await page.getByLabel("Votre nom").fill("Inès Garnier");
+  await page.getByLabel("Votre adresse e-mail").fill("ines@entraide-lyon.example");
+  await page.getByLabel("Mot de passe").fill("un mot de passe solide 42");
+  await page.getByLabel(/Sur invitation seulement/).check();
+  await page.getByLabel(/Communauté d'entraide/).check();
+
+  // A pale yellow is unreadable under white text: refused, with the reason, nothing created.
+  await page.getByLabel("Couleur principale").fill("#f5d90a");
+  await expect(page.getByText(/trop faible/).first()).toBeVisible();
+  await page.getByRole("button", { name: "Créer la communauté" }).click();
+  await expect(page.getByText(/n'offre pas un contraste suffisant/)).toBeVisible();
+  await expect(page).toHaveURL(/\/installation$/);
+
+  await page.getByLabel("Couleur principale").fill("#1d4ed8");
+  await page.getByLabel("Couleur secondaire").fill("#047857");
+  await page.getByLabel("Mot de passe").fill("un mot de passe solide 42");
+  let submission: Request | null = null;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/installation")) submission = request;
+  });
+  await page.getByRole("button", { name: "Créer la communauté" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?installed=1$/);
+  await expect(page.getByText("Votre communauté est prête")).toBeVisible();
+
+  await page.getByLabel(/e-mail/i).fill("ines@entraide-lyon.example");
+  await page.getByLabel(/mot de passe/i).fill("un mot de passe solide 42");
+  await page.getByRole("button", { name: /se connecter/i }).click();
+  await expect(page).toHaveURL(`${server.url}/`);
+
+  // The new name in the header and the title, the new colours as the theme's custom properties.
+  await expect(page.getByRole("banner").getByText("Entraide emploi Lyon")).toBeVisible();
+  await expect(page).toHaveTitle(/Entraide emploi Lyon/);
+  const brand = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--color-brand"));
+  expect(brand.trim()).toBe("#1d4ed8");
+  await expect(page.getByRole("contentinfo")).not.toContainText("Pro'pulse");
+  // The minimal programme's channels.
+  await page.goto(`${server.url}/c/victoires`);
+  await expect(page.getByRole("heading", { level: 1, name: "Bonnes nouvelles" })).toBeVisible();
+
+  const manifest = await (await page.request.get(`${server.url}/manifest.webmanifest`)).json();
+  expect(manifest).toMatchObject({
+    short_name: "Entraide emploi Lyon",
+    description: "L'entraide vers l'emploi dans la métropole de Lyon.",
+    theme_color: "#1d4ed8",
+  });
+
+  // The wizard is gone: a second visit is a 404, and replaying its POST (another name and
+  // admin) changes nothing.
+  const second = await page.request.get(`${server.url}/installation`);
+  expect(second.status()).toBe(404);
+  const captured = submission as Request | null;
+  expect(captured).not.toBeNull();
+  const replayBody = captured!
+    .postDataBuffer()!
+    .toString("latin1")
+    .replace("Entraide emploi Lyon", "Prise de contrôle")
+    .replace("ines@entraide-lyon.example", "intrus@example.org");
+  const headers = await captured!.allHeaders();
+  await page.request.post(`${server.url}/installation`, {
+    headers: {
+      "content-type": headers["content-type"]!,
+      "next-action": headers["next-action"]!,
+      accept: "text/x-component",
+    },
+    data: Buffer.from(replayBody, "latin1"),
+    maxRedirects: 0,
+  });
+  await page.goto(`${server.url}/`);
+  await expect(page.getByRole("banner").getByText("Entraide emploi Lyon")).toBeVisible();
+  await expect(page.getByText("Prise de contrôle")).toHaveCount(0);
+});

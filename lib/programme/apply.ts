@@ -1,0 +1,100 @@
+import "server-only";
+import { listChannels, upsertChannelFromTemplate } from "@/db/queries/channels";
+import { getSettings, setSetting } from "@/db/queries/settings";
+import type { DbOrTx } from "@/db";
+import { questionId } from "@/lib/admission/service";
+import { ADMISSION_QUESTIONS_KEY } from "@/lib/admission/settings";
+import { getCheckinSettings, saveCheckinSettings } from "@/lib/rhythm/config";
+import type { IsoWeekday } from "@/lib/domain/rhythm";
+import entraide from "./templates/entraide.json";
+import propulse from "./templates/propulse.json";
+import { programmeTemplateSchema, type ProgrammeTemplate } from "./schema";
+
+/** The templates shipped with the app, offered by the setup wizard. */
+export const BUILT_IN_TEMPLATES = { propulse, entraide } as const;
+export type BuiltInTemplateId = keyof typeof BUILT_IN_TEMPLATES;
+
+export function builtInTemplate(id: BuiltInTemplateId): ProgrammeTemplate {
+  return programmeTemplateSchema.parse(BUILT_IN_TEMPLATES[id]);
+}
+
+/**
+ * Writes a validated template into `db` (call it inside a transaction: all or nothing):
+ * channels by slug (created or updated, never deleted), admission questions, check-in day and
+ * questions. Review and pitch channels only come from the migrations (their document kind is
+ * part of the code), so a template can restyle them but not create new ones.
+ */
+export async function applyTemplate(db: DbOrTx, template: ProgrammeTemplate): Promise<void> {
+  const existing = new Set((await listChannels(db)).map((channel) => channel.slug));
+  for (const channel of template.channels) {
+    const isDocumentChannel = channel.kind === "review" || channel.kind === "pitch";
+    if (isDocumentChannel && !existing.has(channel.slug)) continue;
+    await upsertChannelFromTemplate(db, {
+      slug: channel.slug,
+      kind: channel.kind,
+      name: channel.name.fr,
+      description: channel.description,
+      rules: channel.rules,
+      visibility: channel.visibility,
+      allowsQuestions: channel.allowsQuestions,
+      position: channel.position,
+    });
+  }
+  // Channel names are stored in French (the community's language); the English ones are kept aside.
+  const englishNames = parseEnglishNames((await getSettings(db, { keys: [EN_NAMES_KEY] })).get(EN_NAMES_KEY));
+  for (const channel of template.channels) englishNames[channel.slug] = channel.name.en;
+  await setSetting(db, { key: EN_NAMES_KEY, value: englishNames });
+  await setSetting(db, {
+    key: TEMPLATE_META_KEY,
+    value: { id: template.id, name: template.name, description: template.description },
+  });
+  await setSetting(db, {
+    key: ADMISSION_QUESTIONS_KEY,
+    value: template.admission.questions.map((label) => ({ id: questionId(label), label })),
+  });
+  await saveCheckinSettings(db, {
+    day: template.checkin.day as IsoWeekday,
+    questions: template.checkin.questions,
+    nudgeMessage: "",
+  });
+}
+
+const EN_NAMES_KEY = "programme_channel_names_en";
+const TEMPLATE_META_KEY = "programme_template";
+
+function parseEnglishNames(value: unknown): Record<string, string> {
+  return value && typeof value === "object" ? { ...(value as Record<string, string>) } : {};
+}
+
+/**
+ * The programme as it stands in `db`, in the template format: what `applyTemplate` would need
+ * to rebuild it. Channels come in their order; a channel never named in English gets its French name.
+ */
+export async function exportTemplate(db: DbOrTx): Promise<ProgrammeTemplate> {
+  const stored = await getSettings(db, { keys: [EN_NAMES_KEY, TEMPLATE_META_KEY, ADMISSION_QUESTIONS_KEY] });
+  const englishNames = parseEnglishNames(stored.get(EN_NAMES_KEY));
+  const meta = (stored.get(TEMPLATE_META_KEY) ?? {}) as { id?: string; name?: string; description?: string };
+  const questions = Array.isArray(stored.get(ADMISSION_QUESTIONS_KEY))
+    ? (stored.get(ADMISSION_QUESTIONS_KEY) as { label: string }[]).map((question) => question.label)
+    : BUILT_IN_TEMPLATES.propulse.admission.questions;
+  const checkin = await getCheckinSettings(db);
+  return programmeTemplateSchema.parse({
+    format: "propulse-programme",
+    version: 1,
+    id: meta.id ?? "propulse",
+    name: meta.name ?? "Pro'pulse",
+    description: meta.description ?? "",
+    channels: (await listChannels(db)).map((channel) => ({
+      slug: channel.slug,
+      kind: channel.kind,
+      name: { fr: channel.name, en: englishNames[channel.slug] ?? channel.name },
+      description: channel.description,
+      rules: channel.rules,
+      visibility: channel.visibility,
+      allowsQuestions: channel.allowsQuestions,
+      position: channel.position,
+    })),
+    admission: { questions },
+    checkin: { day: checkin.day, questions: checkin.questions },
+  });
+}
