@@ -56,6 +56,18 @@ test("behind nginx: HTTPS, sign-in, a post, a live reply from the other instance
     expect(await seen.json()).toEqual({ address: "127.0.0.1" });
 
     const [one, two] = instances as [(typeof instances)[number], (typeof instances)[number]];
+    // An instance without an admin opens the setup wizard instead of the sign-in page.
+    const admin = await fetch(`${one.url}/api/test/users`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        name: "Admin Proxy",
+        email: `proxy-admin-${randomUUID().slice(0, 8)}@e2e.test`,
+        password: TEST_PASSWORD,
+        role: "admin",
+      }),
+    });
+    expect(admin.status).toBe(200);
     const email = `proxy-${randomUUID().slice(0, 8)}@e2e.test`;
     const created = await fetch(`${one.url}/api/test/users`, {
       method: "POST",
