@@ -6,8 +6,8 @@ import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { startServer, stopServer, type AppServer } from "./fixtures/servers";
 
 // A production instance on a fresh embedded database, without the demo seed: it starts empty
-// and opens on the setup wizard. (process.spec.ts uses PORT + 4…6.)
-const PORT = Number(process.env.E2E_PORT ?? 3210) + 8;
+// and opens on the setup wizard. (Ports of other specs: process + 4…6, faults + 7…9, proxy + 41…44, network + 45.)
+const PORT = Number(process.env.E2E_PORT ?? 3210) + 46;
 
 let server: AppServer;
 let dataDir: string;
