@@ -18,6 +18,7 @@ import { getMyWeek } from "@/lib/rhythm/my-week";
 import { MyWeekSections, OnboardingChecklist } from "@/components/rhythm/my-week";
 import { MyBuddy } from "@/components/messages/my-buddy";
 import { getMyBuddy } from "@/lib/messages/buddies";
+import { SurveyCard } from "@/components/outcomes/survey-card";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
@@ -50,6 +51,7 @@ export default async function HomePage() {
           </div>
         </section>
       )}
+      {week?.surveyDue ? <SurveyCard /> : null}
       {buddy ? <MyBuddy buddy={buddy} /> : null}
       {week?.onboarding ? <OnboardingChecklist onboarding={week.onboarding} /> : null}
       {week ? <MyWeekSections week={week} /> : null}

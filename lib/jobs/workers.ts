@@ -5,6 +5,7 @@ import { activityRemindersJob } from "@/lib/rhythm/reminders";
 import { dataExportJob } from "@/lib/data-ownership/export";
 import { storageDeleteJob } from "@/lib/data-ownership/storage-cleanup";
 import { retentionJob } from "@/lib/data-ownership/retention";
+import { surveyJob } from "@/lib/outcomes/survey";
 import type { AnyJobDefinition } from "./queue";
 
 /**
@@ -20,4 +21,5 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   storageDeleteJob,
   dataExportJob,
   retentionJob,
+  surveyJob,
 ];
