@@ -51,7 +51,8 @@ export function SurveyForm() {
               required
               options={surveySituations.map((value) => ({
                 value,
-                label: value === "searching" ? t("situations.searching") : tKinds(value as (typeof outcomeKinds)[number]),
+                label:
+                  value === "searching" ? t("situations.searching") : tKinds(value as (typeof outcomeKinds)[number]),
               }))}
               defaultValue={valueOf("situation") ?? ""}
               errors={errorsFor("situation")}

@@ -62,7 +62,8 @@ import { listMessageReports } from "@/lib/messages/reports";
 import { contextFor } from "@/lib/context";
 import { zonedDate } from "@/lib/domain/rhythm";
 import { createCohort, placeMember } from "@/lib/impact/cohorts";
-import { exportImpactCsv, getImpactDashboard, savePositiveRule } from "@/lib/impact/service";
+import { exportImpactCsv } from "@/lib/impact/export";
+import { getImpactDashboard, savePositiveRule } from "@/lib/impact/service";
 import { declareOutcome, withdrawOutcome } from "@/lib/outcomes/service";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";

@@ -87,9 +87,9 @@ describe("six-month survey", () => {
     expect(await sendSurveyInvitations(testDb.db, NOW)).toEqual({ invited: 2, reminded: 0 });
     const rows = await testDb.db.select().from(surveys);
     expect(
-      rows.map((row) => ({ userId: row.userId, basis: row.basis, dueOn: row.dueOn })).sort((a, b) =>
-        a.dueOn.localeCompare(b.dueOn),
-      ),
+      rows
+        .map((row) => ({ userId: row.userId, basis: row.basis, dueOn: row.dueOn }))
+        .sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
     ).toEqual([
       { userId: finder.id, basis: "outcome", dueOn: "2026-11-10" },
       { userId: alumna.id, basis: "cohort_end", dueOn: "2026-11-20" },

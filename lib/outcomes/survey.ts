@@ -51,10 +51,7 @@ export const surveyJob = defineJob({
   },
 });
 
-export type MySurvey =
-  | { state: "none" }
-  | { state: "open"; dueOn: string }
-  | { state: "answered"; answeredAt: Date };
+export type MySurvey = { state: "none" } | { state: "open"; dueOn: string } | { state: "answered"; answeredAt: Date };
 
 /** The signed-in member's survey: none yet, open (invited, not answered), or answered. */
 export async function getMySurvey(ctx: ServiceContext): Promise<MySurvey> {
