@@ -13,6 +13,7 @@ import { createReply } from "@/db/queries/posts";
 import { createThread } from "@/db/queries/threads";
 import {
   outcomes,
+  surveys,
   cohorts,
   cohortMembers,
   dataExports,
@@ -62,9 +63,10 @@ import { listMessageReports } from "@/lib/messages/reports";
 import { contextFor } from "@/lib/context";
 import { zonedDate } from "@/lib/domain/rhythm";
 import { createCohort, placeMember } from "@/lib/impact/cohorts";
-import { exportImpactCsv } from "@/lib/impact/export";
+import { exportImpactCsv, impactTables } from "@/lib/impact/export";
 import { getImpactDashboard, savePositiveRule } from "@/lib/impact/service";
 import { declareOutcome, withdrawOutcome } from "@/lib/outcomes/service";
+import { answerSurvey } from "@/lib/outcomes/survey";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -505,7 +507,30 @@ const MATRIX: Row[] = [
     },
   },
   simple("view the Impact dashboard", staff, (actor) => getImpactDashboard(contextFor(actor), {})),
-  simple("export an Impact table (CSV)", staff, (actor) => exportImpactCsv(contextFor(actor), "members", {})),
+  ...impactTables.map((table) =>
+    simple(`export the Impact table "${table}" (CSV)`, staff, (actor) => exportImpactCsv(contextFor(actor), table, {})),
+  ),
+  {
+    // Each account answers only its own survey: the owner's stays unanswered whoever tries.
+    action: "answer another member's six-month survey",
+    expected: nobody,
+    run: async (actor) => {
+      await testDb.db
+        .insert(surveys)
+        .values({ userId: owner.id, basis: "cohort_end", dueOn: "2026-06-01" })
+        .onConflictDoNothing();
+      const allowed = await attempt(() =>
+        answerSurvey(contextFor(actor), { situation: "cdi", satisfaction: 1, helped: [], comment: null }),
+      );
+      return {
+        allowed,
+        check: async () =>
+          expect(
+            (await testDb.db.select().from(surveys).where(eq(surveys.userId, owner.id)))[0]!.answeredAt,
+          ).toBeNull(),
+      };
+    },
+  },
   simple("change the positive-exit rule", staff, (actor) => savePositiveRule(contextFor(actor), ["cdi"])),
   {
     action: "create a cohort",
