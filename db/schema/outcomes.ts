@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { OutcomeKind, OutcomeSharing } from "@/lib/domain/outcomes";
 import type { SurveyHelp, SurveySituation } from "@/lib/domain/surveys";
 import { threads } from "./forum";
@@ -92,15 +104,23 @@ export const surveys = pgTable(
     questionVersion: smallint("question_version"),
     situation: text("situation").$type<SurveySituation>(),
     satisfaction: smallint("satisfaction"),
-    helped: text("helped").array().$type<SurveyHelp[]>().notNull().default(sql`'{}'::text[]`),
+    helped: text("helped")
+      .array()
+      .$type<SurveyHelp[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     comment: text("comment"),
   },
   (t) => [
     // The dashboard's periods: invitations sent, answers received.
     index("surveys_invited_idx").on(t.invitedAt),
-    index("surveys_answered_idx").on(t.answeredAt).where(sql`${t.answeredAt} is not null`),
+    index("surveys_answered_idx")
+      .on(t.answeredAt)
+      .where(sql`${t.answeredAt} is not null`),
     // The reminder's pick: invitations still open.
-    index("surveys_open_idx").on(t.invitedAt).where(sql`${t.answeredAt} is null and ${t.remindedAt} is null`),
+    index("surveys_open_idx")
+      .on(t.invitedAt)
+      .where(sql`${t.answeredAt} is null and ${t.remindedAt} is null`),
     check("surveys_basis_check", sql`${t.basis} in ('cohort_end','outcome')`),
     check("surveys_satisfaction_check", sql`${t.satisfaction} between 1 and 5`),
     check(
