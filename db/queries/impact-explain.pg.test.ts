@@ -7,6 +7,7 @@
  * surveys_answered_idx. EXPLAIN is PostgreSQL-specific: this file only runs with TEST_DATABASE_URL.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_POSITIVE_KINDS } from "@/lib/domain/outcomes";
 import type { DbOrTx } from "../client";
@@ -29,7 +30,7 @@ async function plansOf(run: (db: DbOrTx) => Promise<unknown>): Promise<{ indexes
   const texts: string[] = [];
   const explaining = {
     execute: async (query: SQL) => {
-      const text = testDb.db.dialect.sqlToQuery(query).sql;
+      const text = new PgDialect().sqlToQuery(query).sql;
       if (/^\s*set local/i.test(text)) return { rows: [] };
       const json = await testDb.db.execute<{ "QUERY PLAN": { Plan: PlanNode }[] }>(sql`explain (format json) ${query}`);
       nodes.push(...flatten(json.rows[0]!["QUERY PLAN"][0]!.Plan));
