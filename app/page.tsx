@@ -19,6 +19,7 @@ import { MyWeekSections, OnboardingChecklist } from "@/components/rhythm/my-week
 import { MyBuddy } from "@/components/messages/my-buddy";
 import { getMyBuddy } from "@/lib/messages/buddies";
 import { needsSetup } from "@/lib/setup/service";
+import { SurveyCard } from "@/components/outcomes/survey-card";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
@@ -53,6 +54,7 @@ export default async function HomePage() {
           </div>
         </section>
       )}
+      {week?.surveyDue ? <SurveyCard /> : null}
       {buddy ? <MyBuddy buddy={buddy} /> : null}
       {week?.onboarding ? <OnboardingChecklist onboarding={week.onboarding} /> : null}
       {week ? <MyWeekSections week={week} /> : null}

@@ -6,7 +6,20 @@ import { offerFieldsSchema } from "@/lib/validation/offers";
 import { listApplications } from "./queries/applications";
 import { getOffer, listOffers } from "./queries/offers";
 import { getFileWithThread, listReviewRequests } from "./queries/reviews";
-import { reviewFeedback, reviewPageComments, reviewRequests, jobOffers } from "./schema";
+import { contextFor } from "@/lib/context";
+import { DEFAULT_POSITIVE_KINDS } from "@/lib/domain/outcomes";
+import { getImpactDashboard, impactRates } from "@/lib/impact/service";
+import {
+  cohortMembers,
+  cohorts,
+  outcomes,
+  reviewFeedback,
+  reviewPageComments,
+  reviewRequests,
+  jobOffers,
+  surveys,
+} from "./schema";
+import { users as usersTable } from "./schema";
 import { seedDemoContent, type SeededUsers } from "./seed";
 import { createServiceTestDb } from "./service-testing";
 import type { TestDb } from "./testing";
@@ -68,5 +81,54 @@ describe("demo reviews", () => {
     const comments = await testDb.db.select().from(reviewPageComments);
     expect(comments).toHaveLength(1);
     expect(comments[0]).toMatchObject({ threadId: cv.threadId, page: 1 });
+  });
+});
+
+describe("demo outcomes", () => {
+  it("gives the Impact dashboard non-trivial figures, equal to a recomputation from the rows", async () => {
+    const staff = { id: users.facilitator!.id, role: "facilitator" as const, status: "active" as const };
+    const dashboard = await getImpactDashboard(contextFor(staff, testDb.db), {});
+    const { from, to } = dashboard.filter;
+    const allCohorts = await testDb.db.select().from(cohorts);
+    expect(allCohorts).toHaveLength(2);
+    const today = dashboard.filter.to;
+    expect(allCohorts.filter((cohort) => cohort.endsOn < today)).toHaveLength(1);
+    // From the rows, in TypeScript: the members, their declarations and survey answers in the period.
+    const members = new Set(
+      (await testDb.db.select().from(usersTable))
+        .filter((user) => user.role === "member" && user.status !== "pending")
+        .map((user) => user.id),
+    );
+    const declared = (await testDb.db.select().from(outcomes)).filter(
+      (row) => members.has(row.userId) && !row.withdrawnAt && row.startsOn >= from && row.startsOn <= to,
+    );
+    const withOutcome = new Set(declared.map((row) => row.userId));
+    const positive = new Set(
+      declared.filter((row) => DEFAULT_POSITIVE_KINDS.includes(row.kind)).map((row) => row.userId),
+    );
+    const inPeriod = (at: Date | null) => {
+      const day = at?.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+      return day !== undefined && day >= from && day <= to;
+    };
+    const answers = (await testDb.db.select().from(surveys)).filter(
+      (row) => members.has(row.userId) && inPeriod(row.answeredAt),
+    );
+    const invited = (await testDb.db.select().from(surveys)).filter(
+      (row) => members.has(row.userId) && inPeriod(row.invitedAt),
+    );
+    const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
+    const rates = impactRates(dashboard);
+    expect(dashboard.outcomes.declarations).toBe(declared.length);
+    expect(rates.positiveShare).toBe(pct(positive.size, withOutcome.size));
+    expect(rates.satisfiedShare).toBe(pct(answers.filter((row) => row.satisfaction! >= 4).length, answers.length));
+    expect(rates.responseRate).toBe(pct(invited.filter((row) => row.answeredAt).length, invited.length));
+    // Non-trivial: several sharing choices, at least five answers (shown to funders), attendance.
+    expect(new Set(declared.map((row) => row.sharing))).toEqual(new Set(["community", "facilitators", "nobody"]));
+    expect(answers.length).toBeGreaterThanOrEqual(5);
+    expect(rates.satisfiedShare).toBeGreaterThan(0);
+    expect(rates.satisfiedShare).toBeLessThan(100);
+    expect(dashboard.activities.hoursAttended).toBeGreaterThan(0);
+    expect(dashboard.named.length).toBeLessThan(declared.length);
+    expect((await testDb.db.select().from(cohortMembers)).length).toBeGreaterThanOrEqual(7);
   });
 });

@@ -136,3 +136,71 @@ test("a facilitator sees the Impact dashboard, downloads a CSV with accents, and
   expect((await memberPage.request.get("/moderation/impact/export/members")).status()).toBe(404);
   await staff.close();
 });
+
+test("an invited alumna answers the six-month survey from her home page; a refused submit keeps her answers; the facilitator's CSV has the BOM, the headers and the accents", async ({
+  browser,
+  request,
+  signIn,
+}) => {
+  test.setTimeout(120_000);
+  // Nora (demo seed) was invited to the six-month survey and reminded, and never answered.
+  const { page, context } = await signIn({
+    id: "",
+    name: "Nora Diallo",
+    email: "nora@propulse.demo",
+    role: "member",
+    password: "propulse-demo",
+  });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Six mois déjà : votre avis compte" })).toBeVisible();
+  await page.getByRole("link", { name: "Répondre à l'enquête" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Enquête à six mois" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // No score: refused, with what was typed and ticked kept.
+  await page.getByLabel("Votre situation aujourd'hui").selectOption("searching");
+  await page.getByLabel("Les autres membres").check();
+  await page.getByLabel("Un commentaire ? (facultatif)").fill("Merci à l'équipe, très utile");
+  await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
+  await expect(page.getByText("Choisissez une note de 1 à 5.")).toBeVisible();
+  await expect(page.getByLabel("Votre situation aujourd'hui")).toHaveValue("searching");
+  await expect(page.getByLabel("Les autres membres")).toBeChecked();
+  await expect(page.getByLabel("Les check-ins de la semaine")).not.toBeChecked();
+  await expect(page.getByLabel("Un commentaire ? (facultatif)")).toHaveValue("Merci à l'équipe, très utile");
+
+  await page.getByLabel("4 — Satisfait·e").check();
+  await page.getByRole("button", { name: "Envoyer mes réponses" }).click();
+  await expect(page.getByText("Merci ! Vos réponses sont enregistrées.")).toBeVisible();
+  await expect(page.getByText(/Vous avez répondu à l'enquête le/)).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Six mois déjà : votre avis compte" })).toHaveCount(0);
+  await context.close();
+
+  const staff = await facilitatorPage(browser, request);
+  const dashboard = staff.page;
+  await dashboard.goto("/moderation/impact");
+  const satisfaction = dashboard.getByRole("region", { name: "Satisfaction à six mois" });
+  await expect(satisfaction.getByRole("rowheader", { name: "Satisfaits (4 ou 5 sur 5)" })).toBeVisible();
+  // Each chart is an image with a text alternative, its table beside it.
+  await expect(dashboard.getByRole("img", { name: /Graphique : ce qui a le plus aidé/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(dashboard);
+
+  const downloading = dashboard.waitForEvent("download");
+  await dashboard.getByRole("link", { name: "Télécharger « Membres » (CSV)" }).click();
+  const bytes = await readFile((await (await downloading).path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = bytes.toString("utf8").slice(1);
+  expect(csv.split("\r\n")[0]).toBe(
+    '"Membre";"E-mail";"Cohorte";"Arrivée";"Dernier check-in";"Dernière activité";"Check-ins sur la période";"Sortie partagée";"Début"',
+  );
+  expect(csv).toContain('"Maëlle Girard";"maelle@propulse.demo";"Promo printemps"');
+
+  const helps = await dashboard.request.get(
+    (await dashboard.getByRole("region", { name: "Ce qui a le plus aidé" }).getByRole("link").getAttribute("href"))!,
+  );
+  expect(helps.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const helpsCsv = (await helps.body()).toString("utf8");
+  expect(helpsCsv.startsWith('\uFEFF"Ce qui a le plus aidé";"Réponses";"Part des réponses (%)"\r\n')).toBe(true);
+  expect(helpsCsv).toContain('"Professionnel·les";1;');
+  await staff.close();
+});

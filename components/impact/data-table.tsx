@@ -10,6 +10,7 @@ export function DataTable({
   downloadHref,
   downloadLabel,
   intro,
+  chart,
   numericFrom = 1,
 }: {
   id: string;
@@ -20,6 +21,8 @@ export function DataTable({
   downloadHref?: string;
   downloadLabel?: string;
   intro?: ReactNode;
+  /** A chart of the same figures, drawn above the table (which stays its text alternative). */
+  chart?: ReactNode;
   /** Columns from this index on are figures (right-aligned). */
   numericFrom?: number;
 }) {
@@ -36,9 +39,9 @@ export function DataTable({
         ) : null}
       </div>
       {intro ? <p className="text-sm text-muted">{intro}</p> : null}
-      {rows.length === 0 ? (
-        <p className="text-muted">{empty}</p>
-      ) : (
+      {rows.length === 0 ? <p className="text-muted">{empty}</p> : null}
+      {rows.length > 0 && chart ? chart : null}
+      {rows.length === 0 ? null : (
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={id}>
           <table className="w-full border-collapse text-left text-sm">
             <thead>

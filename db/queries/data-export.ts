@@ -100,6 +100,10 @@ const AREAS = {
     select kind, is_ess as "isEss", organisation, starts_on as "startsOn", sharing,
       withdrawn_at as "withdrawnAt", created_at as "createdAt", updated_at as "updatedAt"
     from outcomes where user_id = ${u} order by starts_on`,
+  survey: (u: string) => sql`
+    select due_on as "dueOn", basis, invited_at as "invitedAt", reminded_at as "remindedAt",
+      answered_at as "answeredAt", question_version as "questionVersion", situation, satisfaction, helped, comment
+    from surveys where user_id = ${u}`,
   cohorts: (u: string) => sql`
     select c.name, c.territory, c.starts_on as "startsOn", c.ends_on as "endsOn", m.placed_at as "joinedAt"
     from cohort_members m join cohorts c on c.id = m.cohort_id where m.user_id = ${u}`,

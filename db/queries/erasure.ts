@@ -18,6 +18,7 @@ const OWN_ROWS = [
   "messaging_settings",
   "cohort_members",
   "outcomes",
+  "surveys",
   "drafts",
   "mentions",
   "reactions",

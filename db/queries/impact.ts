@@ -21,14 +21,14 @@ export type ImpactFilter = {
   positiveKinds: readonly OutcomeKind[];
 };
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 /**
  * Runs one dashboard query with PostgreSQL's JIT off: the per-member probes make the planner's
  * estimate high enough to trigger JIT compilation, which cost 1.4–2.5 s for a query that runs in
  * 70 ms (bench:impact, 2,000 members). `SET LOCAL` only lasts for this transaction.
  */
-async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+export async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = await db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
     return tx.execute(query);
@@ -36,11 +36,11 @@ async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return (result as unknown as { rows: Row[] }).rows as T[];
 }
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 /** The population: admitted members (any status but pending), of the cohort when one is chosen. */
-function population(filter: ImpactFilter, { activeOnly = false } = {}): SQL {
+export function population(filter: ImpactFilter, { activeOnly = false } = {}): SQL {
   return sql`
     select u.id, u.name, u.email, u.created_at,
            (u.created_at at time zone 'Europe/Paris')::date as joined_on,
@@ -53,10 +53,10 @@ function population(filter: ImpactFilter, { activeOnly = false } = {}): SQL {
 }
 
 /** The period's bounds as instants (Paris midnight of `from`, Paris midnight after `to`). */
-function periodStart(filter: ImpactFilter): SQL {
+export function periodStart(filter: ImpactFilter): SQL {
   return sql`((${filter.from}::date)::timestamp at time zone 'Europe/Paris')`;
 }
-function periodEnd(filter: ImpactFilter): SQL {
+export function periodEnd(filter: ImpactFilter): SQL {
   return sql`((${filter.to}::date + 1)::timestamp at time zone 'Europe/Paris')`;
 }
 

@@ -22,6 +22,8 @@ export type MyWeekRow = {
   trending: (ThreadRef & { recentPosts: number })[];
   /** New offers matching a saved search, not read yet. */
   offerMatches: ThreadRef[];
+  /** Invited to the six-month survey and not answered yet. */
+  surveyDue: boolean;
   onboarding: {
     profileDone: boolean;
     introduced: boolean;
@@ -120,6 +122,7 @@ export async function readMyWeek(
           order by th.last_activity_at desc limit 3
         ) t join channels c on c.id = t.channel_id
       ), '[]') as "offerMatches",
+      exists (select 1 from surveys s where s.user_id = ${userId} and s.answered_at is null) as "surveyDue",
       json_build_object(
         'profileDone', (select u.headline is not null and u.seeking is not null and u.location is not null from users u where u.id = ${userId}),
         'introduced', exists (select 1 from posts p join threads t on t.id = p.thread_id join channels c on c.id = t.channel_id

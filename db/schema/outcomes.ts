@@ -1,6 +1,19 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { OutcomeKind, OutcomeSharing } from "@/lib/domain/outcomes";
+import type { SurveyHelp, SurveySituation } from "@/lib/domain/surveys";
 import { threads } from "./forum";
 import { offerApplications } from "./offers";
 import { users } from "./users";
@@ -71,3 +84,50 @@ export const outcomes = pgTable(
 
 export type Cohort = typeof cohorts.$inferSelect;
 export type Outcome = typeof outcomes.$inferSelect;
+
+/**
+ * The six-month survey, one per member: invited (the job `survey.plan`), reminded once at most,
+ * answered with the question version it was asked in.
+ */
+export const surveys = pgTable(
+  "surveys",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** What made it due: the end of the member's cohort, or their first outcome. */
+    basis: text("basis").$type<"cohort_end" | "outcome">().notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    questionVersion: smallint("question_version"),
+    situation: text("situation").$type<SurveySituation>(),
+    satisfaction: smallint("satisfaction"),
+    helped: text("helped")
+      .array()
+      .$type<SurveyHelp[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    comment: text("comment"),
+  },
+  (t) => [
+    // The dashboard's periods: invitations sent, answers received.
+    index("surveys_invited_idx").on(t.invitedAt),
+    index("surveys_answered_idx")
+      .on(t.answeredAt)
+      .where(sql`${t.answeredAt} is not null`),
+    // The reminder's pick: invitations still open.
+    index("surveys_open_idx")
+      .on(t.invitedAt)
+      .where(sql`${t.answeredAt} is null and ${t.remindedAt} is null`),
+    check("surveys_basis_check", sql`${t.basis} in ('cohort_end','outcome')`),
+    check("surveys_satisfaction_check", sql`${t.satisfaction} between 1 and 5`),
+    check(
+      "surveys_answer_check",
+      sql`${t.answeredAt} is null or (${t.questionVersion} is not null and ${t.situation} is not null and ${t.satisfaction} is not null)`,
+    ),
+  ],
+);
+
+export type Survey = typeof surveys.$inferSelect;

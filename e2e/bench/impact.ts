@@ -2,7 +2,7 @@
  * `npm run bench:impact`: the facilitators' Impact dashboard (every query of the page, run as the
  * page runs them) on a fresh PostgreSQL database (TEST_DATABASE_URL or DATABASE_URL) holding
  * 2,000 members, 100,000 posts, 20,000 check-ins, 1,000 activities (with RSVPs and attendance)
- * and 600 outcomes, generated with set-based SQL. Without a PostgreSQL URL, runs on PGlite.
+ * 600 outcomes and 1,000 six-month surveys, generated with set-based SQL. Without a PostgreSQL URL, runs on PGlite.
  * Prints figures; asserts nothing (the budget — 300 ms — is read, not enforced).
  */
 import { performance } from "node:perf_hooks";
@@ -26,6 +26,7 @@ async function main() {
   const { sql } = await import("drizzle-orm");
   const { getImpactDashboard, getPositiveKinds } = await import("../../lib/impact/service");
   const impact = await import("../../db/queries/impact");
+  const { getSatisfactionSummary } = await import("../../db/queries/impact-satisfaction");
 
   const scratch = adminUrl ? await createScratchDatabase(adminUrl, "propulse_bench") : null;
   const logged: string[] = [];
@@ -85,6 +86,14 @@ async function main() {
              (row_number() over ()) % 3 <> 0, current_date - (row_number() over () % 300)::int,
              (array['community','facilitators','nobody'])[1 + (row_number() over () % 3)]
       from (select id from users where role = 'member' order by id limit ${Math.round(MEMBERS * 0.3)}) u`);
+    await db.execute(sql`
+      insert into surveys (user_id, basis, due_on, invited_at, answered_at, question_version, situation, satisfaction)
+      select id, 'cohort_end', current_date, now() - (n % 400) * interval '1 day',
+             case when n % 3 = 0 then null else now() - (n % 400) * interval '1 day' + interval '2 days' end,
+             case when n % 3 = 0 then null else 1 end, case when n % 3 = 0 then null else 'cdi' end,
+             case when n % 3 = 0 then null else 1 + n % 5 end
+      from (select id, row_number() over (order by id) as n from users where role = 'member') u
+      where n % 2 = 0`);
     await db.execute(sql`analyze`);
     const seeded = performance.now() - started;
     const [staff] = (
@@ -132,6 +141,7 @@ async function main() {
       reviews: () => impact.getReviewsSummary(db, filter),
       named: () => impact.listNamedOutcomes(db, filter),
       followUp: () => impact.listMembersWithContext(db, filter, { toFollowUp: true, limit: 200 }),
+      satisfaction: () => getSatisfactionSummary(db, filter),
     };
     const breakdown: string[] = [];
     for (const [name, run] of Object.entries(parts)) {

@@ -44,6 +44,7 @@ const EXPECTED: Record<string, string[]> = {
   "notification-preferences.json": ["Search"],
   "requests.json": ["Answer", "ProOrg", "JobTitle", "Proof"],
   "api-tokens.json": ["TokenName"],
+  "survey.json": ["SurveyComment"],
   "files.json": ["CvFile", "Recording"],
 };
 

@@ -219,6 +219,10 @@ export async function seedSentinelMember(db: Db, tag = ""): Promise<SentinelMemb
   await db.execute(sql`insert into audit_log (actor_id, action, target_type, target_id, target_user_id, reason, details)
     values (${other.id}, 'user.suspend', 'user', ${u}, ${u}, ${s("AuditReason")}, ${JSON.stringify({ note: s("AuditDetails") })}::jsonb)`);
   await db.execute(sql`insert into data_exports (user_id, status) values (${u}, 'failed')`);
+  // The six-month survey, answered with a free comment.
+  await db.execute(sql`insert into surveys (user_id, basis, due_on, answered_at, question_version, situation,
+      satisfaction, helped, comment)
+    values (${u}, 'outcome', current_date, now(), 1, 'cdi', 5, array['pros'], ${s("SurveyComment")})`);
 
   return {
     user: user!,

@@ -15,6 +15,7 @@ export const notificationTypes = [
   "moderation",
   "offer_match",
   "activity",
+  "survey",
   "watching",
 ] as const;
 export type NotificationType = (typeof notificationTypes)[number];
@@ -48,6 +49,8 @@ export const DEFAULT_DELIVERY: DeliveryPreferences = {
   moderation: { bell: true, push: false, email: "now" },
   offer_match: { bell: true, push: false, email: "digest" },
   activity: { bell: true, push: true, email: "now" },
+  // The six-month survey: an invitation, then one reminder at most.
+  survey: { bell: true, push: false, email: "now" },
   watching: { bell: true, push: false, email: "digest" },
 };
 

@@ -30,7 +30,8 @@ import { DEFAULT_POSITIVE_KINDS, type OutcomeKind, type OutcomeSharing } from "@
 import { AppError } from "@/lib/errors";
 import { threadRow } from "@/lib/forum/content";
 import { listMembersWithContext } from "@/db/queries/impact";
-import { exportImpactCsv, getImpactDashboard, impactRates, listMembersPage, savePositiveRule } from "./service";
+import { exportImpactCsv } from "./export";
+import { getImpactDashboard, impactRates, listMembersPage, savePositiveRule } from "./service";
 
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 

@@ -11,6 +11,7 @@ import {
   listNamedOutcomes,
   type ImpactFilter,
 } from "@/db/queries/impact";
+import { getSatisfactionSummary } from "@/db/queries/impact-satisfaction";
 import type { DbOrTx } from "@/db";
 import type { ServiceContext } from "@/lib/context";
 import { DEFAULT_POSITIVE_KINDS, outcomeKinds, type OutcomeKind } from "@/lib/domain/outcomes";
@@ -38,7 +39,7 @@ export async function savePositiveRule(ctx: ServiceContext, kinds: OutcomeKind[]
 }
 
 /** Missing dates: the chosen cohort's dates, else the last twelve months up to today. */
-async function resolveFilter(ctx: ServiceContext, input: ImpactFilterInput, now: Date): Promise<ImpactFilter> {
+export async function resolveFilter(ctx: ServiceContext, input: ImpactFilterInput, now: Date): Promise<ImpactFilter> {
   if (!canViewImpact(ctx.actor)) throw new AppError("not_found");
   const today = zonedDate(now).date;
   const cohorts = await listCohorts(ctx.db);
@@ -53,7 +54,7 @@ async function resolveFilter(ctx: ServiceContext, input: ImpactFilterInput, now:
 /** Everything the dashboard shows, in a fixed number of queries whatever the number of members. */
 export async function getImpactDashboard(ctx: ServiceContext, input: ImpactFilterInput, now = new Date()) {
   const filter = await resolveFilter(ctx, input, now);
-  const [cohorts, members, weeks, outcomes, activities, reviews, named, toFollowUp] = await Promise.all([
+  const [cohorts, members, weeks, outcomes, activities, reviews, named, toFollowUp, satisfaction] = await Promise.all([
     listCohorts(ctx.db),
     getMembersSummary(ctx.db, filter),
     listCheckinParticipation(ctx.db, filter),
@@ -62,8 +63,9 @@ export async function getImpactDashboard(ctx: ServiceContext, input: ImpactFilte
     getReviewsSummary(ctx.db, filter),
     listNamedOutcomes(ctx.db, filter),
     listMembersWithContext(ctx.db, filter, { toFollowUp: true, limit: 200 }),
+    getSatisfactionSummary(ctx.db, filter),
   ]);
-  return { filter, cohorts, members, weeks, outcomes, activities, reviews, named, toFollowUp };
+  return { filter, cohorts, members, weeks, outcomes, activities, reviews, named, toFollowUp, satisfaction };
 }
 
 export const MEMBERS_PAGE_SIZE = 50;
@@ -87,142 +89,24 @@ export async function listMembersPage(
   return { filter, items, nextCursor: rows.length > MEMBERS_PAGE_SIZE && last ? `${last.name}|${last.userId}` : null };
 }
 
-export const impactTables = ["summary", "weeks", "kinds", "outcomes", "members", "follow-up"] as const;
-export type ImpactTable = (typeof impactTables)[number];
+/** A percentage with one decimal, or null when there is nothing to divide. */
+export const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 
-const KIND_LABELS: Record<OutcomeKind, string> = {
-  cdi: "CDI",
-  cdd_long: "CDD ≥ 6 mois",
-  cdd_short: "CDD < 6 mois",
-  alternance: "Alternance",
-  service_civique: "Service civique",
-  formation: "Formation qualifiante",
-  creation: "Création d'activité",
-  other: "Autre",
-};
-
-const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
-const isoInstant = (value: Date | null) => (value ? value.toISOString() : "");
+export type ImpactDashboard = Awaited<ReturnType<typeof getImpactDashboard>>;
 
 /** Rates as percentages with one decimal (null when nothing to divide). */
 export function impactRates(
-  dashboard: Pick<Awaited<ReturnType<typeof getImpactDashboard>>, "members" | "outcomes" | "activities" | "weeks">,
+  dashboard: Pick<ImpactDashboard, "members" | "outcomes" | "activities" | "weeks" | "satisfaction">,
 ) {
-  const { members, outcomes, activities, weeks } = dashboard;
+  const { members, outcomes, activities, weeks, satisfaction } = dashboard;
   return {
     positiveShare: share(outcomes.membersPositive, outcomes.membersWithOutcome),
     essShare: share(outcomes.essDeclarations, outcomes.declarations),
     ledByMembersShare: share(activities.ledByMembers, activities.held),
+    /** Six-month survey answers of the period scoring 4 or 5 out of 5. */
+    satisfiedShare: share(satisfaction.satisfied, satisfaction.answers),
+    /** Invitations of the period that were answered. */
+    responseRate: share(satisfaction.answeredOfInvited, satisfaction.invited),
     weeks: weeks.map((week) => ({ ...week, share: share(week.checkins, members.members) })),
   };
-}
-
-/**
- * One table of the dashboard as CSV (French headers). Tables naming members carry only
- * declarations shared with facilitators or the community.
- */
-export async function exportImpactCsv(
-  ctx: ServiceContext,
-  table: ImpactTable,
-  input: ImpactFilterInput,
-  now = new Date(),
-): Promise<{ headers: string[]; rows: (string | number | boolean | null)[][]; filename: string }> {
-  const filter = await resolveFilter(ctx, input, now);
-  const filename = `impact-${table}-${filter.from}-${filter.to}.csv`;
-  switch (table) {
-    case "summary": {
-      const [members, weeks, outcomes, activities, reviews] = await Promise.all([
-        getMembersSummary(ctx.db, filter),
-        listCheckinParticipation(ctx.db, filter),
-        getOutcomesSummary(ctx.db, filter),
-        getActivitiesSummary(ctx.db, filter),
-        getReviewsSummary(ctx.db, filter),
-      ]);
-      const rates = impactRates({ members, outcomes, activities, weeks });
-      const rows: [string, number | null][] = [
-        ["Membres", members.members],
-        ["Membres admis sur la période", members.admitted],
-        ["Actifs 7 derniers jours", members.active7],
-        ["Actifs 30 derniers jours", members.active30],
-        ["Déclarations « J'ai trouvé ! »", outcomes.declarations],
-        ["Membres ayant déclaré", outcomes.membersWithOutcome],
-        ["Sorties positives (%)", rates.positiveShare],
-        ["Part ESS (%)", rates.essShare],
-        ["Jours moyens arrivée → sortie", outcomes.averageDays],
-        ["Jours médians arrivée → sortie", outcomes.medianDays],
-        ["Activités tenues", activities.held],
-        ["Part animée par des membres (%)", rates.ledByMembersShare],
-        ["Heures d'activités suivies", Math.round(activities.hoursAttended * 10) / 10],
-        ["Relectures données par les membres", reviews.givenByMembers],
-        ["Relectures reçues par les membres", reviews.receivedByMembers],
-        ["Heures médianes avant la 1re relecture d'un CV", reviews.medianHoursToFirstCvReview],
-        ["Questions des membres ayant reçu une réponse d'un pro", reviews.questionsAnsweredByPros],
-      ];
-      return { filename, headers: ["Indicateur", "Valeur"], rows };
-    }
-    case "weeks": {
-      const [members, weeks] = await Promise.all([
-        getMembersSummary(ctx.db, filter),
-        listCheckinParticipation(ctx.db, filter),
-      ]);
-      return {
-        filename,
-        headers: ["Semaine du", "Check-ins", "Participation (%)"],
-        rows: weeks.map((week) => [week.weekStart, week.checkins, share(week.checkins, members.members)]),
-      };
-    }
-    case "kinds": {
-      const outcomes = await getOutcomesSummary(ctx.db, filter);
-      return {
-        filename,
-        headers: ["Type", "Déclarations", "Sortie positive"],
-        rows: outcomes.byKind.map((row) => [KIND_LABELS[row.kind], row.count, filter.positiveKinds.includes(row.kind)]),
-      };
-    }
-    case "outcomes": {
-      const named = await listNamedOutcomes(ctx.db, filter);
-      return {
-        filename,
-        headers: ["Membre", "Type", "ESS", "Structure", "Début", "Jours depuis l'arrivée", "Partage"],
-        rows: named.map((row) => [
-          row.name,
-          KIND_LABELS[row.kind],
-          row.isEss,
-          row.organisation,
-          row.startsOn,
-          row.daysFromJoining,
-          row.sharing === "community" ? "communauté" : "équipe",
-        ]),
-      };
-    }
-    case "members":
-    case "follow-up": {
-      const members = await listMembersWithContext(ctx.db, filter, { toFollowUp: table === "follow-up" });
-      return {
-        filename,
-        headers: [
-          "Membre",
-          "E-mail",
-          "Cohorte",
-          "Arrivée",
-          "Dernier check-in",
-          "Dernière activité",
-          "Check-ins sur la période",
-          "Sortie partagée",
-          "Début",
-        ],
-        rows: members.map((row) => [
-          row.name,
-          row.email,
-          row.cohortName,
-          row.joinedOn,
-          isoInstant(row.lastCheckinAt),
-          isoInstant(row.lastActivityAt),
-          row.checkinsInPeriod,
-          row.outcomeKind ? KIND_LABELS[row.outcomeKind] : null,
-          row.outcomeStartsOn,
-        ]),
-      };
-    }
-  }
 }

@@ -16,6 +16,8 @@ export type JobPayloads = {
   "activity.remind": Record<string, never>;
   /** Weekly: one friendly e-mail to members who went quiet (lib/rhythm/nudges.ts). */
   "rhythm.nudge": Record<string, never>;
+  /** Daily: invite members to the six-month survey, remind once (lib/outcomes/survey.ts). */
+  "survey.plan": Record<string, never>;
   /** Remove files from storage after their rows are gone (erasure, retention): retried until done. */
   "storage.delete": { keys: string[] };
   /** Build one member's data export ZIP (lib/data-ownership/export.ts). */

@@ -6,6 +6,7 @@ import { dataExportJob } from "@/lib/data-ownership/export";
 import { storageDeleteJob } from "@/lib/data-ownership/storage-cleanup";
 import { retentionJob } from "@/lib/data-ownership/retention";
 import { networkRefreshJob } from "@/lib/network/refresh-job";
+import { surveyJob } from "@/lib/outcomes/survey";
 import type { AnyJobDefinition } from "./queue";
 
 /**
@@ -22,4 +23,5 @@ export const JOB_DEFINITIONS: readonly AnyJobDefinition[] = [
   dataExportJob,
   retentionJob,
   networkRefreshJob,
+  surveyJob,
 ];

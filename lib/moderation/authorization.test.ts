@@ -13,6 +13,7 @@ import { createReply } from "@/db/queries/posts";
 import { createThread } from "@/db/queries/threads";
 import {
   outcomes,
+  surveys,
   cohorts,
   cohortMembers,
   dataExports,
@@ -63,11 +64,13 @@ import { listMessageReports } from "@/lib/messages/reports";
 import { contextFor } from "@/lib/context";
 import { zonedDate } from "@/lib/domain/rhythm";
 import { createCohort, placeMember } from "@/lib/impact/cohorts";
-import { exportImpactCsv, getImpactDashboard, savePositiveRule } from "@/lib/impact/service";
+import { exportImpactCsv, impactTables } from "@/lib/impact/export";
+import { getImpactDashboard, savePositiveRule } from "@/lib/impact/service";
 import { declareOutcome, withdrawOutcome } from "@/lib/outcomes/service";
 import { followCommunity, unfollowCommunity } from "@/lib/network/service";
 import { getSettings } from "@/db/queries/settings";
 import { replaceLogo, updateBranding } from "@/lib/branding/service";
+import { answerSurvey } from "@/lib/outcomes/survey";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -526,6 +529,20 @@ const MATRIX: Row[] = [
           emailSignature: "",
           footerText: "",
         }),
+  ...impactTables.map((table) =>
+    simple(`export the Impact table "${table}" (CSV)`, staff, (actor) => exportImpactCsv(contextFor(actor), table, {})),
+  ),
+  {
+    // Each account answers only its own survey: the owner's stays unanswered whoever tries.
+    action: "answer another member's six-month survey",
+    expected: nobody,
+    run: async (actor) => {
+      await testDb.db
+        .insert(surveys)
+        .values({ userId: owner.id, basis: "cohort_end", dueOn: "2026-06-01" })
+        .onConflictDoNothing();
+      const allowed = await attempt(() =>
+        answerSurvey(contextFor(actor), { situation: "cdi", satisfaction: 1, helped: [], comment: null }),
       );
       return {
         allowed,
@@ -545,6 +562,9 @@ const MATRIX: Row[] = [
         allowed,
         check: async () =>
           expect((await getSettings(testDb.db, { keys: ["branding"] })).get("branding") ?? null).toEqual(before),
+          expect(
+            (await testDb.db.select().from(surveys).where(eq(surveys.userId, owner.id)))[0]!.answeredAt,
+          ).toBeNull(),
       };
     },
   },

@@ -42,6 +42,7 @@ export function notificationPath(row: NotificationRow): string {
   if (notification.kind === "activity" && typeof notification.payload.activityId === "number") {
     return `/activites/${notification.payload.activityId}`;
   }
+  if (notification.kind === "survey") return "/enquete";
   return "/notifications";
 }
 
@@ -57,6 +58,8 @@ function textKey(row: NotificationRow): string {
       return post?.number === 1 ? "text.newThread" : "text.watching";
     case "activity":
       return `text.activity.${String(notification.payload.event)}`;
+    case "survey":
+      return notification.payload.event === "reminder" ? "text.survey.reminder" : "text.survey.invite";
     default:
       return `text.${notification.kind}`;
   }

@@ -23,3 +23,8 @@ export function canManageCohorts(actor: Actor): boolean {
 export function isNamedForFacilitators(sharing: OutcomeSharing): boolean {
   return sharing === "community" || sharing === "facilitators";
 }
+
+/** The six-month survey is answered by the member it was sent to (the query checks the invitation). */
+export function canAnswerSurvey(actor: Actor): actor is NonNullable<Actor> {
+  return isActiveMember(actor);
+}

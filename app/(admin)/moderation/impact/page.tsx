@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { BarChart } from "@/components/impact/bar-chart";
 import { DataTable } from "@/components/impact/data-table";
 import { PositiveRuleForm } from "@/components/impact/positive-rule-form";
 import { Alert } from "@/components/ui/alert";
@@ -9,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/session";
 import { contextFor, type ServiceContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { getImpactDashboard, impactRates, type ImpactTable } from "@/lib/impact/service";
+import type { ImpactTable } from "@/lib/impact/export";
+import { getImpactDashboard, impactRates, share } from "@/lib/impact/service";
 import { translateKey } from "@/lib/i18n/translate-key";
 import { canViewImpact } from "@/lib/permissions/outcomes";
 import { impactFilterSchema, type ImpactFilterInput } from "@/lib/validation/impact";
@@ -38,17 +40,18 @@ export default async function ImpactPage({ searchParams }: Props) {
   if (!canViewImpact(user)) notFound();
   const parsed = impactFilterSchema.safeParse(await searchParams);
   const input: ImpactFilterInput = parsed.success ? parsed.data : {};
-  const [t, tRoot, tKinds, format] = await Promise.all([
+  const [t, tRoot, tKinds, tSurvey, format] = await Promise.all([
     getTranslations("impact"),
     getTranslations(),
     getTranslations("outcomes.kinds"),
+    getTranslations("survey"),
     getFormatter(),
   ]);
   const loaded = await loadDashboard(contextFor(user), input);
   const problemKey = !parsed.success ? "impact.errors.dateInvalid" : loaded.problemKey;
   const problem = problemKey ? translateKey(tRoot, problemKey) : null;
   const dashboard = loaded.dashboard;
-  const { filter, cohorts, members, outcomes, activities, reviews, named, toFollowUp } = dashboard;
+  const { filter, cohorts, members, outcomes, activities, reviews, named, toFollowUp, satisfaction } = dashboard;
   const rates = impactRates(dashboard);
   const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: "medium" });
   const instant = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium" }) : t("never"));
@@ -112,6 +115,9 @@ export default async function ImpactPage({ searchParams }: Props) {
         <Link href={`/moderation/impact/membres?${query}`} className="text-brand underline">
           {t("membersLink")}
         </Link>
+        <a href={csv("funders")} className="text-brand underline" download>
+          {t("funderCsv")}
+        </a>
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         <DataTable
@@ -164,6 +170,17 @@ export default async function ImpactPage({ searchParams }: Props) {
           empty={t("kindsEmpty")}
           downloadHref={csv("kinds")}
           downloadLabel={t("download")}
+          chart={
+            <BarChart
+              id="chart-kinds"
+              title={t("chartKinds")}
+              bars={outcomes.byKind.map((row) => ({
+                label: tKinds(row.kind),
+                value: row.count,
+                display: figure(row.count),
+              }))}
+            />
+          }
           rows={outcomes.byKind.map((row) => [
             tKinds(row.kind),
             figure(row.count),
@@ -178,8 +195,91 @@ export default async function ImpactPage({ searchParams }: Props) {
         empty={t("weeksEmpty")}
         downloadHref={csv("weeks")}
         downloadLabel={t("download")}
+        chart={
+          <BarChart
+            id="chart-weeks"
+            title={t("chartWeeks")}
+            bars={rates.weeks.map((week) => ({
+              label: day(week.weekStart),
+              value: week.checkins,
+              display: figure(week.checkins),
+            }))}
+          />
+        }
         rows={rates.weeks.map((week) => [day(week.weekStart), figure(week.checkins), percent(week.share)])}
       />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <DataTable
+          id="impact-satisfaction"
+          title={t("sections.satisfaction")}
+          headers={[t("indicator"), t("value")]}
+          empty=""
+          downloadHref={csv("summary")}
+          downloadLabel={t("download")}
+          rows={[
+            [t("rows.answers"), figure(satisfaction.answers)],
+            [t("rows.satisfiedShare"), percent(rates.satisfiedShare)],
+            [t("rows.invited"), figure(satisfaction.invited)],
+            [t("rows.responseRate"), percent(rates.responseRate)],
+          ]}
+        />
+        <DataTable
+          id="impact-scores"
+          title={t("sections.scores")}
+          headers={[t("score"), t("answers"), t("shareOfAnswers")]}
+          empty={t("scoresEmpty")}
+          downloadHref={csv("satisfaction")}
+          downloadLabel={t("download")}
+          chart={
+            <BarChart
+              id="chart-scores"
+              title={t("chartScores")}
+              bars={satisfaction.byScore.map((row) => ({
+                label: t("scoreLabel", { score: row.score }),
+                value: row.count,
+                display: figure(row.count),
+              }))}
+            />
+          }
+          rows={
+            satisfaction.answers
+              ? satisfaction.byScore.map((row) => [
+                  t("scoreLabel", { score: row.score }),
+                  figure(row.count),
+                  percent(share(row.count, satisfaction.answers)),
+                ])
+              : []
+          }
+        />
+        <DataTable
+          id="impact-helps"
+          title={t("sections.helps")}
+          headers={[t("help"), t("answers"), t("shareOfAnswers")]}
+          empty={t("scoresEmpty")}
+          downloadHref={csv("helps")}
+          downloadLabel={t("download")}
+          chart={
+            <BarChart
+              id="chart-helps"
+              title={t("chartHelps")}
+              bars={satisfaction.byHelp.map((row) => ({
+                label: tSurvey(`helps.${row.help}`),
+                value: row.count,
+                display: figure(row.count),
+              }))}
+            />
+          }
+          rows={
+            satisfaction.answers
+              ? satisfaction.byHelp.map((row) => [
+                  tSurvey(`helps.${row.help}`),
+                  figure(row.count),
+                  percent(share(row.count, satisfaction.answers)),
+                ])
+              : []
+          }
+        />
+      </div>
       <DataTable
         id="impact-named"
         title={t("sections.named")}

@@ -29,7 +29,7 @@ export default async function ImpactReportPage({ searchParams }: Props) {
     getTranslations("outcomes.kinds"),
     getFormatter(),
   ]);
-  const { filter, cohorts, members, outcomes, activities, reviews } = dashboard;
+  const { filter, cohorts, members, outcomes, activities, reviews, satisfaction } = dashboard;
   const rates = impactRates(dashboard);
   const cohort = cohorts.find((row) => row.id === filter.cohortId);
   const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: "long" });
@@ -43,6 +43,13 @@ export default async function ImpactReportPage({ searchParams }: Props) {
     { value: number(activities.hoursAttended), label: t("report.hours") },
     { value: isSmall ? t("report.tooFew") : number(outcomes.averageDays), label: t("report.days") },
     { value: percent(rates.positiveShare), label: t("report.positive") },
+    {
+      value:
+        satisfaction.answers < SMALL_GROUP || rates.satisfiedShare === null
+          ? t("report.tooFew")
+          : t("percent", { value: number(rates.satisfiedShare, 1) }),
+      label: t("report.satisfied"),
+    },
   ];
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-5 bg-white p-6 print:max-w-none print:p-0">
@@ -64,7 +71,7 @@ export default async function ImpactReportPage({ searchParams }: Props) {
           </Link>
         </div>
       </header>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {headline.map((item) => (
           <div key={item.label} className="flex flex-col-reverse rounded-xl border border-line p-3 text-center">
             <dt className="text-sm text-muted">{item.label}</dt>
@@ -89,6 +96,12 @@ export default async function ImpactReportPage({ searchParams }: Props) {
                 : t("percent", { value: number(rates.ledByMembersShare, 1) }),
             ],
             [t("rows.givenByMembers"), number(reviews.givenByMembers)],
+            [
+              t("report.responseRate"),
+              satisfaction.invited < SMALL_GROUP || rates.responseRate === null
+                ? t("report.tooFew")
+                : t("percent", { value: number(rates.responseRate, 1) }),
+            ],
             [t("rows.receivedByMembers"), number(reviews.receivedByMembers)],
           ].map(([label, value]) => (
             <tr key={label} className="border-b border-line/60">

@@ -2,7 +2,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { contextFor } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { toCsv } from "@/lib/impact/csv";
-import { exportImpactCsv, impactTables, type ImpactTable } from "@/lib/impact/service";
+import { exportImpactCsv, impactTables, type ImpactTable } from "@/lib/impact/export";
 import { impactFilterSchema } from "@/lib/validation/impact";
 
 /** GET /moderation/impact/export/:table?cohort=&from=&to= — one dashboard table as CSV (facilitators and admins). */
