@@ -20,7 +20,11 @@ import {
   sendMessage,
   startConversation,
 } from "@/lib/messages/service";
+import { addPeopleToConversation } from "@/lib/messages/groups";
+import { reactToMessage } from "@/lib/messages/reactions";
 import {
+  addParticipantsSchema,
+  reactToMessageSchema,
   archiveConversationSchema,
   blockSchema,
   closeMessageReportSchema,
@@ -127,4 +131,14 @@ export const endBuddiesAction = jsonAction(endBuddiesSchema, async (input, { use
   await endBuddies(contextFor(user), input);
   revalidatePath("/moderation/binomes");
   return null;
+});
+
+export const reactToMessageAction = jsonAction(reactToMessageSchema, async (input, { user }) => ({
+  reactions: await reactToMessage(contextFor(user), input),
+}));
+
+export const addPeopleAction = jsonAction(addParticipantsSchema, async (input, { user }) => {
+  const { added } = await addPeopleToConversation(contextFor(user), input);
+  revalidatePath(`/messages/${input.conversationId}`);
+  return { added: added.length };
 });
