@@ -21,6 +21,7 @@ const OWN_ROWS = [
   "drafts",
   "mentions",
   "reactions",
+  "conversation_message_reactions",
   "thread_reads",
   "admission_requests",
   "pro_requests",

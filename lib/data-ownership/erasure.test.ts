@@ -102,7 +102,7 @@ describe("erasure", () => {
     const row = await userRow(member.user.id);
     expect(row.erasedAt).toBeNull();
     expect(row.sessionVersion).toBe(member.user.sessionVersion);
-    expect(storageFilesContaining(needle)).toHaveLength(2);
+    expect(storageFilesContaining(needle)).toHaveLength(3);
     expect(disconnected).not.toContain(member.user.id);
   });
 
@@ -123,7 +123,7 @@ describe("erasure", () => {
     expect(Object.keys(await tablesContaining(testDb.db, needle)).length).toBeGreaterThan(20);
     const byId = Object.keys(await tablesContaining(testDb.db, member.user.id));
     expect(byId.length).toBeGreaterThanOrEqual(30);
-    expect(storageFilesContaining(needle)).toHaveLength(2);
+    expect(storageFilesContaining(needle)).toHaveLength(3);
 
     await eraseMyAccount(contextFor(actorOf(member.user), testDb.db), { password: MEMBER_PASSWORD, posts: "delete" });
 

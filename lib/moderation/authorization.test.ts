@@ -47,8 +47,20 @@ import { eraseMemberAccount, eraseMyAccount } from "@/lib/data-ownership/erasure
 import { listMyExports, readMyExport } from "@/lib/data-ownership/export";
 import { getStorage } from "@/lib/storage";
 import { replyRow, threadRow } from "@/lib/forum/content";
-import { conversationMessages } from "@/db/schema";
+import {
+  conversationMessageFiles,
+  conversationMessageReactions,
+  conversationMessages,
+  conversationParticipants,
+  storedFiles,
+} from "@/db/schema";
 import { createConversation } from "@/db/queries/conversations";
+import { attachFileToMessage } from "@/db/queries/message-extras";
+import { readMessageFile, sendMessageWithFile } from "@/lib/messages/attachments";
+import { addPeopleToConversation } from "@/lib/messages/groups";
+import { reactToMessage } from "@/lib/messages/reactions";
+import { signalTyping } from "@/lib/messages/typing";
+import { makePdf } from "@/lib/uploads/test-pdfs";
 import { insertMessage } from "@/db/queries/messages";
 import {
   editMessage,
@@ -476,6 +488,71 @@ const MATRIX: Row[] = [
       };
     },
   },
+  simple("download a file of others' private conversation (guessed id)", nobody, async (actor) => {
+    const { fileId } = await othersFile();
+    return readMessageFile(contextFor(actor), fileId);
+  }),
+  {
+    action: "send a file in others' private conversation (guessed id)",
+    expected: nobody,
+    run: async (actor) => {
+      const conversationId = await othersConversation();
+      const before = (await testDb.db.select().from(storedFiles)).length;
+      const pdf = await makePdf(1);
+      const allowed = await attempt(() =>
+        sendMessageWithFile(
+          contextFor(actor),
+          { conversationId, text: "", idempotencyKey: randomUUID() },
+          { bytes: pdf, name: "cv.pdf" },
+        ),
+      );
+      return {
+        allowed,
+        check: async () => expect(await testDb.db.select().from(storedFiles)).toHaveLength(before),
+      };
+    },
+  },
+  {
+    action: "react to a message of others' private conversation (guessed id)",
+    expected: nobody,
+    run: async (actor) => {
+      const { messageId } = await othersFile();
+      const allowed = await attempt(() => reactToMessage(contextFor(actor), { messageId, emoji: "👍" }));
+      return {
+        allowed,
+        check: async () =>
+          expect(
+            await testDb.db
+              .select()
+              .from(conversationMessageReactions)
+              .where(eq(conversationMessageReactions.messageId, messageId)),
+          ).toEqual([]),
+      };
+    },
+  },
+  simple("signal typing in others' private conversation (guessed id)", nobody, async (actor) =>
+    signalTyping(contextFor(actor), { conversationId: await othersConversation() }),
+  ),
+  {
+    action: "add people to others' group conversation (guessed id)",
+    expected: nobody,
+    run: async (actor) => {
+      const conversationId = await othersConversation({ isGroup: true });
+      const allowed = await attempt(() =>
+        addPeopleToConversation(contextFor(actor), { conversationId, participantIds: actor ? [actor.id] : [] }),
+      );
+      return {
+        allowed,
+        check: async () =>
+          expect(
+            await testDb.db
+              .select()
+              .from(conversationParticipants)
+              .where(eq(conversationParticipants.conversationId, conversationId)),
+          ).toHaveLength(2),
+      };
+    },
+  },
   simple("declare an outcome (J'ai trouvé !)", activeMembers, (actor) =>
     declareOutcome(contextFor(actor), {
       kind: "cdi",
@@ -542,14 +619,14 @@ const MATRIX: Row[] = [
 ];
 
 /** A conversation between the owner and someone else: no account of the matrix is in it. */
-async function othersConversation(): Promise<number> {
+async function othersConversation({ isGroup = false } = {}): Promise<number> {
   const other = await makeUser(testDb.db, "Interlocutrice");
   // Written by the queries: the owner is a new account, limited in conversations per day.
   const conversationId = await createConversation(testDb.db, {
     createdById: owner.id,
     participantIds: [other.id],
     title: null,
-    isGroup: false,
+    isGroup,
   });
   const body = documentFromText("Entre nous");
   await insertMessage(testDb.db, {
@@ -559,6 +636,27 @@ async function othersConversation(): Promise<number> {
     idempotencyKey: randomUUID(),
   });
   return conversationId;
+}
+
+/** A file carried by a message of others' conversation (its bytes in storage: only the check refuses). */
+async function othersFile(): Promise<{ fileId: string; messageId: number }> {
+  const conversationId = await othersConversation();
+  const [message] = await testDb.db
+    .select()
+    .from(conversationMessages)
+    .where(eq(conversationMessages.conversationId, conversationId));
+  const storageKey = `messages/${randomUUID()}`;
+  await getStorage().put(storageKey, await makePdf(1), "application/pdf");
+  await attachFileToMessage(testDb.db, {
+    messageId: message!.id,
+    ownerId: owner.id,
+    file: { storageKey, contentType: "application/pdf", byteSize: 100, pageCount: 1, originalName: "cv.pdf" },
+  });
+  const [file] = await testDb.db
+    .select()
+    .from(conversationMessageFiles)
+    .where(eq(conversationMessageFiles.messageId, message!.id));
+  return { fileId: file!.fileId, messageId: message!.id };
 }
 
 beforeAll(async () => {
