@@ -118,9 +118,11 @@ export const closeMessageReportAction = jsonAction(closeMessageReportSchema, asy
 export const pairBuddiesAction = formAction(
   pairBuddiesSchema,
   async (input, { user }) => {
-    // The welcome message is written in the programme's language (French first).
-    const t = await getTranslations({ locale: "fr", namespace: "messages.buddies" });
-    await pairBuddies(contextFor(user), { ...input, welcome: (names) => t("welcome", names) });
+    // The welcome message is written in the pair's language (the newcomer's first, French by default).
+    await pairBuddies(contextFor(user), {
+      ...input,
+      welcome: async (names, locale) => (await getTranslations({ locale, namespace: "messages.buddies" }))("welcome", names),
+    });
     revalidatePath("/moderation/binomes");
     return null;
   },

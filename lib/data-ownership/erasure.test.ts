@@ -36,7 +36,8 @@ const KEPT_WITH_ANONYMISED_POSTS = new Set([
 ]);
 
 /** Where the tombstone's id remains after "delete my posts": its row, authorship of (emptied) posts, the audit log. */
-const ID_KEPT = ["public.audit_log", "public.posts", "public.threads", "public.users"];
+/** Messages keep their (emptied) place under the tombstone, as posts do. */
+const ID_KEPT = ["public.audit_log", "public.conversation_messages", "public.posts", "public.threads", "public.users"];
 
 let testDb: TestDb & { dataDir: string };
 
