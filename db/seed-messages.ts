@@ -62,7 +62,13 @@ export async function seedDemoMessages(db: Db, seeded: SeededUsers): Promise<voi
   await attachFileToMessage(db, {
     messageId: cvMessage!,
     ownerId: camille.id,
-    file: { storageKey, contentType: "application/pdf", byteSize: cv.byteLength, pageCount: 2, originalName: "cv-camille-durand.pdf" },
+    file: {
+      storageKey,
+      contentType: "application/pdf",
+      byteSize: cv.byteLength,
+      pageCount: 2,
+      originalName: "cv-camille-durand.pdf",
+    },
   });
   const [proReply] = await writeLines(db, withPro, [
     { from: pro, text: "Bien reçu Camille. C'est beaucoup plus clair ! On en parle 10 minutes jeudi ?" },

@@ -79,9 +79,7 @@ export function AttachFileForm({
           className="min-h-10 rounded-lg border border-line px-3"
         />
         {error ? <Alert tone="error">{error}</Alert> : null}
-        {progress !== null ? (
-          <progress value={progress} max={1} aria-label={t("progress")} className="w-full" />
-        ) : null}
+        {progress !== null ? <progress value={progress} max={1} aria-label={t("progress")} className="w-full" /> : null}
         <Button size="sm" className="self-start" disabled={!file || progress !== null} onClick={() => void send()}>
           {t("send")}
         </Button>

@@ -162,7 +162,9 @@ export function ConversationView(props: ConversationViewProps) {
         {announcement}
       </p>
       <p className="min-h-5 text-sm text-muted italic" data-testid="typing">
-        {typists.length > 0 ? t("typing", { names: typists.map((typist) => typist.name).join(", "), count: typists.length }) : null}
+        {typists.length > 0
+          ? t("typing", { names: typists.map((typist) => typist.name).join(", "), count: typists.length })
+          : null}
       </p>
       {props.canWrite ? (
         <>

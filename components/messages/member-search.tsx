@@ -8,7 +8,15 @@ import { TextField } from "@/components/ui/field";
 export type MemberMatch = { id: string; name: string };
 
 /** Finds a member by name (two letters at least) and hands the chosen one to `onPick`. */
-export function MemberSearch({ id, label, onPick }: { id: string; label: string; onPick: (match: MemberMatch) => void }) {
+export function MemberSearch({
+  id,
+  label,
+  onPick,
+}: {
+  id: string;
+  label: string;
+  onPick: (match: MemberMatch) => void;
+}) {
   const t = useTranslations("messages");
   const [query, setQuery] = useState("");
   const [matches, setMatches] = useState<MemberMatch[]>([]);

@@ -92,10 +92,20 @@ export function MessageItem({
             canReact
             toggleReaction={async (emoji) => {
               const result = await reactToMessageAction({ messageId: message.id, emoji });
-              return result.ok ? result.data.reactions.map((r) => ({ ...r, hasReacted: r.userIds.includes(viewerId) })) : null;
+              return result.ok
+                ? result.data.reactions.map((r) => ({ ...r, hasReacted: r.userIds.includes(viewerId) }))
+                : null;
             }}
             onChange={(next) =>
-              onChange({ ...message, reactions: next.map(({ hasReacted: _mine, ...r }) => ({ ...r, userIds: r.userIds ?? [] })) })
+              onChange({
+                ...message,
+                reactions: next.map((r) => ({
+                  emoji: r.emoji,
+                  count: r.count,
+                  names: r.names,
+                  userIds: r.userIds ?? [],
+                })),
+              })
             }
           />
           {isOwn ? (

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessageView } from "@/lib/messages/views";
-import {
-  lastNumberOf,
-  removeTypist,
-  seenByNames,
-  setReactions,
-  upsertMessage,
-  upsertMessages,
-} from "./message-state";
+import { lastNumberOf, removeTypist, seenByNames, setReactions, upsertMessage, upsertMessages } from "./message-state";
 
 const author = (id: string) => ({ id, name: id, role: "member", organisation: null });
 function message(number: number, overrides: Partial<MessageView> = {}): MessageView {

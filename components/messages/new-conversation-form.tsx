@@ -89,9 +89,7 @@ export function NewConversationForm({
         {existingName && recipients.length === 1 ? (
           <p className="text-sm text-muted">{t("alreadyTalking", { name: existingName })}</p>
         ) : null}
-        {!isFull ? (
-          <MemberSearch id={`${searchId}-search`} label={t("addPerson")} onPick={add} />
-        ) : null}
+        {!isFull ? <MemberSearch id={`${searchId}-search`} label={t("addPerson")} onPick={add} /> : null}
         {recipients.length > 1 ? (
           <TextField
             id={`${searchId}-title`}

@@ -101,8 +101,7 @@ export function PostTools({
     toast.show(t("unhidden"));
   };
 
-  const canWriteToAuthor =
-    extras.canMessage === true && extras.viewerId !== null && post.author.id !== extras.viewerId;
+  const canWriteToAuthor = extras.canMessage === true && extras.viewerId !== null && post.author.id !== extras.viewerId;
   const reasonErrors = failure?.fieldErrors?.reason?.map((key) => translateKey(tRoot, key));
   return (
     <>

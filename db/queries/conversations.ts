@@ -105,7 +105,9 @@ export async function createConversation(
 
 /** The current participants, read under the conversation's row lock (additions are serialised). */
 export async function countParticipantsLocked(tx: DbOrTx, params: { conversationId: number }) {
-  await tx.execute(sql`select id from ${conversations} where ${conversations.id} = ${params.conversationId} for update`);
+  await tx.execute(
+    sql`select id from ${conversations} where ${conversations.id} = ${params.conversationId} for update`,
+  );
   return { ids: await listParticipantIds(tx, params) };
 }
 

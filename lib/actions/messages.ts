@@ -121,7 +121,8 @@ export const pairBuddiesAction = formAction(
     // The welcome message is written in the pair's language (the newcomer's first, French by default).
     await pairBuddies(contextFor(user), {
       ...input,
-      welcome: async (names, locale) => (await getTranslations({ locale, namespace: "messages.buddies" }))("welcome", names),
+      welcome: async (names, locale) =>
+        (await getTranslations({ locale, namespace: "messages.buddies" }))("welcome", names),
     });
     revalidatePath("/moderation/binomes");
     return null;

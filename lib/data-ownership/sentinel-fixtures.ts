@@ -240,7 +240,9 @@ export async function seedSentinelMember(db: Db, tag = ""): Promise<SentinelMemb
         ${randomUUID()}) returning id`,
   );
   const messageFile = await putFile(`${s("MsgFile")}.pdf`, "application/pdf");
-  await db.execute(sql`insert into conversation_message_files (file_id, message_id) values (${messageFile.id}, ${ownMessage.id})`);
+  await db.execute(
+    sql`insert into conversation_message_files (file_id, message_id) values (${messageFile.id}, ${ownMessage.id})`,
+  );
   await db.execute(sql`insert into conversation_message_reactions (message_id, user_id, emoji)
     values (${othersMessage.id}, ${u}, '👍')`);
 

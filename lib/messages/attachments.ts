@@ -45,7 +45,8 @@ async function storeCheckedMessageFile(db: DbOrTx, actorId: string, file: Upload
     };
   } else {
     const check = checkAudio(file.bytes, { maxBytes });
-    if (!check.ok) throw refused(check.reason === "notAudio" ? "messages.files.refusedType" : AUDIO_REFUSAL_KEYS[check.reason]);
+    if (!check.ok)
+      throw refused(check.reason === "notAudio" ? "messages.files.refusedType" : AUDIO_REFUSAL_KEYS[check.reason]);
     stored = {
       storageKey: `messages/${randomUUID()}`,
       byteSize: file.bytes.byteLength,
@@ -63,13 +64,21 @@ async function storeCheckedMessageFile(db: DbOrTx, actorId: string, file: Upload
  * participation is checked before the upload counts or is stored; nothing stored remains when
  * the message is not written (refused, failed, or a retried submission).
  */
-export async function sendMessageWithFile(ctx: ServiceContext, input: SendMessageFileInput, upload: UploadedFile | null) {
+export async function sendMessageWithFile(
+  ctx: ServiceContext,
+  input: SendMessageFileInput,
+  upload: UploadedFile | null,
+) {
   const { member } = await participationOf(ctx, input.conversationId);
   if (!upload) throw new AppError("bad_request", "messages.files.required", { field: "file" });
   const stored = await storeCheckedMessageFile(ctx.db, member.id, upload);
   const body = documentFromText(input.text || stored.originalName);
   try {
-    const result = await sendMessage(ctx, { conversationId: input.conversationId, body, idempotencyKey: input.idempotencyKey }, stored);
+    const result = await sendMessage(
+      ctx,
+      { conversationId: input.conversationId, body, idempotencyKey: input.idempotencyKey },
+      stored,
+    );
     if (!result.isNew) await deleteStoredBytes([stored.storageKey]);
     return result;
   } catch (error) {

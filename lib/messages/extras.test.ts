@@ -115,7 +115,8 @@ describe("files in messages", () => {
     const before = (await testDb.db.select().from(storedFiles)).length;
     for (const bytes of [await makePdfWithJavaScript(), makeExecutable()]) {
       await expectCode(
-        () => sendMessageWithFile(as(lea), { conversationId, text: "", idempotencyKey: key() }, { bytes, name: "x.pdf" }),
+        () =>
+          sendMessageWithFile(as(lea), { conversationId, text: "", idempotencyKey: key() }, { bytes, name: "x.pdf" }),
         "bad_request",
       );
     }
@@ -140,7 +141,12 @@ describe("files in messages", () => {
     expect(again.message.attachments).toEqual(first.message.attachments);
     const before = (await testDb.db.select().from(storedFiles)).length;
     await expectCode(
-      () => sendMessageWithFile(as(camille), { conversationId, text: "", idempotencyKey: key() }, { bytes: pdf, name: "a.pdf" }),
+      () =>
+        sendMessageWithFile(
+          as(camille),
+          { conversationId, text: "", idempotencyKey: key() },
+          { bytes: pdf, name: "a.pdf" },
+        ),
       "not_found",
     );
     expect(await testDb.db.select().from(storedFiles)).toHaveLength(before);
@@ -156,7 +162,9 @@ describe("files in messages", () => {
     const fileId = message.attachments[0]!.fileId;
     const [file] = await testDb.db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
     await removeMessage(as(camille), { messageId: message.id });
-    expect(await testDb.db.select().from(conversationMessageFiles).where(eq(conversationMessageFiles.fileId, fileId))).toEqual([]);
+    expect(
+      await testDb.db.select().from(conversationMessageFiles).where(eq(conversationMessageFiles.fileId, fileId)),
+    ).toEqual([]);
     expect(await getStorage().get(file!.storageKey)).toBeNull();
     await expectCode(() => readMessageFile(as(lea), fileId), "not_found");
     const page = await readConversation(as(lea), { conversationId });
@@ -205,9 +213,15 @@ describe("adding people to a group", () => {
       idempotencyKey: key(),
     });
     await setBlocked(as(yanis), { userId: lea.id, blocked: true });
-    await expectCode(() => addPeopleToConversation(as(lea), { conversationId, participantIds: [yanis.id] }), "forbidden");
+    await expectCode(
+      () => addPeopleToConversation(as(lea), { conversationId, participantIds: [yanis.id] }),
+      "forbidden",
+    );
     const participants = () =>
-      testDb.db.select().from(conversationParticipants).where(eq(conversationParticipants.conversationId, conversationId));
+      testDb.db
+        .select()
+        .from(conversationParticipants)
+        .where(eq(conversationParticipants.conversationId, conversationId));
     expect(await participants()).toHaveLength(3);
     await setBlocked(as(yanis), { userId: lea.id, blocked: false });
     expect(await addPeopleToConversation(as(lea), { conversationId, participantIds: [yanis.id] })).toEqual({
@@ -226,7 +240,10 @@ describe("adding people to a group", () => {
     expect(await participants()).toHaveLength(8);
 
     const direct = await directConversation(pro, yanis);
-    await expectCode(() => addPeopleToConversation(as(pro), { conversationId: direct, participantIds: [lea.id] }), "forbidden");
+    await expectCode(
+      () => addPeopleToConversation(as(pro), { conversationId: direct, participantIds: [lea.id] }),
+      "forbidden",
+    );
     await expectCode(
       () => addPeopleToConversation(as(lea), { conversationId: direct, participantIds: [camille.id] }),
       "not_found",

@@ -148,9 +148,7 @@ export function emitConversationTyping(input: {
 }) {
   const others = input.participantIds.filter((id) => id !== input.user.id);
   if (others.length === 0) return;
-  getIo()
-    ?.to(rooms(others))
-    .emit("conversation:typing", { conversationId: input.conversationId, user: input.user });
+  getIo()?.to(rooms(others)).emit("conversation:typing", { conversationId: input.conversationId, user: input.user });
 }
 
 /** "Vu" for the other participants, and a count refresh for the reader's other tabs. */

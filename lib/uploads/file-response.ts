@@ -6,7 +6,8 @@ import { downloadName, privateDownloadHeaders } from "./download-name";
 import { parseByteRange } from "./range";
 
 /** The answer for anything the caller may not have: the same as for a file that does not exist. */
-export const fileNotFound = () => new NextResponse("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+export const fileNotFound = () =>
+  new NextResponse("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 /**
  * A private file download (review documents, recordings, message attachments): the checked
