@@ -164,7 +164,7 @@ async function review(
 }
 
 /** A two-page CV laid out like a real one (the demo's preview and page comments need a document). */
-async function makeDemoCv(): Promise<Uint8Array> {
+export async function makeDemoCv(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle("CV Camille Durand");
   const regular = await doc.embedFont(StandardFonts.Helvetica);

@@ -21,6 +21,9 @@ import {
 } from "./schema";
 import { users as usersTable } from "./schema";
 import { seedDemoContent, type SeededUsers } from "./seed";
+import { readMessageFile } from "@/lib/messages/attachments";
+import { getMyBuddy } from "@/lib/messages/buddies";
+import { listMyConversations, readConversation } from "@/lib/messages/service";
 import { createServiceTestDb } from "./service-testing";
 import type { TestDb } from "./testing";
 
@@ -130,5 +133,22 @@ describe("demo outcomes", () => {
     expect(dashboard.activities.hoursAttended).toBeGreaterThan(0);
     expect(dashboard.named.length).toBeLessThan(declared.length);
     expect((await testDb.db.select().from(cohortMembers)).length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe("demo conversations", () => {
+  it("gives Camille a conversation with the pro carrying her CV, and Yanis a binôme with its welcome", async () => {
+    const ctx = contextFor({ id: users.camille!.id, role: "member", status: "active" });
+    const { items } = await listMyConversations(ctx, {});
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    const withPro = items.find((item) => item.others.some((other) => other.id === users.pro!.id))!;
+    expect(withPro.lastNumber).toBeGreaterThan(withPro.lastReadNumber);
+    const page = await readConversation(ctx, { conversationId: withPro.id });
+    const withFile = page.messages.find((message) => message.attachments.length > 0)!;
+    const { bytes } = await readMessageFile(ctx, withFile.attachments[0]!.fileId);
+    expect(await checkPdf(bytes, { maxBytes: 5 * 1024 * 1024 })).toEqual({ ok: true, pageCount: 2 });
+    expect(page.messages.some((message) => message.reactions.length > 0)).toBe(true);
+    const buddy = await getMyBuddy(contextFor({ id: users.yanis!.id, role: "member", status: "active" }));
+    expect(buddy).toMatchObject({ other: { name: "Imane Roche" }, isNewcomer: true });
   });
 });

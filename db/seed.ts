@@ -12,6 +12,7 @@ import { seedDemoOffers } from "./seed-offers";
 import { seedDemoReviews } from "./seed-reviews";
 import { seedDemoRhythm } from "./seed-rhythm";
 import { seedDemoOutcomes } from "./seed-outcomes";
+import { seedDemoMessages } from "./seed-messages";
 
 /** Documented in README: every demo account uses this password. */
 export const DEMO_PASSWORD = "propulse-demo";
@@ -110,6 +111,8 @@ export async function seedDemoContent(db: Db): Promise<SeededUsers> {
   await seedDemoRhythm(db, seeded);
   // Cohorts (one finished: alumni) and "J'ai trouvé !" declarations under each sharing choice.
   await seedDemoOutcomes(db, seeded, passwordHash);
+  // Private conversations (one with a CV attached) and a binôme, after the alumni exist.
+  await seedDemoMessages(db, seeded);
   await seedDemoFollowsAndNotifications(db);
   return seeded;
 }

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { facilitatorPage } from "./fixtures/community";
 import { expect, test } from "./fixtures/test";
+import { makePdf } from "../lib/uploads/test-pdfs";
 
 /** Types a message in the conversation's composer and sends it. */
 async function send(page: Page, text: string) {
@@ -61,8 +62,51 @@ test("Camille writes to a pro from the pro's profile; the pro sees it live with 
     "Avec plaisir, envoyez-le moi ici.",
   ]);
 
-  // Someone else guessing the address gets a 404.
+  // "Karim Pro écrit…" while he types, gone once his message arrives.
+  const proBox = pro.page.getByRole("textbox", { name: "Votre message" });
+  await proBox.click();
+  await proBox.pressSequentially("Je regarde");
+  await expect(camille.page.getByTestId("typing")).toHaveText("Karim Pro écrit…");
+  await pro.page.getByRole("button", { name: "Envoyer", exact: true }).click();
+  await expect(camille.page.getByTestId("messages").getByText("Je regarde")).toBeVisible();
+  await expect(camille.page.getByTestId("typing")).toHaveText("");
+
+  // Camille attaches her CV: the pro sees it live, with the unread count, and downloads it.
+  await pro.page.goto("/messages");
+  await camille.page.getByText("Joindre un fichier", { exact: false }).click();
+  await camille.page
+    .getByLabel("Fichier (PDF ou enregistrement audio)")
+    .setInputFiles({ name: "CV Camille.pdf", mimeType: "application/pdf", buffer: Buffer.from(await makePdf(2)) });
+  await camille.page.getByLabel("Quelques mots avec le fichier (facultatif)").fill("Voici mon CV");
+  await camille.page.getByRole("button", { name: "Envoyer le fichier" }).click();
+  const cvLink = camille.page.getByRole("link", { name: /Télécharger CV Camille\.pdf/ });
+  await expect(cvLink).toBeVisible();
+  await expect(pro.page.getByRole("banner").getByRole("link", { name: /^Messages/ })).toHaveAccessibleName(
+    "Messages, 1 conversation non lue",
+  );
+  await pro.page.goto(path);
+  const proCvLink = pro.page.getByRole("link", { name: /Télécharger CV Camille\.pdf/ });
+  await expect(proCvLink).toBeVisible();
+  const fileUrl = (await proCvLink.getAttribute("href"))!;
+  const download = await pro.page.request.get(fileUrl);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(download.headers()["content-disposition"]).toContain("attachment");
+  expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+  expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // The pro reacts; Camille sees it live.
+  const cvMessage = pro.page.getByRole("article").filter({ hasText: "Voici mon CV" });
+  await cvMessage.getByRole("button", { name: "Réagir", exact: true }).click();
+  await cvMessage.getByRole("button", { name: "Réagir avec 👍" }).click();
+  await expect(
+    camille.page.getByRole("article").filter({ hasText: "Voici mon CV" }).getByRole("button", { name: /👍 1/ }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(pro.page);
+
+  // Someone else guessing the address (of the conversation or of the file) gets a 404.
   const outsider = await newSession({ name: "Curieuse" });
+  expect((await outsider.page.request.get(fileUrl)).status()).toBe(404);
   const response = await outsider.page.goto(path);
   expect(response?.status()).toBe(404);
   expect(

@@ -8,22 +8,35 @@ import { reactionEmojis } from "@/lib/forum/reactions";
 import type { ReactionView } from "@/lib/forum/views";
 
 type ReactionBarProps = {
-  postId: number;
   reactions: ReactionView[];
   canReact: boolean;
   onChange: (reactions: ReactionView[]) => void;
-};
+} & (
+  | { postId: number; toggleReaction?: never }
+  | {
+      postId?: never;
+      /** Something else than a post (a private message): how to toggle, and the new reactions (null: refused). */
+      toggleReaction: (emoji: ReactionEmoji) => Promise<ReactionView[] | null>;
+    }
+);
 
-/** Reaction counts; hovering or focusing one shows who reacted. */
-export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionBarProps) {
+type ReactionEmoji = (typeof reactionEmojis)[number];
+
+/** Reaction counts; hovering or focusing one shows who reacted. Posts by default, or any `toggleReaction`. */
+export function ReactionBar({ postId, toggleReaction, reactions, canReact, onChange }: ReactionBarProps) {
   const t = useTranslations("forum");
   const [isPending, startTransition] = useTransition();
   const [isPickerOpen, setIsPickerOpen] = useState(false);
   const byEmoji = new Map(reactions.map((reaction) => [reaction.emoji, reaction]));
-  const toggle = (emoji: (typeof reactionEmojis)[number]) =>
+  const toggle = (emoji: ReactionEmoji) =>
     startTransition(async () => {
-      const result = await toggleReactionAction({ postId, emoji });
-      if (result.ok) onChange(result.data.reactions);
+      if (toggleReaction) {
+        const next = await toggleReaction(emoji);
+        if (next) onChange(next);
+      } else {
+        const result = await toggleReactionAction({ postId: postId!, emoji });
+        if (result.ok) onChange(result.data.reactions);
+      }
       setIsPickerOpen(false);
     });
   const shown = reactionEmojis.filter((emoji) => byEmoji.has(emoji));

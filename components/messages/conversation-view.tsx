@@ -12,9 +12,11 @@ import {
   markConversationSeenAction,
   sendMessageAction,
 } from "@/lib/actions/messages";
+import { TYPING_SIGNAL_INTERVAL_MS, TYPING_VISIBLE_MS } from "@/lib/domain/conversations";
 import type { MessageView } from "@/lib/messages/views";
+import { AttachFileForm } from "./attach-file-form";
 import { MessageItem } from "./message-item";
-import { lastNumberOf, seenByNames, upsertMessage, upsertMessages } from "./message-state";
+import { lastNumberOf, removeTypist, seenByNames, upsertMessage, upsertMessages, type Typist } from "./message-state";
 import { useLiveConversation } from "./use-live-conversation";
 
 type Participant = { id: string; name: string; lastReadNumber: number };
@@ -41,6 +43,7 @@ export function ConversationView(props: ConversationViewProps) {
   const lastNumber = lastNumberOf(messages);
   const seenUpTo = useRef(participants.find((p) => p.id === viewerId)?.lastReadNumber ?? 0);
 
+  const [typists, setTypists] = useState<Typist[]>([]);
   const onRead = useCallback(
     (event: { userId: string; number: number }) =>
       setParticipants((current) =>
@@ -50,7 +53,36 @@ export function ConversationView(props: ConversationViewProps) {
       ),
     [],
   );
-  useLiveConversation(conversationId, lastNumber, setMessages, onRead);
+  const onTyping = useCallback((user: { id: string; name: string }) => {
+    const until = Date.now() + TYPING_VISIBLE_MS;
+    setTypists((current) => [...current.filter((typist) => typist.id !== user.id), { ...user, until }]);
+  }, []);
+  const onNewMessageFrom = useCallback(
+    (authorId: string) => setTypists((current) => removeTypist(current, { authorId, now: Date.now() })),
+    [],
+  );
+  useLiveConversation(conversationId, lastNumber, setMessages, { onRead, onTyping, onNewMessageFrom });
+
+  // "… écrit" fades out a few seconds after the last signal.
+  const hasTypists = typists.length > 0;
+  useEffect(() => {
+    if (!hasTypists) return;
+    const timer = setInterval(() => setTypists((current) => removeTypist(current, { now: Date.now() })), 1_000);
+    return () => clearInterval(timer);
+  }, [hasTypists]);
+
+  // Typing in the composer tells the others, at most once per interval (the server throttles too).
+  const lastTypingSignal = useRef(0);
+  const signalTyping = () => {
+    const now = Date.now();
+    if (now - lastTypingSignal.current < TYPING_SIGNAL_INTERVAL_MS) return;
+    lastTypingSignal.current = now;
+    void fetch(`/api/v1/conversations/${conversationId}/typing`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }).catch(() => undefined);
+  };
 
   // Seen while the page is visible: the others get "vu", the header's count drops.
   useEffect(() => {
@@ -116,7 +148,7 @@ export function ConversationView(props: ConversationViewProps) {
           <MessageItem
             key={message.id}
             message={message}
-            isOwn={message.author.id === viewerId}
+            viewerId={viewerId}
             onChange={(changed) => setMessages((current) => upsertMessage(current, changed))}
           />
         ))}
@@ -129,19 +161,34 @@ export function ConversationView(props: ConversationViewProps) {
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>
+      <p className="min-h-5 text-sm text-muted italic" data-testid="typing">
+        {typists.length > 0
+          ? t("typing", { names: typists.map((typist) => typist.name).join(", "), count: typists.length })
+          : null}
+      </p>
       {props.canWrite ? (
-        <LazyComposer
-          mode="reply"
-          editorId={`message-${conversationId}`}
-          label={t("composerLabel")}
-          submitLabel={t("send")}
-          onSubmit={async ({ body, idempotencyKey }) => {
-            const result = await sendMessageAction({ conversationId, body, idempotencyKey });
-            if (!result.ok) return result;
-            setMessages((current) => upsertMessage(current, result.data.message));
-            return { ok: true };
-          }}
-        />
+        <>
+          {/* Input events bubble from the editor's contenteditable. */}
+          <div onInput={signalTyping}>
+            <LazyComposer
+              mode="reply"
+              editorId={`message-${conversationId}`}
+              label={t("composerLabel")}
+              submitLabel={t("send")}
+              onSubmit={async ({ body, idempotencyKey }) => {
+                const result = await sendMessageAction({ conversationId, body, idempotencyKey });
+                if (!result.ok) return result;
+                lastTypingSignal.current = 0;
+                setMessages((current) => upsertMessage(current, result.data.message));
+                return { ok: true };
+              }}
+            />
+          </div>
+          <AttachFileForm
+            conversationId={conversationId}
+            onSent={(message) => setMessages((current) => upsertMessage(current, message))}
+          />
+        </>
       ) : (
         <p className="rounded-lg bg-sand p-3 text-muted">{t("cannotWriteHere")}</p>
       )}

@@ -7,20 +7,33 @@ import { RelativeTime } from "@/components/forum/relative-time";
 import { RevisionsButton } from "@/components/forum/revisions-dialog";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { deleteMessageAction, editMessageAction, messageHistoryAction } from "@/lib/actions/messages";
+import { ReactionBar } from "@/components/forum/reaction-bar";
+import {
+  deleteMessageAction,
+  editMessageAction,
+  messageHistoryAction,
+  reactToMessageAction,
+} from "@/lib/actions/messages";
 import type { MessageView } from "@/lib/messages/views";
+import { MessageAttachments } from "./message-attachments";
 import { ReportMessageButton } from "./report-message-button";
 
 /** One message: its author and time, its server-rendered body, and the author's own tools. */
 export function MessageItem({
   message,
-  isOwn,
+  viewerId,
   onChange,
 }: {
   message: MessageView;
-  isOwn: boolean;
+  viewerId: string;
   onChange: (message: MessageView) => void;
 }) {
+  const isOwn = message.author.id === viewerId;
+  // Reactions are the same for every participant; each page finds its reader among them.
+  const reactions = message.reactions.map((reaction) => ({
+    ...reaction,
+    hasReacted: reaction.userIds.includes(viewerId),
+  }));
   const t = useTranslations("messages");
   const [isEditing, setIsEditing] = useState(false);
   return (
@@ -71,8 +84,30 @@ export function MessageItem({
         // Rendered on the server from allow-listed JSON at write time (lib/editor/render.ts).
         <div className="prose-post break-words" dangerouslySetInnerHTML={{ __html: message.bodyHtml ?? "" }} />
       )}
+      {!message.isDeleted ? <MessageAttachments attachments={message.attachments} /> : null}
       {!message.isDeleted && !isEditing ? (
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <ReactionBar
+            reactions={reactions}
+            canReact
+            toggleReaction={async (emoji) => {
+              const result = await reactToMessageAction({ messageId: message.id, emoji });
+              return result.ok
+                ? result.data.reactions.map((r) => ({ ...r, hasReacted: r.userIds.includes(viewerId) }))
+                : null;
+            }}
+            onChange={(next) =>
+              onChange({
+                ...message,
+                reactions: next.map((r) => ({
+                  emoji: r.emoji,
+                  count: r.count,
+                  names: r.names,
+                  userIds: r.userIds ?? [],
+                })),
+              })
+            }
+          />
           {isOwn ? (
             <>
               <Button variant="ghost" size="sm" onClick={() => setIsEditing(true)}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessageView } from "@/lib/messages/views";
-import { lastNumberOf, seenByNames, upsertMessage, upsertMessages } from "./message-state";
+import { lastNumberOf, removeTypist, seenByNames, setReactions, upsertMessage, upsertMessages } from "./message-state";
 
 const author = (id: string) => ({ id, name: id, role: "member", organisation: null });
 function message(number: number, overrides: Partial<MessageView> = {}): MessageView {
@@ -15,6 +15,8 @@ function message(number: number, overrides: Partial<MessageView> = {}): MessageV
     createdAt: new Date(0).toISOString(),
     editedAt: null,
     version: 1,
+    attachments: [],
+    reactions: [],
     ...overrides,
   };
 }
@@ -44,5 +46,23 @@ describe("conversation state", () => {
     ];
     expect(seenByNames(messages, "camille", participants)).toEqual(["Karim"]);
     expect(seenByNames(messages, "lea", participants)).toEqual([]);
+  });
+
+  it("puts live reactions on their message only, and keeps them through a later edit of another message", () => {
+    const thumbs = { emoji: "👍", count: 1, names: ["pro"], userIds: ["pro"] };
+    let state = setReactions([message(1), message(2)], 10, [thumbs]);
+    expect(state.map((m) => m.reactions)).toEqual([[thumbs], []]);
+    state = upsertMessage(state, message(2, { version: 2, bodyHtml: "<p>2 bis</p>" }));
+    expect(state[0]!.reactions).toEqual([thumbs]);
+    expect(setReactions(state, 999, [])).toBe(state);
+  });
+
+  it("drops a typist when their message arrives or their signal is too old", () => {
+    const typists = [
+      { id: "lea", name: "Léa", until: 5_000 },
+      { id: "yanis", name: "Yanis", until: 9_000 },
+    ];
+    expect(removeTypist(typists, { authorId: "lea", now: 1_000 }).map((t) => t.id)).toEqual(["yanis"]);
+    expect(removeTypist(typists, { now: 6_000 }).map((t) => t.id)).toEqual(["yanis"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { MessageView } from "@/lib/messages/views";
+import type { MessageReaction, MessageView } from "@/lib/messages/views";
 
 /**
  * Puts a message in its place (by number) or replaces the copy already there: a message that
@@ -41,4 +41,18 @@ export function seenByNames(
   return participants
     .filter((participant) => participant.id !== viewerId && participant.lastReadNumber >= lastOwn.number)
     .map((participant) => participant.name);
+}
+
+/** A message's new reactions (live): the same array when the message is not on screen. */
+export function setReactions(messages: MessageView[], messageId: number, reactions: MessageReaction[]): MessageView[] {
+  if (!messages.some((message) => message.id === messageId)) return messages;
+  return messages.map((message) => (message.id === messageId ? { ...message, reactions } : message));
+}
+
+/** Someone shown as typing until `until` (ms since the epoch). */
+export type Typist = { id: string; name: string; until: number };
+
+/** Typists still shown: not the author of a message that just arrived, and not faded out. */
+export function removeTypist(typists: Typist[], { authorId, now }: { authorId?: string; now: number }): Typist[] {
+  return typists.filter((typist) => typist.id !== authorId && typist.until > now);
 }

@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { LazyComposer } from "@/components/forum/lazy-composer";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { startConversationAction } from "@/lib/actions/messages";
 import { MAX_CONVERSATION_PARTICIPANTS } from "@/lib/domain/conversations";
+import { MemberSearch, type MemberMatch } from "./member-search";
 
 export type Recipient = {
   id: string;
@@ -18,8 +18,6 @@ export type Recipient = {
   isBlockedByMe: boolean;
   availabilityNote: string;
 };
-
-type MemberMatch = { id: string; name: string };
 
 /**
  * Writes a first message to one person (or a group up to 8): who it goes to, each one's
@@ -39,30 +37,10 @@ export function NewConversationForm({
   const searchId = useId();
   const [recipients, setRecipients] = useState(initialRecipients);
   const [title, setTitle] = useState("");
-  const [query, setQuery] = useState("");
-  const [matches, setMatches] = useState<MemberMatch[]>([]);
   const writable = recipients.filter((recipient) => recipient.canWrite);
   const isFull = recipients.length + 1 >= MAX_CONVERSATION_PARTICIPANTS;
 
-  useEffect(() => {
-    const q = query.trim();
-    if (q.length < 2) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      void fetch(`/api/members?q=${encodeURIComponent(q)}`, { signal: controller.signal })
-        .then((response) => (response.ok ? (response.json() as Promise<MemberMatch[]>) : []))
-        .then(setMatches)
-        .catch(() => undefined);
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
-
   const add = (match: MemberMatch) => {
-    setQuery("");
-    setMatches([]);
     if (match.id === viewerId || recipients.some((recipient) => recipient.id === match.id)) return;
     // Whether they may be written to is checked by the server when sending.
     setRecipients((current) => [
@@ -70,7 +48,6 @@ export function NewConversationForm({
       { id: match.id, name: match.name, role: "member", canWrite: true, isBlockedByMe: false, availabilityNote: "" },
     ]);
   };
-  const visibleMatches = query.trim().length >= 2 ? matches : [];
 
   return (
     <div className="flex flex-col gap-4">
@@ -112,31 +89,7 @@ export function NewConversationForm({
         {existingName && recipients.length === 1 ? (
           <p className="text-sm text-muted">{t("alreadyTalking", { name: existingName })}</p>
         ) : null}
-        {!isFull ? (
-          <div className="relative">
-            <TextField
-              id={`${searchId}-search`}
-              label={t("addPerson")}
-              value={query}
-              autoComplete="off"
-              placeholder={t("searchMember")}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-            {visibleMatches.length > 0 ? (
-              <ul className="mt-1 rounded-lg border border-line bg-white">
-                {visibleMatches.map((match) => (
-                  <li key={match.id}>
-                    <Button variant="ghost" size="sm" className="w-full justify-start" onClick={() => add(match)}>
-                      {match.name}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            ) : query.trim().length >= 2 ? (
-              <p className="mt-1 text-sm text-muted">{t("noMatch")}</p>
-            ) : null}
-          </div>
-        ) : null}
+        {!isFull ? <MemberSearch id={`${searchId}-search`} label={t("addPerson")} onPick={add} /> : null}
         {recipients.length > 1 ? (
           <TextField
             id={`${searchId}-title`}

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, type Dispatch, type SetStateAction } fr
 import { catchUpNumbered } from "@/components/forum/catch-up";
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useCatchUpOnPageShow } from "@/components/realtime/use-catch-up-on-page-show";
-import type { MessageView } from "@/lib/messages/views";
-import { upsertMessage, upsertMessages } from "./message-state";
+import type { MessageReaction, MessageView } from "@/lib/messages/views";
+import { setReactions, upsertMessage, upsertMessages } from "./message-state";
 
 type CatchUpPage = { messages: MessageView[]; hasMore: boolean };
 
@@ -15,17 +15,25 @@ type CatchUpPage = { messages: MessageView[]; hasMore: boolean };
  * browser cache, it asks `GET /api/v1/conversations/:id/messages?after=<last number>` page after
  * page (the threads' catch-up), so a message is never lost nor shown twice.
  */
+export type LiveConversationEvents = {
+  onRead: (event: { userId: string; number: number }) => void;
+  /** Someone else is typing ("Léa écrit…"). */
+  onTyping: (user: { id: string; name: string }) => void;
+  /** A new message arrived live (its author stopped typing). */
+  onNewMessageFrom: (authorId: string) => void;
+};
+
 export function useLiveConversation(
   conversationId: number,
   lastNumber: number,
   setMessages: Dispatch<SetStateAction<MessageView[]>>,
-  onRead: (event: { userId: string; number: number }) => void,
+  events: LiveConversationEvents,
 ) {
   const { socket } = useRealtime();
-  const onReadRef = useRef(onRead);
+  const eventsRef = useRef(events);
   useEffect(() => {
-    onReadRef.current = onRead;
-  }, [onRead]);
+    eventsRef.current = events;
+  }, [events]);
   const lastNumberRef = useRef(lastNumber);
   useEffect(() => {
     lastNumberRef.current = lastNumber;
@@ -51,6 +59,7 @@ export function useLiveConversation(
     const mine = (event: { conversationId: number }) => event.conversationId === conversationId;
     const onCreatedOrUpdated = (event: { conversationId: number; message: MessageView | null }) => {
       if (!mine(event)) return;
+      if (event.message) eventsRef.current.onNewMessageFrom(event.message.author.id);
       if (event.message) {
         const message = event.message;
         setMessages((current) => upsertMessage(current, message));
@@ -65,13 +74,21 @@ export function useLiveConversation(
       );
     };
     const onRead = (event: { conversationId: number; userId: string; number: number }) => {
-      if (mine(event)) onReadRef.current(event);
+      if (mine(event)) eventsRef.current.onRead(event);
+    };
+    const onReactions = (event: { conversationId: number; messageId: number; reactions: MessageReaction[] }) => {
+      if (mine(event)) setMessages((current) => setReactions(current, event.messageId, event.reactions));
+    };
+    const onTyping = (event: { conversationId: number; user: { id: string; name: string } }) => {
+      if (mine(event)) eventsRef.current.onTyping(event.user);
     };
     const onConnect = () => void catchUp();
     socket.on("message:created", onCreatedOrUpdated);
     socket.on("message:updated", onCreatedOrUpdated);
     socket.on("message:deleted", onDeleted);
     socket.on("conversation:read", onRead);
+    socket.on("message:reactions", onReactions);
+    socket.on("conversation:typing", onTyping);
     socket.on("connect", onConnect);
     // Whatever was sent between the page's render and this subscription.
     if (socket.connected) onConnect();
@@ -80,6 +97,8 @@ export function useLiveConversation(
       socket.off("message:updated", onCreatedOrUpdated);
       socket.off("message:deleted", onDeleted);
       socket.off("conversation:read", onRead);
+      socket.off("message:reactions", onReactions);
+      socket.off("conversation:typing", onTyping);
       socket.off("connect", onConnect);
     };
   }, [socket, conversationId, setMessages, catchUp]);

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -32,6 +33,7 @@ export function PostTools({
   const extras = useThreadExtras();
   const t = useTranslations("moderation");
   const tQa = useTranslations("qa");
+  const tMessages = useTranslations("messages");
   const tRoot = useTranslations();
   const toast = useToast();
   const router = useRouter();
@@ -99,6 +101,7 @@ export function PostTools({
     toast.show(t("unhidden"));
   };
 
+  const canWriteToAuthor = extras.canMessage === true && extras.viewerId !== null && post.author.id !== extras.viewerId;
   const reasonErrors = failure?.fieldErrors?.reason?.map((key) => translateKey(tRoot, key));
   return (
     <>
@@ -111,6 +114,14 @@ export function PostTools({
         >
           {isAccepted ? tQa("unaccept") : tQa("accept")}
         </Button>
+      ) : null}
+      {canWriteToAuthor ? (
+        <Link
+          href={`/messages/new?to=${post.author.id}`}
+          className="inline-flex min-h-8 items-center rounded-lg px-2.5 text-sm font-semibold text-teal hover:bg-sand"
+        >
+          {tMessages("writeFromPost", { name: post.author.name })}
+        </Link>
       ) : null}
       {canReport ? (
         <Button size="sm" variant="ghost" onClick={() => setDialog("report")}>

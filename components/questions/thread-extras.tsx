@@ -15,6 +15,8 @@ export type ThreadExtrasData = {
   canModerate: boolean;
   canReport: boolean;
   viewerId: string | null;
+  /** The reader may write private messages ("Écrire à …" under others' posts). */
+  canMessage?: boolean;
   /** By post number: the marker (id and page) of a page comment, linked from its post. */
   pageCommentLinks?: Record<number, { markerId: number; page: number }>;
 };

@@ -103,6 +103,14 @@ export async function createConversation(
   return conversation!.id;
 }
 
+/** The current participants, read under the conversation's row lock (additions are serialised). */
+export async function countParticipantsLocked(tx: DbOrTx, params: { conversationId: number }) {
+  await tx.execute(
+    sql`select id from ${conversations} where ${conversations.id} = ${params.conversationId} for update`,
+  );
+  return { ids: await listParticipantIds(tx, params) };
+}
+
 /** Adds members to a group (re-admits one who had left). */
 export async function addParticipants(db: DbOrTx, params: { conversationId: number; userIds: string[] }) {
   if (params.userIds.length === 0) return;

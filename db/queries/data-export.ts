@@ -109,8 +109,14 @@ const AREAS = {
     from cohort_members m join cohorts c on c.id = m.cohort_id where m.user_id = ${u}`,
   messages: (u: string) => sql`
     select m.conversation_id as "conversationId", m.number, m.body_text as text, m.created_at as "createdAt",
-      m.edited_at as "editedAt", m.deleted_at as "deletedAt"
+      m.edited_at as "editedAt", m.deleted_at as "deletedAt",
+      coalesce((select json_agg(f.file_id order by f.created_at) from conversation_message_files f
+        where f.message_id = m.id), '[]'::json) as "fileIds"
     from conversation_messages m where m.author_id = ${u} order by m.created_at`,
+  "message-reactions": (u: string) => sql`
+    select m.conversation_id as "conversationId", m.number, r.emoji, r.created_at as "createdAt"
+    from conversation_message_reactions r join conversation_messages m on m.id = r.message_id
+    where r.user_id = ${u} order by r.created_at`,
   "api-tokens": (u: string) => sql`
     select name, created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"
     from api_tokens where user_id = ${u} order by created_at`,

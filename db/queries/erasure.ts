@@ -22,6 +22,7 @@ const OWN_ROWS = [
   "drafts",
   "mentions",
   "reactions",
+  "conversation_message_reactions",
   "thread_reads",
   "admission_requests",
   "pro_requests",
@@ -97,6 +98,8 @@ export async function eraseAccount(
       update conversation_messages set body = '{"type":"doc","content":[]}'::jsonb, body_html = '', body_text = '',
         deleted_at = coalesce(deleted_at, now())
       where author_id = ${u}`);
+    // Who opened a conversation is the member's trace too (the conversation stays for the others).
+    await tx.execute(sql`update conversations set created_by_id = null where created_by_id = ${u}`);
     await tx.execute(sql`delete from user_blocks where blocker_id = ${u} or blocked_id = ${u}`);
     await tx.execute(sql`delete from message_reports where reporter_id = ${u} or reported_user_id = ${u}`);
     await tx.execute(sql`delete from buddy_pairs where newcomer_id = ${u} or buddy_id = ${u}`);

@@ -14,7 +14,9 @@ import {
 } from "drizzle-orm/pg-core";
 import type { ReportedMessageContext } from "@/lib/domain/conversations";
 import type { RichTextDocument } from "@/lib/domain/rich-text";
+import { storedFiles } from "./files";
 import { reportStatus } from "./moderation";
+import { reactionEmoji } from "./posts-extra";
 import { users } from "./users";
 
 /**
@@ -102,6 +104,41 @@ export const conversationMessageRevisions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("conversation_message_revisions_idx").on(t.messageId, t.version)],
+);
+
+/**
+ * A file a message carries (a PDF CV, a recorded pitch), checked by content at upload like review
+ * files. Only the conversation's current participants may fetch it; it goes with the message's
+ * deletion by its author (lib/messages/attachments) and with its owner's erasure (the file row).
+ */
+export const conversationMessageFiles = pgTable(
+  "conversation_message_files",
+  {
+    fileId: uuid("file_id")
+      .primaryKey()
+      .references(() => storedFiles.id, { onDelete: "cascade" }),
+    messageId: bigint("message_id", { mode: "number" })
+      .notNull()
+      .references(() => conversationMessages.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("conversation_message_files_message_idx").on(t.messageId)],
+);
+
+/** Reactions on a message: the posts' emoji set, one of each per participant. */
+export const conversationMessageReactions = pgTable(
+  "conversation_message_reactions",
+  {
+    messageId: bigint("message_id", { mode: "number" })
+      .notNull()
+      .references(() => conversationMessages.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    emoji: reactionEmoji("emoji").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.userId, t.emoji] })],
 );
 
 /** A member blocks another: no messages, no group invitations, no mention notifications from them. */

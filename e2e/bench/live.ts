@@ -1,5 +1,7 @@
 /**
  * npm run bench:live [-- --clients 200 --replies 50 --instances 1|2]
+ * npm run bench:live -- --mode conversations [--members 500 --messages 2000 --rate 50 --instances 1|2]
+ *   (private conversations: e2e/bench/live-conversations.ts)
  *
  * Starts the production server (one instance on a fresh PGlite folder; with --instances 2,
  * two instances on a fresh PostgreSQL database from BENCH_DATABASE_URL sharing events through
@@ -31,35 +33,9 @@ export async function runLiveBench(options: {
   instances: number;
   servers?: AppServer[];
 }): Promise<LiveBenchResult> {
-  const owned: AppServer[] = [];
-  let dropDatabase = async () => {};
-  const dataDir = `data/bench-live-${process.pid}`;
-  let adapter = "memory";
+  const started = options.servers ? null : await startBenchServers(options.instances, "live");
   try {
-    let servers = options.servers;
-    if (!servers) {
-      if (options.instances > 1) {
-        const adminUrl = process.env.BENCH_DATABASE_URL;
-        if (!adminUrl)
-          throw new Error(
-            "--instances 2 needs BENCH_DATABASE_URL (a PostgreSQL server to create a bench database on).",
-          );
-        const database = await createDatabase(adminUrl);
-        dropDatabase = database.drop;
-        const env = {
-          DATABASE_URL: database.url,
-          AUTH_SECRET: randomUUID() + randomUUID(),
-          ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
-        };
-        adapter = process.env.BENCH_REDIS_URL ? "redis" : "postgres";
-        const ports = await Promise.all(Array.from({ length: options.instances }, freePort));
-        owned.push(...(await Promise.all(ports.map((port) => startServer(port, env)))));
-      } else {
-        rmSync(dataDir, { recursive: true, force: true });
-        owned.push(await startServer(await freePort(), { DATA_DIR: dataDir, DATABASE_URL: "" }));
-      }
-      servers = owned;
-    }
+    const servers = options.servers ?? started!.servers;
     const first = servers[0]!;
     const last = servers[servers.length - 1]!;
 
@@ -146,7 +122,7 @@ export async function runLiveBench(options: {
       clients: options.clients,
       replies: options.replies,
       instances: servers.length,
-      adapter,
+      adapter: started?.adapter ?? "memory",
       delivered: received.size,
       lost: expected - received.size,
       latencyMs: {
@@ -158,10 +134,49 @@ export async function runLiveBench(options: {
       peakRssMiB: peaks.map((peak) => Math.round(peak)),
     };
   } finally {
+    await started?.stop();
+  }
+}
+
+/**
+ * One instance on a fresh PGlite folder, or several on a fresh PostgreSQL database from
+ * BENCH_DATABASE_URL sharing events through the PostgreSQL adapter (Redis with BENCH_REDIS_URL).
+ */
+export async function startBenchServers(instances: number, name: string, extraEnv: Record<string, string> = {}) {
+  const owned: AppServer[] = [];
+  let dropDatabase = async () => {};
+  const dataDir = `data/bench-${name}-${process.pid}`;
+  let adapter = "memory";
+  const stop = async () => {
     await Promise.all(owned.map(stopServer));
     await dropDatabase();
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    if (instances > 1) {
+      const adminUrl = process.env.BENCH_DATABASE_URL;
+      if (!adminUrl)
+        throw new Error("--instances 2 needs BENCH_DATABASE_URL (a PostgreSQL server to create a bench database on).");
+      const database = await createDatabase(adminUrl);
+      dropDatabase = database.drop;
+      const env = {
+        DATABASE_URL: database.url,
+        AUTH_SECRET: randomUUID() + randomUUID(),
+        ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
+        ...extraEnv,
+      };
+      adapter = process.env.BENCH_REDIS_URL ? "redis" : "postgres";
+      const ports = await Promise.all(Array.from({ length: instances }, freePort));
+      owned.push(...(await Promise.all(ports.map((port) => startServer(port, env)))));
+    } else {
+      rmSync(dataDir, { recursive: true, force: true });
+      owned.push(await startServer(await freePort(), { DATA_DIR: dataDir, DATABASE_URL: "", ...extraEnv }));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
   }
+  return { servers: owned, adapter, stop };
 }
 
 export function printLiveResult(result: LiveBenchResult) {
@@ -173,7 +188,9 @@ export function printLiveResult(result: LiveBenchResult) {
   );
 }
 
-if (process.argv[1]?.endsWith("live.ts")) {
+if (process.argv[1]?.endsWith("live.ts") && process.argv.includes("conversations")) {
+  void import("./live-conversations").then(({ main }) => main());
+} else if (process.argv[1]?.endsWith("live.ts")) {
   runLiveBench({ clients: flag("clients", 200), replies: flag("replies", 50), instances: flag("instances", 1) })
     .then((result) => {
       printLiveResult(result);

@@ -20,7 +20,11 @@ import {
   sendMessage,
   startConversation,
 } from "@/lib/messages/service";
+import { addPeopleToConversation } from "@/lib/messages/groups";
+import { reactToMessage } from "@/lib/messages/reactions";
 import {
+  addParticipantsSchema,
+  reactToMessageSchema,
   archiveConversationSchema,
   blockSchema,
   closeMessageReportSchema,
@@ -114,9 +118,12 @@ export const closeMessageReportAction = jsonAction(closeMessageReportSchema, asy
 export const pairBuddiesAction = formAction(
   pairBuddiesSchema,
   async (input, { user }) => {
-    // The welcome message is written in the programme's language (French first).
-    const t = await getTranslations({ locale: "fr", namespace: "messages.buddies" });
-    await pairBuddies(contextFor(user), { ...input, welcome: (names) => t("welcome", names) });
+    // The welcome message is written in the pair's language (the newcomer's first, French by default).
+    await pairBuddies(contextFor(user), {
+      ...input,
+      welcome: async (names, locale) =>
+        (await getTranslations({ locale, namespace: "messages.buddies" }))("welcome", names),
+    });
     revalidatePath("/moderation/binomes");
     return null;
   },
@@ -127,4 +134,14 @@ export const endBuddiesAction = jsonAction(endBuddiesSchema, async (input, { use
   await endBuddies(contextFor(user), input);
   revalidatePath("/moderation/binomes");
   return null;
+});
+
+export const reactToMessageAction = jsonAction(reactToMessageSchema, async (input, { user }) => ({
+  reactions: await reactToMessage(contextFor(user), input),
+}));
+
+export const addPeopleAction = jsonAction(addParticipantsSchema, async (input, { user }) => {
+  const { added } = await addPeopleToConversation(contextFor(user), input);
+  revalidatePath(`/messages/${input.conversationId}`);
+  return { added: added.length };
 });

@@ -36,7 +36,8 @@ const KEPT_WITH_ANONYMISED_POSTS = new Set([
 ]);
 
 /** Where the tombstone's id remains after "delete my posts": its row, authorship of (emptied) posts, the audit log. */
-const ID_KEPT = ["public.audit_log", "public.posts", "public.threads", "public.users"];
+/** Messages keep their (emptied) place under the tombstone, as posts do. */
+const ID_KEPT = ["public.audit_log", "public.conversation_messages", "public.posts", "public.threads", "public.users"];
 
 let testDb: TestDb & { dataDir: string };
 
@@ -102,7 +103,7 @@ describe("erasure", () => {
     const row = await userRow(member.user.id);
     expect(row.erasedAt).toBeNull();
     expect(row.sessionVersion).toBe(member.user.sessionVersion);
-    expect(storageFilesContaining(needle)).toHaveLength(2);
+    expect(storageFilesContaining(needle)).toHaveLength(3);
     expect(disconnected).not.toContain(member.user.id);
   });
 
@@ -123,7 +124,7 @@ describe("erasure", () => {
     expect(Object.keys(await tablesContaining(testDb.db, needle)).length).toBeGreaterThan(20);
     const byId = Object.keys(await tablesContaining(testDb.db, member.user.id));
     expect(byId.length).toBeGreaterThanOrEqual(30);
-    expect(storageFilesContaining(needle)).toHaveLength(2);
+    expect(storageFilesContaining(needle)).toHaveLength(3);
 
     await eraseMyAccount(contextFor(actorOf(member.user), testDb.db), { password: MEMBER_PASSWORD, posts: "delete" });
 

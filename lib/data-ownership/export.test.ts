@@ -45,7 +45,9 @@ const EXPECTED: Record<string, string[]> = {
   "requests.json": ["Answer", "ProOrg", "JobTitle", "Proof"],
   "api-tokens.json": ["TokenName"],
   "survey.json": ["SurveyComment"],
-  "files.json": ["CvFile", "Recording"],
+  "files.json": ["CvFile", "Recording", "MsgFile"],
+  "messages.json": ["MsgText"],
+  "message-reactions.json": [],
 };
 
 describe("data export", () => {
@@ -66,7 +68,10 @@ describe("data export", () => {
     const reactions = JSON.parse(strFromU8(zip["reactions.json"]!)) as unknown[];
     expect(reactions).toHaveLength(1);
     const files = JSON.parse(strFromU8(zip["files.json"]!)) as { path: string; storageKey?: string }[];
-    expect(files).toHaveLength(2);
+    expect(files).toHaveLength(3);
+    const [message] = JSON.parse(strFromU8(zip["messages.json"]!)) as { fileIds: string[] }[];
+    expect(message!.fileIds).toHaveLength(1);
+    expect(JSON.parse(strFromU8(zip["message-reactions.json"]!))).toHaveLength(1);
     for (const file of files) {
       expect(file.storageKey).toBeUndefined();
       expect(strFromU8(zip[file.path]!)).toContain(`${SENTINEL}expFileBytes`);

@@ -224,6 +224,32 @@ export async function seedSentinelMember(db: Db, tag = ""): Promise<SentinelMemb
       satisfaction, helped, comment)
     values (${u}, 'outcome', current_date, now(), 1, 'cdi', 5, array['pros'], ${s("SurveyComment")})`);
 
+  // A private conversation: the member's message carrying a CV, and a reaction to the other's.
+  const conversation = await one<{ id: number }>(
+    db,
+    sql`insert into conversations (created_by_id, last_number) values (${u}, 2) returning id`,
+  );
+  await db.execute(sql`insert into conversation_participants (conversation_id, user_id)
+    values (${conversation.id}, ${u}), (${conversation.id}, ${other.id})`);
+  const ownMessage = await one<{ id: number }>(
+    db,
+    sql`insert into conversation_messages (conversation_id, number, author_id, body, body_html, body_text, idempotency_key)
+      values (${conversation.id}, 1, ${u}, '{"type":"doc","content":[]}'::jsonb, ${`<p>${s("MsgText")}</p>`},
+        ${s("MsgText")}, ${randomUUID()}) returning id`,
+  );
+  const othersMessage = await one<{ id: number }>(
+    db,
+    sql`insert into conversation_messages (conversation_id, number, author_id, body, body_html, body_text, idempotency_key)
+      values (${conversation.id}, 2, ${other.id}, '{"type":"doc","content":[]}'::jsonb, '<p>Merci</p>', 'Merci',
+        ${randomUUID()}) returning id`,
+  );
+  const messageFile = await putFile(`${s("MsgFile")}.pdf`, "application/pdf");
+  await db.execute(
+    sql`insert into conversation_message_files (file_id, message_id) values (${messageFile.id}, ${ownMessage.id})`,
+  );
+  await db.execute(sql`insert into conversation_message_reactions (message_id, user_id, emoji)
+    values (${othersMessage.id}, ${u}, '👍')`);
+
   return {
     user: user!,
     storageKeys,

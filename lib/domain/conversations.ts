@@ -42,3 +42,15 @@ export type ConversationListItem = {
   lastAuthorName: string | null;
   lastAuthorId: string | null;
 };
+
+/** A file a message carries, as its participants see it (the bytes come from the checked file route). */
+export type MessageAttachment = { fileId: string; contentType: string; name: string; byteSize: number };
+
+/** One emoji's reactions on a message: the same for every participant (each page finds itself in `userIds`). */
+export type MessageReaction = { emoji: string; count: number; names: string[]; userIds: string[] };
+
+/** "Léa écrit…" disappears after this long without a new signal (or when her message arrives). */
+export const TYPING_VISIBLE_MS = 5_000;
+
+/** A typing browser signals at most this often; the server drops signals closer than that. */
+export const TYPING_SIGNAL_INTERVAL_MS = 2_500;

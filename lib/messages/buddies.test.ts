@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveMessagingSettings } from "@/db/queries/blocks";
-import { auditLog, type User } from "@/db/schema";
+import { auditLog, users, type User } from "@/db/schema";
 import { createServiceTestDb } from "@/db/service-testing";
 import { actorOf, makeUser } from "@/db/test-factories";
 import type { TestDb } from "@/db/testing";
 import { contextFor } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { endBuddies, getMyBuddy, pairBuddies, readBuddyBoard } from "./buddies";
+import { endBuddies, getMyBuddy, pairBuddies, pairLanguage, readBuddyBoard } from "./buddies";
 import { readConversation, sendMessage } from "./service";
 
 let testDb: TestDb & { dataDir: string };
@@ -17,7 +17,8 @@ let alumna: User;
 let pro: User;
 
 const as = (user: User) => contextFor(actorOf(user));
-const welcome = ({ newcomer: n, buddy: b }: { newcomer: string; buddy: string }) => `Bonjour ${n}, je suis ${b}`;
+const welcome = ({ newcomer: n, buddy: b }: { newcomer: string; buddy: string }, locale: string) =>
+  locale === "en" ? `Hello ${n}, I am ${b}` : `Bonjour ${n}, je suis ${b}`;
 
 beforeAll(async () => {
   testDb = await createServiceTestDb({ RATE_LIMITS: "off" });
@@ -95,5 +96,17 @@ describe("binômes", () => {
       (e) => e.action,
     );
     expect(actions.sort()).toEqual(["buddy.end", "buddy.end", "buddy.pair", "buddy.pair"]);
+  });
+
+  it("welcomes in the pair's language: the newcomer's, else the buddy's, else French", async () => {
+    expect(pairLanguage("en", "fr")).toBe("en");
+    expect(pairLanguage(null, "en")).toBe("en");
+    expect(pairLanguage("de", null)).toBe("fr");
+    const english = await makeUser(testDb.db, "Emma English");
+    await testDb.db.update(users).set({ locale: "en" }).where(eq(users.id, english.id));
+    await pairBuddies(as(fanny), { newcomerId: english.id, buddyId: pro.id, welcome });
+    const mine = await getMyBuddy(as(english));
+    const conversation = await readConversation(as(english), { conversationId: mine!.conversationId! });
+    expect(conversation.messages.map((m) => m.bodyHtml)).toEqual(["<p>Hello Emma English, I am Paul Pro</p>"]);
   });
 });

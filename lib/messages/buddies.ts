@@ -15,10 +15,19 @@ import { insertMessage } from "@/db/queries/messages";
 import { getUserById } from "@/db/queries/users";
 import type { ServiceContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
 import { postContent } from "@/lib/forum/content";
 import { documentFromText } from "@/lib/editor/render";
 import { canManageBuddies, canUseMessages } from "@/lib/permissions/conversations";
 import { deliverNewMessage } from "./service";
+
+/**
+ * The language the pair's welcome is written in: the newcomer's chosen language (they are the one
+ * welcomed), else the buddy's, else French (the programme's language).
+ */
+export function pairLanguage(newcomerLocale: string | null, buddyLocale: string | null): Locale {
+  return [newcomerLocale, buddyLocale].find(isLocale) ?? defaultLocale;
+}
 
 /** Newcomers are members who joined in the last month. */
 const NEWCOMER_DAYS = 30;
@@ -46,7 +55,12 @@ export async function readBuddyBoard({ db, actor }: ServiceContext) {
  */
 export async function pairBuddies(
   ctx: ServiceContext,
-  input: { newcomerId: string; buddyId: string; welcome: (names: { newcomer: string; buddy: string }) => string },
+  input: {
+    newcomerId: string;
+    buddyId: string;
+    /** The welcome message in the pair's language (see `pairLanguage`). */
+    welcome: (names: { newcomer: string; buddy: string }, locale: Locale) => string | Promise<string>;
+  },
 ) {
   const staff = requireStaff(ctx.actor);
   if (input.newcomerId === input.buddyId) throw new AppError("bad_request", "messages.buddies.samePerson");
@@ -55,7 +69,10 @@ export async function pairBuddies(
     getUserById(ctx.db, { id: input.buddyId }),
   ]);
   if (!newcomer || !buddy || !canUseMessages(newcomer) || !canUseMessages(buddy)) throw new AppError("not_found");
-  const text = input.welcome({ newcomer: newcomer.name, buddy: buddy.name });
+  const text = await input.welcome(
+    { newcomer: newcomer.name, buddy: buddy.name },
+    pairLanguage(newcomer.locale, buddy.locale),
+  );
   const { pair, message } = await ctx.db.transaction(async (tx) => {
     const load = await getBuddyLoad(tx, { buddyId: buddy.id });
     if (load.pairs >= load.capacity) throw new AppError("conflict", "messages.buddies.full");

@@ -40,7 +40,12 @@ import {
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
 import { emitConversationRead, emitMessage, emitMessageDeleted, emitMessagesChanged } from "@/lib/realtime/emit";
 import type { StartConversationInput } from "@/lib/validation/messages";
-import { toMessageView, type MessageView } from "./views";
+import type { NewStoredFile } from "@/db/queries/reviews";
+import { attachFileToMessage, deleteMessageFiles } from "@/db/queries/message-extras";
+import { deleteStoredBytes } from "@/lib/storage";
+import { messageView, messageViews } from "./message-views";
+import { endTyping } from "./typing";
+import type { MessageView } from "./views";
 
 /** Not a participant, or no such conversation: the same answer, so ids cannot be probed. */
 const notFound = () => new AppError("not_found");
@@ -52,7 +57,7 @@ function requireMember(actor: Actor): NonNullable<Actor> {
 }
 
 /** The actor's participation in a conversation, or `not_found` (never a hint that it exists). */
-async function participationOf({ db, actor }: ServiceContext, conversationId: number) {
+export async function participationOf({ db, actor }: ServiceContext, conversationId: number) {
   const member = requireMember(actor);
   const participation = await getParticipation(db, { conversationId, userId: member.id });
   if (!canReadConversation(member, { isParticipant: participation !== null }) || !participation) throw notFound();
@@ -70,7 +75,9 @@ function messageContent(body: RichTextDocument) {
  */
 export async function deliverNewMessage(ctx: ServiceContext, message: MessageWithAuthor, notifyIds: string[]) {
   const participantIds = await listParticipantIds(ctx.db, { conversationId: message.conversationId });
-  emitMessage("created", { message: toMessageView(message), participantIds });
+  // The message replaces its author's "… écrit" at once.
+  endTyping({ conversationId: message.conversationId, userId: message.authorId });
+  emitMessage("created", { message: await messageView(ctx.db, message), participantIds });
   await notifyMembers(ctx.db, {
     type: "message",
     userIds: notifyIds,
@@ -132,11 +139,11 @@ export async function startConversation(ctx: ServiceContext, input: StartConvers
       return { conversationId, ...result };
     });
     if (isNew) await deliverNewMessage(ctx, message, otherIds);
-    return { conversationId, message: toMessageView(message) };
+    return { conversationId, message: await messageView(ctx.db, message) };
   } catch (error) {
     if (!(error instanceof RetriedSubmission)) throw error;
     await refundRateLimit(ctx.db, { userId: member.id, action: "conversation" });
-    return { conversationId: error.message_.conversationId, message: toMessageView(error.message_) };
+    return { conversationId: error.message_.conversationId, message: await messageView(ctx.db, error.message_) };
   }
 }
 
@@ -146,29 +153,36 @@ class RetriedSubmission extends Error {
   }
 }
 
-/** A participant writes in a conversation (a retried submission returns the first message). */
+/**
+ * A participant writes in a conversation (a retried submission returns the first message). `file`:
+ * an upload already checked and stored (lib/messages/attachments), attached in the same
+ * transaction; the caller removes its bytes when the message is not new.
+ */
 export async function sendMessage(
   ctx: ServiceContext,
   input: { conversationId: number; body: RichTextDocument; idempotencyKey: string },
+  file?: NewStoredFile,
 ): Promise<{ message: MessageView; isNew: boolean }> {
   const { member, participation } = await participationOf(ctx, input.conversationId);
   if (!canSendMessage(member, { isParticipant: true })) throw notFound();
   if (await isDirectAndBlocked(ctx, participation.conversation, member.id)) {
     throw new AppError("forbidden", "messages.errors.cannotWrite");
   }
-  const { message, isNew } = await ctx.db.transaction((tx) =>
-    insertMessage(tx, {
+  const { message, isNew } = await ctx.db.transaction(async (tx) => {
+    const result = await insertMessage(tx, {
       conversationId: input.conversationId,
       authorId: member.id,
       content: messageContent(input.body),
       idempotencyKey: input.idempotencyKey,
-    }),
-  );
+    });
+    if (result.isNew && file) await attachFileToMessage(tx, { messageId: result.message.id, ownerId: member.id, file });
+    return result;
+  });
   if (isNew) {
     const notifyIds = await firstUnreadRecipients(ctx, input.conversationId, member.id, message.number);
     await deliverNewMessage(ctx, message, notifyIds);
   }
-  return { message: toMessageView(message), isNew };
+  return { message: await messageView(ctx.db, message), isNew };
 }
 
 /** A one-to-one conversation where either side blocked the other takes no more messages. */
@@ -199,7 +213,7 @@ export async function readConversation(ctx: ServiceContext, input: { conversatio
     lastReadNumber: participation.lastReadNumber,
     isArchived: participation.archivedAt !== null,
     participants,
-    messages: page.messages.map(toMessageView),
+    messages: await messageViews(ctx.db, page.messages),
     hasOlder: page.hasOlder,
   };
 }
@@ -208,7 +222,7 @@ export async function readConversation(ctx: ServiceContext, input: { conversatio
 export async function listNewMessages(ctx: ServiceContext, input: { conversationId: number; after: number }) {
   await participationOf(ctx, input.conversationId);
   const page = await listMessagesAfter(ctx.db, { ...input, limit: MESSAGE_CATCH_UP_LIMIT });
-  return { messages: page.messages.map(toMessageView), hasMore: page.hasMore };
+  return { messages: await messageViews(ctx.db, page.messages), hasMore: page.hasMore };
 }
 
 /** A message the actor may act on as its author, or `not_found`. */
@@ -229,7 +243,7 @@ export async function editMessage(ctx: ServiceContext, input: { messageId: numbe
     updateMessage(tx, { messageId: message.id, authorId: member.id, content: messageContent(input.body) }),
   );
   if (!updated) throw new AppError("conflict");
-  const view = toMessageView(updated);
+  const view = await messageView(ctx.db, updated);
   const participantIds = await listParticipantIds(ctx.db, { conversationId: message.conversationId });
   emitMessage("updated", { message: view, participantIds });
   return view;
@@ -238,7 +252,12 @@ export async function editMessage(ctx: ServiceContext, input: { messageId: numbe
 /** The author deletes their message: "message supprimé" stays in its place for everyone. */
 export async function removeMessage(ctx: ServiceContext, input: { messageId: number }) {
   const { member, message } = await ownMessage(ctx, input.messageId);
-  if (!(await deleteMessage(ctx.db, { messageId: message.id, authorId: member.id }))) throw notFound();
+  const storageKeys = await ctx.db.transaction(async (tx) => {
+    if (!(await deleteMessage(tx, { messageId: message.id, authorId: member.id }))) throw notFound();
+    return deleteMessageFiles(tx, { messageId: message.id });
+  });
+  // After commit: a file whose row is gone is no longer served, so its bytes may go.
+  await deleteStoredBytes(storageKeys);
   const participantIds = await listParticipantIds(ctx.db, { conversationId: message.conversationId });
   emitMessageDeleted({ conversationId: message.conversationId, messageId: message.id, participantIds });
 }

@@ -1,4 +1,7 @@
+import type { MessageAttachment, MessageReaction } from "@/lib/domain/conversations";
 import type { RichTextDocument } from "@/lib/domain/rich-text";
+
+export type { MessageAttachment, MessageReaction };
 
 /** A message as a participant's page shows it (the same for every participant: no per-reader flags). */
 export type MessageView = {
@@ -14,6 +17,9 @@ export type MessageView = {
   createdAt: string;
   editedAt: string | null;
   version: number;
+  /** Files it carries (none once deleted). */
+  attachments: MessageAttachment[];
+  reactions: MessageReaction[];
 };
 
 type MessageRow = {
@@ -29,7 +35,10 @@ type MessageRow = {
   version: number;
 };
 
-export function toMessageView(row: MessageRow): MessageView {
+export function toMessageView(
+  row: MessageRow,
+  extras: { attachments: MessageAttachment[]; reactions: MessageReaction[] } = { attachments: [], reactions: [] },
+): MessageView {
   const isDeleted = row.deletedAt !== null;
   return {
     id: row.id,
@@ -42,5 +51,7 @@ export function toMessageView(row: MessageRow): MessageView {
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     version: row.version,
+    attachments: isDeleted ? [] : extras.attachments,
+    reactions: isDeleted ? [] : extras.reactions,
   };
 }

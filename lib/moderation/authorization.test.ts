@@ -13,12 +13,12 @@ import { createReply } from "@/db/queries/posts";
 import { createThread } from "@/db/queries/threads";
 import {
   outcomes,
-  surveys,
   cohorts,
   cohortMembers,
   dataExports,
   networkSources,
   posts,
+  surveys,
   threads,
   users,
   type User,
@@ -49,8 +49,20 @@ import { eraseMemberAccount, eraseMyAccount } from "@/lib/data-ownership/erasure
 import { listMyExports, readMyExport } from "@/lib/data-ownership/export";
 import { getStorage } from "@/lib/storage";
 import { replyRow, threadRow } from "@/lib/forum/content";
-import { conversationMessages } from "@/db/schema";
+import {
+  conversationMessageFiles,
+  conversationMessageReactions,
+  conversationMessages,
+  conversationParticipants,
+  storedFiles,
+} from "@/db/schema";
 import { createConversation } from "@/db/queries/conversations";
+import { attachFileToMessage } from "@/db/queries/message-extras";
+import { readMessageFile, sendMessageWithFile } from "@/lib/messages/attachments";
+import { addPeopleToConversation } from "@/lib/messages/groups";
+import { reactToMessage } from "@/lib/messages/reactions";
+import { signalTyping } from "@/lib/messages/typing";
+import { makePdf } from "@/lib/uploads/test-pdfs";
 import { insertMessage } from "@/db/queries/messages";
 import {
   editMessage,
@@ -66,11 +78,11 @@ import { zonedDate } from "@/lib/domain/rhythm";
 import { createCohort, placeMember } from "@/lib/impact/cohorts";
 import { exportImpactCsv, impactTables } from "@/lib/impact/export";
 import { getImpactDashboard, savePositiveRule } from "@/lib/impact/service";
+import { answerSurvey } from "@/lib/outcomes/survey";
 import { declareOutcome, withdrawOutcome } from "@/lib/outcomes/service";
 import { followCommunity, unfollowCommunity } from "@/lib/network/service";
 import { getSettings } from "@/db/queries/settings";
 import { replaceLogo, updateBranding } from "@/lib/branding/service";
-import { answerSurvey } from "@/lib/outcomes/survey";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -483,6 +495,71 @@ const MATRIX: Row[] = [
       };
     },
   },
+  simple("download a file of others' private conversation (guessed id)", nobody, async (actor) => {
+    const { fileId } = await othersFile();
+    return readMessageFile(contextFor(actor), fileId);
+  }),
+  {
+    action: "send a file in others' private conversation (guessed id)",
+    expected: nobody,
+    run: async (actor) => {
+      const conversationId = await othersConversation();
+      const before = (await testDb.db.select().from(storedFiles)).length;
+      const pdf = await makePdf(1);
+      const allowed = await attempt(() =>
+        sendMessageWithFile(
+          contextFor(actor),
+          { conversationId, text: "", idempotencyKey: randomUUID() },
+          { bytes: pdf, name: "cv.pdf" },
+        ),
+      );
+      return {
+        allowed,
+        check: async () => expect(await testDb.db.select().from(storedFiles)).toHaveLength(before),
+      };
+    },
+  },
+  {
+    action: "react to a message of others' private conversation (guessed id)",
+    expected: nobody,
+    run: async (actor) => {
+      const { messageId } = await othersFile();
+      const allowed = await attempt(() => reactToMessage(contextFor(actor), { messageId, emoji: "👍" }));
+      return {
+        allowed,
+        check: async () =>
+          expect(
+            await testDb.db
+              .select()
+              .from(conversationMessageReactions)
+              .where(eq(conversationMessageReactions.messageId, messageId)),
+          ).toEqual([]),
+      };
+    },
+  },
+  simple("signal typing in others' private conversation (guessed id)", nobody, async (actor) =>
+    signalTyping(contextFor(actor), { conversationId: await othersConversation() }),
+  ),
+  {
+    action: "add people to others' group conversation (guessed id)",
+    expected: nobody,
+    run: async (actor) => {
+      const conversationId = await othersConversation({ isGroup: true });
+      const allowed = await attempt(() =>
+        addPeopleToConversation(contextFor(actor), { conversationId, participantIds: actor ? [actor.id] : [] }),
+      );
+      return {
+        allowed,
+        check: async () =>
+          expect(
+            await testDb.db
+              .select()
+              .from(conversationParticipants)
+              .where(eq(conversationParticipants.conversationId, conversationId)),
+          ).toHaveLength(2),
+      };
+    },
+  },
   simple("declare an outcome (J'ai trouvé !)", activeMembers, (actor) =>
     declareOutcome(contextFor(actor), {
       kind: "cdi",
@@ -511,7 +588,30 @@ const MATRIX: Row[] = [
     },
   },
   simple("view the Impact dashboard", staff, (actor) => getImpactDashboard(contextFor(actor), {})),
-  simple("export an Impact table (CSV)", staff, (actor) => exportImpactCsv(contextFor(actor), "members", {})),
+  ...impactTables.map((table) =>
+    simple(`export the Impact table "${table}" (CSV)`, staff, (actor) => exportImpactCsv(contextFor(actor), table, {})),
+  ),
+  {
+    // Each account answers only its own survey: the owner's stays unanswered whoever tries.
+    action: "answer another member's six-month survey",
+    expected: nobody,
+    run: async (actor) => {
+      await testDb.db
+        .insert(surveys)
+        .values({ userId: owner.id, basis: "cohort_end", dueOn: "2026-06-01" })
+        .onConflictDoNothing();
+      const allowed = await attempt(() =>
+        answerSurvey(contextFor(actor), { situation: "cdi", satisfaction: 1, helped: [], comment: null }),
+      );
+      return {
+        allowed,
+        check: async () =>
+          expect(
+            (await testDb.db.select().from(surveys).where(eq(surveys.userId, owner.id)))[0]!.answeredAt,
+          ).toBeNull(),
+      };
+    },
+  },
   {
     action: "change the community's name and colours",
     expected: adminsOnly,
@@ -529,20 +629,6 @@ const MATRIX: Row[] = [
           emailSignature: "",
           footerText: "",
         }),
-  ...impactTables.map((table) =>
-    simple(`export the Impact table "${table}" (CSV)`, staff, (actor) => exportImpactCsv(contextFor(actor), table, {})),
-  ),
-  {
-    // Each account answers only its own survey: the owner's stays unanswered whoever tries.
-    action: "answer another member's six-month survey",
-    expected: nobody,
-    run: async (actor) => {
-      await testDb.db
-        .insert(surveys)
-        .values({ userId: owner.id, basis: "cohort_end", dueOn: "2026-06-01" })
-        .onConflictDoNothing();
-      const allowed = await attempt(() =>
-        answerSurvey(contextFor(actor), { situation: "cdi", satisfaction: 1, helped: [], comment: null }),
       );
       return {
         allowed,
@@ -562,9 +648,6 @@ const MATRIX: Row[] = [
         allowed,
         check: async () =>
           expect((await getSettings(testDb.db, { keys: ["branding"] })).get("branding") ?? null).toEqual(before),
-          expect(
-            (await testDb.db.select().from(surveys).where(eq(surveys.userId, owner.id)))[0]!.answeredAt,
-          ).toBeNull(),
       };
     },
   },
@@ -637,14 +720,14 @@ const MATRIX: Row[] = [
 ];
 
 /** A conversation between the owner and someone else: no account of the matrix is in it. */
-async function othersConversation(): Promise<number> {
+async function othersConversation({ isGroup = false } = {}): Promise<number> {
   const other = await makeUser(testDb.db, "Interlocutrice");
   // Written by the queries: the owner is a new account, limited in conversations per day.
   const conversationId = await createConversation(testDb.db, {
     createdById: owner.id,
     participantIds: [other.id],
     title: null,
-    isGroup: false,
+    isGroup,
   });
   const body = documentFromText("Entre nous");
   await insertMessage(testDb.db, {
@@ -654,6 +737,27 @@ async function othersConversation(): Promise<number> {
     idempotencyKey: randomUUID(),
   });
   return conversationId;
+}
+
+/** A file carried by a message of others' conversation (its bytes in storage: only the check refuses). */
+async function othersFile(): Promise<{ fileId: string; messageId: number }> {
+  const conversationId = await othersConversation();
+  const [message] = await testDb.db
+    .select()
+    .from(conversationMessages)
+    .where(eq(conversationMessages.conversationId, conversationId));
+  const storageKey = `messages/${randomUUID()}`;
+  await getStorage().put(storageKey, await makePdf(1), "application/pdf");
+  await attachFileToMessage(testDb.db, {
+    messageId: message!.id,
+    ownerId: owner.id,
+    file: { storageKey, contentType: "application/pdf", byteSize: 100, pageCount: 1, originalName: "cv.pdf" },
+  });
+  const [file] = await testDb.db
+    .select()
+    .from(conversationMessageFiles)
+    .where(eq(conversationMessageFiles.messageId, message!.id));
+  return { fileId: file!.fileId, messageId: message!.id };
 }
 
 beforeAll(async () => {

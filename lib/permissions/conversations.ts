@@ -75,3 +75,22 @@ export function canHandleMessageReports(actor: Actor): boolean {
 export function canManageBuddies(actor: Actor): boolean {
   return canModerate(actor);
 }
+
+/** Reacting to a message, or fetching a file it carries: its conversation's participants, while it exists. */
+export function canUseMessageContent(actor: Actor, participation: Participation, message: { deletedAt: Date | null }) {
+  return canReadConversation(actor, participation) && !message.deletedAt;
+}
+
+/**
+ * Adding people to a conversation later: a participant of a group (a one-to-one stays two; a new
+ * conversation is started instead), up to MAX_CONVERSATION_PARTICIPANTS in all. Each added person
+ * must also pass `canStartConversationWith` (so nobody adds someone who blocked them).
+ */
+export function canAddParticipants(
+  actor: Actor,
+  participation: Participation,
+  conversation: { isGroup: boolean; participantCount: number; adding: number },
+): boolean {
+  if (!canSendMessage(actor, participation) || !conversation.isGroup || conversation.adding < 1) return false;
+  return conversation.participantCount + conversation.adding <= MAX_CONVERSATION_PARTICIPANTS;
+}

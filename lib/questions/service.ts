@@ -1,4 +1,5 @@
 import "server-only";
+import { canUseMessages } from "@/lib/permissions/conversations";
 import type { ServiceContext } from "@/lib/context";
 import { listChannels } from "@/db/queries/channels";
 import { getPostById } from "@/db/queries/posts";
@@ -81,6 +82,8 @@ export async function getThreadExtras({ db, actor }: ServiceContext, thread: Thr
     // Reporting is decided per post in the browser from this and the post's flags; the server re-checks.
     canReport: canReportPost(actor, { authorId: "", deletedAt: null, hiddenAt: null }),
     viewerId: actor?.id ?? null,
+    // "Écrire à …" under others' posts; whether that person accepts is shown on the next page.
+    canMessage: canUseMessages(actor),
     // Offers live in their own structured channel: never moved in or out.
     moveTargets: (channels ?? [])
       .filter((other) => other.id !== channel.id && canMoveBetweenKinds(thread, other))

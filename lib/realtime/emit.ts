@@ -1,7 +1,7 @@
 import "server-only";
 import type { Post } from "@/db/schema";
 import type { PostView, ReactionView } from "@/lib/forum/views";
-import type { MessageView } from "@/lib/messages/views";
+import type { MessageReaction, MessageView } from "@/lib/messages/views";
 import { MAX_PUSHED_BODY_CHARS } from "./events";
 import { getIo } from "./io";
 
@@ -126,6 +126,29 @@ export function emitMessageDeleted(input: { conversationId: number; messageId: n
   getIo()
     ?.to(rooms(input.participantIds))
     .emit("message:deleted", { conversationId: input.conversationId, messageId: input.messageId });
+}
+
+/** New reactions on a message, to the current participants (after commit). */
+export function emitMessageReactions(input: {
+  conversationId: number;
+  messageId: number;
+  reactions: MessageReaction[];
+  participantIds: string[];
+}) {
+  if (input.participantIds.length === 0) return;
+  const { participantIds, ...event } = input;
+  getIo()?.to(rooms(participantIds)).emit("message:reactions", event);
+}
+
+/** "… écrit", to the other participants only (never back to the typist's own tabs). */
+export function emitConversationTyping(input: {
+  conversationId: number;
+  user: { id: string; name: string };
+  participantIds: string[];
+}) {
+  const others = input.participantIds.filter((id) => id !== input.user.id);
+  if (others.length === 0) return;
+  getIo()?.to(rooms(others)).emit("conversation:typing", { conversationId: input.conversationId, user: input.user });
 }
 
 /** "Vu" for the other participants, and a count refresh for the reader's other tabs. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PostView, ReactionView } from "@/lib/forum/views";
-import type { MessageView } from "@/lib/messages/views";
+import type { MessageReaction, MessageView } from "@/lib/messages/views";
 
 /** Rooms a client may ask to join; the server checks read access for each. */
 export type RoomName = `thread:${number}` | `channel:${string}`;
@@ -36,6 +36,10 @@ export type ServerToClientEvents = {
   "message:created": (event: { conversationId: number; number: number; message: MessageView | null }) => void;
   "message:updated": (event: { conversationId: number; number: number; message: MessageView | null }) => void;
   "message:deleted": (event: { conversationId: number; messageId: number }) => void;
+  /** A message's reactions changed (the whole list for it: the same for every participant). */
+  "message:reactions": (event: { conversationId: number; messageId: number; reactions: MessageReaction[] }) => void;
+  /** "Léa écrit…": a participant is typing (signalled over HTTP; fades out on the page). */
+  "conversation:typing": (event: { conversationId: number; user: { id: string; name: string } }) => void;
   /** A participant has seen the conversation up to `number` ("vu"). */
   "conversation:read": (event: { conversationId: number; userId: string; number: number }) => void;
   /** The member's unread conversations changed elsewhere (read in another tab, left…): refetch the count. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AVAILABILITY_NOTE_MAX, MAX_CONVERSATION_PARTICIPANTS } from "@/lib/domain/conversations";
+import { reactionEmojis } from "@/lib/domain/forum";
 import { richTextBodySchema } from "./forum";
 import { stripControlChars } from "./text";
 
@@ -75,4 +76,29 @@ export const endBuddiesSchema = z.object({ pairId: id });
 export const closeMessageReportSchema = z.object({
   reportId: id,
   outcome: z.enum(["resolved", "dismissed"]),
+});
+
+/** The text fields of a message sent with a file (multipart: the file itself is checked by content). */
+export const sendMessageFileSchema = z.object({
+  conversationId: id,
+  text: z
+    .string()
+    .max(2000, "messages.errors.textTooLong")
+    .transform((value) => stripControlChars(value).trim())
+    .optional()
+    .default(""),
+  idempotencyKey,
+});
+export type SendMessageFileInput = z.infer<typeof sendMessageFileSchema>;
+
+export const messageFileIdSchema = z.object({ id: z.uuid() });
+
+export const reactToMessageSchema = z.object({ messageId: id, emoji: z.enum(reactionEmojis) });
+
+export const addParticipantsSchema = z.object({
+  conversationId: id,
+  participantIds: z
+    .array(z.uuid())
+    .min(1, "messages.errors.noParticipant")
+    .max(MAX_CONVERSATION_PARTICIPANTS - 1, "messages.errors.tooManyParticipants"),
 });

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { contextFor } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { contactOptions, readConversation } from "@/lib/messages/service";
+import { AddPeopleForm } from "@/components/messages/add-people-form";
 import { BlockButton } from "@/components/messages/block-button";
 import { canUseMessages } from "@/lib/permissions/conversations";
 
@@ -59,6 +60,12 @@ export default async function ConversationPage({ params }: Props) {
         </p>
         {other ? <BlockButton userId={other.id} name={other.name} isBlocked={other.isBlockedByMe} /> : null}
       </header>
+      {page.conversation.isGroup && page.canWrite ? (
+        <AddPeopleForm
+          conversationId={conversationId}
+          participantIds={page.participants.map((participant) => participant.id)}
+        />
+      ) : null}
       <ConversationView
         conversationId={conversationId}
         viewerId={user.id}

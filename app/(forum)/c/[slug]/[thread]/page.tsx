@@ -108,6 +108,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           canModerate: extras.canModerate,
           canReport: extras.canReport,
           viewerId: extras.viewerId,
+          canMessage: extras.canMessage,
           pageCommentLinks,
         }}
       >
