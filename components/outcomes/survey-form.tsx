@@ -45,6 +45,9 @@ export function SurveyForm() {
           <>
             <AfterAnswer isDone={data !== null} />
             <SelectField
+              // React resets the form after the action; a <select> does not take its new defaultValue back
+              // (seen in e2e), so it is remounted with the value that came back from the refused submit.
+              key={`situation-${valueOf("situation") ?? ""}`}
               id="situation"
               label={t("situation")}
               placeholder={t("situationPlaceholder")}
