@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createReply, createThread } from "./fixtures/forum";
-import { startServer, stopServer } from "./fixtures/servers";
+import { startServer, stopServer, type AppServer } from "./fixtures/servers";
 import { createUser, signInOverHttp } from "./fixtures/users";
 
 // The process around the app: signals, a port already taken, shutdown under load. Each test runs
@@ -199,13 +199,15 @@ function mountSmallFilesystem(sizeMiB: number) {
 test("a nearly full disk: writes answer 507, reads and health go on, writes resume once space is freed", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  // Two starts of a production server: slow on a loaded machine.
+  test.setTimeout(720_000);
   const disk = mountSmallFilesystem(200);
   const dataDir = path.join(disk.mountPoint, "data");
   const filler = path.join(disk.mountPoint, "filler");
   const env = { ...embedded(dataDir), DISK_MIN_FREE_MB: "40" };
-  let server = await startServer(ports.disk, env);
+  let server: AppServer | null = null;
   try {
+    server = await startServer(ports.disk, env, { timeoutMs: 300_000 });
     const context = await browser.newContext({ baseURL: server.url });
     const user = await createUser(context.request);
     await signInOverHttp(context, user);
@@ -236,6 +238,7 @@ test("a nearly full disk: writes answer 507, reads and health go on, writes resu
     await page.goto(thread.path);
     await expect(page.getByText("Avant 10")).toBeVisible();
     // The reply form (a server action) says why, in French, and keeps the text.
+    await page.getByRole("button", { name: "Écrire une réponse…" }).click();
     await page.getByRole("textbox", { name: "Votre réponse" }).pressSequentially("Depuis le formulaire");
     await page.getByRole("button", { name: "Répondre", exact: true }).last().click();
     await expect(page.getByText("Le serveur manque d'espace disque")).toBeVisible();
@@ -252,7 +255,7 @@ test("a nearly full disk: writes answer 507, reads and health go on, writes resu
 
     // Shuts down cleanly, and every acknowledged reply is there after a restart.
     expect(await stopServer(server)).toBe(0);
-    server = await startServer(ports.disk, env);
+    server = await startServer(ports.disk, env, { timeoutMs: 300_000 });
     const reread = await browser.newContext({ baseURL: server.url });
     await signInOverHttp(reread, user);
     const listed = await reread.request.get(`/api/v1/threads/${thread.id}/posts?after=0`);
@@ -261,7 +264,7 @@ test("a nearly full disk: writes answer 507, reads and health go on, writes resu
     expect(texts).not.toContain("Pendant le manque de place");
     await reread.close();
   } finally {
-    await stopServer(server);
+    if (server) await stopServer(server);
     disk.unmount();
   }
 });
