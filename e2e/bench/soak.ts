@@ -38,20 +38,25 @@ type Ack = { key: string; text: string; number: number; ackedAt: number };
 
 async function main() {
   requirePrivateServices();
-  const watchdog = setTimeout(() => {
-    console.error(`[soak] still running after ${HARD_LIMIT_MS / 60_000} minutes: stopping`);
-    process.exit(2);
-  }, HARD_LIMIT_MS);
-  watchdog.unref();
-
+  const servers: AppServer[] = [];
   const database = await createPrivatePostgres(pgPort);
+  // The bound: whatever happens, servers and the cluster are stopped and the script ends.
+  const watchdog = setTimeout(
+    () => {
+      console.error(`[soak] still running after ${HARD_LIMIT_MS / 60_000} minutes: stopping`);
+      for (const server of servers) server.process.kill("SIGKILL");
+      database.drop();
+      process.exit(2);
+    },
+    HARD_LIMIT_MS - (Date.now() - startedAt),
+  );
+  watchdog.unref();
   const env = {
     DATABASE_URL: database.url,
     AUTH_SECRET: randomUUID() + randomUUID(),
     RATE_LIMITS: "off",
   };
   const ports = [basePort, basePort + 1];
-  const servers: AppServer[] = [];
   const sockets: Socket[] = [];
   const rss: { label: string; start: number; end: number }[] = [];
   try {
