@@ -11,7 +11,8 @@ import { allowServerOnlyModules } from "./lib/jobs/node-server-only";
 import { noteDatabaseError, setDatabaseProbe } from "./lib/db-outage";
 import { countQuery, runCounted } from "./lib/query-counter";
 import type { RequestLimiter } from "./lib/rate-limit/requests";
-import { answerIfDatabaseDown } from "./lib/unavailable-response";
+import { answerIfDatabaseDown, answerIfDiskLow } from "./lib/unavailable-response";
+import { startDiskWatch } from "./lib/disk-space";
 
 const isDev = process.argv.includes("--dev");
 
@@ -57,6 +58,11 @@ async function main() {
   const portError = await probePort(env.PORT, env.HOSTNAME);
   if (portError) return failToListen(portError, env);
   const hasTestHooks = env.E2E_HOOKS === "1";
+  // The embedded database and local uploads live under DATA_DIR: below DISK_MIN_FREE_MB free,
+  // writes are refused (507) before PGlite runs out of room (it would hang the process).
+  if (!env.DATABASE_URL || !env.S3_BUCKET) {
+    await startDiskWatch({ dir: env.DATA_DIR, minFreeBytes: env.DISK_MIN_FREE_MB * 1024 * 1024 });
+  }
   const handle: DbHandle = openDb({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
@@ -90,6 +96,7 @@ async function main() {
     // Once shutdown starts, no connection is kept for another request.
     if (isShuttingDown) res.setHeader("Connection", "close");
     if (answerIfDatabaseDown(req, res)) return;
+    if (answerIfDiskLow(req, res)) return;
     const testRequestId = hasTestHooks ? req.headers["x-test-request-id"] : undefined;
     if (typeof testRequestId === "string") void runCounted(testRequestId, () => handleRequest(req, res));
     else void handleRequest(req, res);

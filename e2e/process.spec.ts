@@ -1,17 +1,19 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, statfsSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startServer, stopServer } from "./fixtures/servers";
+import { createReply, createThread } from "./fixtures/forum";
+import { startServer, stopServer, type AppServer } from "./fixtures/servers";
+import { createUser, signInOverHttp } from "./fixtures/users";
 
 // The process around the app: signals, a port already taken, shutdown under load. Each test runs
 // its own production instance on an embedded database in a temporary folder.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // PORT + 1 is the PostgreSQL project's server (playwright.config.ts); the fault tests use + 7 to + 9.
-const ports = { npm: PORT + 4, taken: PORT + 5, load: PORT + 6 };
+const ports = { disk: PORT + 3, npm: PORT + 4, taken: PORT + 5, load: PORT + 6 };
 const embedded = (dataDir: string) => ({ DATA_DIR: dataDir, DATABASE_URL: "", SEED_ON_EMPTY: "false" });
 
 test.describe.configure({ mode: "serial" });
@@ -176,5 +178,93 @@ test("SIGTERM under keep-alive load: in-flight requests finish, connections clos
   } finally {
     await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** A small tmpfs of its own (the test runs as root), unmounted by the returned function. */
+function mountSmallFilesystem(sizeMiB: number) {
+  const mountPoint = mkdtempSync(path.join(tmpdir(), "propulse-disk-"));
+  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${sizeMiB}m`, "tmpfs", mountPoint]);
+  const freeMiB = () => {
+    const stats = statfsSync(mountPoint);
+    return (stats.bavail * stats.bsize) / (1024 * 1024);
+  };
+  const unmount = () => {
+    spawnSync("umount", ["-l", mountPoint]);
+    rmSync(mountPoint, { recursive: true, force: true });
+  };
+  return { mountPoint, freeMiB, unmount };
+}
+
+test("a nearly full disk: writes answer 507, reads and health go on, writes resume once space is freed", async ({
+  browser,
+}) => {
+  // Two starts of a production server: slow on a loaded machine.
+  test.setTimeout(720_000);
+  const disk = mountSmallFilesystem(200);
+  const dataDir = path.join(disk.mountPoint, "data");
+  const filler = path.join(disk.mountPoint, "filler");
+  const env = { ...embedded(dataDir), DISK_MIN_FREE_MB: "40" };
+  let server: AppServer | null = null;
+  try {
+    server = await startServer(ports.disk, env, { timeoutMs: 300_000 });
+    const context = await browser.newContext({ baseURL: server.url });
+    const user = await createUser(context.request);
+    await signInOverHttp(context, user);
+    const thread = await createThread(context.request);
+    const acknowledged: string[] = [];
+    const reply = async (text: string) => {
+      const response = await createReply(context.request, thread.id, { text });
+      if (response.status() === 201) acknowledged.push(text);
+      return response;
+    };
+    for (let i = 1; i <= 10; i++) expect((await reply(`Avant ${i}`)).status()).toBe(201);
+
+    // Something else fills the disk (logs, another program): 30 MB left, under the 40 MB threshold.
+    execFileSync("fallocate", ["-l", `${Math.floor(disk.freeMiB() - 30)}m`, filler]);
+    const health = async () => {
+      const response = await context.request.get("/api/health");
+      return { code: response.status(), ...(await response.json()) };
+    };
+    await expect.poll(async () => (await health()).status, { timeout: 10_000 }).toBe("degraded");
+    expect(await health()).toMatchObject({ code: 200, db: "pglite", disk: { status: "low", minFreeMB: 40 } });
+    expect((await health()).reason).toContain("free disk space under DATA_DIR below 40 MB");
+
+    const refused = await reply("Pendant le manque de place");
+    expect(refused.status()).toBe(507);
+    expect(await refused.json()).toMatchObject({ error: "insufficient_storage" });
+    // Reads go on: the thread and what was written before.
+    const page = await context.newPage();
+    await page.goto(thread.path);
+    await expect(page.getByText("Avant 10")).toBeVisible();
+    // The reply form (a server action) says why, in French, and keeps the text.
+    await page.getByRole("button", { name: "Écrire une réponse…" }).click();
+    await page.getByRole("textbox", { name: "Votre réponse" }).pressSequentially("Depuis le formulaire");
+    await page.getByRole("button", { name: "Répondre", exact: true }).last().click();
+    await expect(page.getByText("Le serveur manque d'espace disque")).toBeVisible();
+    expect(server.output.join("")).toMatch(
+      /\[disk\] free space under .* below DISK_MIN_FREE_MB \(40 MB\): refusing writes/,
+    );
+
+    rmSync(filler);
+    await expect.poll(async () => (await reply("Après le ménage")).status(), { timeout: 10_000 }).toBe(201);
+    expect(await health()).toMatchObject({ code: 200, status: "ok" });
+    expect(server.output.join("")).toContain("accepting writes");
+    await page.close();
+    await context.close();
+
+    // Shuts down cleanly, and every acknowledged reply is there after a restart.
+    expect(await stopServer(server)).toBe(0);
+    server = await startServer(ports.disk, env, { timeoutMs: 300_000 });
+    const reread = await browser.newContext({ baseURL: server.url });
+    await signInOverHttp(reread, user);
+    const listed = await reread.request.get(`/api/v1/threads/${thread.id}/posts?after=0`);
+    const texts = JSON.stringify(await listed.json());
+    for (const text of acknowledged) expect(texts).toContain(text);
+    expect(texts).not.toContain("Pendant le manque de place");
+    await reread.close();
+  } finally {
+    if (server) await stopServer(server);
+    disk.unmount();
   }
 });

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { noteDatabaseError } from "@/lib/db-outage";
+import { isDiskLow, noteDiskFullError } from "@/lib/disk-space";
 
 /** What every server action returns. Error strings are i18n keys, translated by the form. */
 export type ActionResult<T = undefined> =
@@ -55,6 +56,8 @@ export function formAction<S extends z.ZodType, T>(
     if (!parsed.success) {
       return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error), values };
     }
+    // Free space under DATA_DIR below the threshold: nothing is written, what was typed is kept.
+    if (isDiskLow()) return { ok: false, error: "errors.insufficient_storage", values };
     const session = await currentSession();
     if (!session) return { ok: false, error: "errors.unavailable", values };
     const { user } = session;
@@ -76,6 +79,7 @@ export function formAction<S extends z.ZodType, T>(
       }
       if (isNextControlFlow(error)) throw error;
       if (noteDatabaseError(error)) return { ok: false, error: "errors.unavailable", values };
+      if (noteDiskFullError(error)) return { ok: false, error: "errors.insufficient_storage", values };
       console.error("[action] unexpected error:", error);
       return { ok: false, error: "errors.internal", values };
     }
@@ -108,6 +112,7 @@ export function jsonAction<S extends z.ZodType, T>(schema: S, handler: Handler<S
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { ok: false, error: "errors.invalid_form", fieldErrors: fieldErrorsOf(parsed.error) };
+    if (isDiskLow()) return { ok: false, error: "errors.insufficient_storage" };
     const session = await currentSession();
     if (!session) return { ok: false, error: "errors.unavailable" };
     const { user } = session;
@@ -117,6 +122,7 @@ export function jsonAction<S extends z.ZodType, T>(schema: S, handler: Handler<S
       if (error instanceof AppError) return { ok: false, error: error.messageKey, errorValues: error.values };
       if (isNextControlFlow(error)) throw error;
       if (noteDatabaseError(error)) return { ok: false, error: "errors.unavailable" };
+      if (noteDiskFullError(error)) return { ok: false, error: "errors.insufficient_storage" };
       console.error("[action] unexpected error:", error);
       return { ok: false, error: "errors.internal" };
     }

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError, databaseUnavailableError } from "@/lib/errors";
 import { noteDatabaseError } from "@/lib/db-outage";
+import { noteDiskFullError } from "@/lib/disk-space";
 import { getEnv } from "@/lib/env";
 import { isCrossSiteRequest } from "@/lib/origin";
 import { hasMediaType, JSON_BODY_MAX_BYTES, readBodyCapped } from "@/lib/request-body";
@@ -28,6 +29,8 @@ export async function translateFieldErrors(error: z.ZodError): Promise<Record<st
 export async function errorResponse(error: unknown): Promise<NextResponse> {
   // A lost database connection is an outage to wait out (503, Retry-After), not a crash to log.
   if (noteDatabaseError(error)) error = databaseUnavailableError();
+  // A full disk (an upload that does not fit, the database's 53100): a 507 to retry later, not a crash.
+  if (noteDiskFullError(error)) error = new AppError("insufficient_storage");
   if (error instanceof AppError) {
     const t = await getTranslations();
     const headers =

@@ -91,6 +91,17 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Free space (MB) to keep under DATA_DIR: below it writes are refused with 507 and health is
+   * degraded (lib/disk-space). 0 turns the guard off. The embedded database needs room for a
+   * whole 16 MB WAL segment at any time.
+   */
+  DISK_MIN_FREE_MB: z.coerce
+    .number()
+    .int()
+    .min(0, "must be a whole number of MB, 0 to turn the check off")
+    .max(1_000_000)
+    .default(100),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   AUTH_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),

@@ -12,6 +12,8 @@ export const errorCodes = {
   internal: 500,
   /** The database cannot be reached: wait and retry (lib/db-outage). */
   unavailable: 503,
+  /** Free space under DATA_DIR is below DISK_MIN_FREE_MB: writes wait until space is freed (lib/disk-space). */
+  insufficient_storage: 507,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

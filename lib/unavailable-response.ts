@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDatabaseDown, RETRY_AFTER_SECONDS } from "./db-outage";
+import { isDiskLow } from "./disk-space";
 
 // Static files, the health check and live connections do not need the database (health reports it).
 const PASS_THROUGH = /^\/(?:_next\/|socket\.io\/|api\/health(?:\/|\?|$)|favicon|icon|manifest|sw\.js|offline)/;
@@ -32,6 +33,47 @@ export function answerIfDatabaseDown(req: IncomingMessage, res: ServerResponse):
   } else {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.end(PAGE);
+  }
+  return true;
+}
+
+// Writes that still pass while space is low: signing in and out (a session row, a cookie), live
+// connections (socket.io's polling transport posts), and server actions, whose wrapper answers
+// the localized `errors.insufficient_storage` to the form instead.
+const WRITE_PASS_THROUGH = /^\/(?:_next\/|socket\.io\/|api\/auth\/)/;
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const DISK_PAGE = `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Enregistrement suspendu · Pro'pulse</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2a30;line-height:1.5}h1{font-size:1.5rem}</style></head>
+<body><main><h1>Enregistrement suspendu</h1>
+<p>Le serveur manque d'espace disque : rien n'a été enregistré. La lecture continue ; réessayez plus tard.</p></main></body>
+</html>`;
+
+/**
+ * While free space under DATA_DIR is below DISK_MIN_FREE_MB (lib/disk-space), answers writes
+ * 507 Insufficient Storage at the door: JSON for the API, a short French page otherwise. Reads
+ * and /api/health go on. Returns true when it answered.
+ */
+export function answerIfDiskLow(req: IncomingMessage, res: ServerResponse): boolean {
+  if (!isDiskLow() || READ_METHODS.has(req.method ?? "GET") || req.headers["next-action"]) return false;
+  if (WRITE_PASS_THROUGH.test(req.url ?? "/")) return false;
+  res.statusCode = 507;
+  res.setHeader("Retry-After", "60");
+  res.setHeader("Cache-Control", "no-store");
+  if ((req.url ?? "").startsWith("/api/")) {
+    res.setHeader("Content-Type", "application/json");
+    res.end(
+      JSON.stringify({
+        error: "insufficient_storage",
+        message: "Le serveur manque d'espace disque : les enregistrements sont suspendus, la lecture continue.",
+      }),
+    );
+  } else {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(DISK_PAGE);
   }
   return true;
 }

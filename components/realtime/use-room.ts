@@ -27,6 +27,9 @@ function unfollow(socket: object, room: RoomName): boolean {
   return count <= 0;
 }
 
+/** Pause before asking again for a room the server could not check (its database was away). */
+const JOIN_RETRY_MS = 2_000;
+
 /**
  * Follows a room while the component is mounted. `onJoined` runs after every (re)join, so the
  * page can catch up on what happened while it was not connected.
@@ -42,9 +45,12 @@ export function useRoom(room: RoomName | null, handlers: Handlers, onJoined?: ()
 
   useEffect(() => {
     if (!socket || !room) return;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const join = () =>
       socket.emit("join", room, (result) => {
         if (result?.ok) onJoinedRef.current?.();
+        // Refused only because the server could not check just now (database away): ask again.
+        else if (result?.retry && socket.connected) retry = setTimeout(join, JOIN_RETRY_MS);
       });
     const names = Object.keys(handlersRef.current) as (keyof ServerToClientEvents)[];
     const listeners = names.map((name) => {
@@ -57,6 +63,7 @@ export function useRoom(room: RoomName | null, handlers: Handlers, onJoined?: ()
     if (socket.connected) join();
     socket.on("connect", join);
     return () => {
+      clearTimeout(retry);
       socket.off("connect", join);
       for (const [name, listener] of listeners) socket.off(name, listener as never);
       if (unfollow(socket, room) && socket.connected) socket.emit("leave", room);

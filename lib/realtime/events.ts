@@ -50,13 +50,15 @@ export type ServerToClientEvents = {
 
 /** Clients only subscribe and signal typing: every write goes through actions or HTTP. */
 export type ClientToServerEvents = {
-  join: (room: RoomName, ack: (result: { ok: boolean }) => void) => void;
+  /** `retry`: the server could not check access just now (its database is away); ask again. */
+  join: (room: RoomName, ack: (result: { ok: boolean; retry?: boolean }) => void) => void;
   leave: (room: RoomName) => void;
   typing: (threadId: number) => void;
 };
 
 export type SocketUser = { id: string; name: string; role: string; status: string; sessionId?: string | null };
-export type SocketData = { user: SocketUser | null };
+/** `isAuthPending`: the session could not be checked at the handshake (database away); checked again at the next join. */
+export type SocketData = { user: SocketUser | null; isAuthPending?: boolean };
 
 /** Bodies above this size are not pushed (PostgreSQL NOTIFY carries at most 8,000 bytes). */
 export const MAX_PUSHED_BODY_CHARS = 5_000;

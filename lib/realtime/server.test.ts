@@ -1,9 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "@/db/testing";
 import { setDbHandle } from "@/lib/db";
+import { clearDatabaseOutage } from "@/lib/db-outage";
 import type { Env } from "@/lib/env";
 import { attachRealtime } from "./server";
 
@@ -49,6 +50,31 @@ describe("socket rooms", () => {
     expect(afterFirst).toBeGreaterThan(0);
     for (let index = 0; index < 20; index++) expect(await join(socket, "channel:offres")).toBe(true);
     expect(queries).toBe(afterFirst);
+    socket.close();
+  });
+
+  it("a room the database cannot check just now is refused with `retry`, and joined once it answers", async () => {
+    const socket = await visitorSocket();
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+      code: "ECONNREFUSED",
+      syscall: "connect",
+    });
+    const unreachable = new Proxy(
+      {},
+      {
+        get: () => {
+          throw refused;
+        },
+      },
+    );
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    setDbHandle({ db: unreachable as never, driver: "postgres", close: async () => {}, ping: async () => {} });
+    const answer = await new Promise((resolve) => socket.emit("join", "channel:offres", resolve));
+    expect(answer).toEqual({ ok: false, retry: true });
+    setDbHandle({ db: testDb.db, driver: testDb.driver, close: testDb.close, ping: async () => {} });
+    clearDatabaseOutage();
+    warn.mockRestore();
+    expect(await join(socket, "channel:offres")).toBe(true);
     socket.close();
   });
 

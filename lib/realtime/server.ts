@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
 import { getDb } from "@/lib/db";
+import { isDatabaseUnavailable, noteDatabaseError } from "@/lib/db-outage";
 import { getChannelBySlug } from "@/db/queries/channels";
 import { getThreadWithChannel } from "@/db/queries/threads";
 import { resolveSession } from "@/lib/auth/sessions";
@@ -41,7 +42,9 @@ async function authenticate(
     if (!resolved) return null;
     const { user } = resolved;
     return { id: user.id, name: user.name, role: user.role, status: user.status, sessionId: token.sid ?? null };
-  } catch {
+  } catch (error) {
+    // The database away is no answer about the session: the caller asks again later.
+    if (isDatabaseUnavailable(error)) throw error;
     return null;
   }
 }
@@ -91,7 +94,14 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
   if (adapter.adapter) io.adapter(adapter.adapter);
 
   io.use(async (socket, next) => {
-    socket.data.user = await authenticate(socket.request.headers, env);
+    // The database away (or its pool saturated) at the handshake: the socket connects as a
+    // visitor for now and its session is checked again at its next join, rather than a member
+    // being turned into a visitor for the socket's whole life (refused from members' rooms).
+    socket.data.user = await authenticate(socket.request.headers, env).catch((error: unknown) => {
+      noteDatabaseError(error);
+      socket.data.isAuthPending = true;
+      return null;
+    });
     next();
   });
 
@@ -114,9 +124,13 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
   };
 
   io.on("connection", (socket) => {
-    const user = socket.data.user;
+    let user = socket.data.user;
     // The session room lets a sign-out on this device close exactly its sockets.
-    if (user) void socket.join(user.sessionId ? [`user:${user.id}`, `session:${user.sessionId}`] : `user:${user.id}`);
+    const joinOwnRooms = (member: SocketUser | null) => {
+      if (member)
+        void socket.join(member.sessionId ? [`user:${member.id}`, `session:${member.sessionId}`] : `user:${member.id}`);
+    };
+    joinOwnRooms(user);
     const lastTyping = new Map<number, number>();
     // A flooding client is cut off before its events reach a handler (or the database).
     const budget = createEventBudget(SOCKET_EVENT_BUDGET);
@@ -133,8 +147,22 @@ export async function attachRealtime(httpServer: HttpServer, env: Env & { REDIS_
       if (typeof room !== "string" || room.length > 80) return respond({ ok: false });
       // Already in it (checked when it joined): no second database lookup.
       if (socket.rooms.has(room)) return respond({ ok: true });
-      const isAllowed = await canJoin(room, user).catch(() => false);
-      if (!isAllowed) return respond({ ok: false });
+      if (socket.data.isAuthPending) {
+        const checked = await authenticate(socket.request.headers, env).then(
+          (found) => ({ found }),
+          (error: unknown) => (noteDatabaseError(error), null),
+        );
+        if (!checked) return respond({ ok: false, retry: true });
+        socket.data.isAuthPending = false;
+        user = socket.data.user = checked.found;
+        joinOwnRooms(user);
+      }
+      // A database that cannot answer now is not a refusal: the client asks again (use-room).
+      const access = await canJoin(room, user).then(
+        (isAllowed) => (isAllowed ? "allowed" : "refused"),
+        (error: unknown) => (noteDatabaseError(error) ? "retry" : "refused"),
+      );
+      if (access !== "allowed") return respond(access === "retry" ? { ok: false, retry: true } : { ok: false });
       await socket.join(room);
       respond({ ok: true });
       if (room.startsWith("thread:")) schedulePresence(room);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { hasRoomFor } from "../disk-space";
 import { assertStorageKey, type FileStorage } from "./types";
 
 /**
@@ -17,6 +18,12 @@ export function createLocalStorage(root: string): FileStorage {
     kind: "local",
     async put(key, bytes) {
       const target = fileOf(key);
+      // Checked now, not at the last periodic check: a large file must leave DISK_MIN_FREE_MB free.
+      if (!(await hasRoomFor(bytes.byteLength))) {
+        throw Object.assign(new Error(`not enough free space under ${root} for ${bytes.byteLength} bytes`), {
+          code: "ENOSPC",
+        });
+      }
       await mkdir(path.dirname(target), { recursive: true });
       const temp = `${target}.${randomUUID()}.tmp`;
       await writeFile(temp, bytes, { mode: 0o600 });
