@@ -9,15 +9,26 @@ import { UNREAD_COUNT_CAP } from "@/lib/notifications/service";
 import { canFollow, isActiveMember } from "@/lib/permissions";
 import { canUseMessages } from "@/lib/permissions/conversations";
 import { getVapidPublicKey } from "@/lib/push/keys";
+import { accountLinks } from "./account-links";
 import { ChannelNav } from "./channel-nav";
+import { MainNav } from "./main-nav";
 import { UserMenu } from "./user-menu";
 
 type SiteHeaderProps = {
   user: Pick<CurrentUser, "id" | "name" | "role" | "status"> | null;
   channels: { slug: string; name: string }[];
+  /** Open reports and admission requests, for staff (0 for everyone else). */
+  waitingForStaff: number;
 };
 
-export async function SiteHeader({ user, channels }: SiteHeaderProps) {
+/** The destinations shown in the header from 640 px, so none hides in the account menu. */
+async function shortcutsFor(user: NonNullable<SiteHeaderProps["user"]>, waitingForStaff: number) {
+  const groups = await accountLinks(user, waitingForStaff);
+  const wanted = new Set(["/applications", "/questions", "/pros"]);
+  return [...groups.activity.filter((link) => wanted.has(link.href)), ...groups.staff];
+}
+
+export async function SiteHeader({ user, channels, waitingForStaff }: SiteHeaderProps) {
   const t = await getTranslations("nav");
   // Push is offered in the bell's panel, never on a first visit; off when no keys are set.
   const vapidPublicKey = user ? getVapidPublicKey() : null;
@@ -42,9 +53,14 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
         </div>
         {user ? (
           <div className="flex items-center gap-1">
-            {canUseMessages(user) ? <MessagesLink /> : null}
+            {/* On a phone the bottom bar has it. */}
+            {canUseMessages(user) ? (
+              <div className={isActiveMember(user) ? "hidden sm:block" : undefined}>
+                <MessagesLink />
+              </div>
+            ) : null}
             {canFollow(user) ? <NotificationBell cap={UNREAD_COUNT_CAP} vapidPublicKey={vapidPublicKey} /> : null}
-            <UserMenu user={user} />
+            <UserMenu user={user} waitingForStaff={waitingForStaff} />
           </div>
         ) : (
           <div className="flex items-center gap-1 sm:gap-2">
@@ -57,6 +73,13 @@ export async function SiteHeader({ user, channels }: SiteHeaderProps) {
           </div>
         )}
       </div>
+      {isActiveMember(user) ? (
+        <MainNav
+          links={await shortcutsFor(user, waitingForStaff)}
+          label={t("shortcuts")}
+          badgeLabel={t("waitingForStaff", { count: waitingForStaff })}
+        />
+      ) : null}
       {channels.length > 0 ? (
         <ChannelNav
           channels={channels}
