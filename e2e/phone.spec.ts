@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
+import { createThread } from "./fixtures/forum";
 import { expect, test } from "./fixtures/test";
 import { createUser, signInOverHttp, type TestUser } from "./fixtures/users";
 
@@ -194,4 +196,115 @@ test.describe("on a 360 px touch phone", () => {
       await sweep(role, browser, request, testInfo);
     });
   }
+});
+
+test("on a phone the bottom bar leads everywhere, staff see what waits for them, the report dialog fits", async ({
+  browser,
+  request,
+}) => {
+  const suffix = randomUUID().slice(0, 6);
+  const author = await createUser(request, { name: `Autrice ${suffix}` });
+  const reader = await createUser(request, { name: `Lecteur ${suffix}` });
+  const facilitator = await createUser(request, { role: "facilitator" });
+  const authorContext = await browser.newContext();
+  await signInOverHttp(authorContext, author);
+  const thread = await createThread(authorContext.request, { channel: "programme", title: `Bon plan ${suffix}` });
+  await authorContext.close();
+
+  // A member reports the post from a phone: the dialog's buttons stay on the screen.
+  const readerContext = await browser.newContext({ ...PHONE, locale: "fr-FR" });
+  await signInOverHttp(readerContext, reader);
+  const phone = await readerContext.newPage();
+  await phone.goto(thread.path);
+  await phone.locator("#p1").getByRole("button", { name: "Signaler" }).click();
+  const dialog = phone.getByRole("dialog", { name: "Signaler ce message" });
+  const cancel = (await dialog.getByRole("button", { name: "Annuler" }).boundingBox())!;
+  expect(cancel.x + cancel.width).toBeLessThanOrEqual(360);
+  await dialog.getByLabel("Pourquoi ce message pose-t-il problème ?").fill("Démarchage");
+  await dialog.getByRole("button", { name: "Envoyer le signalement" }).click();
+  await expect(phone.getByText("l'équipe d'animation a reçu votre signalement")).toBeVisible();
+
+  // The bar's destinations, the current one marked.
+  const bar = phone.getByRole("navigation", { name: "Navigation principale" });
+  for (const name of ["Accueil", "Salons", "Recherche", "Messages", "Moi"]) {
+    await expect(bar.getByRole("link", { name })).toBeVisible();
+  }
+  await bar.getByRole("link", { name: "Recherche" }).click();
+  await expect(phone).toHaveURL(/\/recherche$/);
+  await expect(bar.getByRole("link", { name: "Recherche" })).toHaveAttribute("aria-current", "page");
+  await bar.getByRole("link", { name: "Moi" }).click();
+  await expect(phone.getByRole("heading", { name: "Mon espace", level: 1 })).toBeVisible();
+  for (const name of ["Mes candidatures", "Questions à répondre", "Annuaire des pros"]) {
+    await expect(phone.getByRole("main").getByRole("link", { name })).toBeVisible();
+  }
+  await expect(phone.getByRole("main").getByRole("link", { name: /Modération/ })).toHaveCount(0);
+  await readerContext.close();
+
+  // A facilitator: the badge on "Moi" counts the report, and Modération is one tap away on that page.
+  const staffContext = await browser.newContext({ ...PHONE, locale: "fr-FR" });
+  await signInOverHttp(staffContext, facilitator);
+  const staffPhone = await staffContext.newPage();
+  await staffPhone.goto("/");
+  const me = staffPhone.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: /^Moi/ });
+  await expect(me).toHaveAccessibleName(/Moi \d+ demandes? en attente/);
+  await me.click();
+  await staffPhone
+    .getByRole("main")
+    .getByRole("link", { name: /^Modération \d+/ })
+    .click();
+  await expect(staffPhone.getByRole("heading", { name: "Modération", level: 1 })).toBeVisible();
+  await staffContext.close();
+});
+
+test("on a desktop the shortcuts sit in the header, and the account menu closes after navigating", async ({
+  browser,
+  request,
+}) => {
+  const facilitator = await createUser(request, { role: "facilitator" });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
+  await signInOverHttp(context, facilitator);
+  const page = await context.newPage();
+  await page.goto("/");
+  const shortcuts = page.getByRole("navigation", { name: "Raccourcis" });
+  for (const name of ["Mes candidatures", "Questions à répondre", "Annuaire des pros", "Modération"]) {
+    await expect(shortcuts.getByRole("link", { name: new RegExp(`^${name}`) })).toBeVisible();
+  }
+  // The bar of phones is not shown here.
+  await expect(page.getByRole("navigation", { name: "Navigation principale" })).toBeHidden();
+
+  const summary = page.locator("summary", { hasText: "Menu du compte" });
+  await summary.click();
+  await page.getByRole("link", { name: "Paramètres du compte" }).click();
+  await expect(page).toHaveURL(/\/settings\/profile$/);
+  await expect(page.getByRole("link", { name: "Paramètres du compte" })).toBeHidden();
+  // Escape closes it too, and gives the focus back to its button.
+  await summary.click();
+  await expect(page.getByRole("link", { name: "Mon profil" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("link", { name: "Mon profil" })).toBeHidden();
+  await expect(summary).toBeFocused();
+  await context.close();
+});
+
+test("offer filters fold behind a button that counts them on a phone, and stay open on a desktop", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ ...PHONE, locale: "fr-FR" });
+  const phone = await context.newPage();
+  await phone.goto("/c/offres?contract=cdi&workMode=hybrid");
+  await expect(phone.getByLabel("Contrat", { exact: true })).toBeHidden();
+  await phone.getByText("Filtres (2)").click();
+  await expect(phone.getByLabel("Contrat", { exact: true })).toBeVisible();
+  await expect(phone.getByRole("link", { name: "S'abonner aux offres (flux)" })).toHaveAttribute(
+    "href",
+    "/feeds/offres.xml?contract=cdi&workMode=hybrid",
+  );
+  await context.close();
+
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
+  const page = await desktop.newPage();
+  await page.goto("/c/offres");
+  await expect(page.getByLabel("Contrat", { exact: true })).toBeVisible();
+  await expect(page.getByText("Filtres", { exact: true })).toBeHidden();
+  await desktop.close();
 });

@@ -59,7 +59,7 @@ export function BottomBar({ items, label }: { items: BottomBarItem[]; label: str
                   href={item.href}
                   aria-current={current ? "page" : undefined}
                   className={cn(
-                    "relative flex min-h-14 flex-col items-center justify-center gap-0.5 px-1 text-xs font-semibold no-underline",
+                    "relative flex min-h-14 flex-col items-center justify-center gap-0.5 px-0.5 text-[0.6875rem] font-semibold tracking-tight no-underline",
                     current ? "text-brand-dark" : "text-muted hover:text-ink",
                   )}
                 >
