@@ -200,6 +200,8 @@ test("on a phone the bottom bar leads everywhere, staff see what waits for them,
   browser,
   request,
 }) => {
+  // Several accounts and browser contexts: more than a usual test's time on a busy machine.
+  test.slow();
   const suffix = randomUUID().slice(0, 6);
   const author = await createUser(request, { name: `Autrice ${suffix}` });
   const reader = await createUser(request, { name: `Lecteur ${suffix}` });
@@ -258,6 +260,8 @@ test("on a desktop the shortcuts sit in the header, and the account menu closes 
   browser,
   request,
 }) => {
+  // Several accounts and browser contexts: more than a usual test's time on a busy machine.
+  test.slow();
   const facilitator = await createUser(request, { role: "facilitator" });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
   await signInOverHttp(context, facilitator);
@@ -287,6 +291,8 @@ test("on a desktop the shortcuts sit in the header, and the account menu closes 
 test("offer filters fold behind a button that counts them on a phone, and stay open on a desktop", async ({
   browser,
 }) => {
+  // Several accounts and browser contexts: more than a usual test's time on a busy machine.
+  test.slow();
   const context = await browser.newContext({ ...PHONE, locale: "fr-FR" });
   const phone = await context.newPage();
   await phone.goto("/c/offres?contract=cdi&workMode=hybrid");

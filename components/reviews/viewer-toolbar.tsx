@@ -31,7 +31,7 @@ function ToolButton({
       disabled={disabled}
       onClick={onClick}
       className={cn(
-        "inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 rounded-lg text-sm font-semibold text-ink hover:bg-sand disabled:opacity-40",
+        "inline-flex min-h-11 min-w-11 items-center justify-center gap-1.5 whitespace-nowrap rounded-lg text-sm font-semibold text-ink hover:bg-sand disabled:opacity-40",
         wide && "px-3",
       )}
     >
@@ -86,7 +86,7 @@ export function ViewerToolbar({ page, total, onPage, zoom, onZoom, isFullScreen,
           <ToolButton label={t("previousPage")} disabled={page <= 1} onClick={() => onPage(page - 1)}>
             {icon(<path d="m15 6-6 6 6 6" />)}
           </ToolButton>
-          <span className="px-1 text-sm font-semibold tabular-nums" data-testid="page-indicator">
+          <span className="whitespace-nowrap px-1 text-sm font-semibold tabular-nums" data-testid="page-indicator">
             {t("pageIndicator", { page, total })}
           </span>
           <ToolButton label={t("nextPage")} disabled={page >= total} onClick={() => onPage(page + 1)}>
@@ -123,7 +123,7 @@ export function ViewerToolbar({ page, total, onPage, zoom, onZoom, isFullScreen,
           ref={fullScreenRef}
           type="button"
           onClick={() => onFullScreen(!isFullScreen)}
-          className="inline-flex min-h-11 items-center gap-1.5 rounded-lg px-2 text-sm font-semibold text-ink hover:bg-sand"
+          className="inline-flex min-h-11 items-center gap-1.5 whitespace-nowrap rounded-lg px-2 text-sm font-semibold text-ink hover:bg-sand"
         >
           {icon(
             isFullScreen ? (
