@@ -281,9 +281,9 @@ test("on a desktop the shortcuts sit in the header, and the account menu closes 
   await expect(page.getByRole("link", { name: "Paramètres du compte" })).toBeHidden();
   // Escape closes it too, and gives the focus back to its button.
   await summary.click();
-  await expect(page.getByRole("link", { name: "Mon profil" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Mon profil", exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
-  await expect(page.getByRole("link", { name: "Mon profil" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "Mon profil", exact: true })).toBeHidden();
   await expect(summary).toBeFocused();
   await context.close();
 });
