@@ -4,6 +4,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SessionExpiryWarning } from "@/components/auth/session-expiry-warning";
+import { BottomBar, type BottomBarItem } from "@/components/layout/bottom-bar";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TwoFactorRequiredBanner } from "@/components/security/two-factor-required-banner";
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
@@ -14,7 +15,10 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { brandStyle, logoUrl } from "@/lib/branding/theme";
 import { getBranding } from "@/lib/branding/service";
 import { loadChannels } from "@/lib/forum/loaders";
-import { canReadChannel } from "@/lib/permissions";
+import { contextFor } from "@/lib/context";
+import { countWaitingForStaff } from "@/lib/moderation/service";
+import { canReadChannel, isActiveMember } from "@/lib/permissions";
+import { canUseMessages } from "@/lib/permissions/conversations";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -54,6 +58,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     Object.entries(await getMessages()).filter(([namespace]) => !SERVER_ONLY_NAMESPACES.has(namespace)),
   );
   const channels = (await loadChannels()).filter((channel) => canReadChannel(user, channel));
+  // Staff only (no query for anyone else): what waits for them, on the navigation's badges.
+  const waitingForStaff = await countWaitingForStaff(contextFor(user));
+  const bottomBar: BottomBarItem[] | null = isActiveMember(user)
+    ? [
+        { href: "/", label: t("home"), icon: "home" },
+        { href: "/#salons", label: t("channelsShort"), icon: "channels" },
+        { href: "/recherche", label: t("search"), icon: "search" },
+        canUseMessages(user)
+          ? { href: "/messages", label: t("messages"), icon: "messages" }
+          : { href: "/notifications", label: t("notifications"), icon: "notifications" },
+        {
+          href: "/moi",
+          label: t("me"),
+          icon: "me",
+          badge: waitingForStaff,
+          badgeLabel: t("waitingForStaff", { count: waitingForStaff }),
+        },
+      ]
+    : null;
   return (
     <html lang={locale} style={brandStyle(branding)}>
       <body className="flex min-h-dvh flex-col font-sans antialiased">
@@ -75,12 +98,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 user={user}
                 brand={{ name: branding.name, logoUrl: logoUrl(branding) }}
                 channels={channels.map(({ slug, name }) => ({ slug, name }))}
+                waitingForStaff={waitingForStaff}
               />
               <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
                 {user?.needsTwoFactorSetup ? <TwoFactorRequiredBanner /> : null}
                 {children}
               </main>
               <SiteFooter locale={locale} />
+              {bottomBar ? <BottomBar items={bottomBar} label={t("mainNav")} /> : null}
             </RealtimeProvider>
           </ToastProvider>
         </NextIntlClientProvider>

@@ -59,7 +59,7 @@ export default async function HomePage() {
       {week?.onboarding ? <OnboardingChecklist onboarding={week.onboarding} /> : null}
       {week ? <MyWeekSections week={week} /> : null}
       {toAnswer ? <QuestionsToAnswerSection items={toAnswer.items} hasMore={Boolean(toAnswer.nextCursor)} /> : null}
-      <section aria-labelledby="channels-heading">
+      <section id="salons" aria-labelledby="channels-heading" className="scroll-mt-4">
         <h2 id="channels-heading" className="mb-3 text-xl font-bold">
           {t("channels")}
         </h2>

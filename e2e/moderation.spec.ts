@@ -191,8 +191,11 @@ test("a facilitator locks, pins and moves a thread; members see no staff tools a
 
   const staff = await facilitatorPage(browser, request);
   await staff.page.goto("/");
-  await staff.page.locator("summary", { hasText: "Menu du compte" }).click();
-  await staff.page.getByRole("link", { name: "Modération" }).click();
+  // In the header, without opening the account menu.
+  await staff.page
+    .getByRole("navigation", { name: "Raccourcis" })
+    .getByRole("link", { name: /^Modération/ })
+    .click();
   await expect(staff.page.getByRole("heading", { name: "Modération", level: 1 })).toBeVisible();
 
   await staff.page.goto(thread.path);

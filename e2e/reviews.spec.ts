@@ -403,3 +403,69 @@ test("a cover letter pasted as text gets the letter rubric", async ({ signIn, re
     await expect(reviewerPage.getByRole("group", { name: criterion })).toBeVisible();
   }
 });
+
+test("the viewer on a phone zooms (buttons, two fingers), pages and goes full screen; on a wide screen the comment box sits beside the page", async ({
+  signIn,
+  request,
+}) => {
+  const author = await createUser(request, { name: "Inès Morel" });
+  const reviewer = await createUser(request, { name: "Jules Petit" });
+  const { page: authorPage } = await signIn(author);
+  const path = await createReviewRequest(authorPage, `CV à zoomer ${randomUUID().slice(0, 5)}`, 3);
+  const { page } = await signIn(reviewer);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(path);
+  const first = page.getByRole("img", { name: "Page 1 sur 3" });
+  await expect(first).toBeVisible({ timeout: 20_000 });
+  const viewer = page.getByRole("group", { name: "Affichage du document" });
+  await expect(viewer.getByText("Page 1 / 3")).toBeVisible();
+
+  // Buttons: 150 %, the page scrolls sideways inside the viewer, never the site.
+  const fitted = (await first.boundingBox())!.width;
+  await viewer.getByRole("button", { name: "Agrandir" }).click();
+  await viewer.getByRole("button", { name: "Agrandir" }).click();
+  await expect(viewer.getByRole("button", { name: /^150 %/ })).toBeVisible();
+  await expect.poll(async () => (await first.boundingBox())!.width / fitted).toBeGreaterThan(1.45);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await viewer.getByRole("button", { name: /Ajuster à la largeur/ }).click();
+  await expect(viewer.getByRole("button", { name: /^100 %/ })).toBeVisible();
+
+  // Two fingers moving apart (twice as far) zoom to 200 %.
+  await page.evaluate(() => {
+    const target = document.querySelector('[data-pdf-page="1"]')!;
+    const fire = (type: string, pointerId: number, clientX: number) =>
+      target.dispatchEvent(
+        new PointerEvent(type, { pointerId, pointerType: "touch", clientX, clientY: 300, bubbles: true }),
+      );
+    fire("pointerdown", 11, 150);
+    fire("pointerdown", 12, 210);
+    fire("pointermove", 11, 120);
+    fire("pointermove", 12, 240);
+    fire("pointerup", 11, 120);
+    fire("pointerup", 12, 240);
+  });
+  await expect(viewer.getByRole("button", { name: /^200 %/ })).toBeVisible();
+  await viewer.getByRole("button", { name: /Ajuster à la largeur/ }).click();
+
+  // The page indicator follows, and its buttons go from page to page.
+  await viewer.getByRole("button", { name: "Page suivante" }).click();
+  await expect(page.getByRole("img", { name: "Page 2 sur 3" })).toBeInViewport();
+  await expect(viewer.getByText("Page 2 / 3")).toBeVisible();
+
+  // Full screen covers the site; Escape leaves it, the focus staying on its button.
+  await viewer.getByRole("button", { name: "Plein écran" }).click();
+  await expect(viewer.getByRole("button", { name: "Quitter le plein écran" })).toBeFocused();
+  const screen = (await page.getByRole("region", { name: /Aperçu du document/ }).boundingBox())!;
+  expect(screen).toMatchObject({ x: 0, y: 0, width: 360, height: 740 });
+  await page.keyboard.press("Escape");
+  await expect(viewer.getByRole("button", { name: "Plein écran" })).toBeFocused();
+
+  // Wide: the comment box is beside the page, not below it.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole("button", { name: "Commenter la page 1" }).click();
+  const pageBox = (await first.boundingBox())!;
+  const box = (await page.getByLabel("Votre commentaire sur la page 1").boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(pageBox.x + pageBox.width);
+  expect(box.y).toBeLessThan(pageBox.y + pageBox.height);
+  await expectNoSeriousA11yViolations(page);
+});

@@ -56,7 +56,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         {isPending ? t("signingIn") : t("signInButton")}
       </Button>
       <p className="text-sm">
-        <Link href="/forgot-password" className="font-semibold text-teal underline">
+        <Link href="/forgot-password" className="touch-target font-semibold text-teal underline">
           {t("forgotPasswordLink")}
         </Link>
       </p>

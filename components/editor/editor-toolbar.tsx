@@ -25,7 +25,7 @@ function ToolButton({
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
       className={cn(
-        "min-h-9 min-w-9 rounded-md px-2 text-sm font-bold",
+        "min-h-9 min-w-9 rounded-md px-2 text-sm font-bold pointer-coarse:min-h-11 pointer-coarse:min-w-11",
         isActive ? "bg-ink text-white" : "text-ink hover:bg-sand",
       )}
     >

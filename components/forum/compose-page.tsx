@@ -18,7 +18,7 @@ export async function ComposePage({ back, title, intro, children }: Props) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href={back.href} className="font-semibold text-teal underline">
+        <Link href={back.href} className="touch-target font-semibold text-teal underline">
           {back.label}
         </Link>
       </nav>

@@ -56,7 +56,7 @@ export function ReactionBar({ postId, toggleReaction, reactions, canReact, onCha
               aria-label={t("reactionLabel", { emoji, count: reaction.count, names: who })}
               onClick={() => toggle(emoji)}
               className={cn(
-                "inline-flex min-h-8 items-center gap-1 rounded-full border px-2.5 text-sm",
+                "inline-flex min-h-8 items-center gap-1 rounded-full border px-2.5 text-sm pointer-coarse:min-h-11",
                 reaction.hasReacted ? "border-teal bg-teal-soft font-bold text-teal" : "border-line bg-white text-ink",
                 canReact ? "hover:border-teal" : "cursor-default",
               )}
@@ -80,7 +80,7 @@ export function ReactionBar({ postId, toggleReaction, reactions, canReact, onCha
             aria-expanded={isPickerOpen}
             aria-label={t("addReaction")}
             onClick={() => setIsPickerOpen((open) => !open)}
-            className="inline-flex min-h-8 items-center rounded-full border border-dashed border-line px-2.5 text-sm text-muted hover:border-teal hover:text-ink"
+            className="inline-flex min-h-8 items-center rounded-full border border-dashed border-line px-2.5 text-sm text-muted hover:border-teal hover:text-ink pointer-coarse:min-h-11"
           >
             ☺︎+
           </button>
@@ -93,7 +93,7 @@ export function ReactionBar({ postId, toggleReaction, reactions, canReact, onCha
                   disabled={isPending}
                   aria-label={t("reactWith", { emoji })}
                   onClick={() => toggle(emoji)}
-                  className="size-9 rounded-full text-lg hover:bg-sand"
+                  className="size-9 rounded-full text-lg hover:bg-sand pointer-coarse:size-11"
                 >
                   {emoji}
                 </button>

@@ -9,7 +9,9 @@ import { UNREAD_COUNT_CAP } from "@/lib/notifications/service";
 import { canFollow, isActiveMember } from "@/lib/permissions";
 import { canUseMessages } from "@/lib/permissions/conversations";
 import { getVapidPublicKey } from "@/lib/push/keys";
+import { accountLinks } from "./account-links";
 import { ChannelNav } from "./channel-nav";
+import { MainNav } from "./main-nav";
 import { UserMenu } from "./user-menu";
 
 type SiteHeaderProps = {
@@ -17,9 +19,18 @@ type SiteHeaderProps = {
   channels: { slug: string; name: string }[];
   /** The community's name and uploaded logo (lib/branding). */
   brand: { name: string; logoUrl: string | null };
+  /** Open reports and admission requests, for staff (0 for everyone else). */
+  waitingForStaff: number;
 };
 
-export async function SiteHeader({ user, channels, brand }: SiteHeaderProps) {
+/** The destinations shown in the header from 640 px, so none hides in the account menu. */
+async function shortcutsFor(user: NonNullable<SiteHeaderProps["user"]>, waitingForStaff: number) {
+  const groups = await accountLinks(user, waitingForStaff);
+  const wanted = new Set(["/applications", "/questions", "/pros"]);
+  return [...groups.activity.filter((link) => wanted.has(link.href)), ...groups.staff];
+}
+
+export async function SiteHeader({ user, channels, brand, waitingForStaff }: SiteHeaderProps) {
   const t = await getTranslations("nav");
   // Push is offered in the bell's panel, never on a first visit; off when no keys are set.
   const vapidPublicKey = user ? getVapidPublicKey() : null;
@@ -49,9 +60,14 @@ export async function SiteHeader({ user, channels, brand }: SiteHeaderProps) {
         </div>
         {user ? (
           <div className="flex items-center gap-1">
-            {canUseMessages(user) ? <MessagesLink /> : null}
+            {/* On a phone the bottom bar has it. */}
+            {canUseMessages(user) ? (
+              <div className={isActiveMember(user) ? "hidden sm:block" : undefined}>
+                <MessagesLink />
+              </div>
+            ) : null}
             {canFollow(user) ? <NotificationBell cap={UNREAD_COUNT_CAP} vapidPublicKey={vapidPublicKey} /> : null}
-            <UserMenu user={user} />
+            <UserMenu user={user} waitingForStaff={waitingForStaff} />
           </div>
         ) : (
           <div className="flex items-center gap-1 sm:gap-2">
@@ -64,6 +80,13 @@ export async function SiteHeader({ user, channels, brand }: SiteHeaderProps) {
           </div>
         )}
       </div>
+      {isActiveMember(user) ? (
+        <MainNav
+          links={await shortcutsFor(user, waitingForStaff)}
+          label={t("shortcuts")}
+          badgeLabel={t("waitingForStaff", { count: waitingForStaff })}
+        />
+      ) : null}
       {channels.length > 0 ? (
         <ChannelNav
           channels={channels}

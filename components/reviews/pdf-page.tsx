@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { PageCommentItem } from "./page-comment-item";
 import { sendJson } from "./send-json";
 
 type Rect = { x: number; y: number; w: number; h: number };
@@ -28,6 +29,8 @@ type Props = {
   threadHref: string;
   markers: (PageMarker & { index: number })[];
   canComment: boolean;
+  /** 1 fits the page to the viewer's width; more scrolls sideways. */
+  zoom: number;
 };
 
 const clamp = (value: number, max = 1) => Math.min(max, Math.max(0, value));
@@ -59,7 +62,7 @@ function nudge(rect: Rect, key: string, resize: boolean): Rect {
 const percent = (value: number) => Math.round(value * 100);
 
 /** One page: the canvas, its comment markers, and (for reviewers) drawing a rectangle to comment on. */
-export function PdfPage({ doc, number, total, version, threadId, threadHref, markers, canComment }: Props) {
+export function PdfPage({ doc, number, total, version, threadId, threadHref, markers, canComment, zoom }: Props) {
   const t = useTranslations("review");
   const router = useRouter();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -70,6 +73,7 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
   const [error, setError] = useState<string | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const drawLayerRef = useRef<HTMLDivElement>(null);
+  const [pageHeight, setPageHeight] = useState(0);
 
   const commentButtonRef = useRef<HTMLButtonElement>(null);
   const wasAnnotating = useRef(false);
@@ -112,26 +116,33 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
     setRect((old) => (old ? nudge(old, event.key, event.shiftKey) : KEYBOARD_START));
   }
 
+  // Drawn again at the new size once a zoom settles (meanwhile the canvas is stretched by CSS).
+  const isFirstRender = useRef(true);
   useEffect(() => {
     let isCancelled = false;
     let cancelRender: (() => void) | null = null;
-    doc.getPage(number).then((page) => {
-      const canvas = canvasRef.current;
-      if (isCancelled || !canvas) return;
-      const width = canvas.parentElement?.clientWidth || 360;
-      const ratio = Math.min(window.devicePixelRatio || 1, 2);
-      const viewport = page.getViewport({ scale: (width / page.getViewport({ scale: 1 }).width) * ratio });
-      canvas.width = Math.floor(viewport.width);
-      canvas.height = Math.floor(viewport.height);
-      const task = page.render({ canvas, viewport });
-      cancelRender = () => task.cancel();
-      task.promise.catch(() => {});
-    });
+    const draw = () =>
+      doc.getPage(number).then((page) => {
+        const canvas = canvasRef.current;
+        if (isCancelled || !canvas) return;
+        const width = canvas.parentElement?.clientWidth || 360;
+        const ratio = Math.min(window.devicePixelRatio || 1, 2);
+        const viewport = page.getViewport({ scale: (width / page.getViewport({ scale: 1 }).width) * ratio });
+        canvas.width = Math.floor(viewport.width);
+        canvas.height = Math.floor(viewport.height);
+        setPageHeight(canvas.getBoundingClientRect().height);
+        const task = page.render({ canvas, viewport });
+        cancelRender = () => task.cancel();
+        task.promise.catch(() => {});
+      });
+    const timer = window.setTimeout(draw, isFirstRender.current ? 0 : 200);
+    isFirstRender.current = false;
     return () => {
       isCancelled = true;
+      window.clearTimeout(timer);
       cancelRender?.();
     };
-  }, [doc, number]);
+  }, [doc, number, zoom]);
 
   function point(event: PointerEvent<HTMLDivElement>) {
     const box = event.currentTarget.getBoundingClientRect();
@@ -155,147 +166,171 @@ export function PdfPage({ doc, number, total, version, threadId, threadHref, mar
     router.refresh();
   }
 
+  // On a wide viewer the comment box sits beside the page, level with the zone being drawn.
+  const zoneTop = rect && !start ? Math.round(rect.y * pageHeight) : 0;
   return (
-    <div className="flex flex-col gap-2" id={`review-page-${version}-${number}`}>
-      <div className="relative">
-        <canvas
-          ref={canvasRef}
-          role="img"
-          aria-label={t("pageAlt", { page: number, total })}
-          className="block h-auto w-full rounded-md border border-line bg-white shadow-sm"
-        />
-        {markers.map((marker) => (
-          <a
-            key={marker.id}
-            id={`page-comment-${marker.id}`}
-            href={`${threadHref}?post=${marker.postNumber}`}
-            aria-label={t("markerLabel", {
-              index: marker.index,
-              name: marker.authorName,
-              page: number,
-              text: marker.text.slice(0, 120),
-            })}
-            className="absolute rounded-sm border-2 border-brand bg-brand/10 focus-visible:outline-teal"
-            style={
-              marker.rect
-                ? {
-                    left: `${marker.rect.x * 100}%`,
-                    top: `${marker.rect.y * 100}%`,
-                    width: `${marker.rect.w * 100}%`,
-                    height: `${marker.rect.h * 100}%`,
-                  }
-                : { right: "0.5rem", top: "0.5rem", width: "1.75rem", height: "1.75rem" }
-            }
-          >
-            <span
-              aria-hidden="true"
-              className="absolute -left-2 -top-2 flex h-6 w-6 items-center justify-center rounded-full bg-brand text-xs font-bold text-white"
+    <div
+      className="grid scroll-mt-16 gap-2 @3xl:grid-cols-[minmax(0,1fr)_17rem] @3xl:items-start @3xl:gap-4"
+      id={`review-page-${version}-${number}`}
+      data-pdf-page={number}
+    >
+      <div className="overflow-x-auto rounded-md">
+        <div className="relative" style={{ width: `${zoom * 100}%` }}>
+          <canvas
+            ref={canvasRef}
+            role="img"
+            aria-label={t("pageAlt", { page: number, total })}
+            className="block h-auto w-full rounded-md border border-line bg-white shadow-sm"
+          />
+          {markers.map((marker) => (
+            <a
+              key={marker.id}
+              id={`page-comment-${marker.id}`}
+              href={`${threadHref}?post=${marker.postNumber}`}
+              aria-label={t("markerLabel", {
+                index: marker.index,
+                name: marker.authorName,
+                page: number,
+                text: marker.text.slice(0, 120),
+              })}
+              className="absolute rounded-sm border-2 border-brand bg-brand/10 focus-visible:outline-teal"
+              style={
+                marker.rect
+                  ? {
+                      left: `${marker.rect.x * 100}%`,
+                      top: `${marker.rect.y * 100}%`,
+                      width: `${marker.rect.w * 100}%`,
+                      height: `${marker.rect.h * 100}%`,
+                    }
+                  : { right: "0.25rem", top: "0.25rem", width: "2.75rem", height: "2.75rem" }
+              }
             >
-              {marker.index}
-            </span>
-          </a>
-        ))}
-        {isAnnotating ? (
-          <div
-            ref={drawLayerRef}
-            data-testid={`draw-layer-${number}`}
-            tabIndex={0}
-            role="application"
-            aria-label={t("drawLayerLabel", { page: number })}
-            aria-describedby={`draw-keys-${version}-${number}`}
-            onKeyDown={onDrawKey}
-            className="absolute inset-0 cursor-crosshair touch-none rounded-md focus-visible:outline focus-visible:outline-3 focus-visible:outline-teal"
-            onPointerDown={(event) => {
-              event.currentTarget.setPointerCapture(event.pointerId);
-              const p = point(event);
-              setStart(p);
-              setRect({ x: p.x, y: p.y, w: 0, h: 0 });
-            }}
-            onPointerMove={(event) => {
-              if (!start) return;
-              const p = point(event);
-              setRect({
-                x: Math.min(start.x, p.x),
-                y: Math.min(start.y, p.y),
-                w: Math.abs(p.x - start.x),
-                h: Math.abs(p.y - start.y),
-              });
-            }}
-            onPointerUp={() => {
-              setStart(null);
-              setRect((old) => (old && old.w > 0.01 && old.h > 0.01 ? old : null));
-            }}
+              <span
+                aria-hidden="true"
+                className="absolute -left-2 -top-2 flex h-6 w-6 items-center justify-center rounded-full bg-brand text-xs font-bold text-white"
+              >
+                {marker.index}
+              </span>
+            </a>
+          ))}
+          {isAnnotating ? (
+            <div
+              ref={drawLayerRef}
+              data-testid={`draw-layer-${number}`}
+              tabIndex={0}
+              role="application"
+              aria-label={t("drawLayerLabel", { page: number })}
+              aria-describedby={`draw-keys-${version}-${number}`}
+              onKeyDown={onDrawKey}
+              className="absolute inset-0 cursor-crosshair touch-none rounded-md focus-visible:outline focus-visible:outline-3 focus-visible:outline-teal"
+              onPointerDown={(event) => {
+                event.currentTarget.setPointerCapture(event.pointerId);
+                const p = point(event);
+                setStart(p);
+                setRect({ x: p.x, y: p.y, w: 0, h: 0 });
+              }}
+              onPointerMove={(event) => {
+                if (!start) return;
+                const p = point(event);
+                setRect({
+                  x: Math.min(start.x, p.x),
+                  y: Math.min(start.y, p.y),
+                  w: Math.abs(p.x - start.x),
+                  h: Math.abs(p.y - start.y),
+                });
+              }}
+              onPointerUp={() => {
+                setStart(null);
+                setRect((old) => (old && old.w > 0.01 && old.h > 0.01 ? old : null));
+              }}
+            >
+              {rect ? (
+                <div
+                  className="absolute border-2 border-dashed border-teal bg-teal/10"
+                  style={{
+                    left: `${rect.x * 100}%`,
+                    top: `${rect.y * 100}%`,
+                    width: `${rect.w * 100}%`,
+                    height: `${rect.h * 100}%`,
+                  }}
+                />
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+      </div>
+      <div
+        className="flex flex-col gap-2 @3xl:pt-[var(--zone-top)]"
+        style={{ "--zone-top": `${zoneTop}px` } as CSSProperties}
+      >
+        {markers.length ? (
+          <ol className="hidden flex-col gap-2 text-sm @3xl:flex" aria-label={t("pageCommentsOn", { page: number })}>
+            {markers.map((marker) => (
+              <PageCommentItem key={marker.id} comment={marker} threadHref={threadHref} />
+            ))}
+          </ol>
+        ) : null}
+        {canComment && !isAnnotating ? (
+          <Button
+            ref={commentButtonRef}
+            variant="ghost"
+            size="sm"
+            className="self-start"
+            onClick={() => setIsAnnotating(true)}
           >
-            {rect ? (
-              <div
-                className="absolute border-2 border-dashed border-teal bg-teal/10"
-                style={{
-                  left: `${rect.x * 100}%`,
-                  top: `${rect.y * 100}%`,
-                  width: `${rect.w * 100}%`,
-                  height: `${rect.h * 100}%`,
-                }}
-              />
+            {t("commentPage", { page: number })}
+          </Button>
+        ) : null}
+        {isAnnotating ? (
+          <div className="flex flex-col gap-2 rounded-xl border border-line p-3">
+            <p className="text-sm text-muted">{t("drawHint")}</p>
+            <p id={`draw-keys-${version}-${number}`} className="text-sm text-muted">
+              {t("drawKeys")}
+            </p>
+            {rect && !start ? (
+              <p className="flex flex-wrap items-center gap-2 text-sm" role="status">
+                {t("zoneSelectedAt", {
+                  left: percent(rect.x),
+                  right: percent(rect.x + rect.w),
+                  top: percent(rect.y),
+                  bottom: percent(rect.y + rect.h),
+                })}
+                <button
+                  type="button"
+                  className="inline-flex min-h-11 items-center text-teal underline"
+                  onClick={() => setRect(null)}
+                >
+                  {t("clearZone")}
+                </button>
+              </p>
             ) : null}
+            <TextAreaField
+              id={`page-comment-${version}-${number}`}
+              label={t("pageCommentLabel", { page: number })}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              rows={3}
+              maxLength={2000}
+            />
+            {error ? <Alert tone="error">{error}</Alert> : null}
+            <div className="flex flex-wrap gap-2">
+              <Button size="sm" onClick={submit}>
+                {t("postPageComment")}
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => {
+                  setIsAnnotating(false);
+                  setRect(null);
+                }}
+              >
+                {t("cancel")}
+              </Button>
+            </div>
           </div>
         ) : null}
       </div>
-      {canComment && !isAnnotating ? (
-        <Button
-          ref={commentButtonRef}
-          variant="ghost"
-          size="sm"
-          className="self-start"
-          onClick={() => setIsAnnotating(true)}
-        >
-          {t("commentPage", { page: number })}
-        </Button>
-      ) : null}
-      {isAnnotating ? (
-        <div className="flex flex-col gap-2 rounded-xl border border-line p-3">
-          <p className="text-sm text-muted">{t("drawHint")}</p>
-          <p id={`draw-keys-${version}-${number}`} className="text-sm text-muted">
-            {t("drawKeys")}
-          </p>
-          {rect && !start ? (
-            <p className="flex flex-wrap items-center gap-2 text-sm" role="status">
-              {t("zoneSelectedAt", {
-                left: percent(rect.x),
-                right: percent(rect.x + rect.w),
-                top: percent(rect.y),
-                bottom: percent(rect.y + rect.h),
-              })}
-              <button type="button" className="text-teal underline" onClick={() => setRect(null)}>
-                {t("clearZone")}
-              </button>
-            </p>
-          ) : null}
-          <TextAreaField
-            id={`page-comment-${version}-${number}`}
-            label={t("pageCommentLabel", { page: number })}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            rows={3}
-            maxLength={2000}
-          />
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <div className="flex flex-wrap gap-2">
-            <Button size="sm" onClick={submit}>
-              {t("postPageComment")}
-            </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              onClick={() => {
-                setIsAnnotating(false);
-                setRect(null);
-              }}
-            >
-              {t("cancel")}
-            </Button>
-          </div>
-        </div>
-      ) : null}
     </div>
   );
 }

@@ -1,9 +1,13 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { PDFDocumentProxy } from "pdfjs-dist";
+import { cn } from "@/components/ui/cn";
+import { PageCommentItem } from "./page-comment-item";
 import { PdfPage, type PageMarker } from "./pdf-page";
+import { ViewerToolbar } from "./viewer-toolbar";
+import { usePinchZoom } from "./use-pinch-zoom";
 
 type Props = {
   fileId: string;
@@ -25,8 +29,31 @@ async function loadPdfJs() {
 
 const MAX_PAGES = 30;
 
+/** The page most visible in the viewport, for the page indicator. */
+function useCurrentPage(root: HTMLElement | null, pageCount: number) {
+  const [current, setCurrent] = useState(1);
+  useEffect(() => {
+    if (!root || pageCount < 2) return;
+    const ratios = new Map<number, number>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries)
+          ratios.set(Number((entry.target as HTMLElement).dataset.pdfPage), entry.intersectionRatio);
+        const [best] = [...ratios].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+        if (best && best[1] > 0) setCurrent(best[0]);
+      },
+      { threshold: [0, 0.1, 0.25, 0.5, 0.75, 1] },
+    );
+    root.querySelectorAll("[data-pdf-page]").forEach((page) => observer.observe(page));
+    return () => observer.disconnect();
+  }, [root, pageCount]);
+  return current;
+}
+
 /**
- * The PDF's pages drawn inline, full width, so a CV can be read on a phone without downloading.
+ * The PDF's pages drawn inline, so a CV can be read on a phone without downloading: zoom (buttons
+ * and two fingers), a full-screen mode, a page indicator; on a wide viewer each page has its
+ * comments (and the comment being written) beside it.
  * `isEvalSupported: false`: pdf.js never compiles code from the document (fonts included),
  * and scripting/XFA stay off. The bytes come from the same permission-checked download route.
  */
@@ -34,7 +61,10 @@ export function PdfPreview({ fileId, pageCount, version, threadId, threadHref, c
   const t = useTranslations("review");
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [error, setError] = useState(false);
-  const docRef = useRef<PDFDocumentProxy | null>(null);
+  const [zoom, setZoom] = useState(1);
+  const [isFullScreen, setIsFullScreen] = useState(false);
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const pinch = usePinchZoom(zoom, setZoom);
 
   useEffect(() => {
     let isCancelled = false;
@@ -53,7 +83,6 @@ export function PdfPreview({ fileId, pageCount, version, threadId, threadHref, c
       })
       .then((loaded) => {
         if (!loaded || isCancelled) return;
-        docRef.current = loaded;
         setDoc(loaded);
       })
       .catch((reason: unknown) => {
@@ -66,11 +95,38 @@ export function PdfPreview({ fileId, pageCount, version, threadId, threadHref, c
     };
   }, [fileId]);
 
+  // Full screen covers the site: the page behind does not scroll, Escape leaves it.
+  useEffect(() => {
+    if (!isFullScreen) return;
+    const previous = document.body.style.overflow;
+    document.body.style.overflow = "hidden";
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !event.defaultPrevented) setIsFullScreen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.body.style.overflow = previous;
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [isFullScreen]);
+
   const total = doc?.numPages ?? pageCount ?? 0;
+  const shown = doc ? Math.min(doc.numPages, MAX_PAGES) : 0;
+  const currentPage = useCurrentPage(root, shown);
   const numbered = comments.map((comment, index) => ({ ...comment, index: index + 1 }));
+  const goToPage = (page: number) =>
+    document.getElementById(`review-page-${version}-${page}`)?.scrollIntoView({ block: "start" });
+
   return (
-    <section aria-labelledby={`preview-${fileId}`} className="flex flex-col gap-3">
-      <h3 id={`preview-${fileId}`} className="text-sm font-semibold">
+    <section
+      ref={setRoot}
+      aria-labelledby={`preview-${fileId}`}
+      className={cn(
+        "@container flex flex-col gap-3",
+        isFullScreen && "fixed inset-0 z-50 overflow-auto bg-cream px-2 pb-4 sm:px-4",
+      )}
+    >
+      <h3 id={`preview-${fileId}`} className={cn("text-sm font-semibold", isFullScreen && "sr-only")}>
         {t("previewTitle")} {total ? `· ${t("pages", { count: total })}` : null}
       </h3>
       {!doc && !error ? (
@@ -83,40 +139,42 @@ export function PdfPreview({ fileId, pageCount, version, threadId, threadHref, c
           {t("previewError")}
         </p>
       ) : null}
-      {doc
-        ? Array.from({ length: Math.min(doc.numPages, MAX_PAGES) }, (_, index) => (
-            <PdfPage
-              key={index + 1}
-              doc={doc}
-              number={index + 1}
-              total={doc.numPages}
-              version={version}
-              threadId={threadId}
-              threadHref={threadHref}
-              markers={numbered.filter((comment) => comment.page === index + 1)}
-              canComment={canComment}
-            />
-          ))
-        : null}
+      {doc ? (
+        <>
+          <ViewerToolbar
+            page={currentPage}
+            total={shown}
+            onPage={goToPage}
+            zoom={zoom}
+            onZoom={setZoom}
+            isFullScreen={isFullScreen}
+            onFullScreen={setIsFullScreen}
+          />
+          <div className="flex touch-pan-x touch-pan-y flex-col gap-4" {...pinch}>
+            {Array.from({ length: shown }, (_, index) => (
+              <PdfPage
+                key={index + 1}
+                doc={doc}
+                number={index + 1}
+                total={doc.numPages}
+                version={version}
+                threadId={threadId}
+                threadHref={threadHref}
+                markers={numbered.filter((comment) => comment.page === index + 1)}
+                canComment={canComment}
+                zoom={zoom}
+              />
+            ))}
+          </div>
+        </>
+      ) : null}
       {numbered.length ? (
-        <div className="flex flex-col gap-1">
+        // On a wide viewer each page lists its own comments beside it.
+        <div className="flex flex-col gap-1 @3xl:hidden">
           <h4 className="text-sm font-semibold">{t("pageCommentsTitle")}</h4>
           <ol className="flex flex-col gap-2 text-sm">
             {numbered.map((comment) => (
-              <li key={comment.id} className="rounded-md border border-line p-2">
-                <p className="font-semibold">
-                  {t("pageCommentItem", { index: comment.index, page: comment.page, name: comment.authorName })}
-                </p>
-                <p className="line-clamp-3 break-words">{comment.text}</p>
-                <p className="flex flex-wrap gap-3">
-                  <a href={`${threadHref}?post=${comment.postNumber}`} className="text-teal underline">
-                    {t("seeInDiscussion")}
-                  </a>
-                  <a href={`#page-comment-${comment.id}`} className="text-teal underline">
-                    {t("seeOnPage", { page: comment.page })}
-                  </a>
-                </p>
-              </li>
+              <PageCommentItem key={comment.id} comment={comment} threadHref={threadHref} />
             ))}
           </ol>
         </div>

@@ -75,7 +75,11 @@ export function VersionViewer({ versions, threadId, threadHref, canComment }: Pr
       {current.file ? (
         <>
           <p className="text-sm">
-            <a href={`/api/v1/files/${current.file.id}`} className="font-semibold text-teal underline" download>
+            <a
+              href={`/api/v1/files/${current.file.id}`}
+              className="touch-target font-semibold text-teal underline"
+              download
+            >
               {t("downloadLabel", { name: current.file.originalName, size: formatSize(current.file.byteSize, t) })}
             </a>
           </p>

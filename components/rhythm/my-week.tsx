@@ -93,7 +93,7 @@ export async function MyWeekSections({ week }: { week: MyWeek }) {
         id="week-activities"
         title={t("activities.title")}
         action={
-          <Link href="/activites" className="font-semibold text-teal underline">
+          <Link href="/activites" className="touch-target font-semibold text-teal underline">
             {t("activities.all")}
           </Link>
         }

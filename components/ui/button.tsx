@@ -5,15 +5,19 @@ import { cn } from "./cn";
 type Variant = "primary" | "secondary" | "ghost" | "danger";
 type Size = "sm" | "md";
 
+// A long label wraps on a narrow screen instead of pushing the page past its right edge.
 const base =
-  "inline-flex items-center justify-center gap-2 rounded-lg font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 whitespace-nowrap";
+  "inline-flex max-w-full items-center justify-center gap-2 rounded-lg text-center font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 sm:whitespace-nowrap";
 const variants: Record<Variant, string> = {
   primary: "bg-brand text-white hover:bg-brand-dark",
   secondary: "border border-line bg-white text-ink hover:bg-sand",
   ghost: "text-ink hover:bg-sand",
   danger: "bg-danger text-white hover:bg-red-800",
 };
-const sizes: Record<Size, string> = { sm: "min-h-9 px-3 text-sm", md: "min-h-11 px-4 text-base" };
+const sizes: Record<Size, string> = {
+  sm: "min-h-9 px-3 text-sm pointer-coarse:min-h-11",
+  md: "min-h-11 px-4 text-base",
+};
 
 export function buttonClasses(variant: Variant = "primary", size: Size = "md", className?: string) {
   return cn(base, variants[variant], sizes[size], className);

@@ -205,3 +205,13 @@ export async function getModerationOverview({ db, actor }: ServiceContext) {
   requireCapability(canModerate(actor));
   return countModerationQueues(db);
 }
+
+/**
+ * What waits for the team in the queues a facilitator acts on first (open reports, admission
+ * requests): the badge of the navigation. Zero for everyone else, without a query.
+ */
+export async function countWaitingForStaff({ db, actor }: ServiceContext): Promise<number> {
+  if (!canModerate(actor)) return 0;
+  const counts = await countModerationQueues(db);
+  return counts.reports + counts.admissions;
+}

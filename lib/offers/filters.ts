@@ -20,5 +20,10 @@ export function filtersToQuery(filters: OfferFilters, extra: Record<string, stri
 }
 
 export function hasFilters(filters: OfferFilters): boolean {
-  return ORDER.some((key) => filters[key] !== undefined && filters[key] !== false);
+  return countFilters(filters) > 0;
+}
+
+/** How many filters are on, for the folded "Filtres (2)" button. */
+export function countFilters(filters: OfferFilters): number {
+  return ORDER.filter((key) => filters[key] !== undefined && filters[key] !== false).length;
 }

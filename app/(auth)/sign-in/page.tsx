@@ -29,7 +29,7 @@ export default async function SignInPage({ searchParams }: Props) {
       footer={
         <>
           {t("noAccount")}{" "}
-          <Link href="/sign-up" className="font-semibold text-teal underline">
+          <Link href="/sign-up" className="touch-target font-semibold text-teal underline">
             {t("signUpLink")}
           </Link>
         </>

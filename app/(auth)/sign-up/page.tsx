@@ -44,7 +44,7 @@ export default async function SignUpPage({ searchParams }: Props) {
       footer={
         <>
           {t("haveAccount")}{" "}
-          <Link href="/sign-in" className="font-semibold text-teal underline">
+          <Link href="/sign-in" className="touch-target font-semibold text-teal underline">
             {t("signInLink")}
           </Link>
         </>

@@ -56,7 +56,7 @@ export default async function ActivityPage({ params }: Props) {
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-5">
       <p>
-        <Link href="/activites" className="text-sm font-semibold text-teal underline">
+        <Link href="/activites" className="touch-target text-sm font-semibold text-teal underline">
           {t("back")}
         </Link>
       </p>

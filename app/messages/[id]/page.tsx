@@ -41,7 +41,7 @@ export default async function ConversationPage({ params }: Props) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <p>
-        <Link href="/messages" className="text-sm font-semibold text-teal underline">
+        <Link href="/messages" className="touch-target text-sm font-semibold text-teal underline">
           {t("backToList")}
         </Link>
       </p>

@@ -28,7 +28,7 @@ export default async function NewConversationPage({ searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-5">
       <p>
-        <Link href="/messages" className="text-sm font-semibold text-teal underline">
+        <Link href="/messages" className="touch-target text-sm font-semibold text-teal underline">
           {t("backToList")}
         </Link>
       </p>

@@ -27,7 +27,7 @@ export default async function ProfileSettingsPage({ searchParams }: Props) {
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-extrabold">{t("title")}</h1>
       <p>
-        <Link href="/settings/securite" className="font-semibold text-teal underline">
+        <Link href="/settings/securite" className="touch-target font-semibold text-teal underline">
           {tSecurity("link")}
         </Link>
       </p>

@@ -12,7 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadChannel } from "@/lib/forum/loaders";
 import { OFFERS_CHANNEL_SLUG } from "@/lib/offers/constants";
-import { filtersToQuery, hasFilters } from "@/lib/offers/filters";
+import { countFilters, filtersToQuery } from "@/lib/offers/filters";
 import { listMySavedOfferIds } from "@/lib/offers/reads";
 import { browseOffers, offerPath } from "@/lib/offers/service";
 import { absoluteUrl } from "@/lib/urls";
@@ -85,7 +85,6 @@ export default async function OffersPage({ searchParams }: Props) {
     getTranslations("network"),
   ]);
   const query = filtersToQuery(filters);
-  const isFiltered = hasFilters(filters);
 
   return (
     <div className="flex flex-col gap-5">
@@ -116,25 +115,27 @@ export default async function OffersPage({ searchParams }: Props) {
           </ButtonLink>
         ) : null}
       </header>
-      <OfferFiltersForm action={PATH} filters={filters} hasFilters={isFiltered} />
+      <OfferFiltersForm action={PATH} filters={filters} activeCount={countFilters(filters)} />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-          <span className="font-semibold">{t("list.feeds")} :</span>
-          <a
-            href={`/feeds/offres.xml${query}`}
-            className="font-semibold text-teal underline"
-            type="application/atom+xml"
+        {/* One plain-words link (Atom, which every feed reader takes); the JSON Feed stays linked in the head. */}
+        <a
+          href={`/feeds/offres.xml${query}`}
+          className="inline-flex min-h-11 items-center gap-2 text-sm font-semibold text-teal underline"
+          type="application/atom+xml"
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="size-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
           >
-            {t("list.atom")}
-          </a>
-          <a
-            href={`/feeds/offres.json${query}`}
-            className="font-semibold text-teal underline"
-            type="application/feed+json"
-          >
-            {t("list.jsonFeed")}
-          </a>
-        </p>
+            <path d="M5 11a8 8 0 0 1 8 8M5 5a14 14 0 0 1 14 14" strokeLinecap="round" />
+            <circle cx="6" cy="18" r="1.5" fill="currentColor" />
+          </svg>
+          {t("list.subscribe")}
+        </a>
         {mySearches ? (
           <SaveSearchButton
             filters={{ ...filters, open: undefined }}

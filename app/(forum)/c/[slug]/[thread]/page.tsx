@@ -76,7 +76,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href={`/c/${channel.slug}`} className="font-semibold text-teal underline">
+        <Link href={`/c/${channel.slug}`} className="touch-target font-semibold text-teal underline">
           {channel.name}
         </Link>
       </nav>
