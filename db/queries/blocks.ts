@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { messagingSettings, userBlocks, users } from "../schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { ConversationListItem } from "@/lib/domain/conversations";
 import type { DbOrTx } from "../client";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { MessageAttachment, MessageReaction } from "@/lib/domain/conversations";
 import type { ReactionEmoji } from "@/lib/domain/forum";

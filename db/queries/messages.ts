@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { RichTextDocument } from "@/lib/domain/rich-text";
 import type { DbOrTx } from "../client";
