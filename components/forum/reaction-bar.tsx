@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toggleReactionAction } from "@/lib/actions/forum";
 import { cn } from "@/components/ui/cn";
 import { reactionEmojis } from "@/lib/forum/reactions";
@@ -20,11 +20,16 @@ export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionB
   const [isPending, startTransition] = useTransition();
   const [isPickerOpen, setIsPickerOpen] = useState(false);
   const byEmoji = new Map(reactions.map((reaction) => [reaction.emoji, reaction]));
+  const chipRefs = useRef(new Map<string, HTMLButtonElement>());
+  const addRef = useRef<HTMLButtonElement>(null);
   const toggle = (emoji: (typeof reactionEmojis)[number]) =>
     startTransition(async () => {
       const result = await toggleReactionAction({ postId, emoji });
       if (result.ok) onChange(result.data.reactions);
       setIsPickerOpen(false);
+      // The button used was disabled while sending (or was in the closed picker): focus goes to
+      // that reaction's count, or to "add a reaction" when the count went away, never to <body>.
+      requestAnimationFrame(() => (chipRefs.current.get(emoji) ?? addRef.current)?.focus());
     });
   const shown = reactionEmojis.filter((emoji) => byEmoji.has(emoji));
   return (
@@ -37,6 +42,10 @@ export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionB
         return (
           <span key={emoji} className="group relative">
             <button
+              ref={(element) => {
+                if (element) chipRefs.current.set(emoji, element);
+                else chipRefs.current.delete(emoji);
+              }}
               type="button"
               disabled={!canReact || isPending}
               aria-pressed={reaction.hasReacted}
@@ -63,6 +72,7 @@ export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionB
       {canReact ? (
         <span className="relative">
           <button
+            ref={addRef}
             type="button"
             aria-expanded={isPickerOpen}
             aria-label={t("addReaction")}

@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import type { PostView } from "@/lib/forum/views";
 import { AcceptedAnswerSlot } from "@/components/questions/accepted-answer";
 import { LazyComposer } from "./lazy-composer";
+import { localDraftKey, readLocalDraft } from "./local-draft";
+import { ReplyStarter, textToDoc } from "./reply-starter";
 import { MarkThreadRead } from "./mark-thread-read";
 import { PostCard } from "./post-card";
 import { insertPost, type ThreadState } from "./thread-state";
@@ -20,10 +22,26 @@ export type ThreadViewProps = {
   canReply: boolean;
   isLocked: boolean;
   /** A reply the member was writing here, saved on the server. */
-  replyDraft: { body: JSONContent | null; replyToId: number | null } | null;
+  replyDraft: { body: JSONContent | null; replyToId: number | null; savedAt: string } | null;
 };
 
-type Replying = { rootId: number | null; targetName?: string; mention?: { id: string; label: string } };
+type Replying = {
+  rootId: number | null;
+  targetName?: string;
+  mention?: { id: string; label: string };
+  /** Typed in the plain box before the editor loaded. */
+  seed?: JSONContent | null;
+};
+
+/** Moves focus to a post once it is on the page (after sending, the new reply). */
+function focusPost(number: number) {
+  requestAnimationFrame(() => {
+    const element = document.getElementById(`p${number}`);
+    if (!element) return;
+    element.setAttribute("tabindex", "-1");
+    element.focus();
+  });
+}
 
 export function ThreadView({
   threadId,
@@ -46,6 +64,17 @@ export function ThreadView({
   const isLocked = lockState ?? isLockedInitially;
   const canReply = lockState === true ? false : canReplyInitially;
   const newBelow = state.hasMore ? (state.unseenCount ?? 0) : 0;
+
+  // A reply kept in this browser (typed offline, say) reopens its box; the composer restores it.
+  useEffect(() => {
+    if (!viewer || replying || !canReplyInitially) return;
+    const local = readLocalDraft(localDraftKey(viewer.id, `reply:${threadId}`));
+    if (local) setReplying({ rootId: local.replyToId ?? null });
+    // Once, on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const startFromPlainBox = useCallback((text: string) => setReplying({ rootId: null, seed: textToDoc(text) }), []);
 
   // Scroll to and highlight a post named in the address (#p12).
   useEffect(() => {
@@ -90,10 +119,13 @@ export function ThreadView({
           submitLabel={t("sendReply")}
           draftTarget={`reply:${threadId}`}
           draftReplyToId={rootId}
+          draftOwnerId={viewer?.id}
+          draftSavedAt={replyDraft?.savedAt}
           isRestoredDraft={Boolean(draftBody)}
           onTyping={signalTyping}
           initialBody={
             draftBody ??
+            replying.seed ??
             (replying.mention
               ? {
                   type: "doc",
@@ -119,6 +151,8 @@ export function ThreadView({
             upsert(result.data.post);
             setReplying(null);
             setDraftBody(null);
+            // Focus follows the action: to the reply just sent, not to <body>.
+            focusPost(result.data.post.number);
             return { ok: true };
           }}
         />
@@ -192,13 +226,7 @@ export function ThreadView({
         replying && replying.rootId === null ? (
           composer(null)
         ) : (
-          <button
-            type="button"
-            onClick={() => setReplying({ rootId: null })}
-            className="rounded-2xl border border-line bg-white px-4 py-4 text-left text-muted hover:border-teal"
-          >
-            {t("writeReply")}
-          </button>
+          <ReplyStarter label={t("writeReply")} onStart={startFromPlainBox} />
         )
       ) : null}
     </div>

@@ -119,7 +119,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           isLocked={thread.isLocked}
           replyDraft={
             draft
-              ? { body: (draft.payload.body as JSONContent) ?? null, replyToId: draft.payload.replyToId ?? null }
+              ? {
+                  body: (draft.payload.body as JSONContent) ?? null,
+                  replyToId: draft.payload.replyToId ?? null,
+                  savedAt: draft.updatedAt.toISOString(),
+                }
               : null
           }
           initial={{
