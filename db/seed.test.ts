@@ -1,3 +1,4 @@
+import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPdf } from "@/lib/uploads/pdf-check";
 import { getStorage } from "@/lib/storage";
@@ -6,7 +7,7 @@ import { offerFieldsSchema } from "@/lib/validation/offers";
 import { listApplications } from "./queries/applications";
 import { getOffer, listOffers } from "./queries/offers";
 import { getFileWithThread, listReviewRequests } from "./queries/reviews";
-import { reviewFeedback, reviewPageComments, reviewRequests, jobOffers } from "./schema";
+import { reviewFeedback, reviewPageComments, reviewRequests, jobOffers, threads } from "./schema";
 import { seedDemoContent, type SeededUsers } from "./seed";
 import { createServiceTestDb } from "./service-testing";
 import type { TestDb } from "./testing";
@@ -20,6 +21,16 @@ beforeAll(async () => {
   users = await seedDemoContent(testDb.db);
 });
 afterAll(() => testDb.close());
+
+describe("demo forum", () => {
+  it("pins the Bienvenue thread at the top of its channel", async () => {
+    const [welcome] = await testDb.db
+      .select({ isPinned: threads.isPinned })
+      .from(threads)
+      .where(like(threads.title, "Bienvenue dans la communauté%"));
+    expect(welcome?.isPinned).toBe(true);
+  });
+});
 
 describe("demo offers", () => {
   it("seeds a dozen valid offers from varied employers and cities, a few expired", async () => {

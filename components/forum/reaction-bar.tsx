@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { toggleReactionAction } from "@/lib/actions/forum";
 import { cn } from "@/components/ui/cn";
 import { reactionEmojis } from "@/lib/forum/reactions";
@@ -22,15 +22,23 @@ export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionB
   const byEmoji = new Map(reactions.map((reaction) => [reaction.emoji, reaction]));
   const chipRefs = useRef(new Map<string, HTMLButtonElement>());
   const addRef = useRef<HTMLButtonElement>(null);
-  const toggle = (emoji: (typeof reactionEmojis)[number]) =>
+  /** The reaction just used: focus returns to it once the update is on screen. */
+  const focusAfter = useRef<string | null>(null);
+  const toggle = (emoji: (typeof reactionEmojis)[number]) => {
+    focusAfter.current = emoji;
     startTransition(async () => {
       const result = await toggleReactionAction({ postId, emoji });
       if (result.ok) onChange(result.data.reactions);
       setIsPickerOpen(false);
-      // The button used was disabled while sending (or was in the closed picker): focus goes to
-      // that reaction's count, or to "add a reaction" when the count went away, never to <body>.
-      requestAnimationFrame(() => (chipRefs.current.get(emoji) ?? addRef.current)?.focus());
     });
+  };
+  // The button used was disabled while sending (or sat in the closed picker): focus goes to that
+  // reaction's count, or to "Réagir" when the count went away, never to <body>.
+  useEffect(() => {
+    if (isPending || !focusAfter.current) return;
+    (chipRefs.current.get(focusAfter.current) ?? addRef.current)?.focus();
+    focusAfter.current = null;
+  }, [isPending, reactions]);
   const shown = reactionEmojis.filter((emoji) => byEmoji.has(emoji));
   return (
     <div className="flex flex-wrap items-center gap-1.5">

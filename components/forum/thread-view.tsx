@@ -21,6 +21,8 @@ export type ThreadViewProps = {
   initial: ThreadState;
   canReply: boolean;
   isLocked: boolean;
+  /** Set when replies are for members (under a public offer): a visitor sees how many, and this sign-in link. */
+  repliesSignInHref?: string | null;
   /** A reply the member was writing here, saved on the server. */
   replyDraft: { body: JSONContent | null; replyToId: number | null; savedAt: string } | null;
 };
@@ -50,6 +52,7 @@ export function ThreadView({
   canReply: canReplyInitially,
   isLocked: isLockedInitially,
   replyDraft,
+  repliesSignInHref = null,
 }: ThreadViewProps) {
   const t = useTranslations("forum");
   const tLive = useTranslations("live");
@@ -175,6 +178,14 @@ export function ThreadView({
           </p>
         ) : null}
       </div>
+      {repliesSignInHref ? (
+        <p className="rounded-xl bg-sand px-4 py-3 text-sm">
+          {t("repliesForMembers")}{" "}
+          <a href={repliesSignInHref} className="font-semibold text-teal underline">
+            {t("signInToReadReplies")}
+          </a>
+        </p>
+      ) : null}
       {state.hasEarlier ? (
         <a href="?" className="self-start font-semibold text-teal underline">
           {t("earlierReplies")}

@@ -33,7 +33,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   if (!channel) notFound();
   if (!canReadChannel(user, channel)) return <MembersOnly callbackUrl={`/c/${slug}`} channelName={channel.name} />;
   const t = await getTranslations("forum");
-  const { items, nextCursor } = await listChannelThreadPage(channel, after);
+  const { items, nextCursor } = await listChannelThreadPage(channel, after, user);
   const rules = kindRules(channel);
   const ui = channelKindUi(channel);
   const [badges, composeLabel, followLevel] = await Promise.all([

@@ -7,7 +7,7 @@ import type { JSONContent } from "@tiptap/react";
 import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadView } from "@/components/forum/thread-view";
 import { ThreadTools } from "@/components/moderation/thread-tools";
-import { ThreadExtrasProvider } from "@/components/questions/thread-extras";
+import { SolvedBadgeSlot, ThreadExtrasProvider } from "@/components/questions/thread-extras";
 import { getThreadExtras } from "@/lib/questions/service";
 import { Badge } from "@/components/ui/badge";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -61,7 +61,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const after = linkedPost ? await getWindowStartFor(thread.id, Number(linkedPost)) : 1;
   // The same read as GET /api/v1/threads/:id. Reading is recorded by the client (MarkThreadRead
   // in ThreadView), not here: rendering a GET writes nothing.
-  const [{ page }, draft] = await Promise.all([
+  const [{ page, areRepliesHidden }, draft] = await Promise.all([
     readThreadPage(contextFor(user), { threadId: thread.id, after }),
     getMyDraft(user, `reply:${thread.id}`),
   ]);
@@ -80,11 +80,26 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {channel.name}
         </Link>
       </nav>
+      {/* Around the header too: its "Résolue" badge follows the accepted answer live. */}
+      <ThreadExtrasProvider
+        extras={{
+          threadId: thread.id,
+          isQuestion: extras.isQuestion,
+          acceptedAnswer: extras.acceptedAnswer,
+          canAccept: extras.canAccept,
+          canModerate: extras.canModerate,
+          canReport: extras.canReport,
+          viewerId: extras.viewerId,
+          pageCommentLinks,
+        }}
+      >
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-extrabold leading-tight break-words sm:text-3xl">{thread.title}</h1>
         <div className="flex flex-wrap gap-2">
           {extras.isQuestion ? <Badge tone="teal">{tQa("questionBadge")}</Badge> : null}
-          {extras.acceptedAnswer ? <Badge tone="success">{tQa("solvedBadge")}</Badge> : null}
+          <SolvedBadgeSlot>
+            <Badge tone="success">{tQa("solvedBadge")}</Badge>
+          </SolvedBadgeSlot>
           {thread.isPinned ? <Badge tone="brand">{t("pinned")}</Badge> : null}
           {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
         </div>
@@ -99,23 +114,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           moveTargets={extras.moveTargets}
         />
       ) : null}
-      <ThreadExtrasProvider
-        extras={{
-          threadId: thread.id,
-          isQuestion: extras.isQuestion,
-          acceptedAnswer: extras.acceptedAnswer,
-          canAccept: extras.canAccept,
-          canModerate: extras.canModerate,
-          canReport: extras.canReport,
-          viewerId: extras.viewerId,
-          pageCommentLinks,
-        }}
-      >
         <ThreadView
           key={`${thread.id}-${after}`}
           threadId={thread.id}
           viewer={user ? { id: user.id } : null}
           canReply={canReply(user, channel, thread)}
+          repliesSignInHref={areRepliesHidden ? `/sign-in?callbackUrl=${encodeURIComponent(canonical)}` : null}
           isLocked={thread.isLocked}
           replyDraft={
             draft
