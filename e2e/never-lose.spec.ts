@@ -36,6 +36,11 @@ test("on a slow network the first tap on the reply box works, and what is typed 
   const editor = page.getByRole("textbox", { name: "Votre réponse" });
   await expect(editor).toContainText("Tapé avant les scripts");
   await expect(editor).toBeFocused();
+  // The toolbar speaks French and draws SVG icons (no "T1/T2", nothing that needs an emoji font).
+  const toolbar = page.getByRole("toolbar", { name: "Mise en forme" });
+  await expect(toolbar.getByRole("button", { name: "Titre de section" })).toHaveAttribute("title", "Titre de section");
+  await expect(toolbar.locator("button svg")).toHaveCount(9);
+  await expect(toolbar).not.toContainText(/T1|T2|🔗/);
   await page.keyboard.type(", puis dans l'éditeur");
   await page.keyboard.press("Control+Enter");
   const sent = page.locator("#p2");
@@ -80,7 +85,9 @@ test("a reply typed offline survives a reload and reaches the server once it is 
 
   // Another device of the same member finds it on the server.
   // (Its cookies only: nothing of this browser's storage.)
-  const other = await browser.newContext({ storageState: { cookies: (await context.storageState()).cookies, origins: [] } });
+  const other = await browser.newContext({
+    storageState: { cookies: (await context.storageState()).cookies, origins: [] },
+  });
   const otherPage = await other.newPage();
   await otherPage.goto(thread.path);
   await expect(otherPage.getByRole("textbox", { name: "Votre réponse" })).toContainText(
@@ -89,7 +96,10 @@ test("a reply typed offline survives a reload and reaches the server once it is 
   await other.close();
 });
 
-test("after picking a reaction the focus stays on that reaction", async ({ memberContext: context, memberPage: page }) => {
+test("after picking a reaction the focus stays on that reaction", async ({
+  memberContext: context,
+  memberPage: page,
+}) => {
   const thread = await createThread(context.request);
   await page.goto(thread.path);
   const opening = page.locator("#p1");
@@ -97,6 +107,8 @@ test("after picking a reaction the focus stays on that reaction", async ({ membe
   await opening.getByRole("button", { name: "Réagir avec 🎉" }).click();
   const chip = opening.getByRole("button", { name: /^🎉 1/ });
   await expect(chip).toHaveAttribute("aria-pressed", "true");
+  // Drawn as an image, so a system without an emoji font never shows a box.
+  await expect(chip.locator('svg[data-emoji="🎉"]')).toBeVisible();
   await expect(chip).toBeFocused();
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("BUTTON");
 

@@ -4,7 +4,9 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { toggleReactionAction } from "@/lib/actions/forum";
 import { cn } from "@/components/ui/cn";
+import { SmilePlus } from "lucide-react";
 import { reactionEmojis } from "@/lib/forum/reactions";
+import { ReactionIcon } from "./reaction-icon";
 import type { ReactionView } from "@/lib/forum/views";
 
 type ReactionBarProps = {
@@ -13,6 +15,9 @@ type ReactionBarProps = {
   canReact: boolean;
   onChange: (reactions: ReactionView[]) => void;
 };
+
+/** Names for the picker's tooltips. */
+const reactionKey = { "👍": "thumbsUp", "❤️": "heart", "🎉": "party", "🙏": "thanks", "💡": "idea" } as const;
 
 /** Reaction counts; hovering or focusing one shows who reacted. */
 export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionBarProps) {
@@ -65,7 +70,7 @@ export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionB
                 canReact ? "hover:border-teal" : "cursor-default",
               )}
             >
-              <span aria-hidden="true">{emoji}</span>
+              <ReactionIcon emoji={emoji} />
               <span aria-hidden="true">{reaction.count}</span>
             </button>
             <span
@@ -84,10 +89,11 @@ export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionB
             type="button"
             aria-expanded={isPickerOpen}
             aria-label={t("addReaction")}
+            title={t("addReaction")}
             onClick={() => setIsPickerOpen((open) => !open)}
             className="inline-flex min-h-8 items-center rounded-full border border-dashed border-line px-2.5 text-sm text-muted hover:border-teal hover:text-ink"
           >
-            ☺︎+
+            <SmilePlus aria-hidden="true" className="size-4" />
           </button>
           {isPickerOpen ? (
             <span className="absolute bottom-full left-0 z-30 mb-1 flex gap-1 rounded-full border border-line bg-white p-1 shadow-lg">
@@ -97,10 +103,11 @@ export function ReactionBar({ postId, reactions, canReact, onChange }: ReactionB
                   type="button"
                   disabled={isPending}
                   aria-label={t("reactWith", { emoji })}
+                  title={t(`reactionNames.${reactionKey[emoji]}`)}
                   onClick={() => toggle(emoji)}
-                  className="size-9 rounded-full text-lg hover:bg-sand"
+                  className="inline-flex size-9 items-center justify-center rounded-full hover:bg-sand"
                 >
-                  {emoji}
+                  <ReactionIcon emoji={emoji} className="size-5" />
                 </button>
               ))}
             </span>

@@ -47,6 +47,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     // depends on the address only. A visitor at a members-only channel's address is invited to
     // join (sent back to the address they asked for, never one holding the title); everything
     // else is the usual 404.
+    // A suspended member reads nothing: they are told why (the address alone decides, as above).
+    if (user?.status === "suspended" && urlChannel) {
+      return <MembersOnly callbackUrl={`/c/${urlChannel.slug}`} isSuspended />;
+    }
     if (!user && urlChannel && !canReadChannel(null, urlChannel)) {
       return <MembersOnly callbackUrl={`/c/${urlChannel.slug}/${parseThreadRef(ref) ?? ""}`} />;
     }
@@ -93,27 +97,27 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           pageCommentLinks,
         }}
       >
-      <header className="flex flex-col gap-2">
-        <h1 className="text-2xl font-extrabold leading-tight break-words sm:text-3xl">{thread.title}</h1>
-        <div className="flex flex-wrap gap-2">
-          {extras.isQuestion ? <Badge tone="teal">{tQa("questionBadge")}</Badge> : null}
-          <SolvedBadgeSlot>
-            <Badge tone="success">{tQa("solvedBadge")}</Badge>
-          </SolvedBadgeSlot>
-          {thread.isPinned ? <Badge tone="brand">{t("pinned")}</Badge> : null}
-          {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
-        </div>
-      </header>
-      {/* The kind's own part (an offer's fields, the document to review, the recording) comes first. */}
-      {Section ? <Section thread={thread} channel={channel} user={user} /> : null}
-      {extras.canModerate ? (
-        <ThreadTools
-          threadId={thread.id}
-          isLocked={thread.isLocked}
-          isPinned={thread.isPinned}
-          moveTargets={extras.moveTargets}
-        />
-      ) : null}
+        <header className="flex flex-col gap-2">
+          <h1 className="text-2xl font-extrabold leading-tight break-words sm:text-3xl">{thread.title}</h1>
+          <div className="flex flex-wrap gap-2">
+            {extras.isQuestion ? <Badge tone="teal">{tQa("questionBadge")}</Badge> : null}
+            <SolvedBadgeSlot>
+              <Badge tone="success">{tQa("solvedBadge")}</Badge>
+            </SolvedBadgeSlot>
+            {thread.isPinned ? <Badge tone="brand">{t("pinned")}</Badge> : null}
+            {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
+          </div>
+        </header>
+        {/* The kind's own part (an offer's fields, the document to review, the recording) comes first. */}
+        {Section ? <Section thread={thread} channel={channel} user={user} /> : null}
+        {extras.canModerate ? (
+          <ThreadTools
+            threadId={thread.id}
+            isLocked={thread.isLocked}
+            isPinned={thread.isPinned}
+            moveTargets={extras.moveTargets}
+          />
+        ) : null}
         <ThreadView
           key={`${thread.id}-${after}`}
           threadId={thread.id}
