@@ -3,9 +3,9 @@ import { documentFromText } from "@/lib/editor/render";
 import type { Db } from "./client";
 import { createReply } from "./queries/posts";
 import { toggleReaction } from "./queries/reactions";
-import { setThreadFlag } from "./queries/moderation";
+import { eq } from "drizzle-orm";
 import { createThread } from "./queries/threads";
-import { channels } from "./schema";
+import { channels, threads } from "./schema";
 import type { SeededUsers } from "./seed";
 import { replyRow, threadRow } from "@/lib/forum/content";
 
@@ -166,7 +166,8 @@ export async function seedDemoForum(db: Db, users: SeededUsers): Promise<void> {
       threadRow({ channelId: channel, authorId: author.id, title: seed.title, body }),
     );
     if (seed.isPinned) {
-      await setThreadFlag(db, { threadId: thread.id, actorId: author.id, flag: { isPinned: true }, reason: null });
+      // Directly: the seed runs in server.ts, outside Next, where server-only query modules cannot load.
+      await db.update(threads).set({ isPinned: true }).where(eq(threads.id, thread.id));
     }
     for (const reply of seed.replies) {
       const replyAuthor = users[reply.by];

@@ -12,7 +12,12 @@ test("channel lists mark questions, solved ones and unread threads; an accepted 
   const helper = await newSession({ name: "Hugo Helper" });
   const title = `Quelle convention collective ${randomUUID().slice(0, 6)} ?`;
   const created = await asker.context.request.post("/api/v1/channels/entraide/threads", {
-    data: { title, body: paragraphDoc("Pour un poste en association."), idempotencyKey: randomUUID(), isQuestion: true },
+    data: {
+      title,
+      body: paragraphDoc("Pour un poste en association."),
+      idempotencyKey: randomUUID(),
+      isQuestion: true,
+    },
   });
   expect(created.status()).toBe(201);
   const thread = (await created.json()) as { id: number; path: string };

@@ -148,6 +148,8 @@ export default function Composer(props: ComposerProps) {
       bodyRef.current = local.body;
       if (mode === "thread" && local.title !== undefined) {
         titleRef.current = local.title;
+        // Browser storage is read after hydration (the server cannot see it).
+        // eslint-disable-next-line react-hooks/set-state-in-effect
         setTitle(local.title);
       }
       setLocalRestore(local);

@@ -72,6 +72,8 @@ export function ThreadView({
   useEffect(() => {
     if (!viewer || replying || !canReplyInitially) return;
     const local = readLocalDraft(localDraftKey(viewer.id, `reply:${threadId}`));
+    // localStorage exists only in the browser: read after hydration, so server and client HTML match.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (local) setReplying({ rootId: local.replyToId ?? null });
     // Once, on mount.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -65,9 +65,7 @@ async function canJoin(room: RoomName, user: SocketUser | null): Promise<boolean
     if (!Number.isSafeInteger(threadId) || threadId <= 0) return false;
     const found = await getThreadWithChannel(getDb(), { threadId });
     // A thread's room carries its replies: none for those who may not read them.
-    return Boolean(
-      found && canReadThread(actor, found.channel, found.thread) && canReadReplies(actor, found.channel),
-    );
+    return Boolean(found && canReadThread(actor, found.channel, found.thread) && canReadReplies(actor, found.channel));
   }
   if (kind === "channel" && key) {
     const channel = await getChannelBySlug(getDb(), { slug: key });
