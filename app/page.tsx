@@ -46,6 +46,11 @@ export default async function HomePage() {
         <section className="rounded-3xl bg-brand-soft px-5 py-8 sm:px-10 sm:py-12">
           <h1 className="max-w-2xl text-3xl font-extrabold leading-tight text-ink sm:text-4xl">{t("heroTitle")}</h1>
           <p className="mt-3 max-w-2xl text-lg text-ink/85">{t("heroIntro")}</p>
+          <ul className="mt-4 flex max-w-2xl list-disc flex-col gap-1 pl-5 text-ink/85">
+            <li>{t("whoCanJoin")}</li>
+            <li>{t("admissionReviewed")}</li>
+            <li>{t("runBy")}</li>
+          </ul>
           <div className="mt-6 flex flex-wrap gap-3">
             <ButtonLink href="/sign-up">{t("join")}</ButtonLink>
             <ButtonLink href="/sign-in" variant="secondary">

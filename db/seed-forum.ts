@@ -3,8 +3,9 @@ import { documentFromText } from "@/lib/editor/render";
 import type { Db } from "./client";
 import { createReply } from "./queries/posts";
 import { toggleReaction } from "./queries/reactions";
+import { eq } from "drizzle-orm";
 import { createThread } from "./queries/threads";
-import { channels } from "./schema";
+import { channels, threads } from "./schema";
 import type { SeededUsers } from "./seed";
 import { replyRow, threadRow } from "@/lib/forum/content";
 
@@ -14,7 +15,15 @@ type SeedReply = {
   answers?: { by: string; text: string }[];
   reactions?: [string, "👍" | "❤️" | "🎉" | "🙏" | "💡"][];
 };
-type SeedThread = { channel: string; by: string; title: string; body: RichTextDocument | string; replies: SeedReply[] };
+type SeedThread = {
+  channel: string;
+  by: string;
+  title: string;
+  body: RichTextDocument | string;
+  replies: SeedReply[];
+  /** Pinned by its (facilitator) author: the first thing a newcomer sees in its channel. */
+  isPinned?: boolean;
+};
 
 const rich = (paragraphs: string[], items: string[], link?: { text: string; href: string }): RichTextDocument => ({
   type: "doc",
@@ -49,6 +58,7 @@ const demoThreads: SeedThread[] = [
     channel: "programme",
     by: "facilitator",
     title: "Bienvenue dans la communauté Pro'pulse !",
+    isPinned: true,
     body: rich(
       ["Bonjour à toutes et à tous ! Cet espace remplace notre groupe Facebook. Vous y trouverez :"],
       [
@@ -155,6 +165,10 @@ export async function seedDemoForum(db: Db, users: SeededUsers): Promise<void> {
       db,
       threadRow({ channelId: channel, authorId: author.id, title: seed.title, body }),
     );
+    if (seed.isPinned) {
+      // Directly: the seed runs in server.ts, outside Next, where server-only query modules cannot load.
+      await db.update(threads).set({ isPinned: true }).where(eq(threads.id, thread.id));
+    }
     for (const reply of seed.replies) {
       const replyAuthor = users[reply.by];
       if (!replyAuthor) continue;

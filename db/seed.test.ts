@@ -1,3 +1,4 @@
+import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPdf } from "@/lib/uploads/pdf-check";
 import { getStorage } from "@/lib/storage";
@@ -18,6 +19,7 @@ import {
   reviewRequests,
   jobOffers,
   surveys,
+  threads,
 } from "./schema";
 import { users as usersTable } from "./schema";
 import { seedDemoContent, type SeededUsers } from "./seed";
@@ -36,6 +38,16 @@ beforeAll(async () => {
   users = await seedDemoContent(testDb.db);
 });
 afterAll(() => testDb.close());
+
+describe("demo forum", () => {
+  it("pins the Bienvenue thread at the top of its channel", async () => {
+    const [welcome] = await testDb.db
+      .select({ isPinned: threads.isPinned })
+      .from(threads)
+      .where(like(threads.title, "Bienvenue dans la communauté%"));
+    expect(welcome?.isPinned).toBe(true);
+  });
+});
 
 describe("demo offers", () => {
   it("seeds a dozen valid offers from varied employers and cities, a few expired", async () => {

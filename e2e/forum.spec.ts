@@ -59,7 +59,7 @@ test("a thread with rich text, nested replies, an edit and a reaction survives a
 
   // B replies; A answers B's reply; B answers A's answer (stays one level deep).
   await b.goto(threadUrl);
-  await b.getByRole("button", { name: "Écrire une réponse…" }).click();
+  await b.getByRole("textbox", { name: "Écrire une réponse…" }).click();
   await b.getByRole("textbox", { name: "Votre réponse" }).pressSequentially("Enlève la photo, garde les loisirs.");
   await b.getByRole("button", { name: "Répondre", exact: true }).last().click();
   await expect(b.locator("#p2")).toContainText("Enlève la photo");
@@ -118,7 +118,7 @@ test("a thread with rich text, nested replies, an edit and a reaction survives a
 test("a reply draft survives a reload, and a new-thread draft too", async ({ context, memberPage: page }) => {
   const thread = await createThread(context.request);
   await page.goto(thread.path);
-  await page.getByRole("button", { name: "Écrire une réponse…" }).click();
+  await page.getByRole("textbox", { name: "Écrire une réponse…" }).click();
   await page
     .getByRole("textbox", { name: "Votre réponse" })
     .pressSequentially("Un brouillon que je ne veux pas perdre");

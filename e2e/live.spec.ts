@@ -21,7 +21,7 @@ test("B sees A's reply, typing, reactions and presence without reloading", async
   await b!.goto(thread.path);
   await expect(b!.getByText("2 personnes lisent ce fil")).toBeVisible();
 
-  await a!.getByRole("button", { name: "Écrire une réponse…" }).click();
+  await a!.getByRole("textbox", { name: "Écrire une réponse…" }).click();
   await a!.getByRole("textbox", { name: "Votre réponse" }).pressSequentially("Bonjour en direct");
   await expect(b!.getByText("Alice Live écrit…")).toBeVisible();
   await a!.getByRole("button", { name: "Répondre", exact: true }).last().click();

@@ -74,10 +74,10 @@ test("a reader's thread page and the home page stay within their JavaScript budg
       loaded.push(new URL(response.url()).pathname);
   });
   await page.goto(thread.path);
-  await expect(page.getByRole("button", { name: "Écrire une réponse…" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Écrire une réponse…" })).toBeVisible();
   const beforeWriting = new Set(loaded);
   expect([...beforeWriting].map(gzipSizeOf).some((script) => script.isEditor)).toBe(false);
-  await page.getByRole("button", { name: "Écrire une réponse…" }).click();
+  await page.getByRole("textbox", { name: "Écrire une réponse…" }).click();
   await expect(page.getByRole("textbox", { name: "Votre réponse" })).toBeVisible();
   const editorChunks = loaded.filter((script) => !beforeWriting.has(script)).map(gzipSizeOf);
   expect(editorChunks.some((script) => script.isEditor)).toBe(true);

@@ -14,6 +14,8 @@ import { contextFor } from "@/lib/context";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
+const pipelineOrder = ["to_apply", "applied", "interview", "accepted", "rejected"] as const;
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("offers"))("applications.title"), robots: { index: false } };
 }
@@ -38,26 +40,40 @@ export default async function ApplicationsPage({ searchParams }: Props) {
           <ButtonLink href="/c/offres">{t("applications.browse")}</ButtonLink>
         </div>
       ) : (
-        items.map((entry) => (
-          <ApplicationCard
-            key={entry.id}
-            entry={{
-              id: entry.id,
-              status: entry.status,
-              appliedOn: entry.appliedOn,
-              interviewOn: entry.interviewOn,
-              decidedOn: entry.decidedOn,
-              note: entry.note,
-              updatedAt: entry.updatedAt.toISOString(),
-              offer: {
-                href: offerPath(entry.offer),
-                title: entry.offer.title,
-                line: offerSummaryLine(entry.offer, translate),
-                isClosed: !isOfferOpen(entry.offer),
-              },
-            }}
-          />
-        ))
+        // A pipeline: one section per stage, in the order of a job search, with its count. Within
+        // a stage the order is stable (newest saved first): saving a note never moves a card.
+        pipelineOrder
+          .map((status) => ({ status, entries: items.filter((entry) => entry.status === status) }))
+          .filter((group) => group.entries.length > 0)
+          .map((group) => (
+            <section key={group.status} aria-labelledby={`stage-${group.status}`} className="flex flex-col gap-3">
+              <h2 id={`stage-${group.status}`} className="text-lg font-bold">
+                {t("applications.sectionCount", { status: t(`status.${group.status}`), count: group.entries.length })}
+              </h2>
+              {[...group.entries]
+                .sort((a, b) => b.id - a.id)
+                .map((entry) => (
+                  <ApplicationCard
+                    key={entry.id}
+                    entry={{
+                      id: entry.id,
+                      status: entry.status,
+                      appliedOn: entry.appliedOn,
+                      interviewOn: entry.interviewOn,
+                      decidedOn: entry.decidedOn,
+                      note: entry.note,
+                      updatedAt: entry.updatedAt.toISOString(),
+                      offer: {
+                        href: offerPath(entry.offer),
+                        title: entry.offer.title,
+                        line: offerSummaryLine(entry.offer, translate),
+                        isClosed: !isOfferOpen(entry.offer),
+                      },
+                    }}
+                  />
+                ))}
+            </section>
+          ))
       )}
       <Pagination
         label={t("applications.pagination")}

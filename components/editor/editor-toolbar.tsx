@@ -2,6 +2,7 @@
 
 import type { Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
+import { Bold, Code, Heading2, Heading3, Italic, Link, List, ListOrdered, Quote } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
@@ -25,7 +26,7 @@ function ToolButton({
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
       className={cn(
-        "min-h-9 min-w-9 rounded-md px-2 text-sm font-bold pointer-coarse:min-h-11 pointer-coarse:min-w-11",
+        "inline-flex min-h-9 min-w-9 items-center justify-center rounded-md px-2 text-sm font-bold pointer-coarse:min-h-11 pointer-coarse:min-w-11",
         isActive ? "bg-ink text-white" : "text-ink hover:bg-sand",
       )}
     >
@@ -59,52 +60,52 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
     <div className="border-b border-line">
       <div role="toolbar" aria-label={t("toolbar")} className="flex flex-wrap gap-0.5 p-1">
         <ToolButton label={t("bold")} isActive={editor.isActive("bold")} onClick={() => chain().toggleBold().run()}>
-          B
+          <Bold aria-hidden="true" className="size-4" />
         </ToolButton>
         <ToolButton
           label={t("italic")}
           isActive={editor.isActive("italic")}
           onClick={() => chain().toggleItalic().run()}
         >
-          <span className="italic">I</span>
+          <Italic aria-hidden="true" className="size-4" />
         </ToolButton>
         <ToolButton
           label={t("heading2")}
           isActive={editor.isActive("heading", { level: 2 })}
           onClick={() => chain().toggleHeading({ level: 2 }).run()}
         >
-          T1
+          <Heading2 aria-hidden="true" className="size-5" />
         </ToolButton>
         <ToolButton
           label={t("heading3")}
           isActive={editor.isActive("heading", { level: 3 })}
           onClick={() => chain().toggleHeading({ level: 3 }).run()}
         >
-          T2
+          <Heading3 aria-hidden="true" className="size-5" />
         </ToolButton>
         <ToolButton
           label={t("bulletList")}
           isActive={editor.isActive("bulletList")}
           onClick={() => chain().toggleBulletList().run()}
         >
-          •≡
+          <List aria-hidden="true" className="size-4" />
         </ToolButton>
         <ToolButton
           label={t("orderedList")}
           isActive={editor.isActive("orderedList")}
           onClick={() => chain().toggleOrderedList().run()}
         >
-          1.
+          <ListOrdered aria-hidden="true" className="size-4" />
         </ToolButton>
         <ToolButton
           label={t("blockquote")}
           isActive={editor.isActive("blockquote")}
           onClick={() => chain().toggleBlockquote().run()}
         >
-          “ ”
+          <Quote aria-hidden="true" className="size-4" />
         </ToolButton>
         <ToolButton label={t("code")} isActive={editor.isActive("code")} onClick={() => chain().toggleCode().run()}>
-          {"</>"}
+          <Code aria-hidden="true" className="size-4" />
         </ToolButton>
         <ToolButton
           label={t("link")}
@@ -114,7 +115,7 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
             setIsLinkOpen((open) => !open);
           }}
         >
-          🔗
+          <Link aria-hidden="true" className="size-4" />
         </ToolButton>
       </div>
       {isLinkOpen ? (

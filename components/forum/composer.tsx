@@ -9,6 +9,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { translateKey } from "@/lib/i18n/translate-key";
+import {
+  clearLocalDraft,
+  hasContent,
+  isLocalNewer,
+  localDraftKey,
+  readLocalDraft,
+  writeLocalDraft,
+  type LocalDraft,
+} from "./local-draft";
 
 const AUTOSAVE_DELAY_MS = 1_500;
 
@@ -42,6 +51,10 @@ export type ComposerProps = {
   draftTarget?: string;
   draftReplyToId?: number | null;
   isRestoredDraft?: boolean;
+  /** When the server's draft was saved: a newer copy kept in this browser wins over it. */
+  draftSavedAt?: string | null;
+  /** The member writing: drafts are also kept in this browser (per member) until the server has them. */
+  draftOwnerId?: string;
   onSubmit: ComposerSubmit;
   onCancel?: () => void;
   /** A notice shown above the editor (e.g. "Réponse à Marie"). */
@@ -78,11 +91,16 @@ export default function Composer(props: ComposerProps) {
   }, [title]);
   const timers = useRef<{ debounce?: ReturnType<typeof setTimeout>; firstChangeAt?: number }>({});
   const isDirty = useRef(false);
+  const localKey = draftTarget && props.draftOwnerId ? localDraftKey(props.draftOwnerId, draftTarget) : null;
+  /** Bumped on every change: a server save confirms the local copy only if nothing was typed since. */
+  const changeCount = useRef(0);
+  const [localRestore, setLocalRestore] = useState<LocalDraft | null>(null);
 
   const saveNow = useCallback(async () => {
     if (!draftTarget || !isDirty.current) return;
     isDirty.current = false;
     timers.current.firstChangeAt = undefined;
+    const savedChange = changeCount.current;
     setSaveState("saving");
     const result = await saveDraftAction({
       target: draftTarget,
@@ -91,12 +109,25 @@ export default function Composer(props: ComposerProps) {
       replyToId: props.draftReplyToId ?? null,
     }).catch(() => null);
     setSaveState(result?.ok ? "saved" : "error");
-  }, [draftTarget, mode, props.draftReplyToId]);
+    // The server has it: the browser copy is no longer needed (unless more was typed meanwhile).
+    if (result?.ok && localKey && changeCount.current === savedChange) clearLocalDraft(localKey);
+  }, [draftTarget, mode, props.draftReplyToId, localKey]);
 
   /** Debounced while typing, but never more than a few seconds without a save. */
   const scheduleSave = useCallback(() => {
     if (!draftTarget) return;
     isDirty.current = true;
+    changeCount.current += 1;
+    if (localKey) {
+      const draft = {
+        title: mode === "thread" ? titleRef.current : undefined,
+        body: bodyRef.current,
+        replyToId: props.draftReplyToId ?? null,
+        savedAt: Date.now(),
+      };
+      if (hasContent(draft)) writeLocalDraft(localKey, draft);
+      else clearLocalDraft(localKey);
+    }
     const now = Date.now();
     timers.current.firstChangeAt ??= now;
     clearTimeout(timers.current.debounce);
@@ -105,19 +136,48 @@ export default function Composer(props: ComposerProps) {
       () => void saveNow(),
       Math.max(0, Math.min(AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS - waited)),
     );
-  }, [draftTarget, saveNow]);
+  }, [draftTarget, saveNow, localKey, mode, props.draftReplyToId]);
+
+  // A copy left in this browser (typed offline, or the tab closed before the save) comes back
+  // when it is newer than the server's, and is sent to the server again.
+  useEffect(() => {
+    if (!localKey) return;
+    const local = readLocalDraft(localKey);
+    if (!local) return;
+    if (isLocalNewer(local, props.draftSavedAt)) {
+      bodyRef.current = local.body;
+      if (mode === "thread" && local.title !== undefined) {
+        titleRef.current = local.title;
+        // Browser storage is read after hydration (the server cannot see it).
+        // eslint-disable-next-line react-hooks/set-state-in-effect
+        setTitle(local.title);
+      }
+      setLocalRestore(local);
+    }
+    isDirty.current = true;
+    void saveNow();
+    // Once, on mount: later changes go through scheduleSave.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     const flush = () => {
       if (isDirty.current) void saveNow();
     };
+    // Back online: what could not be saved is sent now.
+    const retry = () => {
+      if (localKey && readLocalDraft(localKey)) isDirty.current = true;
+      flush();
+    };
     const pending = timers.current;
     window.addEventListener("pagehide", flush);
+    window.addEventListener("online", retry);
     return () => {
       window.removeEventListener("pagehide", flush);
+      window.removeEventListener("online", retry);
       clearTimeout(pending.debounce);
     };
-  }, [saveNow]);
+  }, [saveNow, localKey]);
 
   const submit = async () => {
     if (isSubmitting) return;
@@ -144,6 +204,7 @@ export default function Composer(props: ComposerProps) {
       return;
     }
     setIdempotencyKey(crypto.randomUUID());
+    if (localKey) clearLocalDraft(localKey);
     if (mode !== "thread") {
       editorRef.current?.commands.clearContent();
       bodyRef.current = null;
@@ -154,6 +215,7 @@ export default function Composer(props: ComposerProps) {
   const discard = async () => {
     clearTimeout(timers.current.debounce);
     isDirty.current = false;
+    if (localKey) clearLocalDraft(localKey);
     if (draftTarget) await discardDraftAction(draftTarget).catch(() => null);
     editorRef.current?.commands.clearContent();
     bodyRef.current = null;
@@ -182,7 +244,7 @@ export default function Composer(props: ComposerProps) {
       }}
     >
       {props.context}
-      {props.isRestoredDraft ? <Alert tone="info">{t("draftRestored")}</Alert> : null}
+      {props.isRestoredDraft || localRestore ? <Alert tone="info">{t("draftRestored")}</Alert> : null}
       {error && error !== "errors.invalid_form" ? (
         <Alert tone="error">{translateKey(tRoot, error, errorValues)}</Alert>
       ) : null}
@@ -207,9 +269,11 @@ export default function Composer(props: ComposerProps) {
           {props.label}
         </span>
         <RichTextEditor
+          // The browser's copy, found after mount, replaces the server's: a fresh editor holds it.
+          key={localRestore ? "local" : "server"}
           id={props.editorId}
           label={props.label}
-          initialContent={props.initialBody}
+          initialContent={localRestore ? localRestore.body : props.initialBody}
           autoFocus={mode !== "thread"}
           isInvalid={Boolean(bodyErrors?.length)}
           describedBy={bodyErrors?.length ? `${props.editorId}-error` : undefined}

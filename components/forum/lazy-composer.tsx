@@ -4,8 +4,10 @@ import { lazy, Suspense } from "react";
 import { useTranslations } from "next-intl";
 import type { ComposerProps } from "./composer";
 
-// The editor chunk (Tiptap, ProseMirror) is fetched only when someone starts writing.
-const Composer = lazy(() => import("./composer"));
+/** Fetches the editor chunk (Tiptap, ProseMirror): only when someone starts writing. */
+export const loadComposer = () => import("./composer");
+
+const Composer = lazy(loadComposer);
 
 export function LazyComposer(props: ComposerProps) {
   const t = useTranslations("editor");

@@ -11,7 +11,9 @@ import Composer from "./composer";
 type NewThreadFormProps = {
   channelId: number;
   channelSlug: string;
-  draft: { title: string; body: JSONContent | null } | null;
+  draft: { title: string; body: JSONContent | null; savedAt: string } | null;
+  /** The member writing: the draft is also kept in this browser until the server has it. */
+  ownerId: string;
   /** The channel takes questions: show the "C'est une question" checkbox. */
   allowsQuestions?: boolean;
   /** "Poser une question à …": the body starts with a mention of that member, as a question. */
@@ -22,6 +24,7 @@ export function NewThreadForm({
   channelId,
   channelSlug,
   draft,
+  ownerId,
   allowsQuestions = false,
   ask = null,
 }: NewThreadFormProps) {
@@ -67,6 +70,8 @@ export function NewThreadForm({
       label={t("threadBody")}
       submitLabel={t("publish")}
       draftTarget={`thread:${channelId}`}
+      draftOwnerId={ownerId}
+      draftSavedAt={draft?.savedAt}
       initialTitle={draft?.title}
       belowTitle={(title) => <SimilarThreads title={title} channelSlug={channelSlug} />}
       initialBody={draft?.body ?? mentionBody}

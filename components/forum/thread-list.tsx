@@ -17,12 +17,17 @@ export type ThreadListEntry = {
   lastActivityAt: Date;
   author: { id: string; name: string; role: string; organisation: string | null };
   participants: { id: string; name: string }[];
+  isQuestion?: boolean;
+  isSolved?: boolean;
+  /** For a member: a thread never opened, or how many posts came since the last visit. */
+  unread?: { isNew: true } | { isNew: false; count: number } | null;
   /** What a kind of thread adds to its entry (e.g. a review's "Résolu", "Sans retour"). */
   badges?: { label: string; tone?: ComponentProps<typeof Badge>["tone"] }[];
 };
 
 export function ThreadList({ threads }: { threads: ThreadListEntry[] }) {
   const t = useTranslations("forum");
+  const tQa = useTranslations("qa");
   return (
     <ul className="flex flex-col divide-y divide-line overflow-hidden rounded-2xl border border-line bg-white">
       {threads.map((thread) => (
@@ -31,16 +36,29 @@ export function ThreadList({ threads }: { threads: ThreadListEntry[] }) {
             <div className="flex flex-wrap items-center gap-2">
               {thread.isPinned ? <Badge tone="brand">{t("pinned")}</Badge> : null}
               {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
+              {thread.isQuestion ? (
+                thread.isSolved ? (
+                  <Badge tone="success">{tQa("solvedBadge")}</Badge>
+                ) : (
+                  <Badge tone="teal">{tQa("questionBadge")}</Badge>
+                )
+              ) : null}
+              {thread.unread ? (
+                <span className="inline-flex items-center gap-1.5 text-sm font-bold text-brand">
+                  <span aria-hidden="true" className="size-2.5 rounded-full bg-brand" />
+                  {thread.unread.isNew ? t("unreadNew") : t("unreadCount", { count: thread.unread.count })}
+                </span>
+              ) : null}
               {thread.badges?.map((badge) => (
                 <Badge key={badge.label} tone={badge.tone}>
                   {badge.label}
                 </Badge>
               ))}
-              <h3 className="text-lg font-bold leading-snug">
+              <h2 className="text-lg font-bold leading-snug">
                 <Link href={thread.href} className="text-ink hover:text-brand hover:underline">
                   {thread.title}
                 </Link>
-              </h3>
+              </h2>
             </div>
             {thread.excerpt ? <p className="mt-1 line-clamp-2 text-muted">{thread.excerpt}</p> : null}
             <p className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">

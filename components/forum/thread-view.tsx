@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import type { PostView } from "@/lib/forum/views";
 import { AcceptedAnswerSlot } from "@/components/questions/accepted-answer";
 import { LazyComposer } from "./lazy-composer";
+import { localDraftKey, readLocalDraft } from "./local-draft";
+import { ReplyStarter, textToDoc } from "./reply-starter";
 import { MarkThreadRead } from "./mark-thread-read";
 import { PostCard } from "./post-card";
 import { insertPost, type ThreadState } from "./thread-state";
@@ -19,11 +21,29 @@ export type ThreadViewProps = {
   initial: ThreadState;
   canReply: boolean;
   isLocked: boolean;
+  /** Set when replies are for members (under a public offer): a visitor sees how many, and this sign-in link. */
+  repliesSignInHref?: string | null;
   /** A reply the member was writing here, saved on the server. */
-  replyDraft: { body: JSONContent | null; replyToId: number | null } | null;
+  replyDraft: { body: JSONContent | null; replyToId: number | null; savedAt: string } | null;
 };
 
-type Replying = { rootId: number | null; targetName?: string; mention?: { id: string; label: string } };
+type Replying = {
+  rootId: number | null;
+  targetName?: string;
+  mention?: { id: string; label: string };
+  /** Typed in the plain box before the editor loaded. */
+  seed?: JSONContent | null;
+};
+
+/** Moves focus to a post once it is on the page (after sending, the new reply). */
+function focusPost(number: number) {
+  requestAnimationFrame(() => {
+    const element = document.getElementById(`p${number}`);
+    if (!element) return;
+    element.setAttribute("tabindex", "-1");
+    element.focus();
+  });
+}
 
 export function ThreadView({
   threadId,
@@ -32,6 +52,7 @@ export function ThreadView({
   canReply: canReplyInitially,
   isLocked: isLockedInitially,
   replyDraft,
+  repliesSignInHref = null,
 }: ThreadViewProps) {
   const t = useTranslations("forum");
   const tLive = useTranslations("live");
@@ -46,6 +67,19 @@ export function ThreadView({
   const isLocked = lockState ?? isLockedInitially;
   const canReply = lockState === true ? false : canReplyInitially;
   const newBelow = state.hasMore ? (state.unseenCount ?? 0) : 0;
+
+  // A reply kept in this browser (typed offline, say) reopens its box; the composer restores it.
+  useEffect(() => {
+    if (!viewer || replying || !canReplyInitially) return;
+    const local = readLocalDraft(localDraftKey(viewer.id, `reply:${threadId}`));
+    // localStorage exists only in the browser: read after hydration, so server and client HTML match.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (local) setReplying({ rootId: local.replyToId ?? null });
+    // Once, on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const startFromPlainBox = useCallback((text: string) => setReplying({ rootId: null, seed: textToDoc(text) }), []);
 
   // Scroll to and highlight a post named in the address (#p12).
   useEffect(() => {
@@ -90,10 +124,13 @@ export function ThreadView({
           submitLabel={t("sendReply")}
           draftTarget={`reply:${threadId}`}
           draftReplyToId={rootId}
+          draftOwnerId={viewer?.id}
+          draftSavedAt={replyDraft?.savedAt}
           isRestoredDraft={Boolean(draftBody)}
           onTyping={signalTyping}
           initialBody={
             draftBody ??
+            replying.seed ??
             (replying.mention
               ? {
                   type: "doc",
@@ -119,6 +156,8 @@ export function ThreadView({
             upsert(result.data.post);
             setReplying(null);
             setDraftBody(null);
+            // Focus follows the action: to the reply just sent, not to <body>.
+            focusPost(result.data.post.number);
             return { ok: true };
           }}
         />
@@ -141,6 +180,14 @@ export function ThreadView({
           </p>
         ) : null}
       </div>
+      {repliesSignInHref ? (
+        <p className="rounded-xl bg-sand px-4 py-3 text-sm">
+          {t("repliesForMembers")}{" "}
+          <a href={repliesSignInHref} className="font-semibold text-teal underline">
+            {t("signInToReadReplies")}
+          </a>
+        </p>
+      ) : null}
       {state.hasEarlier ? (
         <a href="?" className="self-start font-semibold text-teal underline">
           {t("earlierReplies")}
@@ -192,13 +239,7 @@ export function ThreadView({
         replying && replying.rootId === null ? (
           composer(null)
         ) : (
-          <button
-            type="button"
-            onClick={() => setReplying({ rootId: null })}
-            className="rounded-2xl border border-line bg-white px-4 py-4 text-left text-muted hover:border-teal"
-          >
-            {t("writeReply")}
-          </button>
+          <ReplyStarter label={t("writeReply")} onStart={startFromPlainBox} />
         )
       ) : null}
     </div>

@@ -4,7 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
-import { removeApplicationAction, updateApplicationAction } from "@/lib/actions/applications";
+import {
+  removeApplicationAction,
+  setApplicationStageAction,
+  updateApplicationAction,
+} from "@/lib/actions/applications";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -49,6 +53,34 @@ export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
   const value = (field: "status" | "appliedOn" | "interviewOn" | "decidedOn" | "note") =>
     valueOf(field) ?? String(entry[field] ?? "");
   const headingId = `application-${entry.id}`;
+  const [isMoving, setIsMoving] = useState(false);
+  const snapshot = {
+    id: entry.id,
+    status: entry.status,
+    appliedOn: entry.appliedOn,
+    interviewOn: entry.interviewOn,
+    decidedOn: entry.decidedOn,
+    note: entry.note,
+  };
+  /** One tap moves the application; the toast offers to put it back exactly as it was. */
+  const moveTo = async (status: ApplicationStatus) => {
+    setIsMoving(true);
+    const result = await setApplicationStageAction({ ...snapshot, status }).catch(() => ({
+      ok: false as const,
+      error: "errors.network",
+    }));
+    setIsMoving(false);
+    if (!result.ok) return toast.show(translateKey(tRoot, result.error), "error");
+    toast.show(t("applications.moved", { status: t(`status.${status}`) }), "success", {
+      label: t("applications.undo"),
+      onClick: () =>
+        void setApplicationStageAction(snapshot).then((undone) => {
+          if (undone.ok) toast.show(t("applications.undone"));
+          router.refresh();
+        }),
+    });
+    router.refresh();
+  };
   const field = (name: string) => `${name}-${entry.id}`;
 
   return (
@@ -61,12 +93,30 @@ export function ApplicationCard({ entry }: { entry: ApplicationCardEntry }) {
         <Badge tone={statusTone[entry.status]}>{t(`status.${entry.status}`)}</Badge>
         {entry.offer.isClosed ? <Badge>{t("applications.offerClosed")}</Badge> : null}
       </p>
-      <h2 id={headingId} className="text-lg font-bold leading-snug">
+      <h3 id={headingId} className="text-lg font-bold leading-snug">
         <Link href={entry.offer.href} className="text-ink hover:text-brand hover:underline">
           {entry.offer.title}
         </Link>
-      </h2>
+      </h3>
       <p className="text-sm text-muted">{entry.offer.line}</p>
+      <div role="group" aria-label={t("applications.moveTo")} className="flex flex-wrap gap-1.5">
+        {applicationStatuses.map((status) => (
+          <button
+            key={status}
+            type="button"
+            aria-pressed={entry.status === status}
+            disabled={isMoving || entry.status === status}
+            onClick={() => void moveTo(status)}
+            className={
+              entry.status === status
+                ? "min-h-11 rounded-full bg-ink px-3 text-sm font-semibold text-white"
+                : "min-h-11 rounded-full border border-line bg-white px-3 text-sm font-semibold text-ink hover:border-teal"
+            }
+          >
+            {t(`status.${status}`)}
+          </button>
+        ))}
+      </div>
       {entry.status === "accepted" ? (
         // An accepted application is the moment to say "J'ai trouvé !" (pre-filled from the offer).
         <ButtonLink href={`/jai-trouve?candidature=${entry.id}`} size="sm" className="self-start">

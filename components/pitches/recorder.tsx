@@ -183,6 +183,7 @@ export function RecorderFieldset({ recorder, legend, idPrefix, disabled, errors 
           </Button>
         ) : (
           <Button
+            id={`${idPrefix}-record`}
             type="button"
             variant={recording ? "secondary" : undefined}
             onClick={() => void recorder.start()}

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { useRoom } from "@/components/realtime/use-room";
 import type { PostView } from "@/lib/forum/views";
 
 /**
@@ -32,8 +33,29 @@ export function useThreadExtras(): ThreadExtrasValue | null {
 
 export function ThreadExtrasProvider({ extras, children }: { extras: ThreadExtrasData; children: ReactNode }) {
   const [acceptedAnswer, setAcceptedAnswer] = useState(extras.acceptedAnswer);
+  // Accepted or withdrawn by the asker elsewhere: this page follows, like it does for replies.
+  useRoom(extras.isQuestion ? `thread:${extras.threadId}` : null, {
+    "answer:changed": (event) => {
+      if (event.postId === null) {
+        setAcceptedAnswer(null);
+        return;
+      }
+      void fetch(`/api/v1/posts/${event.postId}`, { cache: "no-store" })
+        .then((response) => (response.ok ? (response.json() as Promise<{ post: PostView }>) : null))
+        .then((body) => {
+          if (body) setAcceptedAnswer(body.post);
+        })
+        .catch(() => undefined);
+    },
+  });
   const value = useMemo(() => ({ ...extras, acceptedAnswer, setAcceptedAnswer }), [extras, acceptedAnswer]);
   return <ThreadExtrasContext.Provider value={value}>{children}</ThreadExtrasContext.Provider>;
+}
+
+/** The "Résolue" badge of the page's header, following the accepted answer live. */
+export function SolvedBadgeSlot({ children }: { children: ReactNode }) {
+  const extras = useThreadExtras();
+  return extras?.isQuestion && extras.acceptedAnswer ? children : null;
 }
 
 /** Replies by verified pros stand out in questions. */

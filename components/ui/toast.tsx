@@ -3,8 +3,9 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { cn } from "./cn";
 
-type Toast = { id: number; message: string; tone: "success" | "error" };
-type ToastApi = { show: (message: string, tone?: Toast["tone"]) => void };
+type ToastAction = { label: string; onClick: () => void };
+type Toast = { id: number; message: string; tone: "success" | "error"; action?: ToastAction };
+type ToastApi = { show: (message: string, tone?: Toast["tone"], action?: ToastAction) => void };
 
 const ToastContext = createContext<ToastApi>({ show: () => {} });
 
@@ -14,13 +15,17 @@ export function useToast(): ToastApi {
 
 let nextId = 1;
 
-/** Short confirmations announced to screen readers through a polite live region. */
+/**
+ * Short confirmations announced to screen readers through a polite live region. One at a time:
+ * a new one replaces the last (three saves never stack three identical toasts). An optional
+ * action (e.g. "Annuler") stays a few seconds longer.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const show = useCallback((message: string, tone: Toast["tone"] = "success") => {
+  const show = useCallback((message: string, tone: Toast["tone"] = "success", action?: ToastAction) => {
     const id = nextId++;
-    setToasts((current) => [...current, { id, message, tone }]);
-    setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== id)), 5000);
+    setToasts([{ id, message, tone, action }]);
+    setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== id)), action ? 8000 : 5000);
   }, []);
   const api = useMemo(() => ({ show }), [show]);
   return (
@@ -40,6 +45,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             )}
           >
             {toast.message}
+            {toast.action ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setToasts((current) => current.filter((item) => item.id !== toast.id));
+                  toast.action!.onClick();
+                }}
+                className="ml-3 min-h-11 rounded-md px-2 underline"
+              >
+                {toast.action.label}
+              </button>
+            ) : null}
           </div>
         ))}
       </div>

@@ -58,6 +58,8 @@ export const normalized = (value: SQL | string) => sql`immutable_unaccent(lower(
 
 export type PostSearchFilters = {
   channelIds: number[];
+  /** Channels where only opening posts may match (replies there are not for this reader). */
+  openingOnlyChannelIds?: number[];
   type: Exclude<SearchType, "members">;
   authorId?: string | null;
   from?: string | null;
@@ -96,6 +98,13 @@ function filterClauses(f: PostSearchFilters): SQL[] {
     sql`p.hidden_at is null`,
     sql`t.deleted_at is null`,
   ];
+  if (f.openingOnlyChannelIds?.length)
+    clauses.push(
+      sql`(p.number = 1 or t.channel_id not in (${sql.join(
+        f.openingOnlyChannelIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}))`,
+    );
   if (f.type === "threads") clauses.push(sql`p.number = 1 and t.kind <> 'offer'`);
   if (f.type === "replies") clauses.push(sql`p.number > 1`);
   if (f.type === "offers") clauses.push(sql`p.number = 1 and t.kind = 'offer'`);

@@ -28,6 +28,9 @@ export type ThreadListItem = {
   replyCount: number;
   lastActivityAt: Date;
   createdAt: Date;
+  lastPostNumber: number;
+  /** Who wrote last (their own post is never "unread" for them). */
+  lastPosterId: string | null;
   author: { id: string; name: string; role: string; organisation: string | null };
   participants: { id: string; name: string }[];
 };
@@ -83,6 +86,8 @@ export async function listChannelThreads(
     replyCount: thread.replyCount,
     lastActivityAt: thread.lastActivityAt,
     createdAt: thread.createdAt,
+    lastPostNumber: thread.lastPostNumber,
+    lastPosterId: thread.recentPosterIds[0] ?? null,
     author,
     participants: thread.recentPosterIds.flatMap((id) => (names.has(id) ? [{ id, name: names.get(id)! }] : [])),
   }));
@@ -94,6 +99,32 @@ export async function listChannelThreads(
         ? encodeKeyset({ pinned: last.thread.isPinned, at: last.activityKey, id: last.thread.id })
         : null,
   };
+}
+
+/**
+ * For a page of a list: which threads have an accepted answer, and how far this member has read
+ * each one. One query whatever the page size (primary keys of both tables).
+ */
+export async function listThreadListStates(
+  db: DbOrTx,
+  { threadIds, userId }: { threadIds: number[]; userId: string | null },
+): Promise<Map<number, { isSolved: boolean; lastReadNumber: number | null }>> {
+  if (threadIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      threadId: threads.id,
+      isSolved: sql<boolean>`exists (select 1 from accepted_answers aa where aa.thread_id = ${threads.id})`,
+      lastReadNumber: userId ? threadReads.lastReadNumber : sql<number | null>`null::int`,
+    })
+    .from(threads)
+    .leftJoin(
+      threadReads,
+      userId ? and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, userId)) : sql`false`,
+    )
+    .where(inArray(threads.id, threadIds));
+  return new Map(
+    rows.map((row) => [row.threadId, { isSolved: Boolean(row.isSolved), lastReadNumber: row.lastReadNumber ?? null }]),
+  );
 }
 
 export type ThreadWithChannel = { thread: Thread; channel: Channel };

@@ -20,6 +20,13 @@ export const updateApplicationAction = formAction(
   { requireUser: true },
 );
 
+/** One tap on a stage of the pipeline (and its "Annuler"): the same checks as the full form. */
+export const setApplicationStageAction = jsonAction(updateApplicationSchema, async (input, { user }) => {
+  const updated = await updateMyApplication(contextFor(user), input);
+  revalidatePath("/applications");
+  return { id: updated.id, status: updated.status };
+});
+
 export const removeApplicationAction = jsonAction(applicationIdSchema, async (input, { user }) => {
   await removeMyApplication(contextFor(user), input);
   revalidatePath("/applications");

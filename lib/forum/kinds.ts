@@ -20,6 +20,11 @@ export type ChannelKindRules = {
   upload: "pdf" | "audio" | null;
   /** Lists show each thread's review status ("Sans retour", "N retours", "Résolu"…). */
   hasReviewStatuses: boolean;
+  /**
+   * Replies are for members even where the opening post is public: members asking questions
+   * under a public job offer must not be readable by anyone searching their name.
+   */
+  hasMembersOnlyReplies: boolean;
 };
 
 export const CHANNEL_KINDS: Record<ChannelKind, ChannelKindRules> = {
@@ -30,6 +35,7 @@ export const CHANNEL_KINDS: Record<ChannelKind, ChannelKindRules> = {
     threadKind: "discussion",
     upload: null,
     hasReviewStatuses: false,
+    hasMembersOnlyReplies: false,
   },
   offers: {
     isPersonal: false,
@@ -39,6 +45,7 @@ export const CHANNEL_KINDS: Record<ChannelKind, ChannelKindRules> = {
     threadKind: "offer",
     upload: null,
     hasReviewStatuses: false,
+    hasMembersOnlyReplies: true,
   },
   review: {
     isPersonal: true,
@@ -47,6 +54,7 @@ export const CHANNEL_KINDS: Record<ChannelKind, ChannelKindRules> = {
     threadKind: "review",
     upload: "pdf",
     hasReviewStatuses: true,
+    hasMembersOnlyReplies: false,
   },
   pitch: {
     isPersonal: true,
@@ -55,6 +63,7 @@ export const CHANNEL_KINDS: Record<ChannelKind, ChannelKindRules> = {
     threadKind: "pitch",
     upload: "audio",
     hasReviewStatuses: true,
+    hasMembersOnlyReplies: false,
   },
 };
 

@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from "@/db/testing";
 import { createReply, deletePost } from "@/db/queries/posts";
 import { toggleReaction } from "@/db/queries/reactions";
 import { createThread } from "@/db/queries/threads";
-import { getThreadPageData } from "./reads";
+import { getThreadPageData, unreadOf } from "./reads";
 import { replyRow, threadRow } from "@/lib/forum/content";
 
 // The permission-aware shaping of a thread window (rows come from db/queries/thread-page.ts).
@@ -151,5 +151,24 @@ describe("getThreadPageData", () => {
       viewer: { id: facilitator.id, role: "facilitator", status: "suspended" },
     });
     expect(find(suspended, hidden.id).bodyHtml).toBeNull();
+  });
+});
+
+describe("unread markers of a channel list", () => {
+  const viewer = { id: "me", createdAt: new Date("2026-11-01T00:00:00Z") };
+  const item = (lastPostNumber: number, lastPosterId: string | null, at = "2026-11-20T10:00:00Z") => ({
+    lastPostNumber,
+    lastPosterId,
+    lastActivityAt: new Date(at),
+  });
+  it("marks a thread never opened as new, and counts the posts since the last visit", () => {
+    expect(unreadOf(item(3, "other"), null, viewer)).toEqual({ isNew: true });
+    expect(unreadOf(item(7, "other"), 4, viewer)).toEqual({ isNew: false, count: 3 });
+    expect(unreadOf(item(4, "other"), 4, viewer)).toBeNull();
+  });
+  it("never marks the member's own last post, old activity, or anything for visitors", () => {
+    expect(unreadOf(item(5, "me"), 2, viewer)).toBeNull();
+    expect(unreadOf(item(5, "other", "2026-10-01T00:00:00Z"), null, viewer)).toBeNull();
+    expect(unreadOf(item(5, "other"), null, null)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import {
   countUnreadByChannel,
   getThreadWithChannel,
   listChannelThreads,
+  listThreadListStates,
 } from "@/db/queries/threads";
 import type { DbOrTx } from "@/db";
 import type { Channel } from "@/db/schema";
@@ -66,9 +67,51 @@ export async function getMyDraft(actor: Actor, target: string) {
   return getDraft(getDb(), { userId: actor.id, target });
 }
 
-/** A page of a channel's thread list (the caller has checked the reader may see the channel). */
-export async function listChannelThreadPage(channel: Pick<Channel, "id">, cursor?: string) {
-  return listChannelThreads(getDb(), { channelId: channel.id, cursor });
+/** Unread marker of a list entry: a thread never opened, or the number of posts since the last visit. */
+export type ThreadUnread = { isNew: true } | { isNew: false; count: number } | null;
+
+/**
+ * What is unread for this member, the rule of the home page's counts: activity since they
+ * joined, posts past what they read, and never their own last post.
+ */
+export function unreadOf(
+  item: { lastPostNumber: number; lastPosterId: string | null; lastActivityAt: Date },
+  lastReadNumber: number | null,
+  viewer: { id: string; createdAt: Date } | null,
+): ThreadUnread {
+  if (!viewer || item.lastPosterId === viewer.id || item.lastActivityAt <= viewer.createdAt) return null;
+  if (lastReadNumber === null) return { isNew: true };
+  const count = item.lastPostNumber - lastReadNumber;
+  return count > 0 ? { isNew: false, count } : null;
+}
+
+/**
+ * A page of a channel's thread list (the caller has checked the reader may see the channel),
+ * with each thread's question state and, for a member, what is unread.
+ */
+export async function listChannelThreadPage(
+  channel: Pick<Channel, "id">,
+  cursor: string | undefined,
+  viewer: { id: string; createdAt: Date } | null = null,
+) {
+  const db = getDb();
+  const page = await listChannelThreads(db, { channelId: channel.id, cursor });
+  const states = await listThreadListStates(db, {
+    threadIds: page.items.map((item) => item.id),
+    userId: viewer?.id ?? null,
+  });
+  return {
+    ...page,
+    items: page.items.map((item) => {
+      const state = states.get(item.id);
+      return {
+        ...item,
+        isQuestion: item.kind === "question",
+        isSolved: state?.isSolved ?? false,
+        unread: unreadOf(item, state?.lastReadNumber ?? null, viewer),
+      };
+    }),
+  };
 }
 
 /** Thread counts per channel, and for a member the unread counts since they joined (home page). */

@@ -25,6 +25,7 @@ import {
   canPostInChannel,
   canReact,
   canFollow,
+  canReadReplies,
   canReadThread,
   canReply,
   canAskQuestion,
@@ -52,7 +53,9 @@ export async function getReadableThread({ db, actor }: ServiceContext, threadId:
 async function getReadablePost({ db, actor }: ServiceContext, postId: number) {
   const post = await getPostById(db, { postId });
   if (!post) throw new AppError("not_found");
-  return { post, ...(await getReadableThread({ db, actor }, post.threadId)) };
+  const found = await getReadableThread({ db, actor }, post.threadId);
+  if (post.number > 1 && !canReadReplies(actor, found.channel)) throw new AppError("not_found");
+  return { post, ...found };
 }
 
 function requireMember(actor: Actor): asserts actor is NonNullable<Actor> {
@@ -167,7 +170,11 @@ export async function reactToPost({ db, actor }: ServiceContext, input: { postId
 export async function readThreadPage({ db, actor }: ServiceContext, input: { threadId: number; after?: number }) {
   const { thread, channel } = await getReadableThread({ db, actor }, input.threadId);
   const page = await getThreadPageData(db, { threadId: thread.id, viewer: actor, after: input.after ?? 1 });
-  return { thread, channel, page };
+  // A visitor reads a public offer, not the questions members asked under it.
+  if (!canReadReplies(actor, channel)) {
+    return { thread, channel, page: { ...page, replies: [], hasMore: false }, areRepliesHidden: true };
+  }
+  return { thread, channel, page, areRepliesHidden: false };
 }
 
 /** Posts as this reader sees them, with their reactions and files (two queries for any number). */
@@ -188,7 +195,8 @@ export const CATCH_UP_PAGE_SIZE = 200;
  * page at a time; `hasMore` tells the client to ask again after the last number returned.
  */
 export async function listNewPosts({ db, actor }: ServiceContext, input: { threadId: number; after: number }) {
-  const { thread } = await getReadableThread({ db, actor }, input.threadId);
+  const { thread, channel } = await getReadableThread({ db, actor }, input.threadId);
+  if (!canReadReplies(actor, channel)) return { posts: [], hasMore: false };
   const rows = await listPostsAfter(db, {
     threadId: thread.id,
     afterNumber: input.after,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canChangeRoles, canEditBranding, canModerate, canReadChannel, type Actor } from "./index";
+import { canChangeRoles, canEditBranding, canModerate, canReadChannel, canReadReplies, type Actor } from "./index";
 
 const member: Actor = { id: "a", role: "member", status: "active" };
 const suspended: Actor = { id: "b", role: "member", status: "suspended" };
@@ -25,6 +25,23 @@ describe("canReadChannel", () => {
     expect(canReadChannel(pending, membersOnly)).toBe(false);
     expect(canReadChannel(pending, publicOffers)).toBe(true);
     expect(canReadChannel(suspended, publicOffers)).toBe(false);
+  });
+});
+
+describe("canReadReplies", () => {
+  it("keeps the questions under a public offer for members, the offer itself staying public", () => {
+    expect(canReadChannel(null, publicOffers)).toBe(true);
+    expect(canReadReplies(null, publicOffers)).toBe(false);
+    expect(canReadReplies(pending, publicOffers)).toBe(false);
+    expect(canReadReplies(suspended, publicOffers)).toBe(false);
+    expect(canReadReplies(member, publicOffers)).toBe(true);
+    expect(canReadReplies(facilitator, publicOffers)).toBe(true);
+  });
+  it("follows the channel elsewhere", () => {
+    const publicDiscussion = { visibility: "public", kind: "discussion" } as const;
+    expect(canReadReplies(null, publicDiscussion)).toBe(true);
+    expect(canReadReplies(null, membersOnly)).toBe(false);
+    expect(canReadReplies(member, membersOnly)).toBe(true);
   });
 });
 

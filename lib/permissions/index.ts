@@ -60,6 +60,15 @@ export function canReadThread(actor: Actor, channel: Pick<Channel, "visibility" 
   return canReadChannel(actor, channel);
 }
 
+/**
+ * The replies of a thread: like the thread, except in channels whose replies are for members
+ * only (a public job offer stays public; the questions members ask under it do not).
+ */
+export function canReadReplies(actor: Actor, channel: Pick<Channel, "visibility" | "kind">): boolean {
+  if (!canReadChannel(actor, channel)) return false;
+  return !CHANNEL_KINDS[channel.kind].hasMembersOnlyReplies || isActiveMember(actor);
+}
+
 /** Locked threads take no new replies, except from moderators. */
 export function canReply(actor: Actor, channel: Pick<Channel, "visibility" | "kind">, thread: ThreadRef): boolean {
   if (!isActiveMember(actor) || !canReadThread(actor, channel, thread)) return false;

@@ -15,6 +15,7 @@ import { canMoveBetweenKinds } from "@/lib/forum/kinds";
 import { getReadableThread } from "@/lib/forum/service";
 import { toPostView } from "@/lib/forum/views";
 import { notifyMembers } from "@/lib/notifications/fanout";
+import { emitAnswerChanged } from "@/lib/realtime/emit";
 import { canAcceptAnswer, canBrowsePros, canModerate, canReadChannel, canReportPost } from "@/lib/permissions";
 
 /** Questions and answers: accepted answers and the "À répondre" list. */
@@ -29,6 +30,8 @@ export async function acceptAnswer({ db, actor }: ServiceContext, input: { postI
   if (post.number === 1 || post.deletedAt || post.hiddenAt)
     throw new AppError("bad_request", "qa.cannotAcceptThisPost");
   await setAcceptedAnswer(db, { threadId: thread.id, postId: post.id, actorId: actor.id });
+  // After the write: every open page of the question shows the new answer, as replies arrive.
+  emitAnswerChanged({ threadId: thread.id, postId: post.id });
   await notifyMembers(db, {
     type: "answer",
     userIds: [post.authorId],
@@ -45,6 +48,7 @@ export async function unacceptAnswer({ db, actor }: ServiceContext, input: { thr
   const { thread } = await getReadableThread({ db, actor }, input.threadId);
   if (!canAcceptAnswer(actor, thread)) throw new AppError("not_found");
   await clearAcceptedAnswer(db, { threadId: thread.id });
+  emitAnswerChanged({ threadId: thread.id, postId: null });
   return { threadId: thread.id };
 }
 

@@ -79,6 +79,11 @@ export function emitThreadUpdated(input: { threadId: number; isPinned: boolean; 
   getIo()?.to(`thread:${input.threadId}`).emit("thread:updated", input);
 }
 
+/** Only ids travel: each page fetches the accepted post with its reader's own permissions. */
+export function emitAnswerChanged(input: { threadId: number; postId: number | null }) {
+  getIo()?.to(`thread:${input.threadId}`).emit("answer:changed", input);
+}
+
 export function emitReviewUpdated(input: { threadId: number; actorId: string }) {
   getIo()?.to(`thread:${input.threadId}`).emit("review:updated", input);
 }

@@ -25,6 +25,8 @@ export type ServerToClientEvents = {
   }) => void;
   "thread:activity": (event: { channelSlug: string; threadId: number; authorId: string; isNewThread: boolean }) => void;
   "thread:updated": (event: { threadId: number; isPinned: boolean; isLocked: boolean }) => void;
+  /** A question's accepted answer was chosen (`postId`) or withdrawn (null): pages fetch it through the API. */
+  "answer:changed": (event: { threadId: number; postId: number | null }) => void;
   /** A review or pitch changed (rubric review, page comment, version, resolved): pages re-render its summary. */
   "review:updated": (event: { threadId: number; actorId: string }) => void;
   /** Sent to a member's own room: their bell refetches its count (nothing private travels). */

@@ -8,7 +8,7 @@ import { getThreadWithChannel } from "@/db/queries/threads";
 import { resolveSession } from "@/lib/auth/sessions";
 import type { Env } from "@/lib/env";
 import { isAllowedOrigin } from "@/lib/origin";
-import { canReadChannel, canReadThread, canReply, type Actor } from "@/lib/permissions";
+import { canReadChannel, canReadReplies, canReadThread, canReply, type Actor } from "@/lib/permissions";
 import type { RoomName, SocketUser } from "./events";
 import { createLiveAdapter } from "./adapters";
 import { setLiveChannelProbe } from "./channel-health";
@@ -67,7 +67,8 @@ async function canJoin(room: RoomName, user: SocketUser | null): Promise<boolean
     const threadId = Number(key);
     if (!Number.isSafeInteger(threadId) || threadId <= 0) return false;
     const found = await getThreadWithChannel(getDb(), { threadId });
-    return Boolean(found && canReadThread(actor, found.channel, found.thread));
+    // A thread's room carries its replies: none for those who may not read them.
+    return Boolean(found && canReadThread(actor, found.channel, found.thread) && canReadReplies(actor, found.channel));
   }
   if (kind === "channel" && key) {
     const channel = await getChannelBySlug(getDb(), { slug: key });

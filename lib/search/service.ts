@@ -5,7 +5,7 @@ import { listSimilarThreads, searchTitlesByTrigram, suggestTitles, type TitleHit
 import type { Channel } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { hasSearchableText, searchTerms } from "@/lib/domain/search";
-import { canReadChannel, canViewProfiles, isActiveMember } from "@/lib/permissions";
+import { canReadChannel, canReadReplies, canViewProfiles, isActiveMember } from "@/lib/permissions";
 import type { SearchInput, SimilarThreadsInput } from "@/lib/validation/search";
 
 export type { MemberHit, PostHit, TitleHit };
@@ -58,6 +58,7 @@ export async function search(ctx: ServiceContext, input: SearchInput): Promise<S
 
   const filters = {
     channelIds,
+    openingOnlyChannelIds: scoped.filter((channel) => !canReadReplies(ctx.actor, channel)).map((channel) => channel.id),
     type: input.type === "members" ? ("all" as const) : input.type,
     authorId: input.author,
     from: input.from,

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { addDays, parisMidnight } from "@/lib/domain/offer-expiry";
 import { auditActions } from "@/lib/moderation/constants";
 import { userRoles, userStatuses } from "@/lib/permissions/roles";
 import { cleanString } from "./text";
@@ -45,7 +46,10 @@ export const updateChannelSchema = z.object({
     .transform((value) => value === "on"),
 });
 
-/** `YYYY-MM-DD` from a date field; the suspension ends at the end of that day (UTC). Empty: no end date. */
+/**
+ * `YYYY-MM-DD` from a date field; the suspension ends at the end of that day in Paris, the time
+ * zone every page shows dates in (23:59:59 UTC was already the next day there). Empty: no end date.
+ */
 const untilSchema = z
   .string()
   .optional()
@@ -55,7 +59,7 @@ const untilSchema = z
       ctx.addIssue({ code: "custom", message: "moderation.untilInvalid" });
       return z.NEVER;
     }
-    const until = new Date(`${value}T23:59:59Z`);
+    const until = new Date(parisMidnight(addDays(value, 1)).getTime() - 1_000);
     if (until.getTime() <= Date.now()) {
       ctx.addIssue({ code: "custom", message: "moderation.untilInPast" });
       return z.NEVER;

@@ -274,3 +274,26 @@ describe("updateApplicationSchema", () => {
     }
   });
 });
+
+describe("tracked application dates", () => {
+  const base = { id: 1, status: "applied", note: "" };
+  it("refuses a reply or an interview dated before the application, naming the field", () => {
+    const refused = updateApplicationSchema.safeParse({ ...base, appliedOn: "2026-11-10", decidedOn: "2026-11-01" });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["decidedOn", "offers.decidedBeforeApplied"],
+    ]);
+    const interview = updateApplicationSchema.safeParse({
+      ...base,
+      appliedOn: "2026-11-10",
+      interviewOn: "2026-11-09",
+    });
+    expect(interview.error?.issues[0]?.message).toBe("offers.interviewBeforeApplied");
+  });
+  it("accepts dates in order, the same day, or no application date", () => {
+    expect(
+      updateApplicationSchema.safeParse({ ...base, appliedOn: "2026-11-10", decidedOn: "2026-11-10" }).success,
+    ).toBe(true);
+    expect(updateApplicationSchema.safeParse({ ...base, decidedOn: "2026-11-01" }).success).toBe(true);
+  });
+});

@@ -207,20 +207,29 @@ export function parseOfferFilters(params: Record<string, string | string[] | und
 
 export const saveOfferSchema = z.object({ threadId: id });
 
-export const updateApplicationSchema = z.object({
-  id,
-  status: z.enum(applicationStatuses, { error: "offers.statusInvalid" }),
-  appliedOn: optionalDate("offers.dateInvalid"),
-  interviewOn: optionalDate("offers.dateInvalid"),
-  decidedOn: optionalDate("offers.dateInvalid"),
-  note: z.preprocess(
-    (value) => (value === undefined || value === null ? "" : value),
-    z
-      .string({ error: "offers.noteTooLong" })
-      .transform(stripControlChars)
-      .pipe(z.string().trim().max(2000, "offers.noteTooLong")),
-  ),
-});
+export const updateApplicationSchema = z
+  .object({
+    id,
+    status: z.enum(applicationStatuses, { error: "offers.statusInvalid" }),
+    appliedOn: optionalDate("offers.dateInvalid"),
+    interviewOn: optionalDate("offers.dateInvalid"),
+    decidedOn: optionalDate("offers.dateInvalid"),
+    note: z.preprocess(
+      (value) => (value === undefined || value === null ? "" : value),
+      z
+        .string({ error: "offers.noteTooLong" })
+        .transform(stripControlChars)
+        .pipe(z.string().trim().max(2000, "offers.noteTooLong")),
+    ),
+  })
+  // A reply or an interview cannot come before the application: say so instead of saving it.
+  .superRefine((value, ctx) => {
+    if (!value.appliedOn) return;
+    if (value.interviewOn && value.interviewOn < value.appliedOn)
+      ctx.addIssue({ code: "custom", path: ["interviewOn"], message: "offers.interviewBeforeApplied" });
+    if (value.decidedOn && value.decidedOn < value.appliedOn)
+      ctx.addIssue({ code: "custom", path: ["decidedOn"], message: "offers.decidedBeforeApplied" });
+  });
 export type UpdateApplicationInput = z.output<typeof updateApplicationSchema>;
 
 export const applicationIdSchema = z.object({ id });

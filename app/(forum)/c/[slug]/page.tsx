@@ -31,9 +31,13 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const { after } = await searchParams;
   const [channel, user] = await Promise.all([loadChannel(slug), getCurrentUser()]);
   if (!channel) notFound();
-  if (!canReadChannel(user, channel)) return <MembersOnly callbackUrl={`/c/${slug}`} channelName={channel.name} />;
+  if (!canReadChannel(user, channel)) {
+    return (
+      <MembersOnly callbackUrl={`/c/${slug}`} channelName={channel.name} isSuspended={user?.status === "suspended"} />
+    );
+  }
   const t = await getTranslations("forum");
-  const { items, nextCursor } = await listChannelThreadPage(channel, after);
+  const { items, nextCursor } = await listChannelThreadPage(channel, after, user);
   const rules = kindRules(channel);
   const ui = channelKindUi(channel);
   const [badges, composeLabel, followLevel] = await Promise.all([

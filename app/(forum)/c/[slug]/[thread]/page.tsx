@@ -7,7 +7,7 @@ import type { JSONContent } from "@tiptap/react";
 import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadView } from "@/components/forum/thread-view";
 import { ThreadTools } from "@/components/moderation/thread-tools";
-import { ThreadExtrasProvider } from "@/components/questions/thread-extras";
+import { SolvedBadgeSlot, ThreadExtrasProvider } from "@/components/questions/thread-extras";
 import { getThreadExtras } from "@/lib/questions/service";
 import { Badge } from "@/components/ui/badge";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -47,6 +47,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     // depends on the address only. A visitor at a members-only channel's address is invited to
     // join (sent back to the address they asked for, never one holding the title); everything
     // else is the usual 404.
+    // A suspended member reads nothing: they are told why (the address alone decides, as above).
+    if (user?.status === "suspended" && urlChannel) {
+      return <MembersOnly callbackUrl={`/c/${urlChannel.slug}`} isSuspended />;
+    }
     if (!user && urlChannel && !canReadChannel(null, urlChannel)) {
       return <MembersOnly callbackUrl={`/c/${urlChannel.slug}/${parseThreadRef(ref) ?? ""}`} />;
     }
@@ -61,7 +65,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const after = linkedPost ? await getWindowStartFor(thread.id, Number(linkedPost)) : 1;
   // The same read as GET /api/v1/threads/:id. Reading is recorded by the client (MarkThreadRead
   // in ThreadView), not here: rendering a GET writes nothing.
-  const [{ page }, draft] = await Promise.all([
+  const [{ page, areRepliesHidden }, draft] = await Promise.all([
     readThreadPage(contextFor(user), { threadId: thread.id, after }),
     getMyDraft(user, `reply:${thread.id}`),
   ]);
@@ -80,25 +84,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {channel.name}
         </Link>
       </nav>
-      <header className="flex flex-col gap-2">
-        <h1 className="text-2xl font-extrabold leading-tight break-words sm:text-3xl">{thread.title}</h1>
-        <div className="flex flex-wrap gap-2">
-          {extras.isQuestion ? <Badge tone="teal">{tQa("questionBadge")}</Badge> : null}
-          {extras.acceptedAnswer ? <Badge tone="success">{tQa("solvedBadge")}</Badge> : null}
-          {thread.isPinned ? <Badge tone="brand">{t("pinned")}</Badge> : null}
-          {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
-        </div>
-      </header>
-      {/* The kind's own part (an offer's fields, the document to review, the recording) comes first. */}
-      {Section ? <Section thread={thread} channel={channel} user={user} /> : null}
-      {extras.canModerate ? (
-        <ThreadTools
-          threadId={thread.id}
-          isLocked={thread.isLocked}
-          isPinned={thread.isPinned}
-          moveTargets={extras.moveTargets}
-        />
-      ) : null}
+      {/* Around the header too: its "Résolue" badge follows the accepted answer live. */}
       <ThreadExtrasProvider
         extras={{
           threadId: thread.id,
@@ -112,15 +98,41 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           pageCommentLinks,
         }}
       >
+        <header className="flex flex-col gap-2">
+          <h1 className="text-2xl font-extrabold leading-tight break-words sm:text-3xl">{thread.title}</h1>
+          <div className="flex flex-wrap gap-2">
+            {extras.isQuestion ? <Badge tone="teal">{tQa("questionBadge")}</Badge> : null}
+            <SolvedBadgeSlot>
+              <Badge tone="success">{tQa("solvedBadge")}</Badge>
+            </SolvedBadgeSlot>
+            {thread.isPinned ? <Badge tone="brand">{t("pinned")}</Badge> : null}
+            {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
+          </div>
+        </header>
+        {/* The kind's own part (an offer's fields, the document to review, the recording) comes first. */}
+        {Section ? <Section thread={thread} channel={channel} user={user} /> : null}
+        {extras.canModerate ? (
+          <ThreadTools
+            threadId={thread.id}
+            isLocked={thread.isLocked}
+            isPinned={thread.isPinned}
+            moveTargets={extras.moveTargets}
+          />
+        ) : null}
         <ThreadView
           key={`${thread.id}-${after}`}
           threadId={thread.id}
           viewer={user ? { id: user.id } : null}
           canReply={canReply(user, channel, thread)}
+          repliesSignInHref={areRepliesHidden ? `/sign-in?callbackUrl=${encodeURIComponent(canonical)}` : null}
           isLocked={thread.isLocked}
           replyDraft={
             draft
-              ? { body: (draft.payload.body as JSONContent) ?? null, replyToId: draft.payload.replyToId ?? null }
+              ? {
+                  body: (draft.payload.body as JSONContent) ?? null,
+                  replyToId: draft.payload.replyToId ?? null,
+                  savedAt: draft.updatedAt.toISOString(),
+                }
               : null
           }
           initial={{

@@ -40,7 +40,16 @@ export default async function NewThreadPage({ params, searchParams }: Props) {
       <NewThreadForm
         channelId={channel.id}
         channelSlug={channel.slug}
-        draft={draft ? { title: draft.payload.title ?? "", body: (draft.payload.body as JSONContent) ?? null } : null}
+        draft={
+          draft
+            ? {
+                title: draft.payload.title ?? "",
+                body: (draft.payload.body as JSONContent) ?? null,
+                savedAt: draft.updatedAt.toISOString(),
+              }
+            : null
+        }
+        ownerId={user.id}
         allowsQuestions={channel.allowsQuestions}
         ask={askTarget}
       />
