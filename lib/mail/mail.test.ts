@@ -3,7 +3,18 @@ import { sendCommunityEmail } from "./community";
 import { deliverMail } from "./transport";
 
 vi.mock("./transport", () => ({ deliverMail: vi.fn(async () => {}) }));
-vi.mock("@/lib/env", () => ({ getEnv: () => ({ PUBLIC_URL: "https://propulse.example", PORT: 3000 }) }));
+vi.mock("@/lib/env", () => ({
+  getEnv: () => ({
+    PUBLIC_URL: "https://propulse.example",
+    PORT: 3000,
+    MAIL_FROM: "Pro'pulse <communaute@propulse.example>",
+  }),
+}));
+// The community's identity as a fresh instance has it (no database in this test).
+vi.mock("@/lib/branding/service", async () => {
+  const { DEFAULT_BRANDING } = await import("@/lib/branding/defaults");
+  return { getBranding: async () => DEFAULT_BRANDING };
+});
 const delivered = vi.mocked(deliverMail);
 
 afterEach(() => {
