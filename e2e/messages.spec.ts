@@ -28,6 +28,8 @@ async function writeFromProfile(page: Page, user: { id: string; name: string }, 
 test("Camille writes to a pro from the pro's profile; the pro sees it live with the unread count, and replies", async ({
   newSession,
 }) => {
+  // The whole conversation: text, typing, a file, a reaction, an outsider, with five axe scans.
+  test.slow();
   const camille = await newSession({ name: "Camille Écrit" });
   const pro = await newSession({ role: "pro", name: "Karim Pro" });
   await pro.page.goto("/messages");

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,8 +34,15 @@ test("a community follows another's offers: attributed, linked back, filtered, r
     const pro = await createUser(request, { role: "pro", name: "Paul Employeur" });
     const proContext = await browser.newContext();
     await signInOverHttp(proContext, pro);
-    const cdd = await createOffer(proContext.request, { contract: "cdd", title: "Animateur·rice réseau CDD" });
-    const cdi = await createOffer(proContext.request, { contract: "cdi", title: "Coordinateur·rice réseau CDI" });
+    const suffix = randomUUID().slice(0, 6);
+    const cdd = await createOffer(proContext.request, {
+      contract: "cdd",
+      title: `Animateur·rice réseau CDD ${suffix}`,
+    });
+    const cdi = await createOffer(proContext.request, {
+      contract: "cdi",
+      title: `Coordinateur·rice réseau CDI ${suffix}`,
+    });
 
     // On the follower: its admin follows the first community.
     const adminContext = await browser.newContext({ baseURL: follower.url });
@@ -55,7 +63,8 @@ test("a community follows another's offers: attributed, linked back, filtered, r
     await expectNoSeriousA11yViolations(page);
 
     // A visitor of the follower finds them from the offers channel.
-    const visitor = await browser.newPage({ baseURL: follower.url });
+    const visitorContext = await browser.newContext({ baseURL: follower.url });
+    const visitor = await visitorContext.newPage();
     await visitor.goto("/c/offres");
     await visitor.getByRole("link", { name: /Offres du réseau \(\d+\)/ }).click();
     await expect(visitor.getByRole("heading", { name: "Offres du réseau", level: 1 })).toBeVisible();
@@ -82,7 +91,7 @@ test("a community follows another's offers: attributed, linked back, filtered, r
     await expect(page.getByText("Aucune communauté suivie pour l'instant.")).toBeVisible();
     await visitor.goto("/c/offres/reseau");
     await expect(visitor.getByText("Cette communauté ne suit encore aucune autre communauté.")).toBeVisible();
-    await Promise.all([proContext.close(), adminContext.close(), visitor.close()]);
+    await Promise.all([proContext.close(), adminContext.close(), visitorContext.close()]);
   } finally {
     if (follower) await stopServer(follower);
     rmSync(dir, { recursive: true, force: true });

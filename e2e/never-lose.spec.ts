@@ -38,7 +38,10 @@ test("on a slow network the first tap on the reply box works, and what is typed 
   await expect(editor).toBeFocused();
   // The toolbar speaks French and draws SVG icons (no "T1/T2", nothing that needs an emoji font).
   const toolbar = page.getByRole("toolbar", { name: "Mise en forme" });
-  await expect(toolbar.getByRole("button", { name: "Titre de section" })).toHaveAttribute("title", "Titre de section");
+  await expect(toolbar.getByRole("button", { name: "Titre de section", exact: true })).toHaveAttribute(
+    "title",
+    "Titre de section",
+  );
   await expect(toolbar.locator("button svg")).toHaveCount(9);
   await expect(toolbar).not.toContainText(/T1|T2|🔗/);
   await page.keyboard.type(", puis dans l'éditeur");

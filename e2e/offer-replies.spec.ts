@@ -11,7 +11,11 @@ test("a visitor reads a public offer but not the members' questions under it (pa
   memberContext: context,
   browser,
 }) => {
-  const offer = await createOffer(context.request);
+  // A member relays an offer found elsewhere (members may not publish as an employer).
+  const offer = await createOffer(context.request, {
+    origin: "shared",
+    sourceUrl: `https://emploi.example/${randomUUID()}`,
+  });
   const question = `Le poste est-il ouvert aux alternants ${randomUUID().slice(0, 6)} ?`;
   expect((await createReply(context.request, offer.id, { text: question })).status()).toBe(201);
 
