@@ -110,23 +110,23 @@ test("a member filters by contract and département, saves an offer and moves it
   const entry = page.getByRole("article", { name: target.title });
   const step = entry.locator("p").filter({ hasText: "Étape actuelle" });
   await expect(step).toHaveText("Étape actuelle :À postuler");
-  await entry.getByLabel("Étape").selectOption({ label: "Postulé" });
+  await entry.getByLabel("Étape", { exact: true }).selectOption({ label: "Postulé" });
   await entry.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Candidature mise à jour." })).toBeVisible();
   await expect(step).toHaveText("Étape actuelle :Postulé");
   await expect(entry.getByLabel("Date de candidature")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
 
-  await entry.getByLabel("Étape").selectOption({ label: "Entretien" });
+  await entry.getByLabel("Étape", { exact: true }).selectOption({ label: "Entretien" });
   await entry.getByLabel("Date d'entretien").fill(dayFromToday(7));
   await entry.getByLabel("Note personnelle").fill("Entretien avec la directrice, préparer le pitch.");
   await entry.getByRole("button", { name: "Enregistrer" }).click();
   await expect(step).toHaveText("Étape actuelle :Entretien");
   await page.reload();
-  await expect(entry.getByLabel("Étape")).toHaveValue("interview");
+  await expect(entry.getByLabel("Étape", { exact: true })).toHaveValue("interview");
   await expect(entry.getByLabel("Date d'entretien")).toHaveValue(dayFromToday(7));
   await expect(entry.getByLabel("Note personnelle")).toHaveValue("Entretien avec la directrice, préparer le pitch.");
 
-  await entry.getByLabel("Étape").selectOption({ label: "Acceptée" });
+  await entry.getByLabel("Étape", { exact: true }).selectOption({ label: "Acceptée" });
   await entry.getByRole("button", { name: "Enregistrer" }).click();
   await expect(step).toHaveText("Étape actuelle :Acceptée");
   await expect(entry.getByLabel("Date de réponse")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);

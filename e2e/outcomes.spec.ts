@@ -34,7 +34,7 @@ test("a member moves an application to Acceptée, declares « J'ai trouvé ! » 
   await page.getByRole("button", { name: "Sauvegarder dans mes candidatures" }).click();
   await expect(page.getByRole("link", { name: /Dans mes candidatures/ })).toBeVisible();
   await page.goto("/applications");
-  await page.getByLabel("Étape").selectOption("accepted");
+  await page.getByLabel("Étape", { exact: true }).selectOption("accepted");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByText("Candidature mise à jour.")).toBeVisible();
   await page.getByRole("link", { name: "J'ai trouvé ! Le déclarer" }).click();
