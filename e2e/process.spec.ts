@@ -238,7 +238,7 @@ test("a nearly full disk: writes answer 507, reads and health go on, writes resu
     await page.goto(thread.path);
     await expect(page.getByText("Avant 10")).toBeVisible();
     // The reply form (a server action) says why, in French, and keeps the text.
-    await page.getByRole("button", { name: "Écrire une réponse…" }).click();
+    await page.getByRole("textbox", { name: "Écrire une réponse…" }).click();
     await page.getByRole("textbox", { name: "Votre réponse" }).pressSequentially("Depuis le formulaire");
     await page.getByRole("button", { name: "Répondre", exact: true }).last().click();
     await expect(page.getByText("Le serveur manque d'espace disque")).toBeVisible();

@@ -94,7 +94,7 @@ test("behind nginx: HTTPS, sign-in, a post, a live reply from the other instance
     const socketOpened = page.waitForEvent("websocket", (socket) => socket.url().startsWith("wss://"));
     await page.goto(thread.path);
     await socketOpened;
-    await page.getByRole("button", { name: "Écrire une réponse…" }).click();
+    await page.getByRole("textbox", { name: "Écrire une réponse…" }).click();
     await page.getByRole("textbox", { name: "Votre réponse" }).pressSequentially("Réponse à travers nginx");
     await page.getByRole("button", { name: "Répondre", exact: true }).last().click();
     await expect(page.locator("#p2")).toContainText("Réponse à travers nginx");
