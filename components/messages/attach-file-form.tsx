@@ -76,7 +76,7 @@ export function AttachFileForm({
           value={text}
           maxLength={2000}
           onChange={(event) => setText(event.target.value)}
-          className="min-h-10 rounded-lg border border-line px-3"
+          className="min-h-11 rounded-lg border border-line px-3"
         />
         {error ? <Alert tone="error">{error}</Alert> : null}
         {progress !== null ? <progress value={progress} max={1} aria-label={t("progress")} className="w-full" /> : null}

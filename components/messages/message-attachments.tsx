@@ -21,7 +21,7 @@ export function MessageAttachments({ attachments }: { attachments: MessageAttach
                 <audio controls preload="none" src={url} className="w-full max-w-xs" />
               </figure>
             ) : null}
-            <a href={url} className="font-semibold text-teal underline" download>
+            <a href={url} className="touch-target font-semibold text-teal underline" download>
               {t("download", { name: file.name, size: formatSize(file.byteSize, tr) })}
             </a>
           </li>

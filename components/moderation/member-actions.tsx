@@ -95,7 +95,7 @@ export function MemberActions({ member, canSuspend, canChangeRole, canErase = fa
                   id={`role-${key}`}
                   name="role"
                   defaultValue={member.role}
-                  className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm"
+                  className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm pointer-coarse:min-h-11"
                 >
                   {userRoles.map((role) => (
                     <option key={role} value={role}>
@@ -142,7 +142,7 @@ export function MemberActions({ member, canSuspend, canChangeRole, canErase = fa
                     id={`erase-posts-${key}`}
                     name="posts"
                     defaultValue="anonymise"
-                    className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm"
+                    className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm pointer-coarse:min-h-11"
                   >
                     <option value="anonymise">{tErase("postsAnonymise")}</option>
                     <option value="delete">{tErase("postsDelete")}</option>

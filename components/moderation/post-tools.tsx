@@ -118,7 +118,7 @@ export function PostTools({
       {canWriteToAuthor ? (
         <Link
           href={`/messages/new?to=${post.author.id}`}
-          className="inline-flex min-h-8 items-center rounded-lg px-2.5 text-sm font-semibold text-teal hover:bg-sand"
+          className="inline-flex min-h-8 items-center rounded-lg px-2.5 text-sm font-semibold text-teal hover:bg-sand pointer-coarse:min-h-11"
         >
           {tMessages("writeFromPost", { name: post.author.name })}
         </Link>

@@ -95,7 +95,7 @@ export function ThreadTools({ threadId, isLocked, isPinned, moveTargets }: Threa
                 id="move-target"
                 value={target}
                 onChange={(event) => setTarget(event.target.value)}
-                className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm"
+                className="min-h-9 rounded-lg border border-line bg-white px-2 text-sm pointer-coarse:min-h-11"
               >
                 {moveTargets.map((channel) => (
                   <option key={channel.slug} value={channel.slug}>
