@@ -53,13 +53,29 @@ function linksIn(html: string): string[] {
   return [...paths];
 }
 
-/** Every page reachable from the home page by links, as this account sees them (server HTML only). */
+/** Pages of one shape (`/c/entraide/:id`): two of each show what its template does on a phone. */
+const PAGES_PER_SHAPE = 2;
+
+/** A path with its ids (segments starting with a digit) replaced, so threads share one shape. */
+function shapeOf(path: string): string {
+  return path.replace(/\/\d[^/]*/g, "/:id");
+}
+
+/**
+ * Every kind of page reachable from the home page by links, as this account sees them (server
+ * HTML only): at most two pages of each shape, so the threads other specs create at the same
+ * time neither lengthen the sweep nor decide what it finds.
+ */
 async function crawl(context: BrowserContext): Promise<string[]> {
   const seen = new Set<string>(["/"]);
   const queue = ["/"];
   const pages: string[] = [];
+  const perShape = new Map<string, number>();
   while (queue.length > 0 && pages.length < MAX_PAGES) {
     const path = queue.shift()!;
+    const shape = shapeOf(path);
+    if ((perShape.get(shape) ?? 0) >= PAGES_PER_SHAPE) continue;
+    perShape.set(shape, (perShape.get(shape) ?? 0) + 1);
     const response = await context.request.get(path, { maxRedirects: 0, failOnStatusCode: false });
     const type = response.headers()["content-type"] ?? "";
     // Redirects (to sign in, to a canonical slug) lead to pages found on their own.
