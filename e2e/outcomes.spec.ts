@@ -36,7 +36,7 @@ test("a member moves an application to Acceptée, declares « J'ai trouvé ! » 
   await page.goto("/applications");
   await page.getByLabel("Étape", { exact: true }).selectOption("accepted");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByText("Candidature mise à jour.")).toBeVisible();
+  // Saved: the card moved to "Acceptée", where "J'ai trouvé !" is offered.
   await page.getByRole("link", { name: "J'ai trouvé ! Le déclarer" }).click();
   await expect(page).toHaveURL(/\/jai-trouve\?candidature=\d+/);
   // Pre-filled from the accepted application.
