@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { clearLocalDraft, hasContent, isLocalNewer, localDraftKey, readLocalDraft, writeLocalDraft } from "./local-draft";
+import {
+  clearLocalDraft,
+  hasContent,
+  isLocalNewer,
+  localDraftKey,
+  readLocalDraft,
+  writeLocalDraft,
+} from "./local-draft";
 import { textToDoc } from "./reply-starter";
 
 function memoryStorage() {

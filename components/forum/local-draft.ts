@@ -72,6 +72,8 @@ export function isLocalNewer(local: LocalDraft | null, serverSavedAt: string | D
 export function hasContent(draft: Pick<LocalDraft, "title" | "body">) {
   if (draft.title?.trim()) return true;
   const walk = (node: JSONContent | null | undefined): boolean =>
-    Boolean(node && ((node.type === "text" && node.text?.trim()) || node.type === "mention" || node.content?.some(walk)));
+    Boolean(
+      node && ((node.type === "text" && node.text?.trim()) || node.type === "mention" || node.content?.some(walk)),
+    );
   return walk(draft.body);
 }
