@@ -57,7 +57,7 @@ test("channel lists mark questions, solved ones and unread threads; an accepted 
 
 test("the Bienvenue thread is pinned at the top of its channel", async ({ page }) => {
   await page.goto("/c/programme");
-  const first = page.getByRole("listitem").first();
+  const first = page.getByRole("main").getByRole("listitem").first();
   await expect(first).toContainText("Bienvenue dans la communauté Pro'pulse !");
   await expect(first.getByText("Épinglé")).toBeVisible();
 });
