@@ -36,7 +36,7 @@ test("channel lists mark questions, solved ones and unread threads; an accepted 
   await expect(page.getByRole("heading", { name: "Réponse acceptée" })).toHaveCount(0);
 
   // The asker accepts it elsewhere: the helper's open page shows it without a reload.
-  const accepted = await asker.context.request.post(`/api/v1/posts/${post.id}/accept`);
+  const accepted = await asker.context.request.post(`/api/v1/posts/${post.id}/accept`, { data: {} });
   expect(accepted.ok()).toBe(true);
   const slot = page.getByRole("region", { name: "Réponse acceptée" });
   await expect(slot).toContainText("La convention ECLAT");
@@ -49,7 +49,7 @@ test("channel lists mark questions, solved ones and unread threads; an accepted 
   await expect(page.locator("header").getByText("Résolue")).toHaveCount(0);
 
   // Back in the list: read now, so no marker; accepted again, it shows as solved.
-  expect((await asker.context.request.post(`/api/v1/posts/${post.id}/accept`)).ok()).toBe(true);
+  expect((await asker.context.request.post(`/api/v1/posts/${post.id}/accept`, { data: {} })).ok()).toBe(true);
   await page.goto("/c/entraide");
   await expect(entry.getByText("Résolue", { exact: true })).toBeVisible();
   await expect(entry.getByText("Nouveau", { exact: true })).toHaveCount(0);
