@@ -7,10 +7,12 @@ import { expect, test } from "./fixtures/test";
 test.describe.configure({ timeout: 120_000 });
 
 test("the tracker is a pipeline: one tap moves an application, one toast offers to undo, dates are checked", async ({
-  memberContext: context,
   memberPage: page,
+  newSession,
 }) => {
-  const offer = await createOffer(context.request);
+  // Employer offers come from verified pros (members share offers found elsewhere).
+  const pro = await newSession({ role: "pro" });
+  const offer = await createOffer(pro.context.request);
   await page.goto(offer.path);
   await page.getByRole("button", { name: "Sauvegarder dans mes candidatures" }).click();
   await page.goto("/applications");

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { useRoom } from "@/components/realtime/use-room";
 import type { PostView } from "@/lib/forum/views";
 
@@ -33,21 +33,17 @@ export function useThreadExtras(): ThreadExtrasValue | null {
 
 export function ThreadExtrasProvider({ extras, children }: { extras: ThreadExtrasData; children: ReactNode }) {
   const [acceptedAnswer, setAcceptedAnswer] = useState(extras.acceptedAnswer);
-  // Accepted or withdrawn by the asker elsewhere: this page follows, like it does for replies.
-  useRoom(extras.isQuestion ? `thread:${extras.threadId}` : null, {
-    "answer:changed": (event) => {
-      if (event.postId === null) {
-        setAcceptedAnswer(null);
-        return;
-      }
-      void fetch(`/api/v1/posts/${event.postId}`, { cache: "no-store" })
-        .then((response) => (response.ok ? (response.json() as Promise<{ post: PostView }>) : null))
-        .then((body) => {
-          if (body) setAcceptedAnswer(body.post);
-        })
-        .catch(() => undefined);
-    },
-  });
+  // Accepted or withdrawn by the asker elsewhere, or while this page was not connected (also the
+  // moment between the server rendering it and its first join): this page follows, as for replies.
+  const refresh = useCallback(() => {
+    void fetch(`/api/v1/threads/${extras.threadId}/accepted-answer`, { cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<{ post: PostView | null }>) : null))
+      .then((body) => {
+        if (body) setAcceptedAnswer(body.post);
+      })
+      .catch(() => undefined);
+  }, [extras.threadId]);
+  useRoom(extras.isQuestion ? `thread:${extras.threadId}` : null, { "answer:changed": refresh }, refresh);
   const value = useMemo(() => ({ ...extras, acceptedAnswer, setAcceptedAnswer }), [extras, acceptedAnswer]);
   return <ThreadExtrasContext.Provider value={value}>{children}</ThreadExtrasContext.Provider>;
 }

@@ -16,7 +16,14 @@ import { getReadableThread } from "@/lib/forum/service";
 import { toPostView } from "@/lib/forum/views";
 import { notifyMembers } from "@/lib/notifications/fanout";
 import { emitAnswerChanged } from "@/lib/realtime/emit";
-import { canAcceptAnswer, canBrowsePros, canModerate, canReadChannel, canReportPost } from "@/lib/permissions";
+import {
+  canAcceptAnswer,
+  canBrowsePros,
+  canModerate,
+  canReadChannel,
+  canReadReplies,
+  canReportPost,
+} from "@/lib/permissions";
 
 /** Questions and answers: accepted answers and the "À répondre" list. */
 
@@ -50,6 +57,17 @@ export async function unacceptAnswer({ db, actor }: ServiceContext, input: { thr
   await clearAcceptedAnswer(db, { threadId: thread.id });
   emitAnswerChanged({ threadId: thread.id, postId: null });
   return { threadId: thread.id };
+}
+
+/**
+ * The accepted answer of a question as this reader may see it (null when there is none): what an
+ * open page asks for when the answer changes or its live connection (re)joins.
+ */
+export async function getAcceptedAnswerView({ db, actor }: ServiceContext, input: { threadId: number }) {
+  const { thread, channel } = await getReadableThread({ db, actor }, input.threadId);
+  if (thread.kind !== "question" || !canReadReplies(actor, channel)) return { post: null };
+  const accepted = await getAcceptedAnswer(db, { threadId: thread.id });
+  return { post: accepted ? toPostView(accepted, actor) : null };
 }
 
 /** Questions still waiting for an accepted answer, oldest first, in channels the member reads. */
