@@ -68,7 +68,13 @@ test("Camille writes to a pro from the pro's profile; the pro sees it live with 
   const proBox = pro.page.getByRole("textbox", { name: "Votre message" });
   await proBox.click();
   await proBox.pressSequentially("Je regarde");
-  await expect(camille.page.getByTestId("typing")).toHaveText("Karim Pro écrit…");
+  // Camille's reloaded page may join the conversation's room just after the first signal; he
+  // keeps typing, as people do, and the next signal (one per 2.5 s at most) reaches her.
+  await expect(async () => {
+    await proBox.press("End");
+    await proBox.pressSequentially(".");
+    await expect(camille.page.getByTestId("typing")).toHaveText("Karim Pro écrit…", { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   await pro.page.getByRole("button", { name: "Envoyer", exact: true }).click();
   await expect(camille.page.getByTestId("messages").getByText("Je regarde")).toBeVisible();
   await expect(camille.page.getByTestId("typing")).toHaveText("");
