@@ -78,7 +78,8 @@ export function BottomBar({ items, label }: { items: BottomBarItem[]; label: str
                   <span className="max-w-full truncate">{item.label}</span>
                   {item.badge ? (
                     <span className="absolute right-[calc(50%-1.25rem)] top-1 min-w-5 rounded-full bg-brand px-1 text-center text-[0.7rem] leading-5 text-white">
-                      {item.badge > 99 ? "99+" : item.badge}
+                      {/* The label says the number in words ("2 demandes en attente"). */}
+                      <span aria-hidden="true">{item.badge > 99 ? "99+" : item.badge}</span>
                       <span className="sr-only"> {item.badgeLabel}</span>
                     </span>
                   ) : null}

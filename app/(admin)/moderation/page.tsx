@@ -6,6 +6,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getModerationOverview } from "@/lib/moderation/service";
 import { canModerate } from "@/lib/permissions";
 import { contextFor } from "@/lib/context";
+import { cn } from "@/components/ui/cn";
+import { tapTarget } from "@/components/ui/tap-target";
 
 export default async function ModerationHomePage() {
   const user = await getCurrentUser();
@@ -24,7 +26,10 @@ export default async function ModerationHomePage() {
         {queues.map((queue) => (
           <li key={queue.href}>
             <Card className="h-full">
-              <Link href={queue.href} className="text-lg font-bold text-ink hover:text-brand hover:underline">
+              <Link
+                href={queue.href}
+                className={cn(tapTarget, "text-lg font-bold text-ink hover:text-brand hover:underline")}
+              >
                 {queue.label}
               </Link>
             </Card>
