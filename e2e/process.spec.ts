@@ -86,6 +86,9 @@ test("a port already in use stops the start at once with a clear message and a f
   }
 });
 
+/** A page every instance renders (a fresh one sends "/" to its setup wizard). */
+const PAGE_UNDER_LOAD = "/confidentialite";
+
 type LoadResult = {
   ok: number;
   /** Responses carrying `Connection: close`: the server was shutting down when it answered. */
@@ -109,7 +112,7 @@ function runLoad(port: number) {
       // The client cannot know when the server got the signal, only when it first said so.
       const wasShuttingDown = result.closing > 0;
       // A retry takes a fresh connection, as browsers do: another pooled socket may be closing too.
-      const request = http.get({ host: "localhost", port, path: "/", agent: isRetry ? false : agent }, (response) => {
+      const request = http.get({ host: "localhost", port, path: PAGE_UNDER_LOAD, agent: isRetry ? false : agent }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk) => chunks.push(chunk));
         response.on("error", (error) => {
