@@ -169,6 +169,9 @@ test("a reported post is hidden by a facilitator; its author sees the reason, ot
   const entry = staff.page.getByRole("listitem").filter({ hasText: author.user.name }).first();
   await expect(entry).toContainText(`${staff.user.name} a masqué un message de ${author.user.name}`);
   await expect(entry).toContainText("Pas de publicité dans la communauté.");
+  // Names, never raw account ids.
+  await expect(entry).not.toContainText(author.user.id);
+  await expect(entry).not.toContainText(staff.user.id);
   for (const session of [author, reader]) await session.context.close();
   await staff.close();
 });

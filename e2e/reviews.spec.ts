@@ -319,6 +319,13 @@ test("a reviewer draws a rectangle on page 2 and comments; marker and discussion
   await expect(marker).toBeVisible();
   // The discussion carries the comment, naming its page and version.
   await expect(page.getByText("Commentaire sur une zone de la page 2 (version 1)")).toBeVisible();
+  await expect(page.locator("#p2 .prose-post")).toHaveText("Ce titre est trop petit, passez-le en gras.");
+  // Each reader reads the label in their own language (it is not part of the stored text).
+  await page.context().addCookies([{ name: "locale", value: "en", url: page.url() }]);
+  await page.reload();
+  await expect(page.locator("#p2").getByText("Comment on an area of page 2 (version 1)")).toBeVisible();
+  await page.context().addCookies([{ name: "locale", value: "fr", url: page.url() }]);
+  await page.reload();
   const postHref = await marker.getAttribute("href");
   expect(postHref).toMatch(/\?post=2$/);
   await expect(page.getByRole("link", { name: "Voir dans la discussion" })).toHaveAttribute("href", postHref!);

@@ -156,6 +156,14 @@ export function PostCard({
                 {t("hiddenForOthers", { reason: post.hiddenReason ?? "" })}
               </p>
             ) : null}
+            {pageComment ? (
+              <p className="mb-1 text-sm font-semibold text-muted">
+                {tRoot(pageComment.isArea ? "review.pageCommentPrefixRect" : "review.pageCommentPrefix", {
+                  page: pageComment.page,
+                  version: pageComment.version,
+                })}
+              </p>
+            ) : null}
             {/* Rendered on the server from allow-listed JSON at write time (lib/editor/render.ts). */}
             <div className="prose-post" dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? "" }} />
             {pageComment ? (

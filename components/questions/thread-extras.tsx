@@ -18,8 +18,11 @@ export type ThreadExtrasData = {
   viewerId: string | null;
   /** The reader may write private messages ("Écrire à …" under others' posts). */
   canMessage?: boolean;
-  /** By post number: the marker (id and page) of a page comment, linked from its post. */
-  pageCommentLinks?: Record<number, { markerId: number; page: number }>;
+  /**
+   * By post number: the marker of a page comment, linked from its post, and what the post's
+   * label says in the reader's language ("Commentaire sur la page 2 (version 1)").
+   */
+  pageCommentLinks?: Record<number, { markerId: number; page: number; version: number; isArea: boolean }>;
 };
 
 type ThreadExtrasValue = ThreadExtrasData & { setAcceptedAnswer: (post: PostView | null) => void };

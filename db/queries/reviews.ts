@@ -370,6 +370,7 @@ export async function listPageComments(db: DbOrTx, { threadId }: { threadId: num
         id: reviewPageComments.id,
         postNumber: posts.number,
         versionId: reviewPageComments.versionId,
+        versionNumber: reviewVersions.number,
         page: reviewPageComments.page,
         rect: reviewPageComments.rect,
         authorName: users.name,

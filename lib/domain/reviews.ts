@@ -42,6 +42,7 @@ export type PageCommentView = {
   id: number;
   postNumber: number;
   versionId: number;
+  versionNumber: number;
   page: number;
   rect: PageRect | null;
   authorName: string;

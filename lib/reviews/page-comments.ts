@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { ServiceContext } from "@/lib/context";
-import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { insertPageComment, listPageComments } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
@@ -15,7 +14,8 @@ import { getReviewForThread } from "./service";
 
 /**
  * A comment on a page (optionally a rectangle) of one version of a PDF. Its text is posted as
- * a reply that names the page, so the discussion reads on its own; the marker links to it.
+ * a reply, labelled with its page where it is shown, so the discussion reads on its own; the
+ * marker links to it.
  */
 export async function commentOnPage({ db, actor }: ServiceContext, input: PageCommentInput) {
   if (!actor) throw new AppError("unauthenticated");
@@ -27,17 +27,13 @@ export async function commentOnPage({ db, actor }: ServiceContext, input: PageCo
   if (!version?.file) throw new AppError("not_found");
   if (version.file.pageCount && input.page > version.file.pageCount)
     throw new AppError("bad_request", "review.pageOutOfRange");
-  const t = await getTranslations("review");
-  const prefix = t(input.rect ? "pageCommentPrefixRect" : "pageCommentPrefix", {
-    page: input.page,
-    version: input.version,
-  });
   const published = await publishReply(
     { db, actor },
     {
       thread,
       channel,
-      body: documentFromText(`${prefix}\n\n${input.text}`),
+      // Just the text: the post's label names the page in each reader's language (PostCard).
+      body: documentFromText(input.text),
       idempotencyKey: input.idempotencyKey,
       hooks: {
         write: (tx, { postId }) =>

@@ -117,7 +117,12 @@ export default async function AuditPage({ searchParams }: Props) {
                   {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </time>
                 {" · "}
-                {t(`targets.${entry.targetType}`)} {entry.targetId}
+                {/* People are named above; other targets keep their number (a thread, a report…). */}
+                {entry.targetType === "user"
+                  ? entry.targetUser
+                    ? t("targets.user")
+                    : t("erasedAccount")
+                  : `${t(`targets.${entry.targetType}`)} n° ${entry.targetId}`}
               </p>
             </li>
           ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import type { ThreadListEntry } from "@/components/forum/thread-list";
+import type { ThreadExtrasData } from "@/components/questions/thread-extras";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Channel, ChannelKind, Thread, ThreadKind } from "@/lib/forum/types";
 import { getPageComments } from "@/lib/reviews/page-comments";
@@ -17,7 +18,7 @@ import { reviewListBadges } from "../_reviews/list-badges";
 
 type SectionProps = { thread: Thread; channel: Channel; user: CurrentUser | null };
 type ListBadges = Map<number, NonNullable<ThreadListEntry["badges"]>>;
-type PostLinks = Record<number, { markerId: number; page: number }>;
+type PostLinks = NonNullable<ThreadExtrasData["pageCommentLinks"]>;
 
 type ThreadKindUi = {
   /** Shown between the title and the discussion (the offer's fields, the document, the recording). */
@@ -43,7 +44,7 @@ const THREAD_KIND_UI: Partial<Record<ThreadKind, ThreadKindUi>> = {
       Object.fromEntries(
         (await getPageComments(thread.id)).map((comment) => [
           comment.postNumber,
-          { markerId: comment.id, page: comment.page },
+          { markerId: comment.id, page: comment.page, version: comment.versionNumber, isArea: comment.rect !== null },
         ]),
       ),
   },

@@ -36,8 +36,8 @@ export async function ReviewSection({ thread, channel, user }: Props) {
   const versionNumbers = new Map(review.versions.map((version) => [version.id, version.number]));
   const commentsPerVersion = new Map<number, PageMarker[]>();
   for (const comment of pageComments) {
-    // The post text starts with "Comment on page N (version V)": the marker shows what follows.
-    const text = comment.text.split("\n").slice(1).join(" ").trim() || comment.text;
+    // A marker shows the comment on one line (its post keeps the paragraphs).
+    const text = comment.text.replace(/\s+/g, " ").trim();
     commentsPerVersion.set(comment.versionId, [
       ...(commentsPerVersion.get(comment.versionId) ?? []),
       { ...comment, text },
