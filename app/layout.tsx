@@ -17,6 +17,7 @@ import { getBranding } from "@/lib/branding/service";
 import { loadChannels } from "@/lib/forum/loaders";
 import { contextFor } from "@/lib/context";
 import { countWaitingForStaff } from "@/lib/moderation/service";
+import { channelName } from "@/lib/forum/channel-name";
 import { canReadChannel, isActiveMember } from "@/lib/permissions";
 import { canUseMessages } from "@/lib/permissions/conversations";
 import "./globals.css";
@@ -97,7 +98,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <SiteHeader
                 user={user}
                 brand={{ name: branding.name, logoUrl: logoUrl(branding) }}
-                channels={channels.map(({ slug, name }) => ({ slug, name }))}
+                channels={channels.map((channel) => ({ slug: channel.slug, name: channelName(channel, locale) }))}
                 waitingForStaff={waitingForStaff}
               />
               <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">

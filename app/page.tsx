@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/forum/channel-name";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -22,6 +23,7 @@ import { needsSetup } from "@/lib/setup/service";
 import { SurveyCard } from "@/components/outcomes/survey-card";
 
 export default async function HomePage() {
+  const locale = await getLocale();
   const t = await getTranslations("home");
   const user = await getCurrentUser();
   // A fresh instance opens on its setup wizard (only until the first admin exists).
@@ -80,7 +82,7 @@ export default async function HomePage() {
                     <div className="flex items-start justify-between gap-2">
                       <h3 className="text-lg font-bold">
                         <Link href={`/c/${channel.slug}`} className="text-ink hover:text-brand hover:underline">
-                          {channel.name}
+                          {channelName(channel, locale)}
                         </Link>
                       </h3>
                       {unread.get(channel.id) ? (

@@ -4,8 +4,11 @@ test("the interface switches to English, remembers it, and sets <html lang>", as
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("heading", { name: "Les salons" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Offres d'emploi" }).first()).toBeVisible();
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Channels" })).toBeVisible();
+  // Channels have English names too (set by facilitators; the shipped ones come with theirs).
+  await expect(page.getByRole("main").getByRole("link", { name: "Job offers" }).first()).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();

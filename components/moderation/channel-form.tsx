@@ -7,7 +7,14 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { ActionForm } from "./action-form";
 
 type ChannelFormProps = {
-  channel: { slug: string; name: string; description: string; rules: string; watchedByDefault: boolean };
+  channel: {
+    slug: string;
+    name: string;
+    nameEn: string | null;
+    description: string;
+    rules: string;
+    watchedByDefault: boolean;
+  };
 };
 
 export function ChannelForm({ channel }: ChannelFormProps) {
@@ -30,6 +37,16 @@ export function ChannelForm({ channel }: ChannelFormProps) {
             maxLength={60}
             defaultValue={valueOf("name") ?? channel.name}
             errors={errorsFor("name")}
+          />
+          <TextField
+            id={`name-en-${channel.slug}`}
+            name="nameEn"
+            label={t("channelNameEn")}
+            hint={t("channelNameEnHint")}
+            maxLength={60}
+            lang="en"
+            defaultValue={valueOf("nameEn") ?? channel.nameEn ?? ""}
+            errors={errorsFor("nameEn")}
           />
           <TextAreaField
             id={`description-${channel.slug}`}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { channelName } from "@/lib/forum/channel-name";
 import { AuthorName } from "@/components/forum/author-name";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { threadPath } from "@/lib/slug";
@@ -17,6 +18,7 @@ export type QuestionItem = {
 
 /** Questions waiting for an accepted answer, oldest first. */
 export function QuestionList({ items, headingLevel = 2 }: { items: QuestionItem[]; headingLevel?: 2 | 3 }) {
+  const locale = useLocale();
   const t = useTranslations("qa");
   const tForum = useTranslations("forum");
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -34,7 +36,7 @@ export function QuestionList({ items, headingLevel = 2 }: { items: QuestionItem[
             <AuthorName author={item.author} />
             <span aria-hidden="true">·</span>
             <span>
-              {t("askedIn", { channel: item.channel.name })} <RelativeTime date={item.createdAt} />
+              {t("askedIn", { channel: channelName(item.channel, locale) })} <RelativeTime date={item.createdAt} />
             </span>
             <span aria-hidden="true">·</span>
             <span>{tForum("replyCount", { count: item.replyCount })}</span>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { useLocale } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/forum/channel-name";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -8,7 +10,14 @@ import type { MyWeek } from "@/lib/rhythm/my-week";
 import { frenchDateTime } from "@/lib/rhythm/dates";
 import { threadPath } from "@/lib/slug";
 
-type ThreadRef = { id: number; slug: string; title: string; channelSlug: string; channelName: string };
+type ThreadRef = {
+  id: number;
+  slug: string;
+  title: string;
+  channelSlug: string;
+  channelName: string;
+  channelNameEn: string | null;
+};
 
 function Section({
   id,
@@ -33,6 +42,7 @@ function Section({
 }
 
 function ThreadLink({ thread, extra }: { thread: ThreadRef; extra?: ReactNode }) {
+  const locale = useLocale();
   return (
     <li className="flex flex-wrap items-baseline justify-between gap-x-2">
       <Link
@@ -42,7 +52,7 @@ function ThreadLink({ thread, extra }: { thread: ThreadRef; extra?: ReactNode })
         {thread.title}
       </Link>
       <span className="text-sm text-muted">
-        {thread.channelName}
+        {channelName({ name: thread.channelName, nameEn: thread.channelNameEn }, locale)}
         {extra}
       </span>
     </li>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { channelName } from "@/lib/forum/channel-name";
 import { buttonClasses } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { offerContracts, workModes } from "@/lib/domain/offers";
@@ -19,6 +20,7 @@ export function SearchFilters({
   channels: { slug: string; name: string }[];
   authorName: string | null;
 }) {
+  const locale = useLocale();
   const t = useTranslations("search.page");
   const tOffers = useTranslations("offers");
   return (
@@ -59,7 +61,7 @@ export function SearchFilters({
             id="channel"
             label={t("channel")}
             placeholder={t("anyChannel")}
-            options={channels.map((channel) => ({ value: channel.slug, label: channel.name }))}
+            options={channels.map((channel) => ({ value: channel.slug, label: channelName(channel, locale) }))}
             defaultValue={input.channel ?? ""}
           />
           <TextField id="from" name="from" type="date" label={t("from")} defaultValue={input.from ?? ""} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { channelName } from "@/lib/forum/channel-name";
 import { Badge } from "@/components/ui/badge";
 import type { MemberHit, PostHit, TitleHit } from "@/lib/search/service";
 import { memberHref, postHref, titleHitView } from "@/lib/search/views";
@@ -7,6 +8,7 @@ import { Highlighted } from "./highlighted";
 
 /** One result: a thread, an offer, or a reply shown in its thread with the matching passage. */
 function PostResult({ hit, authorFilterHref }: { hit: PostHit; authorFilterHref: string }) {
+  const locale = useLocale();
   const t = useTranslations("search");
   const format = useFormatter();
   const kind = hit.number > 1 ? "reply" : hit.threadKind === "offer" ? "offer" : "thread";
@@ -38,7 +40,7 @@ function PostResult({ hit, authorFilterHref }: { hit: PostHit; authorFilterHref:
         {" · "}
         <time dateTime={hit.createdAt.toISOString()}>{format.dateTime(hit.createdAt, { dateStyle: "medium" })}</time>
         {" · "}
-        {hit.channelName}
+        {channelName({ name: hit.channelName, nameEn: hit.channelNameEn }, locale)}
       </p>
     </li>
   );

@@ -15,6 +15,7 @@ export type ChannelFromTemplate = {
   slug: string;
   kind: Channel["kind"];
   name: string;
+  nameEn: string | null;
   description: string;
   rules: string;
   visibility: Channel["visibility"];
@@ -35,6 +36,7 @@ export async function upsertChannelFromTemplate(db: DbOrTx, channel: ChannelFrom
       target: channels.slug,
       set: {
         name: texts.name,
+        nameEn: texts.nameEn,
         description: texts.description,
         rules: texts.rules,
         visibility: texts.visibility,

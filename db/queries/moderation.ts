@@ -225,6 +225,7 @@ export async function updateChannelTexts(
     channelId: number;
     actorId: string;
     name: string;
+    nameEn: string | null;
     description: string;
     rules: string;
     watchedByDefault: boolean;
@@ -237,13 +238,14 @@ export async function updateChannelTexts(
       .update(channels)
       .set({
         name: params.name,
+        nameEn: params.nameEn,
         description: params.description,
         rules: params.rules,
         watchedByDefault: params.watchedByDefault,
       })
       .where(eq(channels.id, params.channelId))
       .returning();
-    const changed = (["name", "description", "rules", "watchedByDefault"] as const).filter(
+    const changed = (["name", "nameEn", "description", "rules", "watchedByDefault"] as const).filter(
       (field) => before[field] !== params[field],
     );
     await insertAudit(tx, {

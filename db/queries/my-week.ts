@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 
-type ThreadRef = { id: number; slug: string; title: string; channelSlug: string; channelName: string };
+type ThreadRef = {
+  id: number;
+  slug: string;
+  title: string;
+  channelSlug: string;
+  channelName: string;
+  channelNameEn: string | null;
+};
 
 export type MyWeekRow = {
   checkedIn: boolean;
@@ -45,7 +52,7 @@ export async function readMyWeek(
   const { userId, isStaff, weekStart } = params;
   const now = params.now.toISOString();
   const readable = sql`(c.visibility <> 'staff' or ${isStaff})`;
-  const threadRef = sql`'id', t.id, 'slug', t.slug, 'title', t.title, 'channelSlug', c.slug, 'channelName', c.name`;
+  const threadRef = sql`'id', t.id, 'slug', t.slug, 'title', t.title, 'channelSlug', c.slug, 'channelName', c.name, 'channelNameEn', c.name_en`;
   const result = await db.execute(sql`
     select
       exists (

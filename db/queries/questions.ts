@@ -47,7 +47,7 @@ export type UnansweredItem = {
   excerpt: string;
   replyCount: number;
   createdAt: Date;
-  channel: { slug: string; name: string };
+  channel: { slug: string; name: string; nameEn: string | null };
   author: { id: string; name: string; role: string; organisation: string | null };
 };
 
@@ -72,7 +72,7 @@ export async function listUnansweredQuestions(
         createdAt: threads.createdAt,
       },
       atKey: timestampKey(threads.createdAt),
-      channel: { slug: channels.slug, name: channels.name },
+      channel: { slug: channels.slug, name: channels.name, nameEn: channels.nameEn },
       author: authorColumns,
     })
     .from(threads)

@@ -79,6 +79,7 @@ export type PostHit = {
   threadKind: string;
   channelSlug: string;
   channelName: string;
+  channelNameEn: string | null;
   authorId: string;
   authorName: string;
   createdAt: Date;
@@ -296,7 +297,7 @@ export async function searchPosts(
   const result = await db.execute<HitRow>(sql`
     with ${matching(shape, terms)}, ${page}
     select p.id as "postId", p.thread_id as "threadId", p.number, t.title, t.slug, t.kind as "threadKind",
-      c.slug as "channelSlug", c.name as "channelName", p.author_id as "authorId", u.name as "authorName",
+      c.slug as "channelSlug", c.name as "channelName", c.name_en as "channelNameEn", p.author_id as "authorId", u.name as "authorName",
       p.created_at as "createdAt", t.reply_count as "replyCount",
       ${byDate ? sql`ts_rank(p.search_vector, q.query)` : sql`page.rank`}::text as rank,
       to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at,

@@ -32,6 +32,8 @@ export const channels = pgTable("channels", {
   id: serial("id").primaryKey(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  /** The name English readers see; null: they see `name` (the community's language). */
+  nameEn: text("name_en"),
   description: text("description").notNull().default(""),
   rules: text("rules").notNull().default(""),
   /** `public`: anonymous visitors may read. Review channels are always members-only (enforced in permissions). */

@@ -25,7 +25,8 @@ import {
 import { getPostView, readThreadPage } from "@/lib/forum/service";
 import { browsePros, decideProStatus, requestProStatus } from "@/lib/pros/service";
 import { acceptAnswer, getThreadExtras, listQuestionsToAnswer, unacceptAnswer } from "@/lib/questions/service";
-import { listReports, readAuditLog, reportPost, setPostVisibility } from "./service";
+import { editChannel, listReports, readAuditLog, reportPost, setPostVisibility } from "./service";
+import { channelName } from "@/lib/forum/channel-name";
 import { suspendMember, unsuspendMember } from "./users";
 import { replyRow, threadRow } from "@/lib/forum/content";
 import { contextFor } from "@/lib/context";
@@ -372,5 +373,29 @@ describe("reports, hidden posts and suspensions", () => {
     expect(seen.length).toBeGreaterThanOrEqual(5);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
+  });
+});
+
+describe("channel names in English", () => {
+  it("a facilitator sets a channel's English name, clears it, and the audit log names the change", async () => {
+    const edit = (nameEn: string) =>
+      editChannel(contextFor(staff()), {
+        slug: "entraide",
+        name: "Entraide & questions",
+        nameEn,
+        description: "Posez vos questions.",
+        rules: "",
+      });
+    const named = await edit("Mutual help");
+    expect(named.nameEn).toBe("Mutual help");
+    expect(channelName(named, "en")).toBe("Mutual help");
+    expect(channelName(named, "fr")).toBe("Entraide & questions");
+    const { items } = await listAuditLog(testDb.db, { action: "channel.update" });
+    expect(items[0]?.details.changed).toContain("nameEn");
+
+    // Emptied: English readers read the channel's own name.
+    const cleared = await edit("");
+    expect(cleared.nameEn).toBeNull();
+    expect(channelName(cleared, "en")).toBe("Entraide & questions");
   });
 });

@@ -170,7 +170,14 @@ export async function moveThreadToChannel(
 
 export async function editChannel(
   { db, actor }: ServiceContext,
-  input: { slug: string; name: string; description: string; rules: string; watchedByDefault?: boolean },
+  input: {
+    slug: string;
+    name: string;
+    nameEn?: string;
+    description: string;
+    rules: string;
+    watchedByDefault?: boolean;
+  },
 ) {
   requireCapability(canEditChannel(actor));
   const channel = await getChannelBySlug(db, { slug: input.slug });
@@ -179,6 +186,8 @@ export async function editChannel(
     channelId: channel.id,
     actorId: actor!.id,
     name: input.name,
+    // Empty: English readers see the channel's own name. Absent: unchanged.
+    nameEn: input.nameEn === undefined ? channel.nameEn : input.nameEn || null,
     description: input.description,
     rules: input.rules,
     watchedByDefault: input.watchedByDefault ?? channel.watchedByDefault,

@@ -36,13 +36,13 @@ describe("programme templates", () => {
     expect(programmeTemplateSchema.safeParse(entraideFile).success).toBe(true);
   });
 
-  it("describes today's programme: a fresh database already matches the Pro'pulse template", async () => {
+  it("describes today's programme: a fresh database already matches the Pro'pulse template (English names too)", async () => {
     const exported = await exportTemplate(testDb.db);
     const propulse = builtInTemplate("propulse");
     expect(
       exported.channels.map(({ slug, name, description, rules, visibility, position }) => ({
         slug,
-        name: name.fr,
+        name,
         description,
         rules,
         visibility,
@@ -51,7 +51,7 @@ describe("programme templates", () => {
     ).toEqual(
       propulse.channels.map(({ slug, name, description, rules, visibility, position }) => ({
         slug,
-        name: name.fr,
+        name,
         description,
         rules,
         visibility,

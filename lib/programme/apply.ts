@@ -33,6 +33,7 @@ export async function applyTemplate(db: DbOrTx, template: ProgrammeTemplate): Pr
       slug: channel.slug,
       kind: channel.kind,
       name: channel.name.fr,
+      nameEn: channel.name.en,
       description: channel.description,
       rules: channel.rules,
       visibility: channel.visibility,
@@ -40,10 +41,6 @@ export async function applyTemplate(db: DbOrTx, template: ProgrammeTemplate): Pr
       position: channel.position,
     });
   }
-  // Channel names are stored in French (the community's language); the English ones are kept aside.
-  const englishNames = parseEnglishNames((await getSettings(db, { keys: [EN_NAMES_KEY] })).get(EN_NAMES_KEY));
-  for (const channel of template.channels) englishNames[channel.slug] = channel.name.en;
-  await setSetting(db, { key: EN_NAMES_KEY, value: englishNames });
   await setSetting(db, {
     key: TEMPLATE_META_KEY,
     value: { id: template.id, name: template.name, description: template.description },
@@ -59,20 +56,14 @@ export async function applyTemplate(db: DbOrTx, template: ProgrammeTemplate): Pr
   });
 }
 
-const EN_NAMES_KEY = "programme_channel_names_en";
 const TEMPLATE_META_KEY = "programme_template";
-
-function parseEnglishNames(value: unknown): Record<string, string> {
-  return value && typeof value === "object" ? { ...(value as Record<string, string>) } : {};
-}
 
 /**
  * The programme as it stands in `db`, in the template format: what `applyTemplate` would need
  * to rebuild it. Channels come in their order; a channel never named in English gets its French name.
  */
 export async function exportTemplate(db: DbOrTx): Promise<ProgrammeTemplate> {
-  const stored = await getSettings(db, { keys: [EN_NAMES_KEY, TEMPLATE_META_KEY, ADMISSION_QUESTIONS_KEY] });
-  const englishNames = parseEnglishNames(stored.get(EN_NAMES_KEY));
+  const stored = await getSettings(db, { keys: [TEMPLATE_META_KEY, ADMISSION_QUESTIONS_KEY] });
   const meta = (stored.get(TEMPLATE_META_KEY) ?? {}) as { id?: string; name?: string; description?: string };
   const questions = Array.isArray(stored.get(ADMISSION_QUESTIONS_KEY))
     ? (stored.get(ADMISSION_QUESTIONS_KEY) as { label: string }[]).map((question) => question.label)
@@ -87,7 +78,7 @@ export async function exportTemplate(db: DbOrTx): Promise<ProgrammeTemplate> {
     channels: (await listChannels(db)).map((channel) => ({
       slug: channel.slug,
       kind: channel.kind,
-      name: { fr: channel.name, en: englishNames[channel.slug] ?? channel.name },
+      name: { fr: channel.name, en: channel.nameEn ?? channel.name },
       description: channel.description,
       rules: channel.rules,
       visibility: channel.visibility,

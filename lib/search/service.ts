@@ -29,7 +29,7 @@ export type SearchResults = {
   /** Threads with a title close to a misspelt query, when full text found nothing. */
   closeTitles: TitleHit[];
   /** The channels this viewer may read (the channel filter's options). */
-  channels: Pick<Channel, "slug" | "name">[];
+  channels: Pick<Channel, "slug" | "name" | "nameEn">[];
 };
 
 /** The channels the actor may read: permissions are decided here, by the same predicate as pages. */
@@ -46,7 +46,7 @@ function wordCount(text: string): number {
 export async function search(ctx: ServiceContext, input: SearchInput): Promise<SearchResults> {
   const terms = searchTerms(input.q);
   const readable = await readableChannels(ctx);
-  const channels = readable.map(({ slug, name }) => ({ slug, name }));
+  const channels = readable.map(({ slug, name, nameEn }) => ({ slug, name, nameEn }));
   const empty = { query: terms.text, items: [], nextCursor: null, members: [], closeTitles: [], channels };
   if (!hasSearchableText(terms)) return { ...empty, isEmptyQuery: true };
 

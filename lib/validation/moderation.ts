@@ -37,6 +37,10 @@ export const updateChannelSchema = z.object({
   name: cleanString()
     .pipe(z.string().trim())
     .pipe(z.string().min(2, "moderation.channelNameTooShort").max(60, "moderation.channelNameTooLong")),
+  nameEn: cleanString()
+    .pipe(z.string().trim().max(60, "moderation.channelNameTooLong"))
+    .refine((value) => value === "" || value.length >= 2, "moderation.channelNameTooShort")
+    .optional(),
   description: cleanString().pipe(z.string().trim().max(300, "moderation.channelDescriptionTooLong")),
   rules: cleanString().pipe(z.string().trim().max(2000, "moderation.channelRulesTooLong")),
   /** A checkbox: present ("on") when ticked. */

@@ -33,6 +33,7 @@ export default async function ChannelsPage() {
             channel={{
               slug: channel.slug,
               name: channel.name,
+              nameEn: channel.nameEn,
               description: channel.description,
               rules: channel.rules,
               watchedByDefault: channel.watchedByDefault,

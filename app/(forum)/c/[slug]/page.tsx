@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/forum/channel-name";
 import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadList } from "@/components/forum/thread-list";
 import { FollowControl } from "@/components/notifications/follow-control";
@@ -20,20 +21,30 @@ import { channelKindUi } from "./_kinds";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await getLocale();
   const channel = await loadChannel((await params).slug);
   if (!channel) return {};
   const isPublic = canReadChannel(null, channel);
-  return { title: channel.name, description: channel.description, robots: isPublic ? undefined : { index: false } };
+  return {
+    title: channelName(channel, locale),
+    description: channel.description,
+    robots: isPublic ? undefined : { index: false },
+  };
 }
 
 export default async function ChannelPage({ params, searchParams }: Props) {
+  const locale = await getLocale();
   const { slug } = await params;
   const { after } = await searchParams;
   const [channel, user] = await Promise.all([loadChannel(slug), getCurrentUser()]);
   if (!channel) notFound();
   if (!canReadChannel(user, channel)) {
     return (
-      <MembersOnly callbackUrl={`/c/${slug}`} channelName={channel.name} isSuspended={user?.status === "suspended"} />
+      <MembersOnly
+        callbackUrl={`/c/${slug}`}
+        channelName={channelName(channel, locale)}
+        isSuspended={user?.status === "suspended"}
+      />
     );
   }
   const t = await getTranslations("forum");
@@ -52,7 +63,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-5">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div>
-          <h1 className="text-2xl font-extrabold sm:text-3xl">{channel.name}</h1>
+          <h1 className="text-2xl font-extrabold sm:text-3xl">{channelName(channel, locale)}</h1>
           <p className="mt-1 max-w-2xl text-muted">{channel.description}</p>
         </div>
         {canPostInChannel(user, channel) ? (

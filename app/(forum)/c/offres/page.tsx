@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/forum/channel-name";
 import { OfferFiltersForm } from "@/components/offers/offer-filters";
 import { OfferList } from "@/components/offers/offer-list";
 import { FollowControl } from "@/components/notifications/follow-control";
@@ -59,6 +60,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /** The offres channel: structured offers with filters that combine, public. */
 export default async function OffersPage({ searchParams }: Props) {
+  const locale = await getLocale();
   const params = await searchParams;
   const filters = parseOfferFilters(params);
   const after = afterOf(params);
@@ -90,7 +92,7 @@ export default async function OffersPage({ searchParams }: Props) {
     <div className="flex flex-col gap-5">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div>
-          <h1 className="text-2xl font-extrabold sm:text-3xl">{channel.name}</h1>
+          <h1 className="text-2xl font-extrabold sm:text-3xl">{channelName(channel, locale)}</h1>
           <p className="mt-1 max-w-2xl text-muted">{channel.description}</p>
           {networkCount > 0 ? (
             <Link

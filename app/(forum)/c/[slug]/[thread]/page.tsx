@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/forum/channel-name";
 import { cache } from "react";
 import type { JSONContent } from "@tiptap/react";
 import { MembersOnly } from "@/components/forum/members-only";
@@ -38,6 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {
+  const locale = await getLocale();
   const { slug, thread: ref } = await params;
   const { post: linkedPost } = await searchParams;
   const [found, user] = await Promise.all([loadThread(ref), getCurrentUser()]);
@@ -81,7 +83,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href={`/c/${channel.slug}`} className="touch-target font-semibold text-teal underline">
-          {channel.name}
+          {channelName(channel, locale)}
         </Link>
       </nav>
       {/* Around the header too: its "Résolue" badge follows the accepted answer live. */}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/forum/channel-name";
 import type { JSONContent } from "@tiptap/react";
 import { NewThreadForm } from "@/components/forum/new-thread-form";
 import { ComposePage } from "@/components/forum/compose-page";
@@ -19,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewThreadPage({ params, searchParams }: Props) {
+  const locale = await getLocale();
   const { slug } = await params;
   const { ask } = await searchParams;
   const user = await getCurrentUser();
@@ -33,8 +35,8 @@ export default async function NewThreadPage({ params, searchParams }: Props) {
   const t = await getTranslations("forum");
   return (
     <ComposePage
-      back={{ href: `/c/${channel.slug}`, label: channel.name }}
-      title={t("newThreadIn", { channel: channel.name })}
+      back={{ href: `/c/${channel.slug}`, label: channelName(channel, locale) }}
+      title={t("newThreadIn", { channel: channelName(channel, locale) })}
       intro={channel.rules}
     >
       <NewThreadForm

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/forum/channel-name";
 import { OfferForm } from "@/components/offers/offer-form";
 import { ComposePage } from "@/components/forum/compose-page";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -14,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Employers (pros, team) publish; members share an offer found elsewhere. */
 export default async function NewOfferPage() {
+  const locale = await getLocale();
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/c/${OFFERS_CHANNEL_SLUG}/new`)}`);
   const channel = await loadChannel(OFFERS_CHANNEL_SLUG);
@@ -22,7 +24,7 @@ export default async function NewOfferPage() {
   const t = await getTranslations("offers");
   return (
     <ComposePage
-      back={{ href: `/c/${channel.slug}`, label: channel.name }}
+      back={{ href: `/c/${channel.slug}`, label: channelName(channel, locale) }}
       title={isEmployer ? t("newTitleEmployer") : t("newTitleShared")}
       intro={isEmployer ? t("newIntroEmployer") : t("newIntroShared")}
     >

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { channelName } from "@/lib/forum/channel-name";
 import { PitchForm } from "@/components/pitches/pitch-form";
 import { ComposePage } from "@/components/forum/compose-page";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -15,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewPitchPage({ params }: Props) {
+  const locale = await getLocale();
   const { slug } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/c/${slug}/pitch/new`)}`);
@@ -23,8 +25,8 @@ export default async function NewPitchPage({ params }: Props) {
   const t = await getTranslations("review.pitch");
   return (
     <ComposePage
-      back={{ href: `/c/${channel.slug}`, label: channel.name }}
-      title={t("newTitle", { channel: channel.name })}
+      back={{ href: `/c/${channel.slug}`, label: channelName(channel, locale) }}
+      title={t("newTitle", { channel: channelName(channel, locale) })}
       intro={t("intro")}
     >
       <PitchForm channelSlug={channel.slug} maxSeconds={MAX_PITCH_SECONDS} />
