@@ -240,6 +240,10 @@ test("a suspended member is signed out at once and cannot sign in again", async 
   await member.page.reload();
   await expect(member.page.getByRole("link", { name: "Se connecter" })).toBeVisible();
   await expect(member.page.getByRole("heading", { name: `Bonjour ${member.user.name} !` })).toHaveCount(0);
+  // Signed out by the suspension, they are told why, not invited to join or sign in.
+  await member.page.goto("/c/entraide");
+  await expect(member.page.getByRole("heading", { level: 1 })).toHaveText("Votre compte est suspendu");
+  await expect(member.page.getByRole("main").getByRole("link", { name: "Rejoindre la communauté" })).toHaveCount(0);
   await page.goto("/sign-in");
   await page.getByLabel("Adresse e-mail").fill(member.user.email);
   await page.getByLabel("Mot de passe").fill(TEST_PASSWORD);

@@ -1,21 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
+import { isSuspendedVisitor } from "@/lib/auth/session";
 
 /**
  * What a visitor sees instead of a members-only page: an invitation, not an error. A suspended
- * member is told their account is suspended instead (signing in or joining would not help).
+ * member (signed out by the suspension) is told their account is suspended instead: signing in
+ * or joining would not help.
  */
-export async function MembersOnly({
-  callbackUrl,
-  channelName,
-  isSuspended = false,
-}: {
-  callbackUrl: string;
-  channelName?: string;
-  isSuspended?: boolean;
-}) {
+export async function MembersOnly({ callbackUrl, channelName }: { callbackUrl: string; channelName?: string }) {
   const t = await getTranslations("forum");
-  if (isSuspended) {
+  if (await isSuspendedVisitor()) {
     const tAuth = await getTranslations("auth");
     return (
       <section className="rounded-3xl bg-danger-soft px-5 py-8 sm:px-10 sm:py-12">

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
+import { getUserById } from "@/db/queries/users";
 import type { User } from "@/db/schema";
 import { auth } from "./index";
 import { resolveSession, type SessionClaims } from "./sessions";
@@ -44,6 +45,18 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     locale: user.locale,
     createdAt: user.createdAt,
   };
+});
+
+/**
+ * A visitor whose session cookie belongs to a suspended account: the suspension ended the
+ * session, so they browse as a visitor, but members-only pages tell them why instead of
+ * inviting them to join or sign in (which would not help).
+ */
+export const isSuspendedVisitor = cache(async (): Promise<boolean> => {
+  const claims = await cookieClaims();
+  if (!claims || (await getCurrentUser())) return false;
+  const account = await getUserById(getDb(), { id: claims.userId });
+  return account?.status === "suspended";
 });
 
 /**

@@ -39,13 +39,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   const [channel, user] = await Promise.all([loadChannel(slug), getCurrentUser()]);
   if (!channel) notFound();
   if (!canReadChannel(user, channel)) {
-    return (
-      <MembersOnly
-        callbackUrl={`/c/${slug}`}
-        channelName={channelName(channel, locale)}
-        isSuspended={user?.status === "suspended"}
-      />
-    );
+    return <MembersOnly callbackUrl={`/c/${slug}`} channelName={channelName(channel, locale)} />;
   }
   const t = await getTranslations("forum");
   const { items, nextCursor } = await listChannelThreadPage(channel, after, user);

@@ -49,10 +49,6 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     // depends on the address only. A visitor at a members-only channel's address is invited to
     // join (sent back to the address they asked for, never one holding the title); everything
     // else is the usual 404.
-    // A suspended member reads nothing: they are told why (the address alone decides, as above).
-    if (user?.status === "suspended" && urlChannel) {
-      return <MembersOnly callbackUrl={`/c/${urlChannel.slug}`} isSuspended />;
-    }
     if (!user && urlChannel && !canReadChannel(null, urlChannel)) {
       return <MembersOnly callbackUrl={`/c/${urlChannel.slug}/${parseThreadRef(ref) ?? ""}`} />;
     }
