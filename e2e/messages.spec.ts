@@ -194,35 +194,39 @@ test("a facilitator pairs a newcomer with a volunteer; both see the binôme on t
   browser,
   request,
 }) => {
-  const volunteer = await newSession({ role: "pro", name: "Véra Volontaire" });
+  // Three accounts, two axe scans and a live conversation: slow on a busy machine.
+  test.slow();
+  // Names of their own: a retry (or another run on the same data) must not find two such pairs.
+  const suffix = randomUUID().slice(0, 4);
+  const vera = `Véra Volontaire ${suffix}`;
+  const noe = `Noé Nouveau ${suffix}`;
+  const volunteer = await newSession({ role: "pro", name: vera });
   await volunteer.page.goto("/settings/messages");
   await volunteer.page.getByLabel(/Je suis volontaire pour être binôme/).fill("2");
   await volunteer.page.getByLabel("Note de disponibilité (facultative)").fill("répond en général sous 3 jours");
   await volunteer.page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(volunteer.page.getByText("Réglages enregistrés.")).toBeVisible();
   await expectNoSeriousA11yViolations(volunteer.page);
-  const newcomer = await newSession({ name: "Noé Nouveau" });
+  const newcomer = await newSession({ name: noe });
 
   const staff = await facilitatorPage(browser, request);
   await staff.page.goto("/moderation/binomes");
-  await staff.page.getByLabel(/Nouveau membre/).selectOption({ label: "Noé Nouveau" });
-  await staff.page.getByLabel("Volontaire").selectOption({ label: "Véra Volontaire (2 places)" });
+  await staff.page.getByLabel(/Nouveau membre/).selectOption({ label: noe });
+  await staff.page.getByLabel("Volontaire").selectOption({ label: `${vera} (2 places)` });
   await staff.page.getByRole("button", { name: "Former le binôme" }).click();
   await expect(staff.page.getByText("Binôme formé", { exact: false })).toBeVisible();
   await staff.page.reload();
-  const pair = staff.page.getByTestId("buddy-pair").filter({ hasText: "Noé Nouveau avec Véra Volontaire" });
+  const pair = staff.page.getByTestId("buddy-pair").filter({ hasText: `${noe} avec ${vera}` });
   await expect(pair).toContainText("pas encore d'échange");
   await expectNoSeriousA11yViolations(staff.page);
 
   await newcomer.page.goto("/");
-  await expect(newcomer.page.getByRole("heading", { name: "Ton binôme : Véra Volontaire" })).toBeVisible();
+  await expect(newcomer.page.getByRole("heading", { name: `Ton binôme : ${vera}` })).toBeVisible();
   await newcomer.page.getByRole("link", { name: "Ouvrir la conversation" }).click();
-  await expect(
-    newcomer.page.getByText("Bonjour Noé Nouveau ! Je suis Véra Volontaire", { exact: false }),
-  ).toBeVisible();
+  await expect(newcomer.page.getByText(`Bonjour ${noe} ! Je suis ${vera}`, { exact: false })).toBeVisible();
   await send(newcomer.page, "Merci Véra, ravi de te rencontrer");
   await volunteer.page.goto("/");
-  await expect(volunteer.page.getByRole("heading", { name: "Ton binôme : Noé Nouveau" })).toBeVisible();
+  await expect(volunteer.page.getByRole("heading", { name: `Ton binôme : ${noe}` })).toBeVisible();
 
   // The facilitator sees that they talked, not what they said.
   await staff.page.reload();
