@@ -197,7 +197,7 @@ test("a facilitator pairs a newcomer with a volunteer; both see the binôme on t
   // Three accounts, two axe scans and a live conversation: slow on a busy machine.
   test.slow();
   // Names of their own: a retry (or another run on the same data) must not find two such pairs.
-  const suffix = randomUUID().slice(0, 4);
+  const suffix = crypto.randomUUID().slice(0, 4);
   const vera = `Véra Volontaire ${suffix}`;
   const noe = `Noé Nouveau ${suffix}`;
   const volunteer = await newSession({ role: "pro", name: vera });
