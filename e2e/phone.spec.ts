@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { APIRequestContext, Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
+import type { APIRequestContext, Browser, Page, TestInfo } from "@playwright/test";
 import { createThread } from "./fixtures/forum";
 import { expect, test } from "./fixtures/test";
 import { createUser, signInOverHttp, type TestUser } from "./fixtures/users";
@@ -41,11 +41,11 @@ async function accountFor(
   return createUser(request, { role });
 }
 
-/** Same-site page paths linked from this HTML (query strings dropped: they show the same page). */
-function linksIn(html: string): string[] {
+/** Same-site page paths among these hrefs (query strings dropped: they show the same page). */
+function pagePaths(hrefs: string[]): string[] {
   const paths = new Set<string>();
-  for (const match of html.matchAll(/<a\b[^>]*?\shref="([^"#?]+)/g)) {
-    const href = match[1]!.replace(/&amp;/g, "&");
+  for (const raw of hrefs) {
+    const href = raw.split(/[?#]/)[0]!;
     if (!href.startsWith("/") || href.startsWith("//")) continue;
     if (SKIPPED.some((pattern) => pattern.test(href))) continue;
     paths.add(href.replace(/\/$/, "") || "/");
@@ -53,44 +53,9 @@ function linksIn(html: string): string[] {
   return [...paths];
 }
 
-/**
- * Pages of one shape (`/c/entraide/:id`) share a template: one of each shows what it does on a
- * phone (the demo content gives each shape its long titles, files and badges).
- */
-const PAGES_PER_SHAPE = 1;
-
 /** A path with its ids (segments starting with a digit) replaced, so threads share one shape. */
 function shapeOf(path: string): string {
   return path.replace(/\/\d[^/]*/g, "/:id");
-}
-
-/**
- * Every kind of page reachable from the home page by links, as this account sees them (server
- * HTML only): one page of each shape, so the threads other specs create at the same
- * time neither lengthen the sweep nor decide what it finds.
- */
-async function crawl(context: BrowserContext): Promise<string[]> {
-  const seen = new Set<string>(["/"]);
-  const queue = ["/"];
-  const pages: string[] = [];
-  const perShape = new Map<string, number>();
-  while (queue.length > 0 && pages.length < MAX_PAGES) {
-    const path = queue.shift()!;
-    const shape = shapeOf(path);
-    if ((perShape.get(shape) ?? 0) >= PAGES_PER_SHAPE) continue;
-    perShape.set(shape, (perShape.get(shape) ?? 0) + 1);
-    const response = await context.request.get(path, { maxRedirects: 0, failOnStatusCode: false });
-    const type = response.headers()["content-type"] ?? "";
-    // Redirects (to sign in, to a canonical slug) lead to pages found on their own.
-    if (response.status() !== 200 || !type.includes("text/html")) continue;
-    pages.push(path);
-    for (const link of linksIn(await response.text())) {
-      if (seen.has(link)) continue;
-      seen.add(link);
-      queue.push(link);
-    }
-  }
-  return pages;
 }
 
 type PageFindings = { overflow: string | null; smallTargets: string[] };
@@ -178,27 +143,48 @@ function fileNameFor(role: Role, path: string) {
   return `${role}${path.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "") || "-home"}.png`;
 }
 
+/**
+ * Every kind of page reachable from the home page by links, as this account sees them, one page
+ * of each shape (pages of one shape share a template; the threads other specs create at the
+ * same time neither lengthen the sweep nor decide what it finds). Each page is loaded once:
+ * inspected, photographed, and its links followed. Redirects (to sign in, to a canonical slug)
+ * lead to pages found on their own.
+ */
 async function sweep(role: Role, browser: Browser, request: APIRequestContext, testInfo: TestInfo) {
   const context = await browser.newContext({ ...PHONE, locale: "fr-FR" });
   const account = await accountFor(role, request);
   if (account) await signInOverHttp(context, account);
-  const paths = await crawl(context);
-  // A visitor sees the public pages only; signed-in accounts see the programme's pages too.
-  expect(paths.length, `pages found for ${role}`).toBeGreaterThan(role === "visitor" ? 10 : 25);
-  expect(await context.request.get("/").then((r) => r.ok())).toBe(true);
-
   const page = await context.newPage();
-  for (const path of paths) {
-    await page.goto(path);
+  const seen = new Set<string>(["/"]);
+  const queue = ["/"];
+  const shapes = new Set<string>();
+  const swept: string[] = [];
+  while (queue.length > 0 && swept.length < MAX_PAGES) {
+    const path = queue.shift()!;
+    if (shapes.has(shapeOf(path))) continue;
+    const response = await page.goto(path).catch(() => null); // A download is not a page.
+    const type = response?.headers()["content-type"] ?? "";
+    if (!response || response.request().redirectedFrom() || response.status() !== 200 || !type.includes("text/html"))
+      continue;
+    shapes.add(shapeOf(path));
+    swept.push(path);
     await settle(page);
     const findings = await page.evaluate(inspect);
     await page.screenshot({ path: testInfo.outputPath(fileNameFor(role, path)), fullPage: true });
     // Reported page by page, so a slow run still names every page it saw.
     expect.soft(findings.overflow, `${role} ${path}: scrolls sideways`).toBeNull();
     expect.soft(findings.smallTargets, `${role} ${path}: targets under 44 px`).toEqual([]);
+    const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+    for (const link of pagePaths(hrefs)) {
+      if (seen.has(link)) continue;
+      seen.add(link);
+      queue.push(link);
+    }
   }
+  // A visitor sees the public pages only; signed-in accounts see the programme's pages too.
+  expect(swept.length, `pages found for ${role}`).toBeGreaterThan(role === "visitor" ? 10 : 25);
   await context.close();
-  testInfo.annotations.push({ type: "pages", description: `${paths.length} pages as ${role}` });
+  testInfo.annotations.push({ type: "pages", description: `${swept.length} pages as ${role}` });
 }
 
 test.describe("on a 360 px touch phone", () => {
