@@ -112,24 +112,27 @@ function runLoad(port: number) {
       // The client cannot know when the server got the signal, only when it first said so.
       const wasShuttingDown = result.closing > 0;
       // A retry takes a fresh connection, as browsers do: another pooled socket may be closing too.
-      const request = http.get({ host: "localhost", port, path: PAGE_UNDER_LOAD, agent: isRetry ? false : agent }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk) => chunks.push(chunk));
-        response.on("error", (error) => {
-          result.cut.push(`body: ${error.message}`);
-          resolve("cut");
-        });
-        response.on("end", () => {
-          if (response.statusCode !== 200 || !Buffer.concat(chunks).toString().includes("</html>")) {
-            result.cut.push(`status ${response.statusCode}`);
-            return resolve("cut");
-          }
-          result.ok++;
-          if (response.headers.connection === "close") result.closing++;
-          else if (wasShuttingDown) result.keptAliveAfterClosing++;
-          resolve("ok");
-        });
-      });
+      const request = http.get(
+        { host: "localhost", port, path: PAGE_UNDER_LOAD, agent: isRetry ? false : agent },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on("error", (error) => {
+            result.cut.push(`body: ${error.message}`);
+            resolve("cut");
+          });
+          response.on("end", () => {
+            if (response.statusCode !== 200 || !Buffer.concat(chunks).toString().includes("</html>")) {
+              result.cut.push(`status ${response.statusCode}`);
+              return resolve("cut");
+            }
+            result.ok++;
+            if (response.headers.connection === "close") result.closing++;
+            else if (wasShuttingDown) result.keptAliveAfterClosing++;
+            resolve("ok");
+          });
+        },
+      );
       request.on("error", (error: NodeJS.ErrnoException) => {
         if (error.code === "ECONNREFUSED") return resolve("refused");
         if (request.reusedSocket && !isRetry && error.code === "ECONNRESET") return resolve("retry");
