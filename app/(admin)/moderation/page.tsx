@@ -6,8 +6,6 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getModerationOverview } from "@/lib/moderation/service";
 import { canModerate } from "@/lib/permissions";
 import { contextFor } from "@/lib/context";
-import { cn } from "@/components/ui/cn";
-import { tapTarget } from "@/components/ui/tap-target";
 
 export default async function ModerationHomePage() {
   const user = await getCurrentUser();
@@ -28,7 +26,7 @@ export default async function ModerationHomePage() {
             <Card className="h-full">
               <Link
                 href={queue.href}
-                className={cn(tapTarget, "text-lg font-bold text-ink hover:text-brand hover:underline")}
+                className="touch-target text-lg font-bold text-ink hover:text-brand hover:underline"
               >
                 {queue.label}
               </Link>

@@ -15,8 +15,6 @@ import { getImpactDashboard, impactRates, share } from "@/lib/impact/service";
 import { translateKey } from "@/lib/i18n/translate-key";
 import { canViewImpact } from "@/lib/permissions/outcomes";
 import { impactFilterSchema, type ImpactFilterInput } from "@/lib/validation/impact";
-import { cn } from "@/components/ui/cn";
-import { tapTarget } from "@/components/ui/tap-target";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -111,13 +109,13 @@ export default async function ImpactPage({ searchParams }: Props) {
       {problem ? <Alert tone="error">{problem}</Alert> : null}
       <p className="flex flex-wrap items-center gap-3 text-sm font-semibold">
         {t("period", { from: day(filter.from), to: day(filter.to) })}
-        <Link href={`/moderation/impact/rapport?${query}`} className={cn(tapTarget, "text-brand underline")}>
+        <Link href={`/moderation/impact/rapport?${query}`} className="touch-target text-brand underline">
           {t("reportLink")}
         </Link>
-        <Link href={`/moderation/impact/membres?${query}`} className={cn(tapTarget, "text-brand underline")}>
+        <Link href={`/moderation/impact/membres?${query}`} className="touch-target text-brand underline">
           {t("membersLink")}
         </Link>
-        <a href={csv("funders")} className={cn(tapTarget, "text-brand underline")} download>
+        <a href={csv("funders")} className="touch-target text-brand underline" download>
           {t("funderCsv")}
         </a>
       </p>
@@ -317,14 +315,14 @@ export default async function ImpactPage({ searchParams }: Props) {
           <Link
             key="write"
             href={`/messages/new?to=${row.userId}`}
-            className={cn(tapTarget, "font-semibold text-brand underline")}
+            className="touch-target font-semibold text-brand underline"
           >
             {t("write", { name: row.name })}
           </Link>,
         ])}
       />
       <p>
-        <a href={csv("members")} className={cn(tapTarget, "font-semibold text-brand underline")} download>
+        <a href={csv("members")} className="touch-target font-semibold text-brand underline" download>
           {t("downloadNamed", { table: tRoot("moderation.nav.members") })}
         </a>
       </p>

@@ -12,8 +12,6 @@ import { listMembersForStaff } from "@/lib/moderation/users";
 import { canChangeRole, canEraseAccount, canModerate, canSuspendUser } from "@/lib/permissions";
 import { memberFilterSchema } from "@/lib/validation/moderation";
 import { contextFor } from "@/lib/context";
-import { cn } from "@/components/ui/cn";
-import { tapTarget } from "@/components/ui/tap-target";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -80,7 +78,7 @@ export default async function MembersPage({ searchParams }: Props) {
             <li key={member.id} className="flex flex-col gap-3 p-4 lg:flex-row lg:items-start lg:justify-between">
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-2">
-                  <Link href={`/u/${member.id}`} className={cn(tapTarget, "font-semibold text-ink hover:underline")}>
+                  <Link href={`/u/${member.id}`} className="touch-target font-semibold text-ink hover:underline">
                     {member.name}
                   </Link>
                   <RoleBadge role={member.role} organisation={member.organisation} />
@@ -100,7 +98,7 @@ export default async function MembersPage({ searchParams }: Props) {
                 ) : null}
                 <Link
                   href={`/moderation/audit?member=${member.id}`}
-                  className={cn(tapTarget, "text-sm font-semibold text-teal underline")}
+                  className="touch-target text-sm font-semibold text-teal underline"
                 >
                   {t("historyOf", { name: member.name })}
                 </Link>

@@ -9,8 +9,6 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { canReviewProRequests } from "@/lib/permissions";
 import { listProRequestQueue } from "@/lib/pros/service";
 import { contextFor } from "@/lib/context";
-import { cn } from "@/components/ui/cn";
-import { tapTarget } from "@/components/ui/tap-target";
 
 type Props = { searchParams: Promise<{ after?: string }> };
 
@@ -46,7 +44,7 @@ export default async function ProRequestsPage({ searchParams }: Props) {
             >
               <header className="flex flex-col gap-1">
                 <h2 id={`pro-request-${request.id}`} className="text-lg font-bold break-words">
-                  <Link href={`/u/${request.user.id}`} className={cn(tapTarget, "text-ink hover:underline")}>
+                  <Link href={`/u/${request.user.id}`} className="touch-target text-ink hover:underline">
                     {request.user.name}
                   </Link>
                 </h2>
@@ -73,7 +71,7 @@ export default async function ProRequestsPage({ searchParams }: Props) {
                       href={request.proofUrl}
                       target="_blank"
                       rel="noopener noreferrer nofollow"
-                      className={cn(tapTarget, "text-teal underline")}
+                      className="touch-target text-teal underline"
                     >
                       {request.proofUrl}
                     </a>

@@ -9,8 +9,6 @@ import { contextFor } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { getCohortPage } from "@/lib/impact/cohorts";
 import { canManageCohorts } from "@/lib/permissions/outcomes";
-import { cn } from "@/components/ui/cn";
-import { tapTarget } from "@/components/ui/tap-target";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -33,7 +31,7 @@ export default async function CohortPage({ params }: Props) {
   const { cohort, members } = page;
   return (
     <div className="flex flex-col gap-5">
-      <Link href="/moderation/cohortes" className={cn(tapTarget, "text-sm font-semibold text-brand underline")}>
+      <Link href="/moderation/cohortes" className="touch-target text-sm font-semibold text-brand underline">
         {t("back")}
       </Link>
       <header className="flex flex-col gap-1">
@@ -48,7 +46,7 @@ export default async function CohortPage({ params }: Props) {
         </p>
         <Link
           href={`/moderation/impact?cohort=${cohort.id}`}
-          className={cn(tapTarget, "font-semibold text-brand underline")}
+          className="touch-target font-semibold text-brand underline"
         >
           {t("seeImpact")}
         </Link>
@@ -70,7 +68,7 @@ export default async function CohortPage({ params }: Props) {
             {members.map((member) => (
               <li key={member.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
                 <span>
-                  <Link href={`/u/${member.id}`} className={cn(tapTarget, "font-semibold text-ink hover:underline")}>
+                  <Link href={`/u/${member.id}`} className="touch-target font-semibold text-ink hover:underline">
                     {member.name}
                   </Link>{" "}
                   <span className="text-sm text-muted">{member.email}</span>

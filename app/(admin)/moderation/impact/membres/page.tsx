@@ -9,8 +9,6 @@ import { contextFor } from "@/lib/context";
 import { listMembersPage } from "@/lib/impact/service";
 import { canViewImpact } from "@/lib/permissions/outcomes";
 import { impactFilterSchema } from "@/lib/validation/impact";
-import { cn } from "@/components/ui/cn";
-import { tapTarget } from "@/components/ui/tap-target";
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
@@ -45,10 +43,7 @@ export default async function ImpactMembersPage({ searchParams }: Props) {
   const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: "medium" });
   return (
     <div className="flex flex-col gap-4">
-      <Link
-        href={query().replace("/membres", "")}
-        className={cn(tapTarget, "text-sm font-semibold text-brand underline")}
-      >
+      <Link href={query().replace("/membres", "")} className="touch-target text-sm font-semibold text-brand underline">
         {t("report.back")}
       </Link>
       <h1 className="text-2xl font-extrabold sm:text-3xl">{t("membersPage.title")}</h1>
@@ -70,7 +65,7 @@ export default async function ImpactMembersPage({ searchParams }: Props) {
         downloadHref={`/moderation/impact/export/members?${new URLSearchParams({ ...(filter.cohortId ? { cohort: String(filter.cohortId) } : {}), from: filter.from, to: filter.to })}`}
         downloadLabel={t("download")}
         rows={items.map((row) => [
-          <Link key="name" href={`/u/${row.userId}`} className={cn(tapTarget, "text-ink hover:underline")}>
+          <Link key="name" href={`/u/${row.userId}`} className="touch-target text-ink hover:underline">
             {row.name}
           </Link>,
           row.cohortName ?? "",
