@@ -234,3 +234,40 @@ test("a facilitator pairs a newcomer with a volunteer; both see the binôme on t
   await expect(staff.page.getByText("ravi de te rencontrer")).toHaveCount(0);
   await staff.close();
 });
+
+test("someone added to a group appears at once in the others' open conversation", async ({ newSession }) => {
+  test.slow();
+  const suffix = crypto.randomUUID().slice(0, 4);
+  const [owner, reader, other, newcomer] = await Promise.all([
+    newSession({ name: `Ophélie Groupe ${suffix}` }),
+    newSession({ name: `Romain Groupe ${suffix}` }),
+    newSession({ name: `Inès Groupe ${suffix}` }),
+    newSession({ name: `Zoé Ajoutée ${suffix}` }),
+  ]);
+  const started = await owner.context.request.post("/api/v1/conversations", {
+    data: {
+      participantIds: [reader.user.id, other.user.id],
+      title: `Groupe ${suffix}`,
+      body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "On s'entraîne ?" }] }] },
+      idempotencyKey: crypto.randomUUID(),
+    },
+  });
+  expect(started.status()).toBe(201);
+  const { conversationId } = (await started.json()) as { conversationId: number };
+  await reader.page.goto(`/messages/${conversationId}`);
+  const header = reader.page.getByRole("main").locator("header");
+  await expect(header).toContainText(owner.user.name);
+  await expect(header).not.toContainText(newcomer.user.name);
+
+  await owner.page.goto(`/messages/${conversationId}`);
+  await owner.page.getByText("Ajouter des personnes au groupe").click();
+  await owner.page.getByLabel("Ajouter une personne (groupe jusqu'à 8)").fill(newcomer.user.name);
+  await owner.page.getByRole("button", { name: newcomer.user.name }).click();
+  await owner.page.getByRole("button", { name: "Ajouter", exact: true }).click();
+  await expect(owner.page.getByText("1 personne ajoutée.")).toBeVisible();
+
+  // Romain's page was open all along: the list of participants follows without a reload.
+  await expect(header.getByRole("link", { name: newcomer.user.name })).toBeVisible();
+  await newcomer.page.goto(`/messages/${conversationId}`);
+  await expect(newcomer.page.getByText("On s'entraîne ?")).toBeVisible();
+});

@@ -38,6 +38,19 @@ export function ConversationView(props: ConversationViewProps) {
   const router = useRouter();
   const [messages, setMessages] = useState(props.initialMessages);
   const [participants, setParticipants] = useState(props.participants);
+  // Someone joined or left: the refreshed page brings the new list; "vu" marks seen live are kept.
+  const [participantsProp, setParticipantsProp] = useState(props.participants);
+  if (participantsProp !== props.participants) {
+    setParticipantsProp(props.participants);
+    setParticipants((current) =>
+      props.participants.map((participant) => {
+        const known = current.find((candidate) => candidate.id === participant.id);
+        return known
+          ? { ...participant, lastReadNumber: Math.max(participant.lastReadNumber, known.lastReadNumber) }
+          : participant;
+      }),
+    );
+  }
   const [hasOlder, setHasOlder] = useState(props.hasOlder);
   const [announcement, setAnnouncement] = useState("");
   const lastNumber = lastNumberOf(messages);
@@ -61,7 +74,14 @@ export function ConversationView(props: ConversationViewProps) {
     (authorId: string) => setTypists((current) => removeTypist(current, { authorId, now: Date.now() })),
     [],
   );
-  useLiveConversation(conversationId, lastNumber, setMessages, { onRead, onTyping, onNewMessageFrom });
+  // The header's list of participants is rendered on the server: a refresh brings it up to date.
+  const onParticipantsChanged = useCallback(() => router.refresh(), [router]);
+  useLiveConversation(conversationId, lastNumber, setMessages, {
+    onRead,
+    onTyping,
+    onNewMessageFrom,
+    onParticipantsChanged,
+  });
 
   // "… écrit" fades out a few seconds after the last signal.
   const hasTypists = typists.length > 0;

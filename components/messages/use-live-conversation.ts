@@ -21,6 +21,8 @@ export type LiveConversationEvents = {
   onTyping: (user: { id: string; name: string }) => void;
   /** A new message arrived live (its author stopped typing). */
   onNewMessageFrom: (authorId: string) => void;
+  /** People joined or left. */
+  onParticipantsChanged: () => void;
 };
 
 export function useLiveConversation(
@@ -82,6 +84,9 @@ export function useLiveConversation(
     const onTyping = (event: { conversationId: number; user: { id: string; name: string } }) => {
       if (mine(event)) eventsRef.current.onTyping(event.user);
     };
+    const onParticipants = (event: { conversationId: number }) => {
+      if (mine(event)) eventsRef.current.onParticipantsChanged();
+    };
     const onConnect = () => void catchUp();
     socket.on("message:created", onCreatedOrUpdated);
     socket.on("message:updated", onCreatedOrUpdated);
@@ -89,6 +94,7 @@ export function useLiveConversation(
     socket.on("conversation:read", onRead);
     socket.on("message:reactions", onReactions);
     socket.on("conversation:typing", onTyping);
+    socket.on("conversation:participants", onParticipants);
     socket.on("connect", onConnect);
     // Whatever was sent between the page's render and this subscription.
     if (socket.connected) onConnect();
@@ -99,6 +105,7 @@ export function useLiveConversation(
       socket.off("conversation:read", onRead);
       socket.off("message:reactions", onReactions);
       socket.off("conversation:typing", onTyping);
+      socket.off("conversation:participants", onParticipants);
       socket.off("connect", onConnect);
     };
   }, [socket, conversationId, setMessages, catchUp]);

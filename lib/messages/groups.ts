@@ -4,7 +4,7 @@ import { addParticipants, countParticipantsLocked } from "@/db/queries/conversat
 import type { ServiceContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { canAddParticipants, canStartConversationWith } from "@/lib/permissions/conversations";
-import { emitMessagesChanged } from "@/lib/realtime/emit";
+import { emitMessagesChanged, emitParticipantsChanged } from "@/lib/realtime/emit";
 import { participationOf } from "./service";
 
 /**
@@ -44,5 +44,6 @@ export async function addPeopleToConversation(
   });
   // Every participant's page and list refresh (names, counts); the newcomers see the conversation.
   emitMessagesChanged(added.everyone);
+  emitParticipantsChanged({ conversationId: input.conversationId, userIds: added.everyone });
   return { added: added.fresh };
 }

@@ -38,7 +38,13 @@ import {
   isWithinGroupSize,
 } from "@/lib/permissions/conversations";
 import { enforceRateLimit, refundRateLimit } from "@/lib/rate-limit";
-import { emitConversationRead, emitMessage, emitMessageDeleted, emitMessagesChanged } from "@/lib/realtime/emit";
+import {
+  emitConversationRead,
+  emitMessage,
+  emitMessageDeleted,
+  emitMessagesChanged,
+  emitParticipantsChanged,
+} from "@/lib/realtime/emit";
 import type { StartConversationInput } from "@/lib/validation/messages";
 import type { NewStoredFile } from "@/db/queries/reviews";
 import { attachFileToMessage, deleteMessageFiles } from "@/db/queries/message-extras";
@@ -314,6 +320,10 @@ export async function leaveConversationAsMember(ctx: ServiceContext, input: { co
   const { member } = await participationOf(ctx, input.conversationId);
   await leaveConversation(ctx.db, { conversationId: input.conversationId, userId: member.id });
   emitMessagesChanged([member.id]);
+  emitParticipantsChanged({
+    conversationId: input.conversationId,
+    userIds: await listParticipantIds(ctx.db, { conversationId: input.conversationId }),
+  });
 }
 
 /**

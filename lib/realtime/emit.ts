@@ -170,6 +170,12 @@ export function emitConversationRead(input: {
   io.to(`user:${input.userId}`).emit("messages:changed");
 }
 
+/** People were added to the conversation or left it: every participant's open page refreshes its list. */
+export function emitParticipantsChanged(input: { conversationId: number; userIds: string[] }) {
+  if (input.userIds.length === 0) return;
+  getIo()?.to(rooms(input.userIds)).emit("conversation:participants", { conversationId: input.conversationId });
+}
+
 /** The member's unread count changed (left or archived elsewhere). */
 export function emitMessagesChanged(userIds: string[]) {
   if (userIds.length === 0) return;

@@ -44,6 +44,8 @@ export type ServerToClientEvents = {
   "conversation:typing": (event: { conversationId: number; user: { id: string; name: string } }) => void;
   /** A participant has seen the conversation up to `number` ("vu"). */
   "conversation:read": (event: { conversationId: number; userId: string; number: number }) => void;
+  /** People joined or left the conversation: open pages refresh their list of participants. */
+  "conversation:participants": (event: { conversationId: number }) => void;
   /** The member's unread conversations changed elsewhere (read in another tab, left…): refetch the count. */
   "messages:changed": () => void;
   typing: (event: { threadId: number; user: { id: string; name: string } }) => void;
