@@ -59,6 +59,12 @@ function openPostgres(url: string, poolMax: number, logger: Logger): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("[db] idle client error:", error.message));
+  // Nor a checked-out one between two queries (a transaction's, when the server shuts down: 57P01):
+  // without a listener of its own that error is uncaught. Its next query fails, the request
+  // answers 503, and the pool discards the client when it is released.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error("[db] connection lost:", error.message));
+  });
   const db = drizzlePg(pool, { schema, logger });
   return {
     db,
