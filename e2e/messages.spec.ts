@@ -255,7 +255,7 @@ test("someone added to a group appears at once in the others' open conversation"
   expect(started.status()).toBe(201);
   const { conversationId } = (await started.json()) as { conversationId: number };
   await reader.page.goto(`/messages/${conversationId}`);
-  const header = reader.page.getByRole("main").locator("header");
+  const header = reader.page.getByRole("main").locator("header").first();
   await expect(header).toContainText(owner.user.name);
   await expect(header).not.toContainText(newcomer.user.name);
 
