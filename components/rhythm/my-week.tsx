@@ -6,18 +6,9 @@ import { channelName } from "@/lib/forum/channel-name";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { MyWeek } from "@/lib/rhythm/my-week";
+import type { MyWeek, ThreadRef } from "@/lib/rhythm/my-week";
 import { frenchDateTime } from "@/lib/rhythm/dates";
 import { threadPath } from "@/lib/slug";
-
-type ThreadRef = {
-  id: number;
-  slug: string;
-  title: string;
-  channelSlug: string;
-  channelName: string;
-  channelNameEn: string | null;
-};
 
 function Section({
   id,

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 
-type ThreadRef = {
+/** A thread as the week's sections list it. */
+export type ThreadRef = {
   id: number;
   slug: string;
   title: string;

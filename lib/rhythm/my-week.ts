@@ -1,5 +1,7 @@
 import "server-only";
 import { readMyWeek, type MyWeekRow } from "@/db/queries/my-week";
+
+export type { ThreadRef } from "@/db/queries/my-week";
 import type { ServiceContext } from "@/lib/context";
 import { checkinStreak, checkinWeekOf } from "@/lib/domain/rhythm";
 import { AppError } from "@/lib/errors";
