@@ -1,12 +1,12 @@
 import "server-only";
 import { readMyWeek, type MyWeekRow } from "@/db/queries/my-week";
-
-export type { ThreadRef } from "@/db/queries/my-week";
 import type { ServiceContext } from "@/lib/context";
 import { checkinStreak, checkinWeekOf } from "@/lib/domain/rhythm";
 import { AppError } from "@/lib/errors";
 import { canModerate, isActiveMember } from "@/lib/permissions";
 import { getCheckinSettings } from "./config";
+
+export type { ThreadRef } from "@/db/queries/my-week";
 
 export type OnboardingStep = { id: "profile" | "introduce" | "checkin" | "review" | "activity"; done: boolean };
 
