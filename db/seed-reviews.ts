@@ -46,9 +46,7 @@ export async function seedDemoReviews(db: Db, users: SeededUsers) {
       authorId: pro.id,
       page: 1,
       rect: { x: 0.07, y: 0.15, w: 0.86, h: 0.14 },
-      body: documentFromText(
-        "Commentaire sur une zone de la page 1 (version 1)\n\nChiffrez l'alternance : combien de vélos réparés, de bénévoles formés ?",
-      ),
+      body: documentFromText("Chiffrez l'alternance : combien de vélos réparés, de bénévoles formés ?"),
       idempotencyKey: randomUUID(),
     }),
   );
