@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { messagingSettings, userBlocks, users } from "../schema";
+import { conversationParticipants, messagingSettings, userBlocks, users } from "../schema";
 
 /**
  * The accounts an actor wants to write to, with what decides whether they may: status, whether
@@ -24,13 +24,27 @@ export async function getMessageTargets(db: DbOrTx, params: { actorId: string; u
     .where(inArray(users.id, params.userIds));
 }
 
-/** Whether either of two accounts blocked the other (no message passes either way). */
-export async function isBlockedEitherWay(db: DbOrTx, params: { a: string; b: string }): Promise<boolean> {
+/** Whether a block stands between `userId` and anyone else still in the conversation (either way). */
+export async function isBlockedInConversation(
+  db: DbOrTx,
+  params: { conversationId: number; userId: string },
+): Promise<boolean> {
   const rows = await db
     .select({ one: sql<number>`1` })
-    .from(userBlocks)
+    .from(conversationParticipants)
+    .innerJoin(
+      userBlocks,
+      or(
+        and(eq(userBlocks.blockerId, params.userId), eq(userBlocks.blockedId, conversationParticipants.userId)),
+        and(eq(userBlocks.blockerId, conversationParticipants.userId), eq(userBlocks.blockedId, params.userId)),
+      ),
+    )
     .where(
-      sql`(${userBlocks.blockerId} = ${params.a} and ${userBlocks.blockedId} = ${params.b}) or (${userBlocks.blockerId} = ${params.b} and ${userBlocks.blockedId} = ${params.a})`,
+      and(
+        eq(conversationParticipants.conversationId, params.conversationId),
+        ne(conversationParticipants.userId, params.userId),
+        isNull(conversationParticipants.leftAt),
+      ),
     )
     .limit(1);
   return rows.length > 0;

@@ -29,9 +29,12 @@ export async function getParticipation(db: DbOrTx, params: { conversationId: num
       conversation: conversations,
       lastReadNumber: conversationParticipants.lastReadNumber,
       archivedAt: conversationParticipants.archivedAt,
+      /** The caller as an author of messages. */
+      me: { id: users.id, name: users.name, role: users.role, organisation: users.organisation },
     })
     .from(conversationParticipants)
     .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))
+    .innerJoin(users, eq(users.id, conversationParticipants.userId))
     .where(currentParticipant(params))
     .limit(1);
   return row ?? null;
@@ -122,19 +125,19 @@ export async function addParticipants(db: DbOrTx, params: { conversationId: numb
     });
 }
 
-/** "Vu": moves the reader's mark forward only (an older tab never moves it back). */
+/** "Vu": moves the reader's mark forward only (an older tab never moves it back); the new mark, or null when it did not move. */
 export async function markConversationRead(
   db: DbOrTx,
   params: { conversationId: number; userId: string; number: number },
-): Promise<boolean> {
-  const rows = await db
+): Promise<number | null> {
+  const [row] = await db
     .update(conversationParticipants)
     .set({
       lastReadNumber: sql`least(greatest(${conversationParticipants.lastReadNumber}, ${params.number}), (select ${conversations.lastNumber} from ${conversations} where ${conversations.id} = ${params.conversationId}))`,
     })
     .where(and(currentParticipant(params), sql`${conversationParticipants.lastReadNumber} < ${params.number}`))
-    .returning({ n: conversationParticipants.lastReadNumber });
-  return rows.length > 0;
+    .returning({ lastReadNumber: conversationParticipants.lastReadNumber });
+  return row?.lastReadNumber ?? null;
 }
 
 export async function setConversationArchived(

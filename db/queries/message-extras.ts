@@ -38,12 +38,13 @@ export async function listMessageFiles(
 export async function attachFileToMessage(
   tx: DbOrTx,
   { messageId, ownerId, file }: { messageId: number; ownerId: string; file: NewStoredFile },
-): Promise<void> {
+): Promise<MessageAttachment> {
   const [stored] = await tx
     .insert(storedFiles)
     .values({ ...file, ownerId })
     .returning({ id: storedFiles.id });
   await tx.insert(conversationMessageFiles).values({ fileId: stored!.id, messageId });
+  return { fileId: stored!.id, contentType: file.contentType, name: file.originalName, byteSize: file.byteSize };
 }
 
 /** A message's file with the conversation it belongs to (who may fetch it is decided by the caller). */

@@ -34,7 +34,14 @@ const flatten = (rows: { message: ConversationMessage; author: MessageWithAuthor
  */
 export async function insertMessage(
   tx: DbOrTx,
-  params: { conversationId: number; authorId: string; content: MessageContent; idempotencyKey: string },
+  params: {
+    conversationId: number;
+    authorId: string;
+    content: MessageContent;
+    idempotencyKey: string;
+    /** The author as the caller already knows them (spares reading them back). */
+    author?: MessageWithAuthor["author"];
+  },
 ): Promise<{ message: MessageWithAuthor; isNew: boolean }> {
   const previous = await withAuthor(tx).where(
     and(
@@ -60,7 +67,7 @@ export async function insertMessage(
       bodyText: params.content.text,
       idempotencyKey: params.idempotencyKey,
     })
-    .returning({ id: conversationMessages.id });
+    .returning();
   await tx
     .update(conversationParticipants)
     .set({
@@ -70,6 +77,7 @@ export async function insertMessage(
     .where(
       and(eq(conversationParticipants.conversationId, params.conversationId), isNull(conversationParticipants.leftAt)),
     );
+  if (params.author) return { message: { ...inserted!, author: params.author }, isNew: true };
   const rows = await withAuthor(tx).where(eq(conversationMessages.id, inserted!.id));
   return { message: flatten(rows)[0]!, isNew: true };
 }

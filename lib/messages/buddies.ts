@@ -20,6 +20,7 @@ import { postContent } from "@/lib/forum/content";
 import { documentFromText } from "@/lib/editor/render";
 import { canManageBuddies, canUseMessages } from "@/lib/permissions/conversations";
 import { deliverNewMessage } from "./service";
+import { toMessageView } from "./views";
 
 /**
  * The language the pair's welcome is written in: the newcomer's chosen language (they are the one
@@ -118,7 +119,10 @@ export async function pairBuddies(
     });
     return { pair, message };
   });
-  await deliverNewMessage(ctx, message, [newcomer.id]);
+  await deliverNewMessage(ctx, toMessageView(message), {
+    participantIds: [newcomer.id, buddy.id],
+    notifyIds: [newcomer.id],
+  });
   return pair;
 }
 

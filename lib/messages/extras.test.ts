@@ -35,7 +35,7 @@ const fakeIo = {
       for (const room of [target].flat()) received.push({ room, event, payload });
     },
   }),
-  in: () => ({ disconnectSockets: () => undefined }),
+  in: () => ({ disconnectSockets: () => undefined, fetchSockets: async () => [] }),
 } as unknown as RealtimeServer;
 
 const as = (user: User) => contextFor(actorOf(user));

@@ -9,9 +9,10 @@ import {
   listParticipantIds,
   listParticipants,
   markConversationRead,
+  type ParticipantView,
   setConversationArchived,
 } from "@/db/queries/conversations";
-import { getMessageTargets, isBlockedEitherWay } from "@/db/queries/blocks";
+import { getMessageTargets, isBlockedInConversation } from "@/db/queries/blocks";
 import {
   deleteMessage,
   getMessage,
@@ -51,7 +52,7 @@ import { attachFileToMessage, deleteMessageFiles } from "@/db/queries/message-ex
 import { deleteStoredBytes } from "@/lib/storage";
 import { messageView, messageViews } from "./message-views";
 import { endTyping } from "./typing";
-import type { MessageView } from "./views";
+import { toMessageView, type MessageView } from "./views";
 
 /** Not a participant, or no such conversation: the same answer, so ids cannot be probed. */
 const notFound = () => new AppError("not_found");
@@ -79,23 +80,27 @@ function messageContent(body: RichTextDocument) {
  * After commit: the message to every current participant's socket, and a notification to those
  * for whom it starts an unread streak (one per streak, not one per message).
  */
-export async function deliverNewMessage(ctx: ServiceContext, message: MessageWithAuthor, notifyIds: string[]) {
-  const participantIds = await listParticipantIds(ctx.db, { conversationId: message.conversationId });
+export async function deliverNewMessage(
+  ctx: ServiceContext,
+  message: MessageView,
+  audience: { participantIds: string[]; notifyIds: string[] },
+) {
   // The message replaces its author's "… écrit" at once.
-  endTyping({ conversationId: message.conversationId, userId: message.authorId });
-  emitMessage("created", { message: await messageView(ctx.db, message), participantIds });
+  endTyping({ conversationId: message.conversationId, userId: message.author.id });
+  emitMessage("created", { message, participantIds: audience.participantIds });
   await notifyMembers(ctx.db, {
     type: "message",
-    userIds: notifyIds,
-    actorId: message.authorId,
+    userIds: audience.notifyIds,
+    actorId: message.author.id,
     payload: { conversationId: message.conversationId },
   });
 }
 
 /** Who is told about a new message: participants (not the author) who had read everything before it. */
-async function firstUnreadRecipients(ctx: ServiceContext, conversationId: number, authorId: string, number: number) {
-  const participants = await listParticipants(ctx.db, { conversationId });
-  return participants.filter((p) => p.id !== authorId && p.lastReadNumber === number - 1).map((p) => p.id);
+function firstUnreadRecipients(participants: ParticipantView[], message: { author: { id: string }; number: number }) {
+  return participants
+    .filter((p) => p.id !== message.author.id && p.lastReadNumber === message.number - 1)
+    .map((p) => p.id);
 }
 
 /**
@@ -144,8 +149,9 @@ export async function startConversation(ctx: ServiceContext, input: StartConvers
       if (!result.isNew) throw new RetriedSubmission(result.message);
       return { conversationId, ...result };
     });
-    if (isNew) await deliverNewMessage(ctx, message, otherIds);
-    return { conversationId, message: await messageView(ctx.db, message) };
+    const view = toMessageView(message);
+    if (isNew) await deliverNewMessage(ctx, view, { participantIds: [member.id, ...otherIds], notifyIds: otherIds });
+    return { conversationId, message: view };
   } catch (error) {
     if (!(error instanceof RetriedSubmission)) throw error;
     await refundRateLimit(ctx.db, { userId: member.id, action: "conversation" });
@@ -174,31 +180,38 @@ export async function sendMessage(
   if (await isDirectAndBlocked(ctx, participation.conversation, member.id)) {
     throw new AppError("forbidden", "messages.errors.cannotWrite");
   }
-  const { message, isNew } = await ctx.db.transaction(async (tx) => {
+  const sent = await ctx.db.transaction(async (tx) => {
     const result = await insertMessage(tx, {
       conversationId: input.conversationId,
       authorId: member.id,
+      author: participation.me,
       content: messageContent(input.body),
       idempotencyKey: input.idempotencyKey,
     });
-    if (result.isNew && file) await attachFileToMessage(tx, { messageId: result.message.id, ownerId: member.id, file });
-    return result;
+    if (!result.isNew) return { ...result, isNew: false as const };
+    const attachments = file
+      ? [await attachFileToMessage(tx, { messageId: result.message.id, ownerId: member.id, file })]
+      : [];
+    // Read after the message, in its transaction: who had read everything before it.
+    const participants = await listParticipants(tx, { conversationId: input.conversationId });
+    return { ...result, isNew: true as const, attachments, participants };
   });
-  if (isNew) {
-    const notifyIds = await firstUnreadRecipients(ctx, input.conversationId, member.id, message.number);
-    await deliverNewMessage(ctx, message, notifyIds);
-  }
-  return { message: await messageView(ctx.db, message), isNew };
+  if (!sent.isNew) return { message: await messageView(ctx.db, sent.message), isNew: false };
+  // A new message has no reactions yet, and its files are the ones just attached.
+  const message = toMessageView(sent.message, { attachments: sent.attachments, reactions: [] });
+  await deliverNewMessage(ctx, message, {
+    participantIds: sent.participants.map((p) => p.id),
+    notifyIds: firstUnreadRecipients(sent.participants, message),
+  });
+  return { message, isNew: true };
 }
 
 /** A one-to-one conversation where either side blocked the other takes no more messages. */
 async function isDirectAndBlocked(ctx: ServiceContext, conversation: { id: number; isGroup: boolean }, userId: string) {
   if (conversation.isGroup) return false;
-  const otherId = (await listParticipantIds(ctx.db, { conversationId: conversation.id })).find((id) => id !== userId);
-  return otherId ? isBlockedEitherWay(ctx.db, { a: userId, b: otherId }) : false;
+  return isBlockedInConversation(ctx.db, { conversationId: conversation.id, userId });
 }
 
-/** What a conversation page shows: participants, the latest messages (or those before `before`). */
 export async function readConversation(ctx: ServiceContext, input: { conversationId: number; before?: number }) {
   const { participation } = await participationOf(ctx, input.conversationId);
   const [participants, page] = await Promise.all([
@@ -281,15 +294,13 @@ export async function readMessageHistory(ctx: ServiceContext, input: { messageId
 /** "Vu" up to `number`: the other participants see it live, the reader's other tabs refresh their count. */
 export async function markConversationSeen(ctx: ServiceContext, input: { conversationId: number; number: number }) {
   const { member } = await participationOf(ctx, input.conversationId);
-  const moved = await markConversationRead(ctx.db, { ...input, userId: member.id });
-  if (!moved) return;
-  const participantIds = await listParticipantIds(ctx.db, { conversationId: input.conversationId });
-  const after = await getParticipation(ctx.db, { conversationId: input.conversationId, userId: member.id });
+  const lastReadNumber = await markConversationRead(ctx.db, { ...input, userId: member.id });
+  if (lastReadNumber === null) return;
   emitConversationRead({
     conversationId: input.conversationId,
     userId: member.id,
-    number: after?.lastReadNumber ?? input.number,
-    participantIds,
+    number: lastReadNumber,
+    participantIds: await listParticipantIds(ctx.db, { conversationId: input.conversationId }),
   });
 }
 

@@ -449,3 +449,41 @@ describe("the digest", () => {
     expect(sent[0]!.text).toContain("Yanis Membre a répondu dans « Salons de l'ESS »");
   });
 });
+
+describe("a member on the site", () => {
+  it("is left to the bell and the digest from the start when its recipient has the site open", async () => {
+    // Her own account, last in the file: the digest tests count every member.
+    const nadia = await makeUser(testDb.db, "Nadia Membre");
+    await upsertNotificationSettings(testDb.db, { userId: nadia.id, quietStart: 0, quietEnd: 0 });
+    const { thread } = await startThread(ctxOf(nadia), {
+      channelSlug: "entraide",
+      title: "Un entretien demain",
+      body: documentFromText("Des conseils ?"),
+      idempotencyKey: randomUUID(),
+    });
+    const httpServer = createServer();
+    const io = new Server(httpServer);
+    io.on("connection", (socket) => void socket.join(`user:${socket.handshake.auth.userId}`));
+    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+    const client = connectClient(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, {
+      auth: { userId: nadia.id },
+      transports: ["websocket"],
+    });
+    await new Promise<void>((resolve) => client.on("connect", () => setTimeout(resolve, 50)));
+    setIo(io as unknown as RealtimeServer);
+    try {
+      await replyToThread(ctxOf(yanis), {
+        threadId: thread.id,
+        body: documentFromText("Respire, et relis l'offre."),
+        idempotencyKey: randomUUID(),
+      });
+    } finally {
+      setIo(undefined);
+      client.close();
+      await io.close();
+    }
+    const mine = (await notificationsOf(nadia, "reply_to_me")).filter((row) => row.threadId === thread.id);
+    // Made as "digest" (no delivery job would send it), and in her bell.
+    expect(mine).toEqual([expect.objectContaining({ inBell: true, email: "digest", push: false, emailedAt: null })]);
+  });
+});

@@ -3,7 +3,6 @@ import { listBlockersOf } from "@/db/queries/blocks";
 import {
   findPostAudience,
   findRecipients,
-  insertNotifications,
   type AudienceMember,
   type NewNotification,
 } from "@/db/queries/notifications";
@@ -12,7 +11,7 @@ import type { Channel, Thread, ThreadKind } from "@/db/schema";
 import type { DbOrTx } from "@/db";
 import { DEFAULT_DELIVERY, notificationTypes, type Delivery, type NotificationType } from "@/lib/domain/notifications";
 import { canReadThread, type Actor } from "@/lib/permissions";
-import { afterNotificationsCreated } from "./dispatch";
+import { createNotifications } from "./dispatch";
 
 type Preferences = Partial<Record<NotificationType, Delivery>> | null;
 
@@ -108,9 +107,7 @@ export async function notifyPostPublished(
     const row = rowFor(member, type, { actorId: post.authorId, threadId: thread.id, postId: post.id });
     if (row) rows.push(row);
   }
-  const created = await insertNotifications(db, rows);
-  await afterNotificationsCreated(created);
-  return created.length;
+  return (await createNotifications(db, rows)).length;
 }
 
 /**
@@ -141,9 +138,7 @@ export async function notifyMembers(
       const row = rowFor(recipient, type, fields);
       return row ? [emailSentElsewhere ? { ...row, email: "off" as const } : row] : [];
     });
-    const created = await insertNotifications(db, rows);
-    await afterNotificationsCreated(created);
-    return created.length;
+    return (await createNotifications(db, rows)).length;
   } catch (error) {
     console.error(`[notifications] could not notify of ${type}:`, error);
     return 0;
