@@ -9,6 +9,12 @@ export function flag(name: string, fallback: number): number {
   return Number.isFinite(value) ? value : fallback;
 }
 
+/** A word flag: `--db postgres`. */
+export function textFlag(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

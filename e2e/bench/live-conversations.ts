@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import { createMember, flag, paragraphs, percentile, sampleRss, signIn } from "./lib";
+import { cpuMs, createMember, flag, paragraphs, percentile, sampleRss, signIn } from "./lib";
 import { startBenchServers } from "./live";
 
 export type ConversationBenchResult = {
@@ -19,11 +19,15 @@ export type ConversationBenchResult = {
   instances: number;
   adapter: string;
   sent: number;
+  /** Requests that got no 201, by reason (not counted as sent). */
+  failed: string[];
   delivered: number;
   lost: number;
   duplicates: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   peakRssMiB: number[];
+  /** CPU time of the server(s) per message sent, all instances together: holds on a busy machine. */
+  serverCpuMsPerMessage: number;
 };
 
 /** Runs `task` over `items` with at most `limit` at a time. */
@@ -112,9 +116,12 @@ export async function runConversationBench(options: {
     );
 
     const rss = sampleRss(servers.map((server) => server.process.pid));
+    const serverCpu = () => servers.reduce((sum, server) => sum + cpuMs(server.process.pid), 0);
+    const cpuBefore = serverCpu();
     const interval = 1000 / options.rate;
     const begin = performance.now();
     let failed = 0;
+    const failures = new Map<string, number>();
     const inFlight: Promise<void>[] = [];
     for (let seq = 0; seq < options.messages; seq++) {
       const wait = begin + seq * interval - performance.now();
@@ -130,8 +137,9 @@ export async function runConversationBench(options: {
           idempotencyKey: randomUUID(),
         }).then(
           () => undefined,
-          () => {
+          (error: Error) => {
             failed++;
+            failures.set(error.message, (failures.get(error.message) ?? 0) + 1);
             sentAt.delete(seq);
           },
         ),
@@ -142,6 +150,7 @@ export async function runConversationBench(options: {
     const deadline = Date.now() + 10_000;
     while (latencies.length < sent && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     const peaks = rss.stop();
+    const cpuPerMessage = (serverCpu() - cpuBefore) / Math.max(1, sent);
 
     latencies.sort((a, b) => a - b);
     const round = (value: number) => Math.round(value * 10) / 10;
@@ -151,6 +160,7 @@ export async function runConversationBench(options: {
       instances: servers.length,
       adapter: started.adapter,
       sent,
+      failed: [...failures].map(([reason, count]) => `${count} × ${reason.slice(0, 200)}`),
       delivered: latencies.length,
       lost: sent - latencies.length,
       duplicates,
@@ -161,6 +171,7 @@ export async function runConversationBench(options: {
         max: round(latencies.at(-1) ?? NaN),
       },
       peakRssMiB: peaks.map((peak) => Math.round(peak)),
+      serverCpuMsPerMessage: round(cpuPerMessage),
     };
   } finally {
     for (const socket of sockets) socket.close();
@@ -173,8 +184,9 @@ export function printConversationResult(result: ConversationBenchResult) {
     `conversations: ${result.members} members in ${result.conversations} one-to-one conversations, ` +
       `${result.instances} instance(s), adapter ${result.adapter}\n` +
       `  sent ${result.sent}, delivered ${result.delivered}, lost ${result.lost}, shown twice ${result.duplicates}\n` +
+      (result.failed.length ? `  requests refused or failed: ${result.failed.join("; ")}\n` : "") +
       `  latency p50 ${result.latencyMs.p50} ms · p95 ${result.latencyMs.p95} ms · p99 ${result.latencyMs.p99} ms · max ${result.latencyMs.max} ms\n` +
-      `  server peak RSS ${result.peakRssMiB.map((mib) => `${mib} MiB`).join(", ")}`,
+      `  server CPU ${result.serverCpuMsPerMessage} ms per message · peak RSS ${result.peakRssMiB.map((mib) => `${mib} MiB`).join(", ")}`,
   );
 }
 
@@ -187,7 +199,7 @@ export async function main() {
       instances: flag("instances", 1),
     });
     printConversationResult(result);
-    process.exit(result.lost === 0 && result.duplicates === 0 ? 0 : 1);
+    process.exit(result.lost === 0 && result.duplicates === 0 && result.failed.length === 0 ? 0 : 1);
   } catch (error) {
     console.error(error);
     process.exit(1);

@@ -2,6 +2,7 @@
  * npm run bench:live [-- --clients 200 --replies 50 --instances 1|2]
  * npm run bench:live -- --mode conversations [--members 500 --messages 2000 --rate 50 --instances 1|2]
  *   (private conversations: e2e/bench/live-conversations.ts)
+ * Add `--db postgres` to run one instance on PostgreSQL (BENCH_DATABASE_URL) instead of PGlite.
  *
  * Starts the production server (one instance on a fresh PGlite folder; with --instances 2,
  * two instances on a fresh PostgreSQL database from BENCH_DATABASE_URL sharing events through
@@ -14,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { io, type Socket } from "socket.io-client";
 import { createDatabase, startServer, stopServer, type AppServer } from "../fixtures/servers";
-import { createMember, flag, freePort, paragraphs, percentile, sampleRss, signIn } from "./lib";
+import { createMember, flag, freePort, paragraphs, percentile, sampleRss, signIn, textFlag } from "./lib";
 
 export type LiveBenchResult = {
   clients: number;
@@ -153,10 +154,13 @@ export async function startBenchServers(instances: number, name: string, extraEn
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    if (instances > 1) {
+    // Several instances need a shared database; one instance uses PostgreSQL too with --db postgres.
+    if (instances > 1 || textFlag("db", "pglite") === "postgres") {
       const adminUrl = process.env.BENCH_DATABASE_URL;
       if (!adminUrl)
-        throw new Error("--instances 2 needs BENCH_DATABASE_URL (a PostgreSQL server to create a bench database on).");
+        throw new Error(
+          "--instances 2 and --db postgres need BENCH_DATABASE_URL (a PostgreSQL server to create a bench database on).",
+        );
       const database = await createDatabase(adminUrl);
       dropDatabase = database.drop;
       const env = {
