@@ -8,7 +8,7 @@ import {
   type ProgrammeSectionName,
   type ProgrammeTemplate,
 } from "./schema";
-import { forgetProgrammeSections } from "./texts";
+import { forgetProgrammeSections } from "./current";
 
 export type ImportResult = { ok: false; errors: string[] } | { ok: true; changes: string[]; isApplied: boolean };
 

@@ -12,7 +12,7 @@ import { canReply } from "@/lib/permissions";
 import { emitReviewUpdated } from "@/lib/realtime/emit";
 import type { ReviewDocKind } from "@/db/schema/reviews";
 import type { SubmitFeedbackInput } from "@/lib/validation/reviews";
-import { isLocale } from "@/lib/i18n/config";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
 import { readSections, rubricIn, type RubricCriterion } from "@/lib/programme/sections";
 import type { DbOrTx } from "@/db";
 import { summarizeScores } from "./rubric";
@@ -22,9 +22,18 @@ import { getReviewForThread } from "./service";
  * The rubric in effect for a kind of document (the programme's, else the built-in one), in the
  * reader's language.
  */
-export async function loadRubric(db: DbOrTx, docKind: ReviewDocKind): Promise<RubricCriterion[]> {
-  const locale = await getLocale().catch(() => "fr");
-  return rubricIn(await readSections(db), docKind, isLocale(locale) ? locale : "fr");
+export async function loadRubric(db: DbOrTx, docKind: ReviewDocKind, locale: Locale): Promise<RubricCriterion[]> {
+  return rubricIn(await readSections(db), docKind, locale);
+}
+
+/** The reader's language; French outside a request (jobs, tests). */
+async function readerLocale(): Promise<Locale> {
+  try {
+    const locale = await getLocale();
+    return isLocale(locale) ? locale : defaultLocale;
+  } catch {
+    return defaultLocale;
+  }
 }
 
 /** The post text of a review: one line per criterion, then the free text (readable without the rubric UI). */
@@ -50,7 +59,7 @@ export async function submitFeedback({ db, actor }: ServiceContext, input: Submi
   const review = await getReviewForThread(thread.id);
   const version = review?.versions.at(-1);
   if (!review || !version) throw new AppError("not_found");
-  const rubric = await loadRubric(db, review.docKind);
+  const rubric = await loadRubric(db, review.docKind, await readerLocale());
   const keys = Object.keys(input.scores);
   if (keys.length !== rubric.length || !rubric.every((criterion) => input.scores[criterion.id])) {
     throw new AppError("bad_request", "review.scoreAll");
@@ -82,7 +91,7 @@ export async function submitFeedback({ db, actor }: ServiceContext, input: Submi
 export async function getFeedbackSummary(threadId: number, docKind: ReviewDocKind) {
   const [feedback, rubric] = await Promise.all([
     listReviewFeedback(getDb(), { threadId }),
-    loadRubric(getDb(), docKind),
+    readerLocale().then((locale) => loadRubric(getDb(), docKind, locale)),
   ]);
   return {
     feedback,
