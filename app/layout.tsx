@@ -18,7 +18,7 @@ import { loadChannels } from "@/lib/forum/loaders";
 import { contextFor } from "@/lib/context";
 import { countWaitingForStaff } from "@/lib/moderation/service";
 import { channelName } from "@/lib/forum/channel-name";
-import { canReadChannel, isActiveMember } from "@/lib/permissions";
+import { isActiveMember, isListedChannel } from "@/lib/permissions";
 import { canUseMessages } from "@/lib/permissions/conversations";
 import "./globals.css";
 
@@ -58,7 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const clientMessages = Object.fromEntries(
     Object.entries(await getMessages()).filter(([namespace]) => !SERVER_ONLY_NAMESPACES.has(namespace)),
   );
-  const channels = (await loadChannels()).filter((channel) => canReadChannel(user, channel));
+  const channels = (await loadChannels()).filter((channel) => isListedChannel(user, channel));
   // Staff only (no query for anyone else): what waits for them, on the navigation's badges.
   const waitingForStaff = await countWaitingForStaff(contextFor(user));
   const bottomBar: BottomBarItem[] | null = isActiveMember(user)

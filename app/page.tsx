@@ -9,7 +9,7 @@ import { getChannelActivity } from "@/lib/forum/reads";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { RelativeTime } from "@/components/forum/relative-time";
 import { getCurrentUser } from "@/lib/auth/session";
-import { canReadChannel } from "@/lib/permissions";
+import { canReadChannel, isChannelArchived, isListedChannel } from "@/lib/permissions";
 import { redirect } from "next/navigation";
 import { QuestionsToAnswerSection } from "@/components/questions/to-answer";
 import { listQuestionsToAnswer } from "@/lib/questions/service";
@@ -73,7 +73,10 @@ export default async function HomePage() {
         <ul className="grid gap-3 sm:grid-cols-2">
           {/* The team's own channel is not even listed to those who cannot read it (nor its unread count). */}
           {channels
-            .filter((channel) => channel.visibility !== "staff" || canReadChannel(user, channel))
+            .filter(
+              (channel) =>
+                !isChannelArchived(channel) && (channel.visibility !== "staff" || canReadChannel(user, channel)),
+            )
             .map((channel) => {
               const isReadable = canReadChannel(user, channel);
               return (
@@ -114,7 +117,7 @@ export default async function HomePage() {
         </ul>
       </section>
       <LiveRefresh
-        channels={channels.filter((channel) => canReadChannel(user, channel)).map((channel) => channel.slug)}
+        channels={channels.filter((channel) => isListedChannel(user, channel)).map((channel) => channel.slug)}
         viewerId={user?.id ?? null}
       />
     </div>

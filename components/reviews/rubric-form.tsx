@@ -8,13 +8,20 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { sendJson } from "./send-json";
 
-/** `labelledBy`: the id of the visible title the form sits under (e.g. its disclosure's summary). */
-type Props = { threadId: number; criteria: readonly string[]; labelledBy: string };
+/**
+ * `criteria`: the rubric in effect (the programme's, lib/reviews/feedback `loadRubric`), labels
+ * already in the reader's language. `labelledBy`: the id of the visible title the form sits
+ * under (e.g. its disclosure's summary).
+ */
+type Props = { threadId: number; criteria: readonly RubricCriterion[]; labelledBy: string };
+type RubricCriterion = { id: string; label: string; hint: string };
 type Entry = { score: number | null; comment: string };
 
 /** Scores 1–4 per criterion (radio groups), optional comments, free text. State survives a refusal. */
-export function RubricForm({ threadId, criteria, labelledBy }: Props) {
+export function RubricForm({ threadId, criteria: rubric, labelledBy }: Props) {
   const t = useTranslations("review");
+  const criteria = rubric.map((criterion) => criterion.id);
+  const byId = new Map(rubric.map((criterion) => [criterion.id, criterion]));
   const router = useRouter();
   const [entries, setEntries] = useState<Record<string, Entry>>(() =>
     Object.fromEntries(criteria.map((criterion) => [criterion, { score: null, comment: "" }])),
@@ -24,7 +31,7 @@ export function RubricForm({ threadId, criteria, labelledBy }: Props) {
   const [sent, setSent] = useState(false);
   const [isSending, setIsSending] = useState(false);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const label = (criterion: string) => t(`criteria.${criterion}` as "criteria.readability");
+  const label = (criterion: string) => byId.get(criterion)?.label ?? criterion;
   const update = (criterion: string, patch: Partial<Entry>) =>
     setEntries((old) => ({ ...old, [criterion]: { ...old[criterion]!, ...patch } }));
 
@@ -59,6 +66,11 @@ export function RubricForm({ threadId, criteria, labelledBy }: Props) {
       {criteria.map((criterion) => (
         <fieldset key={criterion} className="flex flex-col gap-2 rounded-xl border border-line p-3">
           <legend className="px-1 text-sm font-semibold">{label(criterion)}</legend>
+          {byId.get(criterion)?.hint ? (
+            <p id={`hint-${criterion}`} className="text-sm text-muted">
+              {byId.get(criterion)!.hint}
+            </p>
+          ) : null}
           <div className="flex flex-wrap gap-2">
             {[1, 2, 3, 4].map((score) => (
               <label

@@ -37,7 +37,7 @@ export async function RubricSummary({ summary, feedback, threadHref, versionNumb
               {summary.map((row) => (
                 <tr key={row.criterion} className="border-b border-line/60">
                   <th scope="row" className="py-1.5 pr-2 font-normal">
-                    {t(`criteria.${row.criterion}` as "criteria.readability")}
+                    {row.label}
                   </th>
                   <td className="py-1.5 whitespace-nowrap">
                     {row.average === null ? t("noScore") : t("averageValue", { average: row.average })}

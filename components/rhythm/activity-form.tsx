@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { editActivityAction, proposeActivityAction } from "@/lib/actions/rhythm";
-import { activityKinds } from "@/lib/domain/rhythm";
+import type { ActivityKind } from "@/lib/domain/rhythm";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -25,9 +25,12 @@ export type ActivityFormValues = {
 export function ActivityForm({
   initial,
   publishesDirectly,
+  kinds,
 }: {
   initial: ActivityFormValues;
   publishesDirectly: boolean;
+  /** The programme's activity formats (lib/programme), in its order; an edited activity's own kind is kept. */
+  kinds: readonly ActivityKind[];
 }) {
   const t = useTranslations("activities");
   const [state, action, isPending] = useActionState(initial.id ? editActivityAction : proposeActivityAction, null);
@@ -48,8 +51,10 @@ export function ActivityForm({
       <SelectField
         id="kind"
         label={t("fields.kind")}
-        options={activityKinds.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-        defaultValue={value("kind") || "atelier"}
+        options={(kinds.includes(initial.kind as ActivityKind) || !initial.kind ? kinds : [initial.kind, ...kinds]).map(
+          (kind) => ({ value: kind, label: t(`kinds.${kind}` as "kinds.atelier") }),
+        )}
+        defaultValue={value("kind") || kinds[0]}
         errors={errorsFor("kind")}
       />
       <TextAreaField

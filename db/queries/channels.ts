@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { channels, type Channel } from "../schema";
 
@@ -25,7 +25,8 @@ export type ChannelFromTemplate = {
 
 /**
  * Writes a programme template's channel: an existing slug keeps its kind (its threads depend on
- * it) and gets the template's texts, visibility and order; a new slug is created. Never deletes.
+ * it) and gets the template's texts, visibility and order (and is restored if it was archived);
+ * a new slug is created. Never deletes.
  */
 export async function upsertChannelFromTemplate(db: DbOrTx, channel: ChannelFromTemplate) {
   const { kind, ...texts } = channel;
@@ -42,8 +43,19 @@ export async function upsertChannelFromTemplate(db: DbOrTx, channel: ChannelFrom
         visibility: texts.visibility,
         allowsQuestions: texts.allowsQuestions,
         position: texts.position,
+        archivedAt: null,
       },
     })
     .returning();
   return row!;
+}
+
+/** Archives the channels a programme template no longer names (never deletes); returns their slugs. */
+export async function archiveChannelsNotIn(db: DbOrTx, { slugs, now = new Date() }: { slugs: string[]; now?: Date }) {
+  const rows = await db
+    .update(channels)
+    .set({ archivedAt: now })
+    .where(and(isNull(channels.archivedAt), slugs.length ? notInArray(channels.slug, slugs) : undefined))
+    .returning({ slug: channels.slug });
+  return rows.map((row) => row.slug);
 }

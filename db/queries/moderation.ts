@@ -259,6 +259,37 @@ export async function updateChannelTexts(
   });
 }
 
+/**
+ * Archives (`archived: true`) or restores a channel, audited. Null when the channel does not exist
+ * or is already in that state (nothing to do, nothing logged).
+ */
+export async function setChannelArchived(
+  db: DbOrTx,
+  params: { channelId: number; actorId: string; archived: boolean; now?: Date },
+) {
+  return db.transaction(async (tx) => {
+    const [channel] = await tx
+      .update(channels)
+      .set({ archivedAt: params.archived ? (params.now ?? new Date()) : null })
+      .where(
+        and(
+          eq(channels.id, params.channelId),
+          params.archived ? isNull(channels.archivedAt) : isNotNull(channels.archivedAt),
+        ),
+      )
+      .returning();
+    if (!channel) return null;
+    await insertAudit(tx, {
+      actorId: params.actorId,
+      action: params.archived ? "channel.archive" : "channel.restore",
+      targetType: "channel",
+      targetId: channel.slug,
+      details: { name: channel.name },
+    });
+    return channel;
+  });
+}
+
 /** What waits for the facilitators: the numbers on the moderation home. One query. */
 export async function countModerationQueues(db: DbOrTx) {
   const [row] = await db

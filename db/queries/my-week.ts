@@ -52,7 +52,8 @@ export async function readMyWeek(
 ): Promise<MyWeekRow> {
   const { userId, isStaff, weekStart } = params;
   const now = params.now.toISOString();
-  const readable = sql`(c.visibility <> 'staff' or ${isStaff})`;
+  // Archived channels leave "my week" (their threads stay readable by link).
+  const readable = sql`(c.visibility <> 'staff' or ${isStaff}) and c.archived_at is null`;
   const threadRef = sql`'id', t.id, 'slug', t.slug, 'title', t.title, 'channelSlug', c.slug, 'channelName', c.name, 'channelNameEn', c.name_en`;
   const result = await db.execute(sql`
     select
@@ -92,7 +93,7 @@ export async function readMyWeek(
           'unread', greatest(t.last_post_number - coalesce(tr.last_read_number, 1), 0)) order by t.last_activity_at desc)
         from (select * from threads where author_id = ${userId} and kind in ('review', 'pitch') and deleted_at is null
               order by last_activity_at desc limit 3) t
-        join channels c on c.id = t.channel_id
+        join channels c on c.id = t.channel_id and c.archived_at is null
         left join thread_reads tr on tr.thread_id = t.id and tr.user_id = ${userId}
       ), '[]') as "myReviews",
       coalesce((
@@ -113,7 +114,7 @@ export async function readMyWeek(
           where th.kind in ('review', 'pitch') and th.deleted_at is null and th.reply_count = 0
             and th.author_id <> ${userId} and th.created_at < ${now}::timestamptz - interval '48 hours'
           order by th.created_at limit 3
-        ) t join channels c on c.id = t.channel_id
+        ) t join channels c on c.id = t.channel_id and c.archived_at is null
       ), '[]') as "waitingReviews",
       coalesce((
         select json_agg(json_build_object(${threadRef}, 'recentPosts', p.n) order by p.n desc, t.id desc) from (
@@ -128,7 +129,7 @@ export async function readMyWeek(
           select distinct th.* from notifications n join threads th on th.id = n.thread_id and th.deleted_at is null
           where n.user_id = ${userId} and n.kind = 'offer_match' and n.read_at is null
           order by th.last_activity_at desc limit 3
-        ) t join channels c on c.id = t.channel_id
+        ) t join channels c on c.id = t.channel_id and c.archived_at is null
       ), '[]') as "offerMatches",
       exists (select 1 from surveys s where s.user_id = ${userId} and s.answered_at is null) as "surveyDue",
       json_build_object(

@@ -45,6 +45,12 @@ export const channels = pgTable("channels", {
   /** Every member follows it at `watching` unless they chose otherwise (e.g. *Vie du programme*). */
   watchedByDefault: boolean("watched_by_default").notNull().default(false),
   position: integer("position").notNull().default(0),
+  /**
+   * Archived: gone from the navigation, home, compose choices, search filters and "my week"; its
+   * threads stay readable by link but take no new threads or replies (lib/permissions). Never
+   * deleted: a programme template that drops a channel archives it, and naming it again restores it.
+   */
+  archivedAt: timestamp("archived_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -12,6 +12,7 @@ import {
 import { formAction, jsonAction } from "@/lib/action";
 import {
   dismissPostReport,
+  archiveChannel,
   editChannel,
   moveThreadToChannel,
   setPostVisibility,
@@ -36,6 +37,7 @@ import {
   unhidePostSchema,
   unsuspendUserSchema,
   updateChannelSchema,
+  archiveChannelSchema,
 } from "@/lib/validation/moderation";
 import { proDecisionSchema } from "@/lib/validation/pros";
 import { contextFor } from "@/lib/context";
@@ -89,6 +91,12 @@ export const updateChannelAction = formAction(updateChannelSchema, async (input,
   const channel = await editChannel(contextFor(user), input);
   revalidatePath("/", "layout");
   return { name: channel.name };
+});
+
+export const archiveChannelAction = jsonAction(archiveChannelSchema, async (input, { user }) => {
+  const channel = await archiveChannel(contextFor(user), input);
+  revalidatePath("/", "layout");
+  return { slug: channel.slug, isArchived: channel.archivedAt !== null };
 });
 
 export const suspendUserAction = formAction(suspendUserSchema, async (input, { user }) => {

@@ -15,6 +15,8 @@ export const auditActions = [
   "thread.unpin",
   "thread.move",
   "channel.update",
+  "channel.archive",
+  "channel.restore",
   "user.suspend",
   "user.unsuspend",
   "user.role",

@@ -4,7 +4,7 @@ import { getRequestConfig } from "next-intl/server";
 import { defaultLocale, isLocale, LOCALE_COOKIE } from "./config";
 import { applyBranding } from "@/lib/branding/messages";
 import { getBranding } from "@/lib/branding/service";
-import { loadMessages } from "./messages";
+import { loadProgrammeMessages } from "@/lib/programme/texts";
 
 // No locale in URLs: the choice lives in a cookie (and the member's profile), French by default.
 export default getRequestConfig(async () => {
@@ -12,8 +12,9 @@ export default getRequestConfig(async () => {
   const locale = isLocale(cookieLocale) ? cookieLocale : defaultLocale;
   return {
     locale,
-    // The community's name and texts replace the built-in ones (lib/branding).
-    messages: applyBranding(await loadMessages(locale), await getBranding()),
+    // The programme's texts (lib/programme), then the community's name and texts (lib/branding),
+    // replace the built-in ones.
+    messages: applyBranding(await loadProgrammeMessages(locale), await getBranding()),
     timeZone: "Europe/Paris",
   };
 });

@@ -4,7 +4,7 @@ import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
 import { applyBranding } from "@/lib/branding/messages";
 import { getBranding } from "@/lib/branding/service";
 import { getEnv } from "@/lib/env";
-import { loadMessages } from "@/lib/i18n/messages";
+import { loadProgrammeMessages } from "@/lib/programme/texts";
 import { deliverMail, type Mail } from "./transport";
 
 export type MailRecipient = { name: string; email: string; locale?: string | null };
@@ -43,7 +43,7 @@ export async function composeMail(
   const branding = await getBranding();
   const t = createTranslator({
     locale,
-    messages: applyBranding(await loadMessages(locale), branding) as AbstractIntlMessages,
+    messages: applyBranding(await loadProgrammeMessages(locale), branding) as AbstractIntlMessages,
     namespace,
     timeZone: "Europe/Paris",
   }) as unknown as Translate;

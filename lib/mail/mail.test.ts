@@ -15,6 +15,8 @@ vi.mock("@/lib/branding/service", async () => {
   const { DEFAULT_BRANDING } = await import("@/lib/branding/defaults");
   return { getBranding: async () => DEFAULT_BRANDING };
 });
+// Nor programme texts of its own (the built-in ones apply).
+vi.mock("@/lib/programme/current", () => ({ getProgrammeSections: async () => null }));
 const delivered = vi.mocked(deliverMail);
 
 afterEach(() => {

@@ -9,6 +9,7 @@ import {
   dismissReport,
   listOpenReports,
   moveThread,
+  setChannelArchived,
   setPostHidden,
   setThreadFlag,
   updateChannelTexts,
@@ -22,6 +23,7 @@ import type { AuditAction } from "@/lib/moderation/constants";
 import {
   canEditChannel,
   canHidePost,
+  isChannelArchived,
   canLockThread,
   canModerate,
   canMoveThread,
@@ -154,7 +156,8 @@ export async function moveThreadToChannel(
   requireCapability(canMoveThread(actor));
   const { thread } = await loadThread(db, input.threadId);
   const target = await getChannelBySlug(db, { slug: input.channelSlug });
-  if (!target) throw new AppError("not_found");
+  // An archived channel takes no new thread, moved ones included.
+  if (!target || isChannelArchived(target)) throw new AppError("not_found");
   // Offers are structured (their own table and form): they neither leave nor enter the offers channel.
   if (!canMoveBetweenKinds(thread, target)) throw new AppError("bad_request", "moderation.cannotMoveOffers");
   const moved = await moveThread(db, {
@@ -196,7 +199,24 @@ export async function editChannel(
   return updated;
 }
 
-/** Channels as staff edit them (all of them, whatever their visibility). */
+/**
+ * Archives or restores a channel (audited): archived, it leaves every list and takes no new
+ * thread or reply, while its threads stay readable by link.
+ */
+export async function archiveChannel(
+  { db, actor }: ServiceContext,
+  input: { slug: string; archived: boolean },
+) {
+  requireCapability(canEditChannel(actor));
+  const channel = await getChannelBySlug(db, { slug: input.slug });
+  if (!channel) throw new AppError("not_found");
+  const updated = await setChannelArchived(db, { channelId: channel.id, actorId: actor!.id, archived: input.archived });
+  if (!updated)
+    throw new AppError("conflict", input.archived ? "moderation.channelAlreadyArchived" : "moderation.channelNotArchived");
+  return updated;
+}
+
+/** Channels as staff edit them (all of them, whatever their visibility, archived ones included). */
 export async function listChannelsForStaff({ db, actor }: ServiceContext) {
   requireCapability(canEditChannel(actor));
   return listChannels(db);

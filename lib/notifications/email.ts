@@ -3,7 +3,7 @@ import { createTranslator } from "next-intl";
 import type { NotificationRow } from "@/db/queries/notifications";
 import type { UserRole, UserStatus } from "@/db/schema";
 import type { Messages } from "@/lib/i18n/app-config";
-import { loadMessages } from "@/lib/i18n/messages";
+import { loadProgrammeMessages } from "@/lib/programme/texts";
 import { translateKey } from "@/lib/i18n/translate-key";
 import { applyBranding } from "@/lib/branding/messages";
 import { getBranding } from "@/lib/branding/service";
@@ -28,7 +28,7 @@ export type MailAccount = { id: string; name: string; email: string; locale: str
 export async function translatorsFor(account: MailAccount) {
   const locale = recipientLocale(account);
   const branding = await getBranding();
-  const messages = applyBranding(await loadMessages(locale), branding) as Messages;
+  const messages = applyBranding(await loadProgrammeMessages(locale), branding) as Messages;
   return {
     locale,
     branding,

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db";
 import { VICTORIES_CHANNEL_SLUG, type OutcomeKind } from "@/lib/domain/outcomes";
 import { documentFromText } from "@/lib/editor/render";
 import { publishThread } from "@/lib/forum/publish";
-import type { Actor } from "@/lib/permissions";
+import { isChannelArchived, type Actor } from "@/lib/permissions";
 
 /** Posts are community content, written in French whatever the author's interface language. */
 const KIND_PHRASES: Record<OutcomeKind, string> = {
@@ -39,7 +39,8 @@ export async function publishCelebration(
   outcome: OutcomeRow,
 ): Promise<OutcomeRow> {
   const channel = await getChannelBySlug(db, { slug: VICTORIES_CHANNEL_SLUG });
-  if (!channel) return outcome;
+  // No celebration channel (gone or archived by the programme): the declaration stands on its own.
+  if (!channel || isChannelArchived(channel)) return outcome;
   const lines = [
     `Je commence le ${frenchDay(outcome.startsOn)}.`,
     outcome.isEss ? "Et c'est dans l'économie sociale et solidaire 💚" : "",

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { canChangeRoles, canEditBranding, canModerate, canReadChannel, canReadReplies, type Actor } from "./index";
+import {
+  canChangeRoles,
+  canEditBranding,
+  canModerate,
+  canPostInChannel,
+  canReadChannel,
+  canReadReplies,
+  canReadThread,
+  canReply,
+  isListedChannel,
+  type Actor,
+} from "./index";
 
 const member: Actor = { id: "a", role: "member", status: "active" };
 const suspended: Actor = { id: "b", role: "member", status: "suspended" };
@@ -61,5 +72,32 @@ describe("staff capabilities", () => {
       false,
       true,
     ]);
+  });
+});
+
+describe("archived channels", () => {
+  const open = { visibility: "members", kind: "discussion", archivedAt: null } as const;
+  const archived = { ...open, archivedAt: new Date("2026-11-30T10:00:00Z") };
+  const thread = { isLocked: false, deletedAt: null };
+
+  it("stay readable, threads included, by whoever could read them", () => {
+    expect(canReadChannel(member, archived)).toBe(true);
+    expect(canReadThread(member, archived, thread)).toBe(true);
+    expect(canReadThread(null, archived, thread)).toBe(false);
+  });
+  it("take no new thread and no reply, not even from the team", () => {
+    for (const actor of [member, facilitator, admin]) {
+      expect(canPostInChannel(actor, open)).toBe(true);
+      expect(canPostInChannel(actor, archived)).toBe(false);
+      expect(canReply(actor, open, thread)).toBe(true);
+      expect(canReply(actor, archived, thread)).toBe(false);
+    }
+  });
+  it("leave the lists (navigation, home, compose choices, search filters)", () => {
+    expect(isListedChannel(member, open)).toBe(true);
+    expect(isListedChannel(member, archived)).toBe(false);
+    expect(isListedChannel(admin, archived)).toBe(false);
+    // An unreadable channel is not listed either.
+    expect(isListedChannel(null, open)).toBe(false);
   });
 });

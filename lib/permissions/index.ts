@@ -33,8 +33,21 @@ export function canReadChannel(actor: Actor, channel: Pick<Channel, "visibility"
   return channel.visibility === "public" && !CHANNEL_KINDS[channel.kind].isPersonal;
 }
 
-export function canPostInChannel(actor: Actor, channel: Pick<Channel, "visibility" | "kind">): boolean {
-  return isActiveMember(actor) && canReadChannel(actor, channel);
+/** What posting and replying need to know of a channel: an archived one takes nothing new. */
+type PostableChannel = Pick<Channel, "visibility" | "kind" | "archivedAt">;
+
+/** An archived channel stays readable (its threads by link) but takes no new thread, from anyone. */
+export function isChannelArchived(channel: Pick<Channel, "archivedAt">): boolean {
+  return channel.archivedAt !== null;
+}
+
+/** The channels offered in lists and menus (navigation, home, compose choices, search filters). */
+export function isListedChannel(actor: Actor, channel: Pick<Channel, "visibility" | "kind" | "archivedAt">): boolean {
+  return !isChannelArchived(channel) && canReadChannel(actor, channel);
+}
+
+export function canPostInChannel(actor: Actor, channel: PostableChannel): boolean {
+  return isActiveMember(actor) && canReadChannel(actor, channel) && !isChannelArchived(channel);
 }
 
 export function canEditProfile(actor: Actor, profileUserId: string): boolean {
@@ -69,9 +82,9 @@ export function canReadReplies(actor: Actor, channel: Pick<Channel, "visibility"
   return !CHANNEL_KINDS[channel.kind].hasMembersOnlyReplies || isActiveMember(actor);
 }
 
-/** Locked threads take no new replies, except from moderators. */
-export function canReply(actor: Actor, channel: Pick<Channel, "visibility" | "kind">, thread: ThreadRef): boolean {
-  if (!isActiveMember(actor) || !canReadThread(actor, channel, thread)) return false;
+/** Locked threads take no new replies, except from moderators; threads of an archived channel, from no one. */
+export function canReply(actor: Actor, channel: PostableChannel, thread: ThreadRef): boolean {
+  if (!isActiveMember(actor) || !canReadThread(actor, channel, thread) || isChannelArchived(channel)) return false;
   return !thread.isLocked || canModerate(actor);
 }
 

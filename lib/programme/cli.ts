@@ -7,12 +7,17 @@
  */
 import { readFileSync } from "node:fs";
 import { CliError, parseFlags, runWithDb } from "@/db/cli";
-import { exportTemplate } from "./apply";
-import { importTemplate } from "./import";
+import { allowServerOnlyModules } from "@/lib/jobs/node-server-only";
 
 const [command, ...rest] = process.argv.slice(2);
 
+// The programme modules are server code (marked server-only): allowed in this plain Node
+// process, then imported (dynamically, after the hook is in place).
+allowServerOnlyModules();
+
 void runWithDb(async ({ db }) => {
+  const { exportTemplate } = await import("./apply");
+  const { importTemplate } = await import("./import");
   if (command === "export") {
     process.stdout.write(`${JSON.stringify(await exportTemplate(db), null, 2)}\n`);
     return;

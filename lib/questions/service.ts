@@ -23,6 +23,7 @@ import {
   canReadChannel,
   canReadReplies,
   canReportPost,
+  isChannelArchived,
 } from "@/lib/permissions";
 
 /** Questions and answers: accepted answers and the "À répondre" list. */
@@ -77,7 +78,7 @@ export async function listQuestionsToAnswer(
 ) {
   if (!canBrowsePros(actor)) throw new AppError("not_found");
   const channels = (await listChannels(db)).filter(
-    (channel) => channel.allowsQuestions && canReadChannel(actor, channel),
+    (channel) => channel.allowsQuestions && !isChannelArchived(channel) && canReadChannel(actor, channel),
   );
   return listUnansweredQuestions(db, {
     channelIds: channels.map((channel) => channel.id),
@@ -108,7 +109,7 @@ export async function getThreadExtras({ db, actor }: ServiceContext, thread: Thr
     canMessage: canUseMessages(actor),
     // Offers live in their own structured channel: never moved in or out.
     moveTargets: (channels ?? [])
-      .filter((other) => other.id !== channel.id && canMoveBetweenKinds(thread, other))
+      .filter((other) => other.id !== channel.id && !isChannelArchived(other) && canMoveBetweenKinds(thread, other))
       .map(({ slug, name }) => ({ slug, name })),
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { ServiceContext } from "@/lib/context";
-import { getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { insertReviewFeedback, listReviewFeedback } from "@/db/queries/reviews";
 import { documentFromText } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
@@ -12,15 +12,34 @@ import { canReply } from "@/lib/permissions";
 import { emitReviewUpdated } from "@/lib/realtime/emit";
 import type { ReviewDocKind } from "@/db/schema/reviews";
 import type { SubmitFeedbackInput } from "@/lib/validation/reviews";
-import { RUBRICS, summarizeScores } from "./rubric";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
+import { readSections, rubricIn, type RubricCriterion } from "@/lib/programme/sections";
+import type { DbOrTx } from "@/db";
+import { summarizeScores } from "./rubric";
 import { getReviewForThread } from "./service";
 
+/**
+ * The rubric in effect for a kind of document (the programme's, else the built-in one), in the
+ * reader's language.
+ */
+export async function loadRubric(db: DbOrTx, docKind: ReviewDocKind, locale: Locale): Promise<RubricCriterion[]> {
+  return rubricIn(await readSections(db), docKind, locale);
+}
+
+/** The reader's language; French outside a request (jobs, tests). */
+async function readerLocale(): Promise<Locale> {
+  try {
+    const locale = await getLocale();
+    return isLocale(locale) ? locale : defaultLocale;
+  } catch {
+    return defaultLocale;
+  }
+}
+
 /** The post text of a review: one line per criterion, then the free text (readable without the rubric UI). */
-async function feedbackText(docKind: ReviewDocKind, input: SubmitFeedbackInput): Promise<string> {
-  const t = await getTranslations("review");
-  const lines = RUBRICS[docKind].map((criterion) => {
-    const entry = input.scores[criterion]!;
-    const label = t(`criteria.${criterion}` as "criteria.readability");
+function feedbackText(rubric: RubricCriterion[], input: SubmitFeedbackInput): string {
+  const lines = rubric.map(({ id, label }) => {
+    const entry = input.scores[id]!;
     return `${label} : ${entry.score}/4${entry.comment ? ` — ${entry.comment}` : ""}`;
   });
   return [...lines, ...(input.text ? ["", input.text] : [])].join("\n");
@@ -40,9 +59,9 @@ export async function submitFeedback({ db, actor }: ServiceContext, input: Submi
   const review = await getReviewForThread(thread.id);
   const version = review?.versions.at(-1);
   if (!review || !version) throw new AppError("not_found");
-  const criteria = RUBRICS[review.docKind];
+  const rubric = await loadRubric(db, review.docKind, await readerLocale());
   const keys = Object.keys(input.scores);
-  if (keys.length !== criteria.length || !criteria.every((criterion) => input.scores[criterion])) {
+  if (keys.length !== rubric.length || !rubric.every((criterion) => input.scores[criterion.id])) {
     throw new AppError("bad_request", "review.scoreAll");
   }
   const published = await publishReply(
@@ -50,7 +69,7 @@ export async function submitFeedback({ db, actor }: ServiceContext, input: Submi
     {
       thread,
       channel,
-      body: documentFromText(await feedbackText(review.docKind, input)),
+      body: documentFromText(feedbackText(rubric, input)),
       idempotencyKey: input.idempotencyKey,
       hooks: {
         write: (tx, { postId }) =>
@@ -70,11 +89,16 @@ export async function submitFeedback({ db, actor }: ServiceContext, input: Submi
 
 /** The rubric summary of a thread (per criterion) and its reviews, for a reader already checked. */
 export async function getFeedbackSummary(threadId: number, docKind: ReviewDocKind) {
-  const feedback = await listReviewFeedback(getDb(), { threadId });
+  const [feedback, rubric] = await Promise.all([
+    listReviewFeedback(getDb(), { threadId }),
+    readerLocale().then((locale) => loadRubric(getDb(), docKind, locale)),
+  ]);
   return {
     feedback,
+    /** The rubric in effect, for the review form. */
+    rubric,
     summary: summarizeScores(
-      docKind,
+      rubric,
       feedback.map((row) => row.scores),
     ),
   };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { RUBRICS, summarizeScores } from "./rubric";
 
+const criteria = (kind: keyof typeof RUBRICS) => RUBRICS[kind].map((id) => ({ id, label: id }));
+
 describe("summarizeScores", () => {
   it("averages each criterion over the reviews that scored it", () => {
-    const summary = summarizeScores("cv", [
+    const summary = summarizeScores(criteria("cv"), [
       {
         readability: { score: 4 },
         fit: { score: 2, comment: "Parlez de l'ESS" },
@@ -15,6 +17,7 @@ describe("summarizeScores", () => {
     expect(summary.map((row) => row.criterion)).toEqual(RUBRICS.cv);
     expect(summary[0]).toEqual({
       criterion: "readability",
+      label: "readability",
       average: 3.5,
       count: 2,
       distribution: [0, 0, 1, 1],
@@ -24,6 +27,6 @@ describe("summarizeScores", () => {
   });
 
   it("has no average without reviews", () => {
-    expect(summarizeScores("letter", []).every((row) => row.average === null && row.count === 0)).toBe(true);
+    expect(summarizeScores(criteria("letter"), []).every((row) => row.average === null && row.count === 0)).toBe(true);
   });
 });

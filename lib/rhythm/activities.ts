@@ -35,6 +35,7 @@ import {
   canSeeActivity,
   canSeeActivityAccess,
   canViewActivities,
+  isChannelArchived,
   type Actor,
 } from "@/lib/permissions";
 import { threadPath } from "@/lib/slug";
@@ -121,7 +122,8 @@ export async function decideActivity(ctx: ServiceContext, input: { activityId: n
 /** The activity's thread in *Vie du programme*: where members discuss it and the recap goes. */
 async function announce(db: DbOrTx, actor: NonNullable<Actor>, activity: ActivityRow): Promise<ActivityRow> {
   const channel = await getChannelBySlug(db, { slug: PROGRAMME_CHANNEL_SLUG });
-  if (!channel) return activity;
+  // An archived channel takes no new thread: the activity goes without its discussion thread.
+  if (!channel || isChannelArchived(channel)) return activity;
   const body: RichTextDocument = documentFromText(
     [`📅 ${frenchDateTime(activity.startsAt)}${activity.place ? ` · ${activity.place}` : ""}`, activity.description]
       .filter(Boolean)

@@ -19,8 +19,12 @@ export type CheckinSettings = { day: IsoWeekday; questions: CheckinQuestions; nu
 
 /** The facilitators' check-in settings; missing or malformed parts fall back to the defaults. */
 export async function getCheckinSettings(db: DbOrTx = getDb()): Promise<CheckinSettings> {
-  const stored = (await getSettings(db, { keys: [CHECKIN_SETTINGS_KEY] })).get(CHECKIN_SETTINGS_KEY) as
-    Partial<CheckinSettings> | undefined;
+  return parseCheckinSettings((await getSettings(db, { keys: [CHECKIN_SETTINGS_KEY] })).get(CHECKIN_SETTINGS_KEY));
+}
+
+/** The stored value of `CHECKIN_SETTINGS_KEY` (for callers batching their settings), defaults filled in. */
+export function parseCheckinSettings(value: unknown): CheckinSettings {
+  const stored = value as Partial<CheckinSettings> | undefined;
   const day = Number(stored?.day);
   const questions = { ...DEFAULT_CHECKIN_QUESTIONS };
   for (const key of Object.keys(questions) as (keyof CheckinQuestions)[]) {

@@ -5,7 +5,7 @@ import { listSimilarThreads, searchTitlesByTrigram, suggestTitles, type TitleHit
 import type { Channel } from "@/db/schema";
 import type { ServiceContext } from "@/lib/context";
 import { hasSearchableText, searchTerms } from "@/lib/domain/search";
-import { canReadChannel, canReadReplies, canViewProfiles, isActiveMember } from "@/lib/permissions";
+import { canReadChannel, canReadReplies, canViewProfiles, isActiveMember, isChannelArchived } from "@/lib/permissions";
 import type { SearchInput, SimilarThreadsInput } from "@/lib/validation/search";
 
 export type { MemberHit, PostHit, TitleHit };
@@ -46,7 +46,10 @@ function wordCount(text: string): number {
 export async function search(ctx: ServiceContext, input: SearchInput): Promise<SearchResults> {
   const terms = searchTerms(input.q);
   const readable = await readableChannels(ctx);
-  const channels = readable.map(({ slug, name, nameEn }) => ({ slug, name, nameEn }));
+  // Archived channels leave the filter; their threads, readable by link, can still be found.
+  const channels = readable
+    .filter((channel) => !isChannelArchived(channel))
+    .map(({ slug, name, nameEn }) => ({ slug, name, nameEn }));
   const empty = { query: terms.text, items: [], nextCursor: null, members: [], closeTitles: [], channels };
   if (!hasSearchableText(terms)) return { ...empty, isEmptyQuery: true };
 

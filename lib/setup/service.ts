@@ -10,6 +10,7 @@ import { DEFAULT_BRANDING } from "@/lib/branding/defaults";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { applyTemplate, builtInTemplate } from "@/lib/programme/apply";
+import { forgetProgrammeSections } from "@/lib/programme/current";
 import type { SetupInput } from "@/lib/validation/setup";
 
 /**
@@ -62,5 +63,6 @@ export async function completeSetup(db: DbOrTx, input: SetupInput): Promise<{ ad
   });
   globalForSetup.propulseSetupDone = true;
   forgetBranding();
+  forgetProgrammeSections();
   return { adminId };
 }

@@ -26,6 +26,7 @@ export const hidePostSchema = z.object({ postId: id, reason: reasonSchema });
 export const unhidePostSchema = z.object({ postId: id, reason: optionalReasonSchema });
 export const dismissReportSchema = z.object({ reportId: id, reason: optionalReasonSchema });
 export const threadFlagSchema = z.object({ threadId: id, value: flag, reason: optionalReasonSchema });
+export const archiveChannelSchema = z.object({ slug: z.string().min(1).max(60), archived: flag });
 export const moveThreadSchema = z.object({
   threadId: id,
   channelSlug: z.string().min(1).max(60),

@@ -6,6 +6,7 @@ import { MembersOnly } from "@/components/forum/members-only";
 import { ThreadList } from "@/components/forum/thread-list";
 import { FollowControl } from "@/components/notifications/follow-control";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { loadChannel } from "@/lib/forum/loaders";
@@ -74,6 +75,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
           </div>
         ) : null}
       </header>
+      {channel.archivedAt ? <Alert>{t("archivedChannelNotice")}</Alert> : null}
       {channel.rules ? (
         <details className="rounded-xl border border-line bg-sand/60 px-4 py-3 text-sm">
           <summary className="cursor-pointer font-semibold">{t("rules")}</summary>

@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { contextFor } from "@/lib/context";
 import { utcToZonedTime } from "@/lib/domain/rhythm";
 import { AppError } from "@/lib/errors";
+import { offeredActivityKinds } from "@/lib/programme/texts";
 import { getActivityPage } from "@/lib/rhythm/activities";
 import { activityIdSchema } from "@/lib/validation/rhythm";
 
@@ -28,13 +29,14 @@ export default async function EditActivityPage({ params }: Props) {
   });
   const { activity } = page;
   if (!activity.canManage) notFound();
-  const t = await getTranslations("activities");
+  const [t, kinds] = await Promise.all([getTranslations("activities"), offeredActivityKinds()]);
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-extrabold sm:text-3xl">{t("editTitle")}</h1>
       <Card>
         <ActivityForm
           publishesDirectly
+          kinds={kinds}
           initial={{
             id: activity.id,
             title: activity.title,

@@ -10,6 +10,7 @@ import { ThreadView } from "@/components/forum/thread-view";
 import { ThreadTools } from "@/components/moderation/thread-tools";
 import { SolvedBadgeSlot, ThreadExtrasProvider } from "@/components/questions/thread-extras";
 import { getThreadExtras } from "@/lib/questions/service";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadChannel } from "@/lib/forum/loaders";
@@ -107,6 +108,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             {thread.isLocked ? <Badge>{t("locked")}</Badge> : null}
           </div>
         </header>
+        {channel.archivedAt ? <Alert>{t("archivedThreadNotice")}</Alert> : null}
         {/* The kind's own part (an offer's fields, the document to review, the recording) comes first. */}
         {Section ? <Section thread={thread} channel={channel} user={user} /> : null}
         {extras.canModerate ? (

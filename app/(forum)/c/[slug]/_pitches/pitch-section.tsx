@@ -10,7 +10,6 @@ import { Disclosure } from "@/components/ui/disclosure";
 import type { Channel, Thread } from "@/lib/forum/types";
 import { canReply, isActiveMember, type Actor } from "@/lib/permissions";
 import { getFeedbackSummary } from "@/lib/reviews/feedback";
-import { RUBRICS } from "@/lib/reviews/rubric";
 import { getReviewForThread } from "@/lib/reviews/service";
 import { MAX_PITCH_SECONDS } from "@/lib/pitches/service";
 import { threadPath } from "@/lib/slug";
@@ -24,7 +23,7 @@ type Props = { thread: Thread; channel: Channel; user: Actor };
 export async function PitchSection({ thread, channel, user }: Props) {
   const pitch = await getReviewForThread(thread.id);
   if (!pitch) return null;
-  const { feedback, summary } = await getFeedbackSummary(thread.id, "pitch");
+  const { feedback, summary, rubric } = await getFeedbackSummary(thread.id, "pitch");
   const t = await getTranslations("review");
   const current = pitch.versions.at(-1) ?? null;
   const isAuthor = isActiveMember(user) && user.id === thread.authorId;
@@ -70,7 +69,7 @@ export async function PitchSection({ thread, channel, user }: Props) {
       {/* The forms stay folded: the pitch and its discussion come first. */}
       {canGiveFeedback ? (
         <Disclosure summary={t("pitch.rubricTitle")} summaryId="rubric-title">
-          <LazyRubricForm threadId={thread.id} criteria={RUBRICS.pitch} labelledBy="rubric-title" />
+          <LazyRubricForm threadId={thread.id} criteria={rubric} labelledBy="rubric-title" />
         </Disclosure>
       ) : null}
       {/* Anyone who may reply can answer with a recording: a peer's take, or the author's new one. */}

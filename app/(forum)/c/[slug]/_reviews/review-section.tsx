@@ -13,7 +13,6 @@ import { canReply, isActiveMember, type Actor } from "@/lib/permissions";
 import type { PageMarker } from "@/components/reviews/pdf-page";
 import { getFeedbackSummary } from "@/lib/reviews/feedback";
 import { getPageComments } from "@/lib/reviews/page-comments";
-import { RUBRICS } from "@/lib/reviews/rubric";
 import { getReviewForThread } from "@/lib/reviews/service";
 import { maxUploadMb } from "@/lib/uploads/limits";
 import { threadPath } from "@/lib/slug";
@@ -24,7 +23,7 @@ type Props = { thread: Thread; channel: Channel; user: Actor };
 export async function ReviewSection({ thread, channel, user }: Props) {
   const review = await getReviewForThread(thread.id);
   if (!review) return null;
-  const [{ feedback, summary }, pageComments] = await Promise.all([
+  const [{ feedback, summary, rubric }, pageComments] = await Promise.all([
     getFeedbackSummary(thread.id, review.docKind),
     getPageComments(thread.id),
   ]);
@@ -79,7 +78,7 @@ export async function ReviewSection({ thread, channel, user }: Props) {
       {/* Folded: the document and its discussion come first. */}
       {canGiveFeedback ? (
         <Disclosure summary={t("rubricTitle")} summaryId="rubric-title">
-          <RubricForm threadId={thread.id} criteria={RUBRICS[review.docKind]} labelledBy="rubric-title" />
+          <RubricForm threadId={thread.id} criteria={rubric} labelledBy="rubric-title" />
         </Disclosure>
       ) : null}
     </ReviewSummary>
