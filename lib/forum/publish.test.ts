@@ -32,6 +32,8 @@ const fakeIo = {
   to: (room: string) => ({
     emit: (event: string, payload: Record<string, unknown>) => emitted.push({ room, event, payload }),
   }),
+  // Nobody has the site open.
+  in: () => ({ fetchSockets: async () => [] }),
 } as unknown as RealtimeServer;
 
 beforeAll(async () => {

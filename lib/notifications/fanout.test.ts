@@ -33,6 +33,8 @@ const fakeIo = {
       if (event === "notifications:changed") changedRooms.push(...[rooms].flat());
     },
   }),
+  // Nobody has the site open.
+  in: () => ({ fetchSockets: async () => [] }),
 } as unknown as RealtimeServer;
 
 const t: NotificationTranslate = (key, values) => `${key}${values ? JSON.stringify(values) : ""}`;
