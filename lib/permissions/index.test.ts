@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canChangeRoles, canEditBranding, canModerate, canReadChannel, canReadReplies, type Actor } from "./index";
+import {
+  canChangeRoles,
+  canEditBranding,
+  canManageProgramme,
+  canModerate,
+  canReadChannel,
+  canReadReplies,
+  type Actor,
+} from "./index";
 
 const member: Actor = { id: "a", role: "member", status: "active" };
 const suspended: Actor = { id: "b", role: "member", status: "suspended" };
@@ -55,6 +63,17 @@ describe("staff capabilities", () => {
   it("reserves the community's name, colours and logo to active admins", () => {
     const suspendedAdmin: Actor = { id: "f", role: "admin", status: "suspended" };
     expect([null, member, facilitator, suspendedAdmin, admin].map(canEditBranding)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+  });
+  it("reserves the programme's export and import to active admins", () => {
+    const suspendedAdmin: Actor = { id: "f", role: "admin", status: "suspended" };
+    expect([null, member, pending, facilitator, suspendedAdmin, admin].map(canManageProgramme)).toEqual([
+      false,
       false,
       false,
       false,
