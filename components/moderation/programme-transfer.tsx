@@ -22,7 +22,11 @@ export function ProgrammeTransfer() {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <a href="/moderation/settings/programme" download className={buttonClasses("secondary", "md", "self-start")}>
+        <a
+          href="/moderation/settings/programme/export"
+          download
+          className={buttonClasses("secondary", "md", "self-start")}
+        >
           {t("export")}
         </a>
         <p className="text-sm text-muted">{t("exportHint")}</p>

@@ -46,10 +46,11 @@ async function exportedFile(): Promise<
   return JSON.parse((await exportProgramme(contextFor(admin))).body);
 }
 
+/** Today's programme with one channel renamed, pretty-printed like a file edited by hand. */
 async function withRenamedChannel(slug: string, name: string): Promise<string> {
   const file = await exportedFile();
   file.channels.find((channel) => channel.slug === slug)!.name.fr = name;
-  return JSON.stringify(file);
+  return JSON.stringify(file, null, 2);
 }
 
 async function refusal(run: () => Promise<unknown>): Promise<AppError> {
@@ -137,7 +138,13 @@ describe("programme import", () => {
     const content = await withRenamedChannel("victoires", "Nos réussites");
     const preview = await previewProgrammeImport(contextFor(admin), { content, locale: "fr" });
     if (!preview.ok) throw new Error("the file should be valid");
-    const applied = await applyProgrammeImport(contextFor(admin), { content, token: preview.token, locale: "fr" });
+    // The browser sends the previewed text back with CRLF line breaks (form data): still the same file.
+    const sentBack = preview.content.replaceAll("\n", "\r\n");
+    const applied = await applyProgrammeImport(contextFor(admin), {
+      content: sentBack,
+      token: preview.token,
+      locale: "fr",
+    });
     expect(applied).toEqual({ ok: true, changes: ["~ salon victoires : name"] });
     const [victoires] = await testDb.db.select().from(channels).where(eq(channels.slug, "victoires"));
     expect(victoires!.name).toBe("Nos réussites");

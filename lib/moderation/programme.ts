@@ -38,6 +38,15 @@ export async function exportProgramme({ db, actor }: ServiceContext): Promise<{ 
   return { filename: `programme-${day}.json`, body: `${JSON.stringify(template, null, 2)}\n` };
 }
 
+/**
+ * Line breaks as LF: a browser sends the previewed text back with CRLF (form data normalizes
+ * them), and the token must match either way. Outside strings JSON takes any whitespace, and a
+ * raw line break inside a JSON string is invalid anyway, so the file means the same.
+ */
+function normalizeLineBreaks(content: string): string {
+  return content.replace(/\r\n?/g, "\n");
+}
+
 /** The file's JSON, or a field error on the file input (nothing else can be said about it). */
 function parseFile(content: string): unknown {
   try {
@@ -68,9 +77,10 @@ function localizedErrors(raw: unknown, lines: string[], locale: Locale): Program
 /** The dry run: nothing is written; a valid file comes back with its changes and a signed token. */
 export async function previewProgrammeImport(
   { db, actor }: ServiceContext,
-  { content, locale }: { content: string; locale: Locale },
+  { content: sent, locale }: { content: string; locale: Locale },
 ): Promise<ProgrammePreview> {
   const actorId = requireAdmin(actor);
+  const content = normalizeLineBreaks(sent);
   const raw = parseFile(content);
   const result = await importTemplate(db, raw, { apply: false });
   if (!result.ok) return { ok: false, errors: localizedErrors(raw, result.errors, locale) };
@@ -83,9 +93,10 @@ export async function previewProgrammeImport(
  */
 export async function applyProgrammeImport(
   { db, actor }: ServiceContext,
-  { content, token, locale }: { content: string; token: string; locale: Locale },
+  { content: sent, token, locale }: { content: string; token: string; locale: Locale },
 ): Promise<ProgrammeApplied> {
   const actorId = requireAdmin(actor);
+  const content = normalizeLineBreaks(sent);
   if (!isPreviewValid(token, actorId, content)) throw new AppError("bad_request", "programmeAdmin.expired");
   const raw = parseFile(content);
   return db.transaction(async (tx) => {

@@ -26,7 +26,11 @@ export const applyProgrammeSchema = z.object({
   content: z
     .string()
     .min(1, "programmeAdmin.fileMissing")
-    .refine((text) => byteLength(text) <= PROGRAMME_FILE_MAX_BYTES, "programmeAdmin.fileTooLarge"),
+    // Counted with LF line breaks: the browser sends the previewed text back with CRLF.
+    .refine(
+      (text) => byteLength(text.replace(/\r\n/g, "\n")) <= PROGRAMME_FILE_MAX_BYTES,
+      "programmeAdmin.fileTooLarge",
+    ),
   token: z.string().min(1, "programmeAdmin.expired").max(200, "programmeAdmin.expired"),
 });
 export type ApplyProgrammeInput = z.infer<typeof applyProgrammeSchema>;

@@ -4,7 +4,7 @@ import { contextFor } from "@/lib/context";
 import { exportProgramme } from "@/lib/moderation/programme";
 
 /**
- * GET /moderation/settings/programme — the programme as a template file to download (admins;
+ * GET /moderation/settings/programme/export — the programme as a template file to download (admins;
  * 404 for everyone else). Never stored by the browser or a shared cache.
  */
 export async function GET() {
