@@ -15,7 +15,7 @@ type ProgrammeFile = { channels: { slug: string; name: { fr: string; en: string 
 const SLUG = "lettres";
 
 function programmeSection(page: Page): Locator {
-  return page.getByRole("region", { name: "Programme" });
+  return page.getByRole("region", { name: "Programme", exact: true });
 }
 
 /** Chooses a file (from memory) in the import form and runs the dry run. */
@@ -68,7 +68,7 @@ test("an admin exports the programme, imports a renamed channel after a dry run,
     broken.channels[1]!.visibility = "secret";
     await checkFile(page, "programme-casse.json", JSON.stringify(broken));
     const problems = section.getByRole("alert");
-    await expect(problems).toContainText("Ce fichier n'a pas été importé et rien n'a été modifié.");
+    await expect(problems).toContainText("« programme-casse.json » n'a pas été importé et rien n'a été modifié.");
     await expect(problems.getByRole("listitem")).toHaveCount(1);
     await expect(problems.getByRole("listitem")).toContainText("channels.1.visibility : Option invalide");
     await expect(section.getByRole("button", { name: "Appliquer ces changements" })).toHaveCount(0);
@@ -77,6 +77,7 @@ test("an admin exports the programme, imports a renamed channel after a dry run,
     // The renamed channel: the dry run's line, nothing changed yet, then applied.
     await checkFile(page, "programme.json", JSON.stringify(renamed(original, newName), null, 2));
     await expect(section.getByRole("heading", { name: "Ce qui changerait" })).toBeVisible();
+    await expect(section.getByText("« programme.json » est valide. Rien n'est encore modifié.")).toBeVisible();
     await expect(section.getByText(`~ salon ${SLUG} : name`, { exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     const applyButton = section.getByRole("button", { name: "Appliquer ces changements" });

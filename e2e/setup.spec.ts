@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 import { createDatabase, startServer, stopServer, type AppServer } from "./fixtures/servers";
+import { lastEmailTo } from "./fixtures/users";
 
 // Production instances on a fresh database, without the demo seed: each starts empty and opens
 // on the setup wizard. The embedded one always runs; the PostgreSQL one when TEST_DATABASE_URL
@@ -34,7 +35,7 @@ test.describe("setup on a fresh embedded database", () => {
 
   test(TITLE, async ({ page }) => {
     test.setTimeout(120_000);
-    await setUpFreshInstance(page, server.url);
+    await setUpFreshInstance(page, server.url, dataDir);
   });
 });
 
@@ -70,7 +71,7 @@ if (adminUrl) {
 
     test(TITLE, async ({ page }) => {
       test.setTimeout(120_000);
-      await setUpFreshInstance(page, server!.url);
+      await setUpFreshInstance(page, server!.url, dataDir);
     });
   });
 }
@@ -78,9 +79,10 @@ if (adminUrl) {
 /**
  * The scenario, whatever the database: the wizard refuses an unreadable colour, creates the
  * community, its first admin signs in and sees its name, colours and programme everywhere
- * (manifest included), and the wizard cannot be replayed.
+ * (manifest and e-mails included), and the wizard cannot be replayed. `dataDir`: the server's
+ * folder, where its outbox is.
  */
-async function setUpFreshInstance(page: Page, baseUrl: string) {
+async function setUpFreshInstance(page: Page, baseUrl: string, dataDir: string) {
   await page.goto(`${baseUrl}/`);
   await expect(page).toHaveURL(/\/installation$/);
   await expect(page.getByRole("heading", { level: 1, name: "Installer votre communauté" })).toBeVisible();
@@ -135,6 +137,22 @@ async function setUpFreshInstance(page: Page, baseUrl: string) {
     description: "L'entraide vers l'emploi dans la métropole de Lyon.",
     theme_color: "#1d4ed8",
   });
+
+  // The e-mails: a password reset asked from a signed-out browser comes from the community,
+  // in its name.
+  const visitor = await page.context().browser()!.newPage();
+  await visitor.goto(`${baseUrl}/forgot-password`);
+  await visitor.getByLabel("Adresse e-mail").fill("ines@entraide-lyon.example");
+  await visitor.getByRole("button", { name: "Envoyer le lien" }).click();
+  await expect(visitor.getByText(/Si un compte existe pour/)).toBeVisible();
+  await visitor.close();
+  await expect.poll(() => lastEmailTo("ines@entraide-lyon.example", dataDir)?.subject).toContain("mot de passe");
+  const mail = lastEmailTo("ines@entraide-lyon.example", dataDir)!;
+  // (Account mails are plain text: no colour to check in this one.)
+  expect(mail.from).toContain("Entraide emploi Lyon");
+  expect(mail.subject).toBe("Choisir un nouveau mot de passe Entraide emploi Lyon");
+  expect(mail.text).toContain("L'équipe Entraide emploi Lyon");
+  expect(`${mail.subject}\n${mail.text}`).not.toContain("Pro'pulse");
 
   // The wizard is gone: a second visit is a 404, and replaying its POST (another name and
   // admin) changes nothing.

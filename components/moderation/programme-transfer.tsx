@@ -99,20 +99,26 @@ function ImportForm() {
       </form>
       <div ref={result} tabIndex={-1} className="flex flex-col gap-3 outline-none">
         {formError && !fileErrors?.length ? <Alert tone="error">{formError}</Alert> : null}
-        {data && !data.ok ? <FileErrors errors={data.errors} /> : null}
+        {data && !data.ok ? <FileErrors fileName={data.fileName} errors={data.errors} /> : null}
         {data?.ok ? (
-          <PreviewResult key={data.token} changes={data.changes} content={data.content} token={data.token} />
+          <PreviewResult
+            key={data.token}
+            fileName={data.fileName}
+            changes={data.changes}
+            content={data.content}
+            token={data.token}
+          />
         ) : null}
       </div>
     </>
   );
 }
 
-function FileErrors({ errors }: { errors: FileError[] }) {
+function FileErrors({ fileName, errors }: { fileName: string; errors: FileError[] }) {
   const t = useTranslations("programmeAdmin");
   return (
     <div role="alert" className="rounded-lg border border-danger/30 bg-danger-soft px-4 py-3 text-sm text-danger">
-      <p className="font-semibold">{t("invalidTitle")}</p>
+      <p className="font-semibold break-words">{t("invalidTitle", { name: fileName })}</p>
       <ul className="mt-1 list-disc pl-5">
         {errors.map((error, index) => (
           <li key={index} className="break-words">
@@ -125,7 +131,17 @@ function FileErrors({ errors }: { errors: FileError[] }) {
 }
 
 /** The dry run's outcome, and the button that applies the very file that was checked. */
-function PreviewResult({ changes, content, token }: { changes: string[]; content: string; token: string }) {
+function PreviewResult({
+  fileName,
+  changes,
+  content,
+  token,
+}: {
+  fileName: string;
+  changes: string[];
+  content: string;
+  token: string;
+}) {
   const t = useTranslations("programmeAdmin");
   const router = useRouter();
   const [state, formAction, isPending] = useActionState(applyProgrammeAction, null);
@@ -146,7 +162,7 @@ function PreviewResult({ changes, content, token }: { changes: string[]; content
       <h4 id="programme-preview-title" className="font-bold">
         {t("previewTitle")}
       </h4>
-      <p className="text-sm text-muted">{t("previewIntro")}</p>
+      <p className="text-sm break-words text-muted">{t("previewIntro", { name: fileName })}</p>
       {changes.length ? (
         <ul className="flex flex-col gap-1 text-sm">
           {changes.map((line) => (
@@ -158,7 +174,7 @@ function PreviewResult({ changes, content, token }: { changes: string[]; content
       ) : (
         <p className="text-sm font-semibold">{t("noChanges")}</p>
       )}
-      {applied && !applied.ok ? <FileErrors errors={applied.errors} /> : null}
+      {applied && !applied.ok ? <FileErrors fileName={fileName} errors={applied.errors} /> : null}
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {changes.length ? (
         <form action={formAction}>

@@ -21,8 +21,14 @@ const secretFields = ["content", "token"] as const;
 /** Step 1: the dry run of an uploaded programme file (admins; nothing is written). */
 export const previewProgrammeAction = formAction(
   previewProgrammeSchema,
-  async ({ file }, { user }) =>
-    previewProgrammeImport(contextFor(user), { content: await file.text(), locale: await currentLocale() }),
+  async ({ file }, { user }) => {
+    const preview = await previewProgrammeImport(contextFor(user), {
+      content: await file.text(),
+      locale: await currentLocale(),
+    });
+    // The form is reset after the action: the result names the file it is about.
+    return { ...preview, fileName: file.name.slice(0, 120) };
+  },
   { secretFields },
 );
 
