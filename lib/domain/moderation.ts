@@ -34,6 +34,7 @@ export const auditActions = [
   "message_report.dismiss",
   "buddy.pair",
   "buddy.end",
+  "programme.import",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

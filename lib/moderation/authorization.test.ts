@@ -83,6 +83,10 @@ import { declareOutcome, withdrawOutcome } from "@/lib/outcomes/service";
 import { followCommunity, unfollowCommunity } from "@/lib/network/service";
 import { getSettings } from "@/db/queries/settings";
 import { replaceLogo, updateBranding } from "@/lib/branding/service";
+import { channels } from "@/db/schema";
+import { exportTemplate } from "@/lib/programme/apply";
+import { applyProgrammeImport, exportProgramme, previewProgrammeImport } from "./programme";
+import { signPreview } from "./programme-token";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -717,7 +721,53 @@ const MATRIX: Row[] = [
       };
     },
   },
+  simple("export the programme", adminsOnly, (actor) => exportProgramme(contextFor(actor))),
+  {
+    action: "check a programme file (dry run)",
+    expected: adminsOnly,
+    run: async (actor) => ({
+      allowed: await attempt(async () =>
+        previewProgrammeImport(contextFor(actor), {
+          content: JSON.stringify(await programmeWithNewChannel()),
+          locale: "fr",
+        }),
+      ),
+    }),
+  },
+  {
+    action: "apply a programme file",
+    expected: adminsOnly,
+    run: async (actor) => {
+      const template = await programmeWithNewChannel();
+      const content = JSON.stringify(template);
+      const slug = template.channels.at(-1)!.slug;
+      // A token signed for this very account: only the capability can refuse.
+      const token = signPreview(actor?.id ?? "anonymous", content);
+      const allowed = await attempt(() => applyProgrammeImport(contextFor(actor), { content, token, locale: "fr" }));
+      return {
+        allowed,
+        check: async () => expect(await testDb.db.select().from(channels).where(eq(channels.slug, slug))).toEqual([]),
+      };
+    },
+  },
 ];
+
+/** Today's programme plus one new discussion channel with a unique slug. */
+async function programmeWithNewChannel() {
+  const template = await exportTemplate(testDb.db);
+  const slug = `matrice-${randomUUID().slice(0, 8)}`;
+  template.channels.push({
+    slug,
+    kind: "discussion",
+    name: { fr: `Salon ${slug}`, en: `Channel ${slug}` },
+    description: "",
+    rules: "",
+    visibility: "members",
+    allowsQuestions: false,
+    position: 900,
+  });
+  return template;
+}
 
 /** A conversation between the owner and someone else: no account of the matrix is in it. */
 async function othersConversation({ isGroup = false } = {}): Promise<number> {

@@ -99,3 +99,11 @@ export function isDemotion(from: UserRole, to: UserRole): boolean {
 export function canEditBranding(actor: Actor): boolean {
   return canChangeRoles(actor);
 }
+
+/**
+ * The programme (channels, admission questions, weekly check-in) exported and imported as one
+ * file: an import rewrites the whole community's structure, so it is the admins' alone.
+ */
+export function canManageProgramme(actor: Actor): boolean {
+  return canChangeRoles(actor);
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   canChangeRoles,
   canEditBranding,
+  canManageProgramme,
   canModerate,
   canPostInChannel,
   canReadChannel,
@@ -66,6 +67,17 @@ describe("staff capabilities", () => {
   it("reserves the community's name, colours and logo to active admins", () => {
     const suspendedAdmin: Actor = { id: "f", role: "admin", status: "suspended" };
     expect([null, member, facilitator, suspendedAdmin, admin].map(canEditBranding)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+  });
+  it("reserves the programme's export and import to active admins", () => {
+    const suspendedAdmin: Actor = { id: "f", role: "admin", status: "suspended" };
+    expect([null, member, pending, facilitator, suspendedAdmin, admin].map(canManageProgramme)).toEqual([
+      false,
       false,
       false,
       false,

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { BrandingSettingsForm } from "@/components/branding/branding-settings-form";
 import { LogoUploadForm } from "@/components/branding/logo-upload-form";
 import { CommunitySettingsForm } from "@/components/moderation/community-settings-form";
+import { ProgrammeTransfer } from "@/components/moderation/programme-transfer";
 import { CheckinSettingsForm } from "@/components/rhythm/checkin-settings-form";
 import { Card } from "@/components/ui/card";
 import { getCheckinSettings } from "@/lib/rhythm/config";
@@ -12,7 +13,7 @@ import { MAX_QUESTIONS, resolveQuestions } from "@/lib/admission/settings";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getBranding } from "@/lib/branding/service";
 import { logoUrl } from "@/lib/branding/theme";
-import { canEditBranding, canEditCommunitySettings } from "@/lib/permissions";
+import { canEditBranding, canEditCommunitySettings, canManageProgramme } from "@/lib/permissions";
 import { translateKey } from "@/lib/i18n/translate-key";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CommunitySettingsPage() {
   const user = await getCurrentUser();
   if (!canEditCommunitySettings(user)) notFound();
-  const [branding, settings, checkin, t, tCheckin, tAll, tBranding] = await Promise.all([
+  const [branding, settings, checkin, t, tCheckin, tAll, tBranding, tProgramme] = await Promise.all([
     getBranding(),
     getCommunitySettings(),
     getCheckinSettings(),
@@ -30,6 +31,7 @@ export default async function CommunitySettingsPage() {
     getTranslations("checkin.settings"),
     getTranslations(),
     getTranslations("branding"),
+    getTranslations("programmeAdmin"),
   ]);
   const questions = resolveQuestions(settings.questions, (key) => translateKey(tAll, key));
   return (
@@ -69,6 +71,19 @@ export default async function CommunitySettingsPage() {
             <LogoUploadForm logoUrl={logoUrl(branding)} />
           </Card>
         </>
+      ) : null}
+      {canManageProgramme(user) ? (
+        <Card className="flex flex-col gap-4">
+          <section aria-labelledby="programme-title" className="flex flex-col gap-4">
+            <div>
+              <h2 id="programme-title" className="text-xl font-extrabold">
+                {tProgramme("title")}
+              </h2>
+              <p className="mt-1 text-muted">{tProgramme("intro")}</p>
+            </div>
+            <ProgrammeTransfer />
+          </section>
+        </Card>
       ) : null}
     </div>
   );
