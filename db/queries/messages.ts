@@ -26,14 +26,33 @@ const withAuthor = (db: DbOrTx) =>
 const flatten = (rows: { message: ConversationMessage; author: MessageWithAuthor["author"] }[]): MessageWithAuthor[] =>
   rows.map(({ message, author }) => ({ ...message, author }));
 
+/** A message row as `insert … returning` gives it (both drivers), mapped to the schema's types below. */
+type InsertedRow = {
+  id: number | string;
+  conversation_id: number | string;
+  number: number;
+  author_id: string;
+  body: RichTextDocument;
+  body_html: string;
+  body_text: string;
+  version: number;
+  idempotency_key: string;
+  edited_at: Date | string | null;
+  deleted_at: Date | string | null;
+  created_at: Date | string;
+};
+
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+
 /**
- * Writes a message: the conversation's counter is bumped first (its row lock orders concurrent
- * messages, so numbers follow commit order), every participant's archive is lifted, and the
- * author has seen their own message. A retried submission (same author and key) returns the
- * first message with `isNew: false`. Runs in the caller's transaction.
+ * Writes a message in one statement (atomic on its own, so no transaction is needed around it):
+ * the conversation's counter is bumped first (its row lock orders concurrent messages, so
+ * numbers follow commit order), every participant's archive is lifted, and the author has seen
+ * their own message. A retried submission (same author and key) writes nothing and returns the
+ * first message with `isNew: false`.
  */
 export async function insertMessage(
-  tx: DbOrTx,
+  db: DbOrTx,
   params: {
     conversationId: number;
     authorId: string;
@@ -43,43 +62,49 @@ export async function insertMessage(
     author?: MessageWithAuthor["author"];
   },
 ): Promise<{ message: MessageWithAuthor; isNew: boolean }> {
-  const previous = await withAuthor(tx).where(
-    and(
-      eq(conversationMessages.authorId, params.authorId),
-      eq(conversationMessages.idempotencyKey, params.idempotencyKey),
-    ),
-  );
-  if (previous[0]) return { message: flatten(previous)[0]!, isNew: false };
-  const [counter] = await tx
-    .update(conversations)
-    .set({ lastNumber: sql`${conversations.lastNumber} + 1`, lastMessageAt: sql`now()` })
-    .where(eq(conversations.id, params.conversationId))
-    .returning({ number: conversations.lastNumber });
-  const number = counter!.number;
-  const [inserted] = await tx
-    .insert(conversationMessages)
-    .values({
-      conversationId: params.conversationId,
-      number,
-      authorId: params.authorId,
-      body: params.content.body,
-      bodyHtml: params.content.html,
-      bodyText: params.content.text,
-      idempotencyKey: params.idempotencyKey,
-    })
-    .returning();
-  await tx
-    .update(conversationParticipants)
-    .set({
-      archivedAt: null,
-      lastReadNumber: sql`case when ${conversationParticipants.userId} = ${params.authorId} then ${number} else ${conversationParticipants.lastReadNumber} end`,
-    })
-    .where(
-      and(eq(conversationParticipants.conversationId, params.conversationId), isNull(conversationParticipants.leftAt)),
+  const { conversationId, authorId, content, idempotencyKey } = params;
+  const result = await db.execute<InsertedRow>(sql`
+    with previous as (
+      select 1 from ${conversationMessages} where author_id = ${authorId} and idempotency_key = ${idempotencyKey}
+    ), counter as (
+      update ${conversations} set last_number = last_number + 1, last_message_at = now()
+      where id = ${conversationId} and not exists (select 1 from previous)
+      returning last_number
+    ), seen as (
+      update ${conversationParticipants}
+      set archived_at = null,
+          last_read_number = case when user_id = ${authorId} then (select last_number from counter) else last_read_number end
+      where conversation_id = ${conversationId} and left_at is null and exists (select 1 from counter)
+    )
+    insert into ${conversationMessages} (conversation_id, number, author_id, body, body_html, body_text, idempotency_key)
+    select ${conversationId}, last_number, ${authorId}, ${JSON.stringify(content.body)}::jsonb, ${content.html}, ${content.text}, ${idempotencyKey}
+    from counter
+    returning id, conversation_id, number, author_id, body, body_html, body_text, version, idempotency_key,
+              edited_at, deleted_at, created_at`);
+  const row = result.rows[0];
+  if (!row) {
+    const previous = await withAuthor(db).where(
+      and(eq(conversationMessages.authorId, authorId), eq(conversationMessages.idempotencyKey, idempotencyKey)),
     );
-  if (params.author) return { message: { ...inserted!, author: params.author }, isNew: true };
-  const rows = await withAuthor(tx).where(eq(conversationMessages.id, inserted!.id));
-  return { message: flatten(rows)[0]!, isNew: true };
+    return { message: flatten(previous)[0]!, isNew: false };
+  }
+  const message: ConversationMessage = {
+    id: Number(row.id),
+    conversationId: Number(row.conversation_id),
+    number: Number(row.number),
+    authorId: row.author_id,
+    body: typeof row.body === "string" ? (JSON.parse(row.body) as RichTextDocument) : row.body,
+    bodyHtml: row.body_html,
+    bodyText: row.body_text,
+    version: Number(row.version),
+    idempotencyKey: row.idempotency_key,
+    editedAt: row.edited_at === null ? null : asDate(row.edited_at),
+    deletedAt: row.deleted_at === null ? null : asDate(row.deleted_at),
+    createdAt: asDate(row.created_at),
+  };
+  if (params.author) return { message: { ...message, author: params.author }, isNew: true };
+  const [author] = await db.select(authorColumns).from(users).where(eq(users.id, authorId));
+  return { message: { ...message, author: author! }, isNew: true };
 }
 
 /** A page of a conversation, newest first from `before` (a message number), returned in reading order. */

@@ -23,6 +23,7 @@ import {
   updateMessage,
   type MessageWithAuthor,
 } from "@/db/queries/messages";
+import type { DbOrTx } from "@/db";
 import type { ServiceContext } from "@/lib/context";
 import { CONVERSATION_PAGE_SIZE, MESSAGE_CATCH_UP_LIMIT, MESSAGE_PAGE_SIZE } from "@/lib/domain/conversations";
 import type { RichTextDocument } from "@/lib/domain/rich-text";
@@ -180,28 +181,28 @@ export async function sendMessage(
   if (await isDirectAndBlocked(ctx, participation.conversation, member.id)) {
     throw new AppError("forbidden", "messages.errors.cannotWrite");
   }
-  const sent = await ctx.db.transaction(async (tx) => {
-    const result = await insertMessage(tx, {
+  const write = async (db: DbOrTx) => {
+    const result = await insertMessage(db, {
       conversationId: input.conversationId,
       authorId: member.id,
       author: participation.me,
       content: messageContent(input.body),
       idempotencyKey: input.idempotencyKey,
     });
-    if (!result.isNew) return { ...result, isNew: false as const };
-    const attachments = file
-      ? [await attachFileToMessage(tx, { messageId: result.message.id, ownerId: member.id, file })]
-      : [];
-    // Read after the message, in its transaction: who had read everything before it.
-    const participants = await listParticipants(tx, { conversationId: input.conversationId });
-    return { ...result, isNew: true as const, attachments, participants };
-  });
+    const attachments =
+      result.isNew && file ? [await attachFileToMessage(db, { messageId: result.message.id, ownerId: member.id, file })] : [];
+    return { ...result, attachments };
+  };
+  // The message alone is one statement; with a file, both are written together or not at all.
+  const sent = file ? await ctx.db.transaction(write) : await write(ctx.db);
   if (!sent.isNew) return { message: await messageView(ctx.db, sent.message), isNew: false };
   // A new message has no reactions yet, and its files are the ones just attached.
   const message = toMessageView(sent.message, { attachments: sent.attachments, reactions: [] });
+  // Read after the message: who had read everything before it.
+  const participants = await listParticipants(ctx.db, { conversationId: input.conversationId });
   await deliverNewMessage(ctx, message, {
-    participantIds: sent.participants.map((p) => p.id),
-    notifyIds: firstUnreadRecipients(sent.participants, message),
+    participantIds: participants.map((p) => p.id),
+    notifyIds: firstUnreadRecipients(participants, message),
   });
   return { message, isNew: true };
 }
