@@ -32,6 +32,10 @@ export const auditActions = [
   "message_report.dismiss",
   "buddy.pair",
   "buddy.end",
+  "help.create",
+  "help.update",
+  "help.delete",
+  "help.reorder",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -46,5 +50,6 @@ export const auditTargetTypes = [
   "settings",
   "message_report",
   "buddy_pair",
+  "help_page",
 ] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

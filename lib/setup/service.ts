@@ -10,6 +10,7 @@ import { DEFAULT_BRANDING } from "@/lib/branding/defaults";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { applyTemplate, builtInTemplate } from "@/lib/programme/apply";
+import { applyHelpPages, builtInHelpPages } from "@/lib/help/template";
 import type { SetupInput } from "@/lib/validation/setup";
 
 /**
@@ -58,6 +59,8 @@ export async function completeSetup(db: DbOrTx, input: SetupInput): Promise<{ ad
     });
     await setSetting(tx, { key: COMMUNITY_MODE_KEY, value: input.mode });
     await applyTemplate(tx, builtInTemplate(input.template));
+    // The in-app help (/aide) of that template: Pro'pulse's pages, the generic set otherwise.
+    await applyHelpPages(tx, builtInHelpPages(input.template));
     return admin.id;
   });
   globalForSetup.propulseSetupDone = true;
