@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MembersOnly } from "@/components/forum/members-only";
 import { DeleteHelpPageButton } from "@/components/help/delete-help-page-button";
@@ -13,8 +14,11 @@ import { readHelpPage, type HelpPageView } from "@/lib/help/service";
 
 type Props = { params: Promise<{ slug: string }> };
 
-/** The page for this reader; null when a visitor must sign in first. A missing page, or one they may not read, is a 404. */
-async function loadPage(slug: string): Promise<HelpPageView | null> {
+/**
+ * The page for this reader; null when a visitor must sign in first. A missing page, or one they
+ * may not read, is a 404. Once per request (the metadata and the page both ask).
+ */
+const loadPage = cache(async (slug: string): Promise<HelpPageView | null> => {
   const user = await getCurrentUser();
   try {
     return await readHelpPage(contextFor(user), slug);
@@ -23,7 +27,7 @@ async function loadPage(slug: string): Promise<HelpPageView | null> {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await loadPage((await params).slug);
