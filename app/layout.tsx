@@ -105,7 +105,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {user?.needsTwoFactorSetup ? <TwoFactorRequiredBanner /> : null}
                 {children}
               </main>
-              <SiteFooter locale={locale} />
+              <SiteFooter locale={locale} showHelp={isActiveMember(user)} />
               {bottomBar ? <BottomBar items={bottomBar} label={t("mainNav")} /> : null}
             </RealtimeProvider>
           </ToastProvider>

@@ -13,6 +13,7 @@ import { seedDemoReviews } from "./seed-reviews";
 import { seedDemoRhythm } from "./seed-rhythm";
 import { seedDemoOutcomes } from "./seed-outcomes";
 import { seedDemoMessages } from "./seed-messages";
+import { applyHelpPages, builtInHelpPages } from "@/lib/help/template";
 
 /** Documented in README: every demo account uses this password. */
 export const DEMO_PASSWORD = "propulse-demo";
@@ -114,6 +115,8 @@ export async function seedDemoContent(db: Db): Promise<SeededUsers> {
   // Private conversations (one with a CV attached) and a binôme, after the alumni exist.
   await seedDemoMessages(db, seeded);
   await seedDemoFollowsAndNotifications(db);
+  // The in-app help (/aide): Pro'pulse's pages (will move into the programme template).
+  await applyHelpPages(db, builtInHelpPages("propulse"));
   return seeded;
 }
 

@@ -99,7 +99,8 @@ test("a facilitator sees the Impact dashboard, downloads a CSV with accents, and
   const staff = await facilitatorPage(browser, request);
   const page = staff.page;
   await page.goto("/moderation");
-  await page.getByRole("link", { name: "Impact" }).click();
+  // Exact: the overview also links to the help page "Lire le tableau d'impact".
+  await page.getByRole("link", { name: "Impact", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Impact du programme" })).toBeVisible();
   const named = page.getByRole("region", { name: "Sorties partagées avec l'équipe" });
   await expect(named.getByRole("rowheader", { name: shared.name })).toBeVisible();

@@ -53,9 +53,15 @@ function pagePaths(hrefs: string[]): string[] {
   return [...paths];
 }
 
-/** A path with its ids (segments starting with a digit) replaced, so threads share one shape. */
+/** Besides what the links lead to, every role opens the help and one of its pages (a visitor is asked to sign in). */
+const START_PATHS = ["/", "/aide", "/aide/poster-mon-cv"];
+
+/**
+ * A path with its ids (segments starting with a digit) replaced, so threads share one shape; the
+ * help pages (`/aide/<slug>`) share one too, whatever their address.
+ */
 function shapeOf(path: string): string {
-  return path.replace(/\/\d[^/]*/g, "/:id");
+  return path.replace(/\/\d[^/]*/g, "/:id").replace(/^\/aide\/(?!nouvelle(?:\/|$))[^/]+/, "/aide/:slug");
 }
 
 type PageFindings = { overflow: string | null; smallTargets: string[] };
@@ -155,8 +161,8 @@ async function sweep(role: Role, browser: Browser, request: APIRequestContext, t
   const account = await accountFor(role, request);
   if (account) await signInOverHttp(context, account);
   const page = await context.newPage();
-  const seen = new Set<string>(["/"]);
-  const queue = ["/"];
+  const seen = new Set<string>(START_PATHS);
+  const queue = [...START_PATHS];
   const shapes = new Set<string>();
   const swept: string[] = [];
   while (queue.length > 0 && swept.length < MAX_PAGES) {

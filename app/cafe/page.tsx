@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CheckinForm } from "@/components/rhythm/checkin-form";
 import { CheckinSummary } from "@/components/rhythm/checkin-summary";
+import { HelpLinks } from "@/components/help/help-links";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -32,6 +33,7 @@ export default async function CafePage() {
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-extrabold sm:text-3xl">{t("title")}</h1>
         <p className="text-muted">{t("intro")}</p>
+        <HelpLinks slugs={["faire-mon-point-de-la-semaine"]} />
         {state.streak > 1 ? (
           <p>
             <Badge tone="success">{t("streak", { count: state.streak })}</Badge>

@@ -43,7 +43,9 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
   const chain = () => editor.chain().focus();
   const applyLink = () => {
     const value = href.trim();
-    const target = /^(https?:|mailto:)/i.test(value) ? value : `https://${value}`;
+    // A path inside the app (`/cafe`) stays one: help pages accept it, posts refuse it plainly
+    // rather than linking to a site called "cafe".
+    const target = /^(https?:|mailto:|\/(?![/\\]))/i.test(value) ? value : `https://${value}`;
     if (!value) chain().extendMarkRange("link").unsetLink().run();
     else if (editor.state.selection.empty && !editor.isActive("link")) {
       // Nothing selected: insert the address itself as a link.

@@ -9,11 +9,13 @@ type Props = {
   title: string;
   /** A short explanation or the channel's rules, above the form. */
   intro?: string | null;
+  /** Links to the help pages about this kind of writing, under the intro. */
+  help?: ReactNode;
   children: ReactNode;
 };
 
 /** The frame of every page that writes something in a channel: a way back, a title, the form in a card. */
-export async function ComposePage({ back, title, intro, children }: Props) {
+export async function ComposePage({ back, title, intro, help, children }: Props) {
   const t = await getTranslations("forum");
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
@@ -24,6 +26,7 @@ export async function ComposePage({ back, title, intro, children }: Props) {
       </nav>
       <h1 className="text-2xl font-extrabold">{title}</h1>
       {intro ? <p className="whitespace-pre-line rounded-xl bg-sand/70 px-4 py-3 text-sm">{intro}</p> : null}
+      {help}
       <Card>{children}</Card>
     </div>
   );

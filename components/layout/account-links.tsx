@@ -11,7 +11,7 @@ type Who = Pick<CurrentUser, "id" | "role"> & { status?: CurrentUser["status"] }
  * page (phones), so a destination added once appears in both.
  */
 export async function accountLinks(user: Who, waitingForStaff = 0): Promise<AccountLinkGroups> {
-  const [t, tOffers, tData, tOutcomes, tModeration, tNotifications, tMessages] = await Promise.all([
+  const [t, tOffers, tData, tOutcomes, tModeration, tNotifications, tMessages, tHelp] = await Promise.all([
     getTranslations("nav"),
     getTranslations("offers"),
     getTranslations("dataOwnership"),
@@ -19,6 +19,7 @@ export async function accountLinks(user: Who, waitingForStaff = 0): Promise<Acco
     getTranslations("moderation"),
     getTranslations("notifications"),
     getTranslations("messages"),
+    getTranslations("help"),
   ]);
   const isActive = (user.status ?? "active") === "active";
   if (!isActive) {
@@ -42,6 +43,7 @@ export async function accountLinks(user: Who, waitingForStaff = 0): Promise<Acco
       { href: "/settings/messages", label: tMessages("settingsTitle") },
       { href: "/settings/donnees", label: tData("menu") },
       ...(user.role !== "member" ? [{ href: "/settings/api-tokens", label: tOffers("nav.apiTokens") }] : []),
+      { href: "/aide", label: tHelp("menu") },
     ],
   };
 }

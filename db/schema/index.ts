@@ -14,3 +14,4 @@ export * from "./data-ownership";
 export * from "./conversations";
 export * from "./outcomes";
 export * from "./network";
+export * from "./help";

@@ -35,6 +35,10 @@ export const auditActions = [
   "buddy.pair",
   "buddy.end",
   "programme.import",
+  "help.create",
+  "help.update",
+  "help.delete",
+  "help.reorder",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -49,5 +53,6 @@ export const auditTargetTypes = [
   "settings",
   "message_report",
   "buddy_pair",
+  "help_page",
 ] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];

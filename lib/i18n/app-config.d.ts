@@ -13,6 +13,7 @@ import type data from "./messages/fr/data.json";
 import type conversations from "./messages/fr/conversations.json";
 import type outcomes from "./messages/fr/outcomes.json";
 import type kit from "./messages/fr/kit.json";
+import type help from "./messages/fr/help.json";
 
 /** French is the source language: its files define which keys exist (messages.test.ts keeps English in step). */
 export type Messages = typeof core &
@@ -28,7 +29,8 @@ export type Messages = typeof core &
   typeof data &
   typeof conversations &
   typeof outcomes &
-  typeof kit;
+  typeof kit &
+  typeof help;
 
 // Typed keys: `t("unknown.key")` and a wrong namespace fail the type check.
 declare module "next-intl" {

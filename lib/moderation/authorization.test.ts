@@ -87,6 +87,9 @@ import { channels } from "@/db/schema";
 import { exportTemplate } from "@/lib/programme/apply";
 import { applyProgrammeImport, exportProgramme, previewProgrammeImport } from "./programme";
 import { signPreview } from "./programme-token";
+import { getHelpPageById, insertHelpPage } from "@/db/queries/help-pages";
+import { helpContent } from "@/lib/help/content";
+import { createHelpPage, deleteHelpPage, readHelpPage, updateHelpPage } from "@/lib/help/service";
 
 type AccountKind = "anonymous" | "pending" | "member" | "pro" | "facilitator" | "admin" | "suspended";
 const ACCOUNTS: AccountKind[] = ["anonymous", "pending", "member", "pro", "facilitator", "admin", "suspended"];
@@ -128,6 +131,19 @@ async function replyByOwner(threadId: number) {
   );
   if (!result.ok) throw new Error("reply failed");
   return result.post;
+}
+
+/** A help page of its own for one cell (a unique address). */
+async function helpPage(audience: "member" | "facilitator") {
+  const page = await insertHelpPage(testDb.db, {
+    slug: `aide-${randomUUID().slice(0, 8)}`,
+    audience,
+    title: "Une page d'aide",
+    content: helpContent(documentFromText("Le texte de la page.")),
+    position: 0,
+    updatedById: null,
+  });
+  return page!;
 }
 
 async function postRow(postId: number) {
@@ -686,6 +702,61 @@ const MATRIX: Row[] = [
         allowed,
         check: async () =>
           expect(await testDb.db.select().from(cohortMembers).where(eq(cohortMembers.userId, target.id))).toEqual([]),
+      };
+    },
+  },
+  simple("read a members' help page", activeMembers, async (actor) =>
+    readHelpPage(contextFor(actor), (await helpPage("member")).slug),
+  ),
+  simple("read a facilitators' help page", staff, async (actor) =>
+    readHelpPage(contextFor(actor), (await helpPage("facilitator")).slug),
+  ),
+  {
+    action: "write a help page",
+    expected: adminsOnly,
+    run: async (actor) => {
+      const slug = `aide-${randomUUID().slice(0, 8)}`;
+      const body = documentFromText("Nouveau texte.");
+      const allowed = await attempt(() =>
+        createHelpPage(contextFor(actor), { slug, title: "Nouvelle aide", audience: "member", position: 0, body }),
+      );
+      return {
+        allowed,
+        check: async () =>
+          expect(await readHelpPage(contextFor(actors.get("admin")!), slug).catch(() => null)).toBeNull(),
+      };
+    },
+  },
+  {
+    action: "edit a help page",
+    expected: adminsOnly,
+    run: async (actor) => {
+      const page = await helpPage("member");
+      const allowed = await attempt(() =>
+        updateHelpPage(contextFor(actor), {
+          id: page.id,
+          expectedUpdatedAt: page.updatedAt.toISOString(),
+          title: "Titre changé",
+          audience: "facilitator",
+          position: 1,
+          body: documentFromText("Texte changé."),
+        }),
+      );
+      return {
+        allowed,
+        check: async () => expect(await getHelpPageById(testDb.db, { id: page.id })).toEqual(page),
+      };
+    },
+  },
+  {
+    action: "delete a help page",
+    expected: adminsOnly,
+    run: async (actor) => {
+      const page = await helpPage("member");
+      const allowed = await attempt(() => deleteHelpPage(contextFor(actor), { id: page.id }));
+      return {
+        allowed,
+        check: async () => expect(await getHelpPageById(testDb.db, { id: page.id })).toEqual(page),
       };
     },
   },

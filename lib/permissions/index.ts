@@ -119,3 +119,4 @@ export * from "./offers";
 export * from "./push";
 export * from "./rhythm";
 export * from "./data-ownership";
+export * from "./help";

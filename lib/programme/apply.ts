@@ -9,6 +9,7 @@ import type { IsoWeekday } from "@/lib/domain/rhythm";
 import entraide from "./templates/entraide.json";
 import propulse from "./templates/propulse.json";
 import { programmeTemplateSchema, type ProgrammeTemplate } from "./schema";
+import { applyHelpPages, exportHelpPages } from "@/lib/help/template";
 import { readSections, writeSections } from "./sections";
 
 /** The templates shipped with the app, offered by the setup wizard. */
@@ -64,6 +65,7 @@ export async function applyTemplate(db: DbOrTx, template: ProgrammeTemplate): Pr
     nudgeMessage,
   });
   await writeSections(db, template);
+  if (template.help) await applyHelpPages(db, template.help);
 }
 
 const TEMPLATE_META_KEY = "programme_template";
@@ -80,7 +82,7 @@ export async function exportTemplate(db: DbOrTx): Promise<ProgrammeTemplate> {
     ? (stored.get(ADMISSION_QUESTIONS_KEY) as { label: string }[]).map((question) => question.label)
     : BUILT_IN_TEMPLATES.propulse.admission.questions;
   const checkin = await getCheckinSettings(db);
-  const sections = await readSections(db);
+  const [sections, help] = await Promise.all([readSections(db), exportHelpPages(db)]);
   return programmeTemplateSchema.parse({
     format: "propulse-programme",
     version: TEMPLATE_VERSION,
@@ -102,6 +104,8 @@ export async function exportTemplate(db: DbOrTx): Promise<ProgrammeTemplate> {
     admission: { questions },
     checkin: { day: checkin.day, questions: checkin.questions },
     ...sections,
+    // A database with no help page yet (no template applied) has no section to export.
+    ...(help.length ? { help } : {}),
   });
 }
 

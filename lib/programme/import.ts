@@ -76,6 +76,16 @@ export function describeChanges(
     const parts = changedParts(current[name] as Record<string, unknown>, after as Record<string, unknown>);
     if (parts.length) changes.push(`~ ${label} : ${parts.join(", ")}`);
   }
+  if (!next.help) {
+    if (current.help) changes.push("= pages d'aide : absentes du fichier, inchangées");
+  } else {
+    const before = new Map((current.help ?? []).map((page) => [page.slug, page]));
+    for (const page of next.help) {
+      const existing = before.get(page.slug);
+      if (!existing) changes.push(`+ page d'aide « ${page.title} » (${page.slug}) créée`);
+      else if (!same(existing, page)) changes.push(`~ page d'aide ${page.slug}`);
+    }
+  }
   return changes;
 }
 

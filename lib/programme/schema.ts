@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { helpPagesTemplateSchema } from "@/lib/help/template";
 import { outcomeKinds } from "@/lib/domain/outcomes";
 import { activityKinds } from "@/lib/domain/rhythm";
 
@@ -173,7 +174,11 @@ export const programmeTemplateSchema = z
       }),
     }),
   })
-  .extend(programmeSectionsSchema.shape);
+  .extend(programmeSectionsSchema.shape)
+  .extend({
+    /** The in-app help pages (`/aide`), upserted by slug, never deleted (lib/help/template.ts). */
+    help: helpPagesTemplateSchema.optional(),
+  });
 export type ProgrammeTemplate = z.infer<typeof programmeTemplateSchema>;
 
 /** One line per problem, each starting with the path of the field: `channels.2.slug: …`. */

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
+import { listFacilitatorHelpPages } from "@/lib/help/service";
 import { getModerationOverview } from "@/lib/moderation/service";
 import { canModerate } from "@/lib/permissions";
 import { contextFor } from "@/lib/context";
@@ -10,7 +11,12 @@ import { contextFor } from "@/lib/context";
 export default async function ModerationHomePage() {
   const user = await getCurrentUser();
   if (!canModerate(user)) notFound();
-  const [counts, t] = await Promise.all([getModerationOverview(contextFor(user)), getTranslations("moderation")]);
+  const [counts, helpPages, t, tHelp] = await Promise.all([
+    getModerationOverview(contextFor(user)),
+    listFacilitatorHelpPages(contextFor(user)),
+    getTranslations("moderation"),
+    getTranslations("help"),
+  ]);
   const queues = [
     { href: "/moderation/reports", label: t("openReports", { count: counts.reports }) },
     { href: "/moderation/admissions", label: t("pendingAdmissions", { count: counts.admissions }) },
@@ -34,6 +40,22 @@ export default async function ModerationHomePage() {
           </li>
         ))}
       </ul>
+      {helpPages.length ? (
+        <section aria-labelledby="staff-help" className="flex flex-col gap-2">
+          <h2 id="staff-help" className="text-lg font-bold">
+            {tHelp("moderationHeading")}
+          </h2>
+          <ul className="flex flex-wrap gap-x-5 gap-y-1">
+            {helpPages.map((page) => (
+              <li key={page.id}>
+                <Link href={`/aide/${page.slug}`} className="touch-target font-semibold text-teal underline">
+                  {page.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

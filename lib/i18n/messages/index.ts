@@ -20,6 +20,7 @@ export const MESSAGE_FILES = [
   "conversations",
   "outcomes",
   "kit",
+  "help",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

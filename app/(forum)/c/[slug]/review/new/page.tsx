@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { channelName } from "@/lib/forum/channel-name";
 import { ReviewRequestForm } from "@/components/reviews/review-request-form";
 import { ComposePage } from "@/components/forum/compose-page";
+import { HelpLinks } from "@/components/help/help-links";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadChannel } from "@/lib/forum/loaders";
 import { channelDocKind } from "@/lib/forum/kinds";
@@ -29,6 +30,7 @@ export default async function NewReviewPage({ params }: Props) {
       back={{ href: `/c/${channel.slug}`, label: channelName(channel, locale) }}
       title={t("newTitle", { channel: channelName(channel, locale) })}
       intro={t("intro")}
+      help={<HelpLinks slugs={["poster-mon-cv"]} />}
     >
       <ReviewRequestForm
         channelSlug={channel.slug}
