@@ -190,7 +190,9 @@ export async function sendMessage(
       idempotencyKey: input.idempotencyKey,
     });
     const attachments =
-      result.isNew && file ? [await attachFileToMessage(db, { messageId: result.message.id, ownerId: member.id, file })] : [];
+      result.isNew && file
+        ? [await attachFileToMessage(db, { messageId: result.message.id, ownerId: member.id, file })]
+        : [];
     return { ...result, attachments };
   };
   // The message alone is one statement; with a file, both are written together or not at all.

@@ -203,16 +203,16 @@ export async function editChannel(
  * Archives or restores a channel (audited): archived, it leaves every list and takes no new
  * thread or reply, while its threads stay readable by link.
  */
-export async function archiveChannel(
-  { db, actor }: ServiceContext,
-  input: { slug: string; archived: boolean },
-) {
+export async function archiveChannel({ db, actor }: ServiceContext, input: { slug: string; archived: boolean }) {
   requireCapability(canEditChannel(actor));
   const channel = await getChannelBySlug(db, { slug: input.slug });
   if (!channel) throw new AppError("not_found");
   const updated = await setChannelArchived(db, { channelId: channel.id, actorId: actor!.id, archived: input.archived });
   if (!updated)
-    throw new AppError("conflict", input.archived ? "moderation.channelAlreadyArchived" : "moderation.channelNotArchived");
+    throw new AppError(
+      "conflict",
+      input.archived ? "moderation.channelAlreadyArchived" : "moderation.channelNotArchived",
+    );
   return updated;
 }
 
