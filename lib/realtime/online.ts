@@ -6,15 +6,7 @@ import { getIo } from "./io";
  * question fails, the answer is no: an e-mail is then sent rather than lost.
  */
 export async function isUserOnline(userId: string): Promise<boolean> {
-  const io = getIo();
-  if (!io) return false;
-  try {
-    const sockets = await io.in(`user:${userId}`).fetchSockets();
-    return sockets.length > 0;
-  } catch (error) {
-    console.error("[realtime] could not tell whether a member is online:", (error as Error).message);
-    return false;
-  }
+  return (await onlineAmong([userId])).has(userId);
 }
 
 /**
